@@ -1,0 +1,86 @@
+/**
+ * Build-time data generation (run by `npm run build`, hence by `npm ci` through `prepare`).
+ * Derives two separate data files, each shipped with its own notice:
+ * - from the Lefff verb tables (package french-verbs-lefff, LGPL-LR): every verb's conjugation
+ *   (`verbes.lefff.tsv`) and an index from past-participle forms to their lemmas (`participes.lefff.tsv`);
+ * - from the OpenSubtitles word-frequency list of @zxcvbn-ts/language-fr (ODC-BY): French word
+ *   forms in frequency rank order (`frequences.opensubtitles.txt`).
+ */
+import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { TENSES } from '../src/analysis/verbs.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = join(root, 'dist', 'lexiques');
+mkdirSync(out, { recursive: true });
+
+type Table = Record<string, string[]>;
+
+function buildLefff(): { verbs: number; participles: number } {
+  const lefffDir = dirname(require.resolve('french-verbs-lefff/dist/conjugations.json'));
+  const conj = JSON.parse(readFileSync(join(lefffDir, 'conjugations.json'), 'utf8')) as Record<string, Table>;
+  const verbLines: string[] = [];
+  const participles = new Map<string, Set<string>>();
+  for (const [lemma, table] of Object.entries(conj)) {
+    const cols = TENSES.map((t) => (table[t] ?? []).map((f) => (!f || f === 'NA' ? '' : f.normalize('NFC'))).join(','));
+    verbLines.push(`${lemma.normalize('NFC')}\t${cols.join('\t')}`);
+    for (const form of table.K ?? []) {
+      if (!form || form === 'NA') continue;
+      const f = form.normalize('NFC');
+      let set = participles.get(f);
+      if (!set) participles.set(f, (set = new Set()));
+      set.add(lemma.normalize('NFC'));
+    }
+  }
+  verbLines.sort();
+  const header = '# Dérivé du Lefff (Lexique des Formes Fléchies du Français, B. Sagot, Inria) via le paquet npm french-verbs-lefff ; licence LGPL-LR, voir LEFFF-NOTICE.txt\n';
+  // The table and a byte-offset index, so that a verb's line is read without loading the whole file.
+  let body = header + `# colonnes : lemme\t${TENSES.join('\t')}\n`;
+  const index: Record<string, [number, number]> = {};
+  let offset = Buffer.byteLength(body, 'utf8');
+  for (const line of verbLines) {
+    const len = Buffer.byteLength(line, 'utf8');
+    index[line.slice(0, line.indexOf('\t'))] = [offset, len];
+    offset += len + 1;
+  }
+  body += verbLines.join('\n') + '\n';
+  writeFileSync(join(out, 'verbes.lefff.tsv'), body);
+  writeFileSync(join(out, 'verbes.lefff.index.json'), JSON.stringify(index));
+  const pLines = [...participles.entries()].map(([f, l]) => `${f}\t${[...l].sort().join(',')}`).sort();
+  writeFileSync(join(out, 'participes.lefff.tsv'), header + '# colonnes : participe passé\tlemme(s)\n' + pLines.join('\n') + '\n');
+  const notice =
+    'Les fichiers verbes.lefff.tsv et participes.lefff.tsv sont dérivés du Lefff\n' +
+    '(Lexique des Formes Fléchies du Français, Benoît Sagot, Inria), par l’intermédiaire du paquet\n' +
+    'npm french-verbs-lefff (Ludan Stoecklé). Ils restent distribués sous la licence LGPL-LR\n' +
+    '(Lesser General Public License For Linguistic Resources), reproduite ci-dessous.\n' +
+    'Modifications : extraction des formes conjuguées et index des participes passés.\n\n';
+  writeFileSync(join(out, 'LEFFF-NOTICE.txt'), notice + readFileSync(join(lefffDir, 'LICENSE'), 'utf8'));
+  return { verbs: verbLines.length, participles: pLines.length };
+}
+
+async function buildFrequencies(): Promise<number> {
+  const pkg = (await import('@zxcvbn-ts/language-fr')) as { dictionary: Record<string, string[]> };
+  const words = pkg.dictionary['commonWords-fr'] ?? [];
+  if (words.length < 10000) throw new Error('commonWords-fr list missing or too short');
+  const header =
+    '# Formes françaises par rang de fréquence (sous-titres OpenSubtitles 2024, via OPUS / Helsinki-NLP),\n' +
+    '# extraites du paquet npm @zxcvbn-ts/language-fr (MIT) ; données sous licence ODC-BY, voir FREQUENCES-NOTICE.txt\n';
+  writeFileSync(join(out, 'frequences.opensubtitles.txt'), header + words.map((w) => w.normalize('NFC')).join('\n') + '\n');
+  const pkgDir = dirname(dirname(require.resolve('@zxcvbn-ts/language-fr')));
+  writeFileSync(
+    join(out, 'FREQUENCES-NOTICE.txt'),
+    'frequences.opensubtitles.txt : liste de formes françaises classées par fréquence, dérivée des sous-titres\n' +
+      'OpenSubtitles 2024 (corpus OPUS, Helsinki-NLP, https://opus.nlpl.eu/), licence Open Data Commons\n' +
+      'Attribution (ODC-BY), telle que distribuée dans le paquet npm @zxcvbn-ts/language-fr (MIT).\n' +
+      'Clarté l’utilise pour estimer la familiarité des mots (lisibilité). Notice d’origine :\n\n' +
+      readFileSync(join(pkgDir, 'NOTICE.md'), 'utf8'),
+  );
+  return words.length;
+}
+
+const lefff = buildLefff();
+const freq = await buildFrequencies();
+console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${freq} formes fréquentes → dist/lexiques/`);

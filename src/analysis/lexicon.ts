@@ -1,0 +1,277 @@
+/**
+ * Lexicon files (one entry a line: `terme = suggestion | autre`, `terme ~ explication`, `{a|b}` for
+ * variants) and the matcher compiled from them: one trie over word keys, matched across inflections
+ * (verb forms through the Lefff tables, plural and feminine endings), suggestions inflected like the match.
+ */
+import { readFileSync } from 'node:fs';
+import { TK, tokenize, type Token } from './segment.js';
+import { conjugate, formsOf, verbTable, type FormSlot, type Tense } from './verbs.js';
+
+/** One lexicon entry after expansion of its variants. */
+export interface LexiconEntry {
+  /** The term as written in the file (one variant). */
+  term: string;
+  /** `substitute`: a plainer wording replaces the term; `gloss`: the term stays and needs an explanation. */
+  type: 'substitute' | 'gloss';
+  suggestions: string[];
+  gloss?: string;
+  /** Where the entry comes from (file:line), for error messages. */
+  origin: string;
+}
+
+/** A malformed lexicon line. */
+export class LexiconError extends Error {}
+
+/** Expands `{a|b}` groups into every combination. */
+export function expandVariants(term: string): string[] {
+  const m = /\{([^{}]*)\}/.exec(term);
+  if (!m) return [term.replace(/\s+/g, ' ').trim()];
+  const alts = m[1]!.split('|').map((a) => a.trim());
+  if (alts.some((a) => a.length === 0)) throw new LexiconError(`alternative vide dans « ${term} »`);
+  const out: string[] = [];
+  for (const a of alts) out.push(...expandVariants(term.slice(0, m.index) + a + term.slice(m.index + m[0].length)));
+  return out;
+}
+
+/** Parses lexicon text; throws LexiconError naming the line on a malformed one. */
+export function parseLexicon(source: string, origin: string): LexiconEntry[] {
+  const out: LexiconEntry[] = [];
+  const seen = new Map<string, string>();
+  source.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const where = `${origin}:${i + 1}`;
+    const m = /^(.+?)\s+(=|~)\s+(.+)$/.exec(line);
+    if (!m) throw new LexiconError(`${where} : ligne mal formée (attendu « terme = suggestion » ou « terme ~ explication ») : ${line}`);
+    const [, termPart, op, rhs] = m as unknown as [string, string, string, string];
+    for (const term of expandVariants(termPart.normalize('NFC'))) {
+      const key = term.toLowerCase().replace(/’/g, "'");
+      const prev = seen.get(key);
+      if (prev) throw new LexiconError(`${where} : terme « ${term} » déjà défini en ${prev}`);
+      seen.set(key, where);
+      if (op === '=') {
+        const suggestions = rhs.split('|').map((s) => s.trim().normalize('NFC')).filter(Boolean);
+        if (suggestions.length === 0) throw new LexiconError(`${where} : suggestion vide`);
+        out.push({ term, type: 'substitute', suggestions, origin: where });
+      } else {
+        out.push({ term, type: 'gloss', suggestions: [], gloss: rhs.trim().normalize('NFC'), origin: where });
+      }
+    }
+  });
+  return out;
+}
+
+/** Reads and parses a lexicon file. */
+export function readLexicon(path: string, label = path): LexiconEntry[] {
+  return parseLexicon(readFileSync(path, 'utf8'), label);
+}
+
+const nominalCache = new Map<string, string>();
+
+/** Key of a non-verb word: plural and feminine endings removed, so "modalités" and "modalité" meet. */
+export function nominalKey(lower: string): string {
+  const hit = nominalCache.get(lower);
+  if (hit !== undefined) return hit;
+  let k = lower;
+  if (k.length > 4 && k.endsWith('aux')) k = k.slice(0, -3) + 'al';
+  else if (k.length > 3 && (k.endsWith('s') || k.endsWith('x'))) k = k.slice(0, -1);
+  if (k.length > 3 && k.endsWith('e')) k = k.slice(0, -1);
+  if (nominalCache.size > 50_000) nominalCache.clear();
+  nominalCache.set(lower, k);
+  return k;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: CompiledEntry;
+}
+
+interface CompiledEntry extends LexiconEntry {
+  /** Lemma when the first word of the term is a verb infinitive (its suggestions get conjugated). */
+  verb?: string;
+  /** The last word of the term, to detect a plural match. */
+  lastWord: string;
+  length: number;
+}
+
+/** A lexicon match within a token list. */
+export interface LexiconHit {
+  /** Index of the first and one past the last token. */
+  from: number;
+  to: number;
+  entry: LexiconEntry;
+  /** Suggestions inflected like the matched text and in its case. */
+  suggestions: string[];
+}
+
+const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'te', "t'", 'nous', 'vous']);
+const SUBJECT_PERSON: Record<string, number> = { je: 0, "j'": 0, tu: 1, il: 2, elle: 2, on: 2, nous: 3, vous: 4, ils: 5, elles: 5 };
+/** Person preference when the subject is unknown: il/elle first (administrative letters), then ils, vous. */
+const PERSON_ORDER = [2, 5, 4, 3, 1, 0];
+
+/** Tokens of a lexicon term, split exactly as text is: a final elision ("afin d'") stays one token. */
+function termTokens(term: string): Token[] {
+  const elided = /['’]$/.test(term);
+  let toks = tokenize(elided ? `${term}x` : term);
+  if (elided) toks = toks.slice(0, -1);
+  return toks.filter((t) => t.kind !== TK.Punct || !SKIPPABLE.has(t.text));
+}
+
+/** The most likely slot of an ambiguous form: the tense order first, then the subject's person. */
+function pickSlot(slots: FormSlot[], before: string | undefined): FormSlot {
+  const person = before !== undefined ? SUBJECT_PERSON[before] : undefined;
+  const rank = (x: FormSlot): number =>
+    SLOT_ORDER.indexOf(x.tense) * 10 + (person !== undefined && x.index === person ? -1 : PERSON_ORDER.indexOf(x.index));
+  return [...slots].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+const NO_HITS: LexiconHit[] = [];
+
+const SKIPPABLE = new Set([',', '-', '–', '«', '»', '"', '“', '”', '(', ')']);
+const SLOT_ORDER: Tense[] = ['P', 'I', 'F', 'C', 'K', 'S', 'G', 'Y', 'J', 'T', 'W'];
+
+/** Keeps the case of the match: "Afin de" → "Pour", "AFIN DE" → "POUR". */
+export function matchCase(match: string, suggestion: string): string {
+  const letters = match.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return suggestion.toUpperCase();
+  const c = match.charAt(0);
+  if (c !== c.toLowerCase()) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  return suggestion;
+}
+
+/** A compiled lexicon: one trie, built once, run on token lists many times. */
+export class LexiconMatcher {
+  private readonly root: TrieNode = { next: new Map() };
+  /** Conjugated form → slots, for the verbs that start an entry. */
+  private readonly verbForms = new Map<string, FormSlot[]>();
+  /** Conjugated form → distinct trie keys of its lemmas ("V:lemme"). */
+  private readonly verbKeys = new Map<string, string[]>();
+  readonly size: number;
+  private readonly reflexiveStart: boolean;
+  /** Number of gloss entries (terms to explain rather than replace). */
+  readonly glosses: number;
+
+  constructor(entries: LexiconEntry[]) {
+    const verbs = new Set<string>();
+    for (const e of entries) {
+      const toks = termTokens(e.term);
+      if (toks.length === 0) throw new LexiconError(`${e.origin} : terme vide`);
+      // The verb of the term: its first word, or the word after reflexive pronouns ("s'acquitter de").
+      let v = 0;
+      while (v < toks.length - 1 && REFLEXIVE.has(toks[v]!.lower)) v++;
+      const head = toks[v]!.lower;
+      const isVerb = /(?:er|ir|re)$/.test(head) && verbTable(head) !== undefined;
+      const keys = toks.map((t, i) => (isVerb && i === v ? `V:${head}` : isVerb && i < v ? 'PRO:refl' : nominalKey(t.lower)));
+      if (isVerb) verbs.add(head);
+      let node = this.root;
+      for (const k of keys) {
+        let n = node.next.get(k);
+        if (!n) node.next.set(k, (n = { next: new Map() }));
+        node = n;
+      }
+      const compiled: CompiledEntry = { ...e, lastWord: toks[toks.length - 1]!.lower, length: toks.length };
+      if (isVerb) compiled.verb = head;
+      node.entry = compiled;
+    }
+    for (const v of verbs) {
+      const table = verbTable(v)!;
+      for (const slot of formsOf(v)) {
+        const form = table[slot.tense][slot.index]!;
+        let list = this.verbForms.get(form);
+        if (!list) this.verbForms.set(form, (list = []));
+        list.push(slot);
+        const keys = this.verbKeys.get(form) ?? [];
+        if (!keys.includes(`V:${v}`)) keys.push(`V:${v}`);
+        this.verbKeys.set(form, keys);
+      }
+    }
+    this.size = entries.length;
+    this.reflexiveStart = this.root.next.has('PRO:refl');
+    this.glosses = entries.filter((e) => e.type === 'gloss').length;
+  }
+
+  /** Pushes the children of `node` reachable with `tok` (verb form, reflexive pronoun, word key) onto `out`. */
+  private step(node: TrieNode, tok: Token, out: TrieNode[]): void {
+    const next = node.next;
+    if (REFLEXIVE.has(tok.lower)) {
+      const r = next.get('PRO:refl');
+      if (r) out.push(r);
+    }
+    const verbKeys = this.verbKeys.get(tok.lower);
+    if (verbKeys) {
+      for (const k of verbKeys) {
+        const n = next.get(k);
+        if (n) out.push(n);
+      }
+    }
+    const n = next.get((tok.key ??= nominalKey(tok.lower)));
+    if (n) out.push(n);
+  }
+
+  /** Finds the longest non-overlapping matches in a token list (a sentence). */
+  match(tokens: readonly Token[], text: string): LexiconHit[] {
+    let hits: LexiconHit[] | undefined;
+    let frontier: TrieNode[] = [];
+    let nextFrontier: TrieNode[] = [];
+    const rootNext = this.root.next;
+    for (let i = 0; i < tokens.length; i++) {
+      const t0 = tokens[i]!;
+      if (t0.kind !== TK.Word) continue;
+      // Fast rejection: most words start no entry.
+      if (!rootNext.has((t0.key ??= nominalKey(t0.lower))) && !this.verbKeys.has(t0.lower) && !(this.reflexiveStart && REFLEXIVE.has(t0.lower))) continue;
+      frontier.length = 0;
+      this.step(this.root, t0, frontier);
+      if (frontier.length === 0) continue;
+      let best: { entry: CompiledEntry; to: number } | undefined;
+      let j = i;
+      for (;;) {
+        for (const n of frontier) if (n.entry && (!best || j + 1 > best.to)) best = { entry: n.entry, to: j + 1 };
+        let k = j + 1;
+        while (k < tokens.length && tokens[k]!.kind === TK.Punct && SKIPPABLE.has(tokens[k]!.text)) k++;
+        const tk = tokens[k];
+        if (!tk || tk.kind !== TK.Word) break;
+        nextFrontier.length = 0;
+        for (const n of frontier) this.step(n, tk, nextFrontier);
+        if (nextFrontier.length === 0) break;
+        [frontier, nextFrontier] = [nextFrontier, frontier];
+        j = k;
+      }
+      if (best) {
+        const matchText = text.slice(t0.start, tokens[best.to - 1]!.end);
+        (hits ??= []).push({ from: i, to: best.to, entry: best.entry, suggestions: this.inflect(best.entry, tokens, i, best.to, matchText) });
+        i = best.to - 1;
+      }
+    }
+    return hits ?? NO_HITS;
+  }
+
+  private inflect(entry: CompiledEntry, tokens: readonly Token[], from: number, to: number, matchText: string): string[] {
+    // The matched verb form and its most likely slot: the subject just before tells the person.
+    let slot: FormSlot | undefined;
+    if (entry.verb) {
+      for (let k = from; k < to && !slot; k++) {
+        const t = tokens[k]!;
+        if (t.lower === entry.verb) break;
+        const slots = this.verbForms.get(t.lower)?.filter((x) => x.lemma === entry.verb);
+        if (slots && slots.length > 0) slot = pickSlot(slots, tokens[from - 1]?.lower);
+      }
+    }
+    return entry.suggestions.map((s) => {
+      let out = s;
+      if (entry.verb) {
+        const words = s.split(' ');
+        const head = words[0]!;
+        // Pronominal suggestions ("se renseigner") keep their infinitive: the pronoun would need agreement too.
+        if (slot && verbTable(head)) {
+          const form = conjugate(head, slot.tense, slot.index);
+          if (form) out = [form, ...words.slice(1)].join(' ');
+        }
+      } else if (!s.includes(' ')) {
+        const last = tokens[to - 1]!.lower;
+        const plural = /[sx]$/.test(last) && !/[sx]$/.test(entry.lastWord);
+        if (plural && !/[sxz]$/.test(s)) out = s.endsWith('al') ? s.slice(0, -2) + 'aux' : s + 's';
+      }
+      return matchCase(matchText, out);
+    });
+  }
+}

@@ -1,0 +1,38 @@
+/** Text normalisation, done once before any offset exists. */
+
+const LIGATURES: Record<string, string> = {
+  '\uFB00': 'ff',
+  '\uFB01': 'fi',
+  '\uFB02': 'fl',
+  '\uFB03': 'ffi',
+  '\uFB04': 'ffl',
+  '\uFB05': 'st',
+  '\uFB06': 'st',
+};
+
+// Hyphenated line break inside a word, as PDFs and hard-wrapped texts produce: "adminis-\ntration".
+// A soft hyphen (U+00AD) at a line break is always a word break; a plain hyphen only between lower-case letters.
+const HYPHEN_BREAK = /(\p{Ll})(?:-|\u00AD)[ \t]*\n[ \t]*(\p{Ll})/gu;
+
+/**
+ * Normalises text: NFC, line endings, ligatures, invisible characters, non-breaking spaces,
+ * hyphenated line breaks, trailing spaces. The result is the text every offset refers to.
+ */
+export function normalizeText(input: string): string {
+  let t = input;
+  if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
+  t = t.normalize('NFC');
+  if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
+  t = t.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c);
+  // Zero-width characters and BOMs carry no meaning for the reader.
+  t = t.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  // Non-breaking and other fixed-width spaces become plain spaces; form feeds become blank lines.
+  t = t.replace(/[\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000]/g, ' ').replace(/\f/g, '\n\n').replace(/\v/g, '\n');
+  t = t.replace(HYPHEN_BREAK, '$1$2');
+  t = t.replace(/\u00AD/g, '');
+  t = t.replace(/[ \t]+\n/g, '\n');
+  // Other control characters (binary garbage) become spaces so offsets stay meaningful.
+  // eslint-disable-next-line no-control-regex
+  t = t.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, ' ');
+  return t;
+}

@@ -1,0 +1,302 @@
+/**
+ * French segmentation into paragraphs, sentences and tokens, with one regex pass per paragraph.
+ * Knows French abbreviations (M., Mme, art., n°, janv., Tél., J.-P.), article references (L. 211-2),
+ * grouped numbers (1 234,56), dates (01.02.2024), e-mails, URLs, bullet lines, elisions (l', qu')
+ * and inverted clitics (sera-t-il). Intl.Segmenter is not used: its cost grows faster than linearly.
+ */
+
+/** Token kinds. */
+export const TK = { Word: 1, Number: 2, Punct: 3, Symbol: 4, Url: 5, Email: 6 } as const;
+export type TokKind = (typeof TK)[keyof typeof TK];
+
+/** One token; offsets are absolute in the document text. */
+export interface Token {
+  start: number;
+  end: number;
+  kind: TokKind;
+  /** Text as written. */
+  text: string;
+  /** Lower case, typographic apostrophe turned into "'". */
+  lower: string;
+  /** An elided clitic such as "l'" or "qu'" (not counted as a word of its own). */
+  elided: boolean;
+  /** An inverted clitic such as "-t-il" or "-vous" (not counted as a word of its own). */
+  clitic: boolean;
+  /** Lexicon key (plural and feminine endings removed), computed once when a matcher first needs it. */
+  key?: string;
+}
+
+/** A sentence with its tokens. */
+export interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+  tokens: Token[];
+  /** Number of words (elisions and clitics merged into their host). */
+  words: number;
+}
+
+/** A paragraph: a block separated by blank lines. */
+export interface Paragraph {
+  start: number;
+  end: number;
+  /** Index of its first sentence and one past its last. */
+  firstSentence: number;
+  endSentence: number;
+  words: number;
+}
+
+/** The segmented document. */
+export interface Segmentation {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+const KEEP_APOSTROPHE = /^(?:aujourd'hui|prud'hom\p{L}*|quelqu'une?s?|presqu'îles?|entr'\p{L}+|main-d'œuvre|hors-d'œuvre|c'est-à-dire)$/u;
+const CLITIC_SUFFIX = /-(?:t-(?:il|elle|on|ils|elles)|il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur|le|la|les|en|y)$/u;
+
+/** Abbreviations after which a period does not end a sentence (lower case, without the period). */
+export const ABBREVIATIONS = new Set([
+  'm', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'drs', 'pr', 'me', 'mes', 'mgr', 'st', 'ste', 'sts',
+  'art', 'arts', 'cf', 'p', 'pp', 'chap', 'vol', 'fig', 'éd', 'env', 'ex', 'av', 'bd', 'boul', 'fg',
+  'janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc', 'tél', 'tel', 'réf', 'ref', 'fax',
+  'cie', 'ets', 'min', 'max', 'approx', 'dép', 'dépt', 'coll', 'sq', 'suiv', 'resp', 'cass', 'civ',
+  'crim', 'soc', 'com', 'req', 'ord', 'dir', 'mr', 'no', 'nos', 'vs', 'cad', 'al', 'n', 'adm', 'admin',
+  'inf', 'sup', 'hab', 'tit', 'ann', 'liv', 'not', 'préc', 'op', 'cit', 'ibid', 'id', 'ch', 'sté',
+]);
+
+// One alternation, tried left to right; every alternative starts with a non-space, so a global search
+// skips white space by itself and the cost stays linear in the text. Groups: 1 URL, 2 e-mail, 3 number,
+// 4 word, 5 punctuation, 6 other symbol.
+const TOKEN_RE = new RegExp(
+  [
+    String.raw`((?:https?:\/\/|www\.)[^\s<>«»"]+)`,
+    String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
+    String.raw`(0\d(?:[ .]\d{2}){4}(?!\d)|\+33 ?\d(?:[ .]?\d{2}){4}(?!\d)|\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d,])|\d+(?:[.,:\/h-]\d+)*(?:er|ère|re|e|ème|è|nd|nde|bis|ter)?(?![\p{L}\d]))`,
+    String.raw`([\p{L}\p{M}\p{N}]*\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+|-[\p{L}\p{M}\p{N}]+|\.(?=[\p{Lu}]\.)|-(?=\p{Lu}\.))*)`,
+    String.raw`(\.{2,}|…|[.!?;:,()\[\]{}«»"“”‘’'\/\\|–—‐-])`,
+    String.raw`(\S)`,
+  ].join('|'),
+  'gu',
+);
+
+function mk(start: number, end: number, kind: TokKind, text: string, elided = false, clitic = false): Token {
+  let lower = text.toLowerCase();
+  if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+  return { start, end, kind, text, lower, elided, clitic, key: undefined };
+}
+
+/** Splits one word match into tokens: elided clitics (l', qu') and inverted clitics (-t-il) apart. */
+function pushWord(out: Token[], text: string, start: number): void {
+  let s = start;
+  let w = text;
+  // Elisions: possibly several ("qu'l'on" does not occur, but "jusqu'à l'" does across words).
+  const hasApostrophe = text.includes("'") || text.includes('’');
+  for (; hasApostrophe; ) {
+    const ap = w.search(/['’]/);
+    if (ap <= 0) break;
+    const lowerWhole = w.toLowerCase().replace(/’/g, "'");
+    if (KEEP_APOSTROPHE.test(lowerWhole)) break;
+    const prefix = w.slice(0, ap).toLowerCase();
+    if (!ELISIONS.has(prefix)) break;
+    out.push(mk(s, s + ap + 1, TK.Word, w.slice(0, ap + 1), true));
+    s += ap + 1;
+    w = w.slice(ap + 1);
+  }
+  // Inverted clitics: "sera-t-il", "pouvez-vous", "est-ce"; "peut-être" and "grand-mère" stay whole.
+  const clitics: Token[] = [];
+  for (; w.includes('-'); ) {
+    const m = CLITIC_SUFFIX.exec(w.toLowerCase());
+    if (!m || m.index === 0) break;
+    const cs = s + m.index;
+    clitics.unshift(mk(cs, cs + m[0].length, TK.Word, w.slice(m.index), false, true));
+    w = w.slice(0, m.index);
+  }
+  if (w.length > 0) out.push(mk(s, s + w.length, TK.Word, w));
+  for (const c of clitics) out.push(c);
+}
+
+/** Tokenises a range of the text (absolute offsets). */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
+  const src = to === text.length ? text : text.slice(0, to);
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(src); m !== null; m = TOKEN_RE.exec(src)) {
+    const i = m.index;
+    let tok = m[0];
+    if (m[4] !== undefined) pushWord(out, tok, i);
+    else if (m[5] !== undefined) out.push(mk(i, i + tok.length, TK.Punct, tok));
+    else if (m[3] !== undefined) out.push(mk(i, i + tok.length, TK.Number, tok));
+    else if (m[1] !== undefined) {
+      tok = tok.replace(/[.,;:!?)»"']+$/u, '');
+      out.push(mk(i, i + tok.length, TK.Url, tok));
+      TOKEN_RE.lastIndex = i + tok.length;
+    } else if (m[2] !== undefined) {
+      tok = tok.replace(/\.+$/, '');
+      out.push(mk(i, i + tok.length, TK.Email, tok));
+      TOKEN_RE.lastIndex = i + tok.length;
+    } else out.push(mk(i, i + tok.length, TK.Symbol, tok));
+  }
+  return out;
+}
+
+const TERMINAL = new Set(['.', '!', '?', '…']);
+const CLOSERS = new Set(['»', '"', '”', ')', ']', "'", '’']);
+const BULLETS = new Set(['•', '-', '–', '—', '*', '▪', '·', '●', '○', '■', '□', '►', '>', '✓', '✔', '❖', '◦', '‣']);
+/** Words that, capitalised, start a sentence (they are never proper nouns): used after ";", ":" and initials. */
+const STARTERS = new Set([
+  'le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'de', "d'", 'ce', 'cet', 'cette', 'ces', "c'", 'il', 'ils', 'elle',
+  'elles', 'on', 'nous', 'vous', 'je', "j'", 'tu', 'en', 'au', 'aux', 'à', 'dans', 'pour', 'par', 'sur', 'avec', 'après',
+  'avant', 'depuis', 'pendant', 'mais', 'et', 'or', 'donc', 'car', 'puis', 'ensuite', 'enfin', 'cependant', 'toutefois',
+  'néanmoins', 'si', "s'", 'quand', 'lorsque', "lorsqu'", 'comme', 'qui', 'que', "qu'", 'quel', 'quelle', 'quels',
+  'quelles', 'où', 'son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos', 'tout',
+  'tous', 'toute', 'toutes', 'chaque', 'plusieurs', 'certains', 'certaines', 'aucun', 'aucune', 'ainsi', 'alors',
+  'aussi', 'même', 'parmi', 'selon', 'sans', 'sous', 'vers', 'entre', 'malgré', 'grâce', 'dès', 'outre', 'ici',
+  'cela', 'ceci', 'celui', 'celle', 'ceux', 'celles', 'y', "n'", 'ne', 'pas', 'voici', 'voilà', 'il', 'oui', 'non',
+]);
+
+const SUBJECTS = new Set(['Il', 'Ils', 'Elle', 'Elles', 'On', 'Je', "J'", 'J’']);
+
+const LINE_CONTINUES = new Set([',', '-', '–', '(', '«', '/']);
+
+function isUpperStart(t: Token): boolean {
+  const c = t.text.charAt(0);
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function isTerminal(t: Token): boolean {
+  return t.kind === TK.Punct && (TERMINAL.has(t.text) || /^\.{2,}$/.test(t.text));
+}
+
+/** True when the token starts a list item at the start of a line: "•", "-", "1.", "a)", "2°". */
+function isListMarker(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  if (!t) return false;
+  if ((t.kind === TK.Punct || t.kind === TK.Symbol) && BULLETS.has(t.text)) return true;
+  const n = tokens[j + 1];
+  if (n && n.start === t.end && (n.text === ')' || n.text === '°' || n.text === '.')) {
+    if (t.kind === TK.Number && t.text.length <= 2) return true;
+    if (t.kind === TK.Word && /^(?:[a-z]|[ivx]{1,4})$/.test(t.text)) return true;
+  }
+  return false;
+}
+
+function countWords(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if ((t.kind === TK.Word && !t.elided && !t.clitic) || t.kind === TK.Number) n++;
+  return n;
+}
+
+/** Decides whether a sentence ends after tokens[i] (the paragraph's tokens), given the text between. */
+/** True when a spaced » or " at j closes a quotation opened earlier in the current sentence. */
+function closesQuote(text: string, tokens: Token[], j: number, sentenceStart: number): boolean {
+  const t = tokens[j]!;
+  if (t.start - tokens[j - 1]!.end > 1) return false;
+  if (t.text === '»' || t.text === '”') return true;
+  if (t.text !== '"') return false;
+  let open = 0;
+  for (let k = sentenceStart; k < j; k++) if (tokens[k]!.text === '"') open++;
+  return open % 2 === 1;
+}
+
+function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number, sentenceStart: number): number {
+  const t = tokens[i];
+  const n = tokens[i + 1];
+  if (!t || !n) return 0;
+  // Terminal punctuation, possibly followed by closing quotes or brackets.
+  if (isTerminal(t)) {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.kind === TK.Punct && CLOSERS.has(tokens[j]!.text) &&
+      (tokens[j]!.start === tokens[j - 1]!.end || closesQuote(text, tokens, j, sentenceStart))) j++;
+    const next = tokens[j];
+    if (!next) return 0;
+    if (t.text === '.') {
+      const prev = tokens[i - 1];
+      if (prev && prev.end === t.start && prev.kind === TK.Word) {
+        if (ABBREVIATIONS.has(prev.lower) && !(j > i + 1)) return 0;
+        // A single capital letter is an initial (J.-P., L. 211-2), not the end of a sentence,
+        // unless a word that can only start a sentence follows ("Dagobert I. Ils …").
+        if (/^\p{Lu}$/u.test(prev.text) && !(isUpperStart(next) && STARTERS.has(next.lower))) return 0;
+      }
+    }
+    const gap = text.slice(tokens[j - 1]!.end, next.start);
+    if (gap.length === 0) return 0;
+    if (isUpperStart(next) || next.kind === TK.Number || isListMarker(tokens, j) ||
+        (next.kind === TK.Punct && /^[«"“([—–-]$/.test(next.text))) {
+      return j - i; // break after the closers
+    }
+    if (gap.includes('\n')) return j - i;
+    return 0;
+  }
+  // "; Les …" and ": Il …": a capitalised sentence starter opens a new sentence.
+  if (t.kind === TK.Punct && (t.text === ';' || t.text === ':') && isUpperStart(n) && n.kind === TK.Word) {
+    if (STARTERS.has(n.lower)) return 1;
+  }
+  // A capitalised subject pronoun after a word, with no punctuation between, starts a new sentence
+  // (a title or caption that lost its full stop: "… Formula Nippon Il était …").
+  if (n.kind === TK.Word && SUBJECTS.has(n.text) && (t.kind === TK.Word || t.kind === TK.Number || t.text === ')') && !t.elided) return 1;
+  // Line breaks: headings, address lines, salutations and list items are sentences of their own.
+  const gap = text.slice(t.end, n.start);
+  if (gap.includes('\n')) {
+    if (LINE_CONTINUES.has(t.text) && t.kind === TK.Punct && t.text !== ',') return 0;
+    if (t.text === ';' || t.text === ':') return 1;
+    if (isListMarker(tokens, i + 1)) return 1;
+    const lineLength = t.end - lineStart;
+    if (isUpperStart(n) || n.kind === TK.Number || n.kind !== TK.Word) {
+      if (t.text === ',' && lineLength > 60) return 0;
+      return 1;
+    }
+    // Lower-case continuation of a wrapped line: only short lines (letterhead, addresses) stand alone.
+    if (lineLength < 40 && !/^(?:de|du|des|la|le|les|et|ou|à|au|aux|en|un|une|pour|par|sur|dans|avec|que|qui|d'|l')$/.test(t.lower)) return 1;
+    return 0;
+  }
+  return 0;
+}
+
+/** Segments a normalised text into paragraphs and sentences. */
+export function segment(text: string): Segmentation {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  const paraRe = /\n[ \t]*\n\s*/g;
+  let pStart = 0;
+  const pushParagraph = (ps: number, pe: number): void => {
+    // Trim white space.
+    while (ps < pe && /\s/.test(text[ps]!)) ps++;
+    while (pe > ps && /\s/.test(text[pe - 1]!)) pe--;
+    if (pe <= ps) return;
+    const tokens = tokenize(text, ps, pe);
+    if (tokens.length === 0) return;
+    const pIndex = paragraphs.length;
+    const first = sentences.length;
+    let sStart = 0;
+    let lineStart = ps;
+    for (let i = 0; i < tokens.length; i++) {
+      const take = i === tokens.length - 1 ? 0 : breaksAfter(text, tokens, i, lineStart, sStart);
+      if (take > 0) {
+        const last = i + take - 1;
+        const toks = tokens.slice(sStart, last + 1);
+        sentences.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, paragraph: pIndex, tokens: toks, words: countWords(toks) });
+        sStart = last + 1;
+        i = last;
+      }
+      const cur = tokens[i]!;
+      const nt = tokens[i + 1];
+      if (nt && text.slice(cur.end, nt.start).includes('\n')) lineStart = nt.start;
+    }
+    if (sStart < tokens.length) {
+      const toks = tokens.slice(sStart);
+      sentences.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, paragraph: pIndex, tokens: toks, words: countWords(toks) });
+    }
+    let words = 0;
+    for (let k = first; k < sentences.length; k++) words += sentences[k]!.words;
+    paragraphs.push({ start: ps, end: pe, firstSentence: first, endSentence: sentences.length, words });
+  };
+  let m: RegExpExecArray | null;
+  while ((m = paraRe.exec(text)) !== null) {
+    pushParagraph(pStart, m.index);
+    pStart = m.index + m[0].length;
+  }
+  pushParagraph(pStart, text.length);
+  return { paragraphs, sentences };
+}
