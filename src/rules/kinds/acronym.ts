@@ -1,0 +1,86 @@
+/** Acronym: a sigle used before it is spelled out (first use only), with its expansion from the registry. */
+import { readAcronyms } from '../../analysis/acronyms.js';
+import { frequencyRanks } from '../../analysis/frequency.js';
+import { TK, type Token } from '../../analysis/segment.js';
+import type { Hit, KindCompiler } from '../types.js';
+
+const SIGLE_SHAPE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,7}$/;
+const ROMAN = /^[IVXLCDM]+$/;
+const CIVILITY = /^(?:M|Mme|Mlle|MM|Mmes|Monsieur|Madame|Mademoiselle|Me|Dr|Pr)$/;
+
+/** The expansion that fits the context: "article L. 553-2 du CSS" is a code, not a benefit. */
+function pickExpansion(expansions: string[], tokens: readonly Token[], i: number): string {
+  if (expansions.length > 1) {
+    const before = tokens.slice(Math.max(0, i - 8), i).map((t) => t.lower);
+    if (before.some((w) => /^(?:article|articles|art|l|r|d)$/.test(w))) {
+      const code = expansions.find((e) => /^code /i.test(e));
+      if (code) return code;
+    }
+  }
+  return expansions[0]!;
+}
+
+function defined(tokens: readonly Token[], i: number, lowerText: string, expansions: string[]): boolean {
+  const t = tokens[i]!;
+  // "SIGLE (développement)": a parenthesis with at least two words right after.
+  const n = tokens[i + 1];
+  if (n && n.text === '(') {
+    let words = 0;
+    for (let k = i + 2; k < tokens.length && tokens[k]!.text !== ')'; k++) if (tokens[k]!.kind === TK.Word) words++;
+    if (words >= 2) return true;
+  }
+  // "développement (SIGLE)": the sigle between parentheses after words.
+  const p = tokens[i - 1];
+  if (p && p.text === '(' && tokens[i + 1]?.text === ')' && i >= 3) return true;
+  // The expansion written anywhere before, or just after.
+  const window = lowerText.slice(0, Math.min(lowerText.length, t.end + 120));
+  return expansions.some((e) => window.includes(e.toLowerCase().replace(/’/g, "'")));
+}
+
+export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
+  const files = Array.isArray(rule.registry) ? rule.registry : [rule.registry];
+  const registry = readAcronyms(files.map((f) => ctx.resolve(f)));
+  const ranks = frequencyRanks();
+  return {
+    scope: 'document',
+    run(doc) {
+      const hits: Hit[] = [];
+      const seen = new Set<string>();
+      const lowerText = doc.text.toLowerCase().replace(/’/g, "'");
+      for (const s of doc.sentences) {
+        // Headings written in capitals are not where sigles get defined; skip them.
+        const slice = doc.text.slice(s.start, s.end);
+        if (!/\p{Ll}/u.test(slice)) continue;
+        s.tokens.forEach((t, i) => {
+          if (t.kind !== TK.Word) return;
+          const entry = registry.get(t.text);
+          if (!entry && (!SIGLE_SHAPE.test(t.text) || ROMAN.test(t.text))) return;
+          if (seen.has(t.text)) return;
+          seen.add(t.text);
+          if (entry?.wellKnown) return;
+          const prev = s.tokens[i - 1];
+          const next = s.tokens[i + 1];
+          if (prev && /^[«[{<]$/.test(prev.text)) return; // merge fields such as «NOM» or [NOM]
+          // Part of a reference code ("DP/APL/2026-00871"): not a use of the sigle in a sentence.
+          const glued = (x: Token | undefined, at: number): boolean => x !== undefined && at === (x === prev ? x.end : x.start) && /^[/_-]$|^\d/.test(x.text);
+          if (glued(prev, t.start) || glued(next, t.end)) {
+            seen.delete(t.text);
+            return;
+          }
+          if (entry) {
+            if (defined(s.tokens, i, lowerText, entry.expansions)) return;
+            const exp = pickExpansion(entry.expansions, s.tokens, i);
+            hits.push({ start: t.start, end: t.end, vars: { expansion: exp }, suggestions: [`${exp} (${t.text})`] });
+          } else if (rule.unknown) {
+            if (ranks.has(t.lower)) return; // an ordinary word in capitals
+            // A surname in capitals ("Monsieur Karim BENALI", "Mme DURAND") is not a sigle.
+            if (t.text.length > 5 || (prev && (CIVILITY.test(prev.text) || /^\p{Lu}\p{Ll}+$/u.test(prev.text)))) return;
+            if (defined(s.tokens, i, lowerText, [])) return;
+            hits.push({ start: t.start, end: t.end, message: 'unknown', severity: rule.unknownSeverity, suggestions: [] });
+          }
+        });
+      }
+      return hits;
+    },
+  };
+};

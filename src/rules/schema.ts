@@ -1,0 +1,113 @@
+/** Rule and profile files: zod schemas validated at start-up (a bad file stops the process, naming file and field). */
+import { z } from 'zod';
+import { Category, DocumentTypeId, Principle, Severity } from '../model.js';
+
+const BadExample = z.object({
+  text: z.string().regex(/\[\[[^\]]+\]\]/, 'doit marquer la zone attendue entre [[ et ]]'),
+  suggestions: z.array(z.string()).optional(),
+  profile: z.string().optional(),
+});
+const GoodExample = z.union([z.string(), z.object({ text: z.string(), profile: z.string().optional() })]);
+
+const Thresholds = z
+  .object({ suggestion: z.number().optional(), warning: z.number().optional(), error: z.number().optional() })
+  .refine((t) => t.suggestion !== undefined || t.warning !== undefined || t.error !== undefined, 'au moins un seuil');
+
+const common = {
+  category: Category,
+  severity: Severity,
+  principle: Principle,
+  message: z.string().min(1),
+  messages: z.record(z.string(), z.string().min(1)).optional(),
+  description: z.string().min(1),
+  source: z.string().min(1),
+  link: z.string().url().optional(),
+  enabled: z.boolean().default(true),
+  limit: z.number().int().positive().optional(),
+  examples: z.object({ bad: z.array(BadExample).min(1), good: z.array(GoodExample).min(1) }),
+};
+
+const Existence = z.object({
+  kind: z.literal('existence'),
+  ...common,
+  scope: z.enum(['sentence', 'paragraph', 'document']).default('sentence'),
+  patterns: z.array(z.string().min(1)).min(1),
+  caseSensitive: z.boolean().default(false),
+  wordBoundaries: z.boolean().default(true),
+  suggestions: z.array(z.string()).default([]),
+});
+
+const Substitution = z
+  .object({
+    kind: z.literal('substitution'),
+    ...common,
+    lexicon: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+    entries: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+    glossSeverity: Severity.default('suggestion'),
+  })
+  .refine((r) => r.lexicon !== undefined || r.entries !== undefined, { message: 'lexicon ou entries requis', path: ['lexicon'] });
+
+export const METRICS = ['sentence-words', 'paragraph-words', 'paragraph-sentences', 'sentence-kandel-moles'] as const;
+
+const Metric = z.object({
+  kind: z.literal('metric'),
+  ...common,
+  metric: z.enum(METRICS),
+  thresholds: Thresholds,
+  direction: z.enum(['above', 'below']).default('above'),
+  minWords: z.number().int().min(0).default(0),
+});
+
+const Passive = z.object({
+  kind: z.literal('passive'),
+  ...common,
+  stativeSeverity: Severity.default('suggestion'),
+});
+
+const Acronym = z.object({
+  kind: z.literal('acronym'),
+  ...common,
+  registry: z.union([z.string(), z.array(z.string()).min(1)]),
+  unknown: z.boolean().default(true),
+  unknownSeverity: Severity.default('suggestion'),
+});
+
+const MentionElement = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  patterns: z.array(z.string().min(1)).min(1),
+  optional: z.boolean().default(false),
+});
+
+const Mention = z.object({
+  kind: z.literal('mention'),
+  ...common,
+  mention: z.string().min(1),
+  appliesTo: z.array(DocumentTypeId).min(1),
+  elements: z.array(MentionElement).min(1),
+  consequence: z.string().min(1),
+});
+
+/** A rule file as written in rules/ (the id is the file name). */
+export const RuleFile = z.discriminatedUnion('kind', [Existence, Substitution, Metric, Passive, Acronym, Mention]);
+export type RuleFile = z.infer<typeof RuleFile>;
+export type RuleKindName = RuleFile['kind'];
+export type RuleOf<K extends RuleKindName> = Extract<RuleFile, { kind: K }>;
+
+/** Per-rule override in a profile. */
+export const RuleOverride = z
+  .object({ enabled: z.boolean().optional(), severity: Severity.optional(), thresholds: Thresholds.optional(), minWords: z.number().int().min(0).optional() })
+  .strict();
+
+/** A profile file (rules/profils/NAME.yaml). */
+export const ProfileFile = z.object({
+  label: z.string().min(1),
+  description: z.string().min(1),
+  rules: z.record(z.string(), RuleOverride).default({}),
+});
+export type ProfileFile = z.infer<typeof ProfileFile>;
+
+/** Formats zod issues as "champ : message" lines in French-friendly form. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(racine)'} : ${i.message}`).join('; ');
+}
