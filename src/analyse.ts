@@ -1,0 +1,113 @@
+/** The pipeline façade: analyse(input, rules) → Report. Pure; every door (CLI, HTTP, tests) uses it. */
+import { createHash } from 'node:crypto';
+import { buildDoc } from './analysis/document.js';
+import { detectLanguage } from './analysis/language.js';
+import { kandelMoles, kandelMolesBand, lix, lixBand } from './analysis/readability.js';
+import { AppError } from './errors.js';
+import type { Report, Warning } from './model.js';
+import { computeScore } from './report/score.js';
+import { runRules } from './rules/engine.js';
+import type { RuleLibrary } from './rules/load.js';
+
+/** What to analyse: text already extracted, with optional provenance. */
+export interface AnalysisInput {
+  text: string;
+  id?: string;
+  filename?: string;
+  format?: Report['source']['format'];
+  bytes?: number;
+  sha256?: string;
+  pages?: number;
+}
+
+/** Options of one analysis. */
+export interface AnalysisOptions {
+  profile?: string;
+  maxChars?: number;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { en: 'anglais', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais', nl: 'néerlandais' };
+
+/** Analyses a text with the rules of a profile and returns the Report. */
+export function analyse(input: AnalysisInput, library: RuleLibrary, options: AnalysisOptions = {}): Report {
+  const profile = options.profile ?? 'lettre';
+  const set = library.ruleSet(profile);
+  if (options.maxChars !== undefined && input.text.length > options.maxChars) {
+    throw new AppError('TOO_LARGE', `Le texte est trop long (${input.text.length} caractères ; maximum ${options.maxChars}).`);
+  }
+  if (input.text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
+  const doc = buildDoc(input.text);
+  if (doc.sentences.length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document ne contient aucun mot à analyser.');
+  const warnings: Warning[] = [];
+  const language = detectLanguage(doc.text, doc.sentences);
+  if (language !== 'fr') {
+    warnings.push({
+      code: 'NOT_FRENCH',
+      message: `Ce texte semble rédigé en ${LANGUAGE_NAMES[language] ?? language}, pas en français : les règles de Clarté sont faites pour le français et leurs résultats n’ont pas de sens ici.`,
+    });
+  }
+  const facts = { documentType: 'autre' };
+  const alerts = runRules(set, doc, facts);
+  const mentions = set.rules.flatMap((r) => (r.check.mention ? [r.check.mention(doc, facts)] : []));
+
+  let words = 0;
+  let syllables = 0;
+  let longWords = 0;
+  let rare = 0;
+  let content = 0;
+  for (const m of doc.measures) {
+    content += m.contentWords;
+    words += m.words;
+    syllables += m.syllables;
+    longWords += m.longWords;
+    rare += m.rareWords;
+  }
+  const nSent = doc.sentences.length;
+  const km = kandelMoles(words, nSent, syllables);
+  const lx = lix(words, nSent, longWords);
+  const rareShare = content ? rare / content : 0;
+  const passiveSentences = new Set<number>();
+  const longSentences = new Set<number>();
+  let si = 0;
+  for (const a of alerts) {
+    if (a.category !== 'passive-voice' && a.category !== 'sentence-length') continue;
+    // Alerts are sorted by start: walk the sentences alongside.
+    while (si > 0 && doc.sentences[si]!.start > a.start) si--;
+    while (si < nSent - 1 && doc.sentences[si]!.end <= a.start) si++;
+    (a.category === 'passive-voice' ? passiveSentences : longSentences).add(si);
+  }
+  const round = (v: number, d = 1): number => Math.round(v * 10 ** d) / 10 ** d;
+  const source: Report['source'] = {
+    format: input.format ?? 'txt',
+    bytes: input.bytes ?? Buffer.byteLength(input.text, 'utf8'),
+    sha256: input.sha256 ?? createHash('sha256').update(input.text, 'utf8').digest('hex'),
+  };
+  if (input.filename !== undefined) source.filename = input.filename;
+  if (input.pages !== undefined) source.pages = input.pages;
+  const report: Report = {
+    schema: 'clarte/report@1',
+    source,
+    profile,
+    language,
+    warnings,
+    text: doc.text,
+    paragraphs: doc.paragraphs.map((p) => ({ start: p.start, end: p.end })),
+    sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    stats: {
+      words,
+      sentences: nSent,
+      paragraphs: doc.paragraphs.length,
+      syllables,
+      wordsPerSentence: round(words / nSent),
+      longSentences: longSentences.size,
+      passiveSentences: passiveSentences.size,
+    },
+    readability: { kandelMoles: round(km), lix: round(lx), kandelMolesBand: kandelMolesBand(km), lixBand: lixBand(lx), rareWordShare: round(rareShare, 3) },
+    score: computeScore(alerts, words, km, rareShare),
+    documentType: { id: 'autre', confidence: 0, evidence: [] },
+    mentions,
+    alerts,
+  };
+  if (input.id !== undefined) report.id = input.id;
+  return report;
+}

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+/** The `clarte` command: analyze (files, stdin, JSON Lines) and serve; every door uses the same pipeline. */
+import { createReadStream, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { analyse } from './analyse.js';
+import { loadConfig } from './config.js';
+import { AppError, isAppError } from './errors.js';
+import type { Report } from './model.js';
+import { formatText } from './report/format-text.js';
+import { RuleFileError, RuleLibrary } from './rules/load.js';
+import { textFromBytes } from './ingest/text.js';
+
+const USAGE = `Usage :
+  clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--rules DOSSIER]
+  clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--rules DOSSIER]
+  clarte serve [--port N] [--rules DOSSIER]
+
+  -                lit le texte sur l'entrée standard (UTF-8)
+  --format         json : un rapport JSON par ligne ; text : lecture humaine (par défaut)
+  --profile        lettre (par défaut), formulaire, falc, interne ou un profil de votre dossier
+  --rules          dossier de règles de votre organisation (complète ou remplace les nôtres)
+  --input-jsonl    chaque ligne {"id": "...", "text": "..."} donne un rapport avec le même id
+`;
+
+class UsageError extends Error {}
+
+/** Buffered stdout: one write per ~64 KiB keeps JSON Lines output fast. */
+class Out {
+  private chunks: string[] = [];
+  private size = 0;
+  write(s: string): void {
+    this.chunks.push(s);
+    this.size += s.length;
+    if (this.size > 65536) this.flush();
+  }
+  flush(): void {
+    if (this.chunks.length) process.stdout.write(this.chunks.join(''));
+    this.chunks = [];
+    this.size = 0;
+  }
+}
+
+function emit(out: Out, report: Report, format: string): void {
+  out.write(format === 'json' ? JSON.stringify(report) + '\n' : formatText(report, process.stdout.isTTY === true) + '\n');
+}
+
+function failLine(name: string, e: unknown): void {
+  if (isAppError(e)) process.stderr.write(`${name}: ${e.code}: ${e.message}\n`);
+  else process.stderr.write(`${name}: UNREADABLE: Lecture impossible (${(e as Error).message}).\n`);
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function analyzeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      profile: { type: 'string' },
+      rules: { type: 'string' },
+      'input-jsonl': { type: 'string' },
+    },
+  });
+  if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format doit valoir json ou text (reçu : ${values.format})`);
+  if (!values['input-jsonl'] && positionals.length === 0) throw new UsageError('indiquez au moins un fichier, « - » pour l’entrée standard, ou --input-jsonl');
+  const config = loadConfig();
+  const library = new RuleLibrary(values.rules ?? config.RULES_DIR, values.profile ?? config.DEFAULT_PROFILE);
+  const profile = values.profile ?? config.DEFAULT_PROFILE;
+  library.ruleSet(profile); // unknown profile → usage error before any input
+  const out = new Out();
+  let failed = 0;
+  const opts = { profile, maxChars: config.MAX_TEXT_CHARS };
+
+  if (values['input-jsonl']) {
+    const file = values['input-jsonl'];
+    const stream = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+    const rl = createInterface({ input: stream, crlfDelay: Infinity });
+    let n = 0;
+    for await (const line of rl) {
+      n++;
+      if (!line.trim()) continue;
+      let id = `${file}:${n}`;
+      try {
+        let obj: unknown;
+        try {
+          obj = JSON.parse(line);
+        } catch {
+          throw new AppError('BAD_REQUEST', 'Ligne JSON invalide.');
+        }
+        const o = obj as { id?: unknown; text?: unknown };
+        if (o.id !== undefined) id = String(o.id);
+        if (typeof o.text !== 'string') throw new AppError('BAD_REQUEST', 'Champ « text » manquant ou non textuel.');
+        emit(out, analyse({ text: o.text, id }, library, opts), values.format);
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        failed++;
+        out.flush();
+        failLine(id, e);
+      }
+    }
+  }
+  for (const p of positionals) {
+    try {
+      const bytes = p === '-' ? await readStdin() : readFileSync(p);
+      const text = textFromBytes(bytes);
+      const input = p === '-' ? { text, bytes: bytes.length } : { text, filename: basename(p), bytes: bytes.length };
+      emit(out, analyse(input, library, opts), values.format);
+    } catch (e) {
+      failed++;
+      out.flush();
+      if (!isAppError(e) && (e as NodeJS.ErrnoException).code === 'ENOENT') {
+        process.stderr.write(`${p}: UNREADABLE: Fichier introuvable.\n`);
+      } else if (!isAppError(e) && (e as NodeJS.ErrnoException).code === 'EISDIR') {
+        process.stderr.write(`${p}: UNSUPPORTED_FORMAT: C'est un dossier, pas un fichier.\n`);
+      } else failLine(p, e);
+    }
+  }
+  out.flush();
+  return failed > 0 ? 1 : 0;
+}
+
+async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { port: { type: 'string' }, rules: { type: 'string' } } });
+  const env: Record<string, string | undefined> = { ...process.env };
+  if (values.port) env.PORT = values.port;
+  if (values.rules) env.RULES_DIR = values.rules;
+  const { startServer } = await import('./server.js');
+  await startServer(loadConfig(env));
+  return 0;
+}
+
+/** Runs the command line and returns the exit status. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
+    if (command === 'serve') return await serveCommand(rest);
+    if (command === '--help' || command === '-h' || command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    throw new UsageError(command ? `commande inconnue : ${command}` : 'commande manquante');
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`clarte : ${(e as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isAppError(e) && e.code === 'UNKNOWN_PROFILE') {
+      process.stderr.write(`clarte : ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof RuleFileError) {
+      process.stderr.write(`clarte : règles invalides : ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code !== 0 || !process.argv.includes('serve')) process.exitCode = code;

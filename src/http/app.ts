@@ -1,0 +1,79 @@
+/** The HTTP application as a Fastify instance built from its dependencies (no listen: tests use inject()). */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import { AppError, isAppError } from '../errors.js';
+import type { RuleLibrary } from '../rules/load.js';
+import { analysisRoutes } from './routes/analyses.js';
+import { ruleRoutes } from './routes/rules.js';
+
+/** What the app needs from the outside. */
+export interface AppDeps {
+  config: Config;
+  library: RuleLibrary;
+}
+
+/** One error envelope: `{ error: { code, message, details? } }`; 5xx never leak internals. */
+function errorBody(code: string, message: string, details?: unknown) {
+  return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Builds the app with every route registered. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (isAppError(err)) return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));
+      return reply.status(400).send(errorBody('VALIDATION', 'Requête invalide : vérifiez les champs envoyés.', details));
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+      return reply.status(413).send(errorBody('TOO_LARGE', 'Le document envoyé dépasse la taille autorisée.'));
+    }
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
+      return reply.status(415).send(errorBody('UNSUPPORTED_FORMAT', 'Type de contenu non pris en charge : envoyez du JSON ou un fichier.'));
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send(errorBody('BAD_REQUEST', 'Requête invalide (corps mal formé ?).'));
+    }
+    req.log.error({ err }, 'unexpected error');
+    return reply.status(500).send(errorBody('INTERNAL', 'Erreur interne du service. Réessayez plus tard.'));
+  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', `Adresse inconnue : ${req.method} ${req.url.split('?')[0]}`)));
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Clarté',
+        description: 'Analyse des courriers administratifs en langage clair : rapports, règles et profils.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(analysisRoutes(deps), { prefix: '/api/v1' });
+  await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
+  void AppError;
+  return app;
+}

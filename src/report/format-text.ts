@@ -1,0 +1,66 @@
+/** The terminal format of a Report: summary, then alerts grouped by category with line:column and the span marked. */
+import type { Alert, Report } from '../model.js';
+import { CATEGORY_LABELS, SEVERITY_LABELS } from './labels.js';
+
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  mark(s: string): string;
+  sev(sev: Alert['severity'], s: string): string;
+}
+
+const plain: Style = { bold: (s) => s, dim: (s) => s, mark: (s) => `⟦${s}⟧`, sev: (_v, s) => s };
+const ansi: Style = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  mark: (s) => `\x1b[4;1m${s}\x1b[24;22m`,
+  sev: (v, s) => `\x1b[${v === 'error' ? 31 : v === 'warning' ? 33 : 36}m${s}\x1b[39m`,
+};
+
+/** The sentence around an alert, with the span marked and long contexts shortened. */
+function context(report: Report, a: Alert, style: Style): string {
+  const s = report.sentences.find((x) => x.start <= a.start && a.start < x.end) ?? { start: a.start, end: a.end };
+  const end = Math.max(s.end, a.end);
+  let before = report.text.slice(s.start, a.start);
+  let after = report.text.slice(a.end, end);
+  let span = report.text.slice(a.start, a.end);
+  if (before.length > 60) before = `…${before.slice(-57)}`;
+  if (after.length > 60) after = `${after.slice(0, 57)}…`;
+  if (span.length > 160) span = `${span.slice(0, 80)}…${span.slice(-60)}`;
+  return `${before}${style.mark(span)}${after}`.replace(/\s*\n\s*/g, ' ⏎ ');
+}
+
+/** Renders a Report for a terminal (colours when `color` is true). */
+export function formatText(report: Report, color = false): string {
+  const st = color ? ansi : plain;
+  const name = report.id ?? report.source.filename ?? '(texte)';
+  const r = report.readability;
+  const lines: string[] = [];
+  lines.push(
+    st.bold(`${name} — score ${report.score.value}/100 (${report.score.grade})`) +
+      ` · ${report.stats.words} mots · ${report.stats.sentences} phrases · ${report.stats.wordsPerSentence} mots par phrase`,
+  );
+  lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} %`));
+  for (const w of report.warnings) lines.push(st.sev('warning', `  ⚠ ${w.message}`));
+  if (report.alerts.length === 0) {
+    lines.push('  Aucune alerte.');
+    return lines.join('\n') + '\n';
+  }
+  const groups = new Map<string, Alert[]>();
+  for (const a of report.alerts) {
+    const g = groups.get(a.category) ?? [];
+    g.push(a);
+    groups.set(a.category, g);
+  }
+  for (const [cat, alerts] of groups) {
+    lines.push('');
+    lines.push(st.bold(`  ${CATEGORY_LABELS[cat as Alert['category']]} (${alerts.length})`));
+    for (const a of alerts) {
+      const pos = `${a.line}:${a.column}`.padEnd(7);
+      lines.push(`    ${pos} ${st.sev(a.severity, SEVERITY_LABELS[a.severity].padEnd(13))} ${a.message}`);
+      lines.push(st.dim(`            ${context(report, a, st)}`));
+      if (a.suggestions.length > 0) lines.push(`            → ${a.suggestions.join(' | ')}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

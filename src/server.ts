@@ -1,0 +1,22 @@
+/** The server shell: build the app, listen, shut down gracefully on SIGTERM/SIGINT. */
+import { buildApp } from './http/app.js';
+import { loadConfig, type Config } from './config.js';
+import { RuleLibrary } from './rules/load.js';
+
+/** Starts the HTTP server and returns once it listens. */
+export async function startServer(config: Config): Promise<void> {
+  const library = new RuleLibrary(config.RULES_DIR, config.DEFAULT_PROFILE);
+  const app = await buildApp({ config, library });
+  const close = async (signal: string): Promise<void> => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.once('SIGINT', () => void close('SIGINT'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+if (process.argv[1] && /server\.[jt]s$/.test(process.argv[1])) {
+  await startServer(loadConfig());
+}
