@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../src/analysis/normalize.js';
+import { segment, tokenize, TK } from '../../src/analysis/segment.js';
+
+const sentencesOf = (t: string): string[] => segment(t).sentences.map((s) => t.slice(s.start, s.end));
+
+describe('normalizeText', () => {
+  it('applies NFC, line endings, ligatures, invisible and non-breaking spaces, hyphenated breaks', () => {
+    expect(normalizeText('e\u0301te\u0301')).toBe('été');
+    expect(normalizeText('a\r\nb\rc')).toBe('a\nb\nc');
+    expect(normalizeText('\uFB01n \uFB02eur')).toBe('fin fleur');
+    expect(normalizeText('\uFEFFa\u200Bb')).toBe('ab');
+    expect(normalizeText('1\u202F234\u00A0€ ;')).toBe('1 234 € ;');
+    expect(normalizeText('adminis-\ntration et Jean-\nPierre')).toBe('administration et Jean-\nPierre');
+    expect(normalizeText('trans\u00AD\nmettre')).toBe('transmettre');
+  });
+});
+
+describe('tokenize', () => {
+  const toks = (t: string): string[] => tokenize(t).map((x) => x.text);
+  it('splits elisions but keeps aujourd’hui and peut-être whole', () => {
+    expect(toks("l'administration qu'il d’un jusqu'à aujourd'hui peut-être")).toEqual(["l'", 'administration', "qu'", 'il', 'd’', 'un', "jusqu'", 'à', "aujourd'hui", 'peut-être']);
+    const t = tokenize("l'avis");
+    expect(t[0]!.elided).toBe(true);
+  });
+  it('splits inverted clitics', () => {
+    expect(toks('Sera-t-il examiné ? Pouvez-vous venir ? Est-ce utile ?')).toEqual(['Sera', '-t-il', 'examiné', '?', 'Pouvez', '-vous', 'venir', '?', 'Est', '-ce', 'utile', '?']);
+  });
+  it('keeps numbers, dates, amounts, phones, e-mails and URLs whole', () => {
+    const t = tokenize('1 234,56 € le 01.02.2024 à 14h30, 01 23 45 67 89, jean.dupont@exemple.fr, https://www.service-public.fr.');
+    expect(t.filter((x) => x.kind !== TK.Punct && x.kind !== TK.Symbol && x.kind !== TK.Word).map((x) => x.text)).toEqual([
+      '1 234,56', '01.02.2024', '14h30', '01 23 45 67 89', 'jean.dupont@exemple.fr', 'https://www.service-public.fr',
+    ]);
+  });
+});
+
+describe('segment', () => {
+  it('does not split after French abbreviations, initials and article references', () => {
+    const t = 'M. Dupont et Mme Durand ont reçu, le 3 janv. 2026, l’avis n° 12 (art. L. 211-2 du code, cf. p. 4). J.-P. Martin, Tél. : 01 23 45 67 89, Réf. : AB12. Merci.';
+    expect(sentencesOf(t)).toEqual([
+      'M. Dupont et Mme Durand ont reçu, le 3 janv. 2026, l’avis n° 12 (art. L. 211-2 du code, cf. p. 4).',
+      'J.-P. Martin, Tél. : 01 23 45 67 89, Réf. : AB12.',
+      'Merci.',
+    ]);
+  });
+  it('splits on ! ? … and closing quotes, not before lower case', () => {
+    expect(sentencesOf('Vraiment ? oui. Il a dit « Venez. » Puis il est parti… Enfin !')).toEqual([
+      'Vraiment ? oui.',
+      'Il a dit « Venez. »',
+      'Puis il est parti…',
+      'Enfin !',
+    ]);
+  });
+  it('makes headings, address lines, salutations and bullet items sentences of their own', () => {
+    const t = 'Caisse d’allocations familiales\n12 rue des Lilas\n99000 Valmont\n\nObjet : votre demande\n\nMadame,\nVous devez fournir :\n- votre bail ;\n- vos quittances.\n1) Signez.\n2) Envoyez.';
+    expect(sentencesOf(t)).toEqual([
+      'Caisse d’allocations familiales', '12 rue des Lilas', '99000 Valmont', 'Objet : votre demande', 'Madame,',
+      'Vous devez fournir :', '- votre bail ;', '- vos quittances.', '1) Signez.', '2) Envoyez.',
+    ]);
+    expect(segment(t).paragraphs).toHaveLength(3);
+  });
+  it('joins a wrapped line that continues in lower case', () => {
+    const t = 'Nous avons bien reçu votre demande de logement social déposée auprès de nos\nservices le 4 mars, et nous la traitons.';
+    expect(sentencesOf(t)).toHaveLength(1);
+  });
+  it('counts words with elisions merged and numbers counted', () => {
+    const s = segment("L'agent a versé 1 234,56 € aujourd'hui.").sentences[0]!;
+    expect(s.words).toBe(5);
+  });
+  it('stays linear on a 2,000-word sentence without punctuation', () => {
+    const t = Array.from({ length: 2000 }, (_, i) => (i % 7 === 0 ? 'administration' : 'mot')).join(' ');
+    const s = segment(t);
+    expect(s.sentences).toHaveLength(1);
+    expect(s.sentences[0]!.words).toBe(2000);
+  });
+});

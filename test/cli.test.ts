@@ -1,0 +1,105 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Report } from '../src/model.js';
+import { clarte } from './helpers/cli.js';
+
+const LETTER = 'Madame,\n\nVotre demande a été rejetée par le service afin de permettre un examen ultérieur de votre dossier par la CAF.\n';
+const dir = mkdtempSync(join(tmpdir(), 'clarte-cli-'));
+const lines = (s: string): unknown[] => s.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+
+describe('clarte analyze', () => {
+  it('reads stdin and prints a valid clarte/report@1 line', () => {
+    const r = clarte(['analyze', '-', '--format', 'json'], LETTER);
+    expect(r.status).toBe(0);
+    const [rep] = lines(r.stdout);
+    const report = Report.parse(rep);
+    expect(report.alerts.map((a) => a.category)).toEqual(expect.arrayContaining(['passive-voice', 'jargon', 'acronym']));
+    expect(report.source.filename).toBeUndefined();
+  });
+  it('prints a readable text report with line:column and the span marked', () => {
+    const r = clarte(['analyze', '-'], LETTER);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/score \d+(\.\d)?\/100 \([A-E]\)/);
+    expect(r.stdout).toContain('Voix passive (1)');
+    expect(r.stdout).toMatch(/3:15 +avertissement +Voix passive « a été rejetée »/);
+    expect(r.stdout).toContain('⟦a été rejetée⟧');
+    expect(r.stdout).toContain('→ pour');
+  });
+  it('analyses several files, goes on past a bad one and exits 1 naming it', () => {
+    const good = join(dir, 'lettre.txt');
+    writeFileSync(good, LETTER);
+    const pdf = join(dir, 'scan.txt');
+    writeFileSync(pdf, Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n', 'latin1'));
+    const r = clarte(['analyze', good, pdf, join(dir, 'absent.txt'), '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)).toHaveLength(1);
+    expect((lines(r.stdout)[0] as { source: { filename: string } }).source.filename).toBe('lettre.txt');
+    expect(r.stderr).toMatch(/scan\.txt: UNSUPPORTED_FORMAT: /);
+    expect(r.stderr).toMatch(/absent\.txt: UNREADABLE: /);
+  });
+  it('reads JSON Lines and copies each id, reporting bad lines on stderr', () => {
+    const f = join(dir, 'in.jsonl');
+    writeFileSync(f, [JSON.stringify({ id: 'a', text: 'Bonjour.' }), 'pas du json', JSON.stringify({ id: 'b', text: '   ' }), JSON.stringify({ id: 'c', text: LETTER })].join('\n'));
+    const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout).map((x) => (x as { id: string }).id)).toEqual(['a', 'c']);
+    expect(r.stderr).toMatch(/in\.jsonl:2: BAD_REQUEST: /);
+    expect(r.stderr).toMatch(/b: EMPTY_DOCUMENT: /);
+  });
+  it('decodes Windows-1252 files', () => {
+    const f = join(dir, 'ancien.txt');
+    writeFileSync(f, Buffer.from('Nous avons reçu votre requête le 3 février 2026.', 'latin1'));
+    const r = clarte(['analyze', f, '--format', 'json']);
+    expect((lines(r.stdout)[0] as { text: string }).text).toBe('Nous avons reçu votre requête le 3 février 2026.');
+  });
+  it('exits 2 on usage errors and unknown profiles', () => {
+    expect(clarte(['analyze']).status).toBe(2);
+    expect(clarte(['analyze', '-', '--format', 'xml'], 'a').status).toBe(2);
+    expect(clarte(['analyze', '-', '--profile', 'inconnu'], 'a').status).toBe(2);
+    expect(clarte(['frobnicate']).status).toBe(2);
+    expect(clarte(['analyze', '-', '--rules', join(dir, 'absent')], 'a').stderr).toMatch(/introuvable/);
+  });
+});
+
+describe('bad input never crashes or hangs', () => {
+  it('empty and whitespace-only input: EMPTY_DOCUMENT, exit 1', () => {
+    for (const input of ['', '   \n\t  \n']) {
+      const r = clarte(['analyze', '-', '--format', 'json'], input);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^-: EMPTY_DOCUMENT: Le document est vide/);
+    }
+  });
+  it('binary garbage: a clear UNSUPPORTED_FORMAT', () => {
+    const bytes = Buffer.alloc(4096);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    const r = clarte(['analyze', '-', '--format', 'json'], bytes);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/UNSUPPORTED_FORMAT/);
+  });
+  it('English and German text: a report with a clear warning', () => {
+    const en = 'The application was rejected by the office because the documents were not provided in time. Please contact us.';
+    const de = 'Ihr Antrag wurde von der Behörde abgelehnt, weil die Unterlagen nicht rechtzeitig eingereicht wurden. Bitte kontaktieren Sie uns.';
+    for (const [text, lang] of [[en, 'en'], [de, 'de']] as const) {
+      const r = clarte(['analyze', '-', '--format', 'json'], text);
+      expect(r.status).toBe(0);
+      const rep = Report.parse(lines(r.stdout)[0]);
+      expect(rep.language).toBe(lang);
+      expect(rep.warnings[0]?.code).toBe('NOT_FRENCH');
+    }
+  });
+  it('a single 2,000-word sentence without punctuation and 5 MB of text: reports', () => {
+    const long = Array.from({ length: 2000 }, (_, i) => ['votre', 'demande', 'a', 'été', 'rejetée', 'afin', 'de', 'nonobstant'][i % 8]).join(' ');
+    const r1 = clarte(['analyze', '-', '--format', 'json'], long);
+    expect(r1.status).toBe(0);
+    const rep = Report.parse(lines(r1.stdout)[0]);
+    expect(rep.stats.sentences).toBe(1);
+    expect(rep.alerts.find((a) => a.rule === 'phrase-longue')?.severity).toBe('error');
+    const para = 'Votre demande a été examinée par nos services. Nous vous informons que le montant de 1 234,56 € sera versé le 12 mars 2026.\n\n';
+    const big = para.repeat(Math.ceil((5 * 1024 * 1024) / para.length));
+    const r2 = clarte(['analyze', '-', '--format', 'json'], big);
+    expect(r2.status).toBe(0);
+    expect(Report.parse(lines(r2.stdout)[0]).stats.words).toBeGreaterThan(500_000);
+  });
+});

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/http/app.js';
+import { loadConfig } from '../src/config.js';
+import { Report } from '../src/model.js';
+import { ourLibrary } from './helpers/library.js';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', MAX_TEXT_CHARS: '100000', BODY_LIMIT_BYTES: '300000' }), library: ourLibrary() });
+});
+afterAll(async () => app.close());
+
+const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/analyses', payload: payload as object });
+
+describe('HTTP API', () => {
+  it('POST /api/v1/analyses answers a valid Report', async () => {
+    const res = await post({ text: 'Votre demande a été rejetée afin de vérifier vos droits.', id: 'x1' });
+    expect(res.statusCode).toBe(200);
+    const report = Report.parse(res.json());
+    expect(report.id).toBe('x1');
+    expect(report.alerts.find((a) => a.category === 'passive-voice')?.match).toBe('a été rejetée');
+  });
+  it('honours the profile and rejects an unknown one', async () => {
+    const text = 'Nous avons bien reçu votre dossier complet et nous allons le transmettre à la commission.';
+    expect((await post({ text })).json().alerts.some((a: { rule: string }) => a.rule === 'phrase-longue')).toBe(false);
+    expect((await post({ text, profile: 'falc' })).json().alerts.some((a: { rule: string }) => a.rule === 'phrase-longue')).toBe(true);
+    const bad = await post({ text, profile: 'inconnu' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('UNKNOWN_PROFILE');
+  });
+  it('answers clear errors in the one envelope', async () => {
+    const empty = await post({ text: '  ' });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toEqual({ error: { code: 'EMPTY_DOCUMENT', message: expect.stringContaining('vide') } });
+    const invalid = await post({ texte: 'a' });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.code).toBe('VALIDATION');
+    const malformed = await app.inject({ method: 'POST', url: '/api/v1/analyses', headers: { 'content-type': 'application/json' }, payload: '{"text": ' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('BAD_REQUEST');
+    const tooLong = await post({ text: 'mot '.repeat(30_000) });
+    expect(tooLong.statusCode).toBe(413);
+    expect(tooLong.json().error.code).toBe('TOO_LARGE');
+    const tooBig = await post({ text: 'x'.repeat(400_000) });
+    expect(tooBig.statusCode).toBe(413);
+    const xml = await app.inject({ method: 'POST', url: '/api/v1/analyses', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(xml.statusCode).toBe(415);
+    expect(xml.json().error.code).toBe('UNSUPPORTED_FORMAT');
+    const nf = await app.inject({ method: 'GET', url: '/api/v1/nothing' });
+    expect(nf.statusCode).toBe(404);
+    expect(nf.json().error.code).toBe('NOT_FOUND');
+  });
+  it('serves the living style guide: rules with examples, and profiles', async () => {
+    const rules = (await app.inject({ method: 'GET', url: '/api/v1/rules' })).json().rules as { id: string; examples: { bad: unknown[] }; enabledIn: string[] }[];
+    expect(rules.length).toBe(ourLibrary().rules.size);
+    const passive = rules.find((r) => r.id === 'voix-passive')!;
+    expect(passive.examples.bad.length).toBeGreaterThan(0);
+    expect(passive.enabledIn).toContain('lettre');
+    const profiles = (await app.inject({ method: 'GET', url: '/api/v1/profiles' })).json().profiles as { name: string }[];
+    expect(profiles.map((p) => p.name).sort()).toEqual(['falc', 'formulaire', 'interne', 'lettre']);
+  });
+  it('serves /health, /openapi.json and /docs', async () => {
+    expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1/analyses', '/api/v1/rules', '/api/v1/profiles']));
+    const docs = await app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+});

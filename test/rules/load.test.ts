@@ -1,0 +1,75 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { RuleFileError, RuleLibrary } from '../../src/rules/load.js';
+import { ourLibrary } from '../helpers/library.js';
+
+const RULE = `kind: existence
+category: jargon
+severity: warning
+principle: understandable
+patterns: ["truc machin"]
+message: "« {match} » : précisez."
+description: Un mot vague.
+source: Test
+examples:
+  bad: [{ text: "Un [[truc machin]] ici." }]
+  good: ["Un document ici."]
+`;
+
+function orgDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clarte-rules-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('rule loading', () => {
+  it('loads, validates and freezes our rules and profiles', () => {
+    const lib = ourLibrary();
+    expect([...lib.profiles.keys()].sort()).toEqual(['falc', 'formulaire', 'interne', 'lettre']);
+    const set = lib.ruleSet('lettre');
+    expect(Object.isFrozen(set.rules)).toBe(true);
+    expect(lib.ruleSet('lettre')).toBe(set);
+  });
+  it('stops on a bad rule file, naming the file and the field', () => {
+    const dir = orgDir({ 'mauvaise-regle.yaml': RULE.replace('severity: warning', 'severity: grave') });
+    expect(() => new RuleLibrary(dir)).toThrow(RuleFileError);
+    expect(() => new RuleLibrary(dir)).toThrow(/mauvaise-regle\.yaml.*severity/);
+  });
+  it('stops on an unknown kind, a YAML error or a missing lexicon', () => {
+    expect(() => new RuleLibrary(orgDir({ 'x.yaml': RULE.replace('kind: existence', 'kind: magic') }))).toThrow(/x\.yaml.*kind/);
+    expect(() => new RuleLibrary(orgDir({ 'x.yaml': 'kind: [unclosed' }))).toThrow(/YAML/);
+    const sub = RULE.replace('kind: existence', 'kind: substitution').replace('patterns: ["truc machin"]', 'lexicon: lexiques/absent.txt');
+    expect(() => new RuleLibrary(orgDir({ 'x.yaml': sub }))).toThrow(/absent\.txt/);
+  });
+  it('lets an organisation add rules, override ours, add lexicons and profiles', () => {
+    const dir = orgDir({
+      'truc-machin.yaml': RULE,
+      'phrase-longue.yaml': RULE.replace('truc machin', 'bidule').replace('[[truc machin]]', '[[bidule]]').replace('category: jargon', 'category: sentence-length'),
+      'jargon-maison.yaml': RULE.replace('kind: existence', 'kind: substitution').replace('patterns: ["truc machin"]', 'lexicon: lexiques/maison.txt'),
+      'lexiques/maison.txt': 'usager = personne\n',
+      'profils/lettre.yaml': 'label: Lettre maison\ndescription: Nos seuils.\nrules:\n  voix-passive: { enabled: false }\n',
+    });
+    const lib = new RuleLibrary(dir);
+    const r = analyse({ text: 'Un truc machin pour l’usager. Votre demande a été rejetée. Un bidule.' }, lib);
+    const rules = r.alerts.map((a) => a.rule);
+    expect(rules).toContain('truc-machin');
+    expect(rules).toContain('jargon-maison');
+    expect(rules).not.toContain('voix-passive');
+    expect(r.alerts.find((a) => a.rule === 'phrase-longue')?.match).toBe('bidule');
+    expect(r.alerts.find((a) => a.rule === 'jargon-maison')?.suggestions).toEqual(['personne']);
+  });
+  it('applies profile thresholds and severities', () => {
+    const lib = ourLibrary();
+    const text = 'Nous avons bien reçu votre dossier complet et nous allons maintenant le transmettre rapidement à la commission.';
+    expect(analyse({ text }, lib, { profile: 'lettre' }).alerts.some((a) => a.rule === 'phrase-longue')).toBe(false);
+    const falc = analyse({ text }, lib, { profile: 'falc' }).alerts.find((a) => a.rule === 'phrase-longue');
+    expect(falc?.severity).toBe('warning');
+    expect(() => analyse({ text }, lib, { profile: 'inconnu' })).toThrow(/Profil inconnu/);
+  });
+});
