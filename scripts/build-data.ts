@@ -84,3 +84,9 @@ async function buildFrequencies(): Promise<number> {
 const lefff = buildLefff();
 const freq = await buildFrequencies();
 console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${freq} formes fréquentes → dist/lexiques/`);
+
+// Validate and compile our rules once now, which also fills the rule cache (dist/cache) so that the
+// first command after `npm ci` starts fast; a bad rule file fails the build here, naming the file.
+const { RuleLibrary } = await import('../src/rules/load.js');
+const library = new RuleLibrary();
+console.error(`build-data: ${library.rules.size} règles, ${library.profiles.size} profils validés et compilés`);

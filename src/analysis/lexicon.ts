@@ -86,12 +86,51 @@ interface TrieNode {
   entry?: CompiledEntry;
 }
 
-interface CompiledEntry extends LexiconEntry {
+export interface CompiledEntry extends LexiconEntry {
   /** Lemma when the first word of the term is a verb infinitive (its suggestions get conjugated). */
   verb?: string;
   /** The last word of the term, to detect a plural match. */
   lastWord: string;
   length: number;
+}
+
+/** A lexicon compiled to trie keys and verb forms: plain data, cacheable as JSON. */
+export interface CompiledLexicon {
+  entries: { entry: CompiledEntry; keys: string[] }[];
+  /** Conjugated form → [lemma, tense, index] of each slot it fills, for the verbs that head an entry. */
+  verbForms: [string, [string, Tense, number][]][];
+}
+
+/** Compiles entries: word keys for the trie (verbs as "V:lemme"), and the forms of their verbs. */
+export function compileLexicon(entries: LexiconEntry[]): CompiledLexicon {
+  const verbs = new Set<string>();
+  const out: CompiledLexicon = { entries: [], verbForms: [] };
+  for (const e of entries) {
+    const toks = termTokens(e.term);
+    if (toks.length === 0) throw new LexiconError(`${e.origin} : terme vide`);
+    // The verb of the term: its first word, or the word after reflexive pronouns ("s'acquitter de").
+    let v = 0;
+    while (v < toks.length - 1 && REFLEXIVE.has(toks[v]!.lower)) v++;
+    const head = toks[v]!.lower;
+    const isVerb = /(?:er|ir|re)$/.test(head) && verbTable(head) !== undefined;
+    const keys = toks.map((t, i) => (isVerb && i === v ? `V:${head}` : isVerb && i < v ? 'PRO:refl' : nominalKey(t.lower)));
+    if (isVerb) verbs.add(head);
+    const entry: CompiledEntry = { ...e, lastWord: toks[toks.length - 1]!.lower, length: toks.length };
+    if (isVerb) entry.verb = head;
+    out.entries.push({ entry, keys });
+  }
+  const forms = new Map<string, [string, Tense, number][]>();
+  for (const v of verbs) {
+    const table = verbTable(v)!;
+    for (const slot of formsOf(v)) {
+      const form = table[slot.tense][slot.index]!;
+      let list = forms.get(form);
+      if (!list) forms.set(form, (list = []));
+      list.push([slot.lemma, slot.tense, slot.index]);
+    }
+  }
+  out.verbForms = [...forms];
+  return out;
 }
 
 /** A lexicon match within a token list. */
@@ -151,44 +190,30 @@ export class LexiconMatcher {
   /** Number of gloss entries (terms to explain rather than replace). */
   readonly glosses: number;
 
-  constructor(entries: LexiconEntry[]) {
-    const verbs = new Set<string>();
-    for (const e of entries) {
-      const toks = termTokens(e.term);
-      if (toks.length === 0) throw new LexiconError(`${e.origin} : terme vide`);
-      // The verb of the term: its first word, or the word after reflexive pronouns ("s'acquitter de").
-      let v = 0;
-      while (v < toks.length - 1 && REFLEXIVE.has(toks[v]!.lower)) v++;
-      const head = toks[v]!.lower;
-      const isVerb = /(?:er|ir|re)$/.test(head) && verbTable(head) !== undefined;
-      const keys = toks.map((t, i) => (isVerb && i === v ? `V:${head}` : isVerb && i < v ? 'PRO:refl' : nominalKey(t.lower)));
-      if (isVerb) verbs.add(head);
+  constructor(entries: LexiconEntry[], compiled?: CompiledLexicon) {
+    const data = compiled ?? compileLexicon(entries);
+    for (const { entry, keys } of data.entries) {
       let node = this.root;
       for (const k of keys) {
         let n = node.next.get(k);
         if (!n) node.next.set(k, (n = { next: new Map() }));
         node = n;
       }
-      const compiled: CompiledEntry = { ...e, lastWord: toks[toks.length - 1]!.lower, length: toks.length };
-      if (isVerb) compiled.verb = head;
-      node.entry = compiled;
+      node.entry = entry;
     }
-    for (const v of verbs) {
-      const table = verbTable(v)!;
-      for (const slot of formsOf(v)) {
-        const form = table[slot.tense][slot.index]!;
-        let list = this.verbForms.get(form);
-        if (!list) this.verbForms.set(form, (list = []));
-        list.push(slot);
-        const keys = this.verbKeys.get(form) ?? [];
-        if (!keys.includes(`V:${v}`)) keys.push(`V:${v}`);
-        this.verbKeys.set(form, keys);
-      }
+    for (const [form, slots] of data.verbForms) {
+      const list = slots.map(([lemma, tense, index]) => ({ lemma, tense, index }));
+      this.verbForms.set(form, list);
+      this.verbKeys.set(form, [...new Set(list.map((x) => `V:${x.lemma}`))]);
     }
-    this.size = entries.length;
+    this.compiled = data;
+    this.size = data.entries.length;
     this.reflexiveStart = this.root.next.has('PRO:refl');
-    this.glosses = entries.filter((e) => e.type === 'gloss').length;
+    this.glosses = data.entries.filter((e) => e.entry.type === 'gloss').length;
   }
+
+  /** The compiled form of this lexicon (JSON-safe), to rebuild it without the Lefff tables. */
+  readonly compiled: CompiledLexicon;
 
   /** Pushes the children of `node` reachable with `tok` (verb form, reflexive pronoun, word key) onto `out`. */
   private step(node: TrieNode, tok: Token, out: TrieNode[]): void {

@@ -4,7 +4,7 @@
  * movement or state, pronominal forms and frozen expressions are excluded; stative readings are marked.
  */
 import { TK, type Token } from './segment.js';
-import { conjugate, participles, type Tense } from './verbs.js';
+import { conjugate, participleLemmas, type Tense } from './verbs.js';
 
 /** Tense of an être form, used to put the verb back in the active voice. */
 type EtreTense = { tense: Tense; compound?: string; plural: boolean };
@@ -106,7 +106,7 @@ function multiAdverbial(tokens: readonly Token[], j: number): number {
 }
 
 function isParticiple(lower: string): readonly string[] | undefined {
-  return participles().get(lower);
+  return participleLemmas(lower);
 }
 
 const PLURAL_DET = /^(?:les|des|ces|mes|tes|ses|nos|vos|leurs|plusieurs|certains|certaines|aux)$/;

@@ -32,27 +32,75 @@ function requireGenerated(name: string): string {
   return p;
 }
 
-let participleIndex: Map<string, readonly string[]> | null = null;
 let verbIndex: Record<string, [number, number]> | null = null;
 const tableCache = new Map<string, VerbTable | null>();
 
-/** Past participle forms (all genders and numbers) → their lemmas; Lefff plus our supplement. */
-export function participles(): ReadonlyMap<string, readonly string[]> {
-  if (participleIndex) return participleIndex;
-  const map = new Map<string, readonly string[]>();
-  for (const line of readLines(requireGenerated('participes.lefff.tsv'))) {
-    const tab = line.indexOf('\t');
-    map.set(line.slice(0, tab), line.slice(tab + 1).split(','));
-  }
-  const supplement = join(LEXICONS_DIR, 'participes-supplement.txt');
-  if (existsSync(supplement)) {
-    for (const line of readLines(supplement)) {
+interface ParticipleIndex {
+  /** The sorted participle file ("forme\tlemme,lemme" lines) and where each line starts. */
+  text: string;
+  starts: Int32Array;
+  supplement: Map<string, string[]>;
+}
+
+let participleIndex: ParticipleIndex | null = null;
+
+function loadParticiples(): ParticipleIndex {
+  const raw = readFileSync(requireGenerated('participes.lefff.tsv'), 'utf8');
+  // Skip the comment header; the rest is sorted by code units (build-data.ts).
+  let from = 0;
+  while (raw.startsWith('#', from)) from = raw.indexOf('\n', from) + 1;
+  const text = raw.slice(from);
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n);
+  let k = 0;
+  starts[k++] = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && k < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  const supplement = new Map<string, string[]>();
+  const path = join(LEXICONS_DIR, 'participes-supplement.txt');
+  if (existsSync(path)) {
+    for (const line of readLines(path)) {
       const [form, lemma] = line.split('=').map((x) => x.trim());
-      if (form && lemma) map.set(form, [...(map.get(form) ?? []), lemma]);
+      if (form && lemma) supplement.set(form, [...(supplement.get(form) ?? []), lemma]);
     }
   }
-  participleIndex = map;
-  return map;
+  return { text, starts, supplement };
+}
+
+/** Compares `key` with the text at `pos` (code units), as strings compare. */
+function compareAt(text: string, pos: number, key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const a = text.charCodeAt(pos + i);
+    const b = key.charCodeAt(i);
+    if (Number.isNaN(a)) return -1;
+    if (a !== b) return a - b;
+  }
+  return 0;
+}
+
+/**
+ * Lemmas of a past participle form (any gender and number), or undefined: a binary search in the
+ * sorted Lefff-derived file kept as one string (no per-form objects), plus our supplement.
+ */
+export function participleLemmas(form: string): readonly string[] | undefined {
+  participleIndex ??= loadParticiples();
+  const { text, starts, supplement } = participleIndex;
+  const extra = supplement.get(form);
+  const key = `${form}\t`;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareAt(text, starts[mid]!, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < starts.length && compareAt(text, starts[lo]!, key) === 0) {
+    const start = starts[lo]! + key.length;
+    const end = text.indexOf('\n', start);
+    const lemmas = text.slice(start, end === -1 ? text.length : end).split(',');
+    return extra ? [...lemmas, ...extra] : lemmas;
+  }
+  return extra;
 }
 
 /** The conjugation table of a verb (infinitive), or undefined when the Lefff does not know it. */

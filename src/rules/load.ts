@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { LexiconMatcher, readLexicon, type LexiconEntry } from '../analysis/lexicon.js';
+import { LexiconMatcher, readLexicon, type CompiledLexicon, type LexiconEntry } from '../analysis/lexicon.js';
+import { fingerprint, readCache, writeCache } from './cache.js';
 import { RULES_DIR, ROOT } from '../paths.js';
 import { AppError } from '../errors.js';
 import { acronym } from './kinds/acronym.js';
@@ -68,6 +69,8 @@ export class RuleLibrary {
   readonly dirs: string[];
   private readonly compiled = new Map<string, RuleSet>();
   private readonly lexicons = new Map<string, LexiconMatcher>();
+  /** Compiled lexicons from the cache, by the same key as `lexicons`. */
+  private precompiled = new Map<string, CompiledLexicon>();
 
   constructor(orgDir?: string, eagerProfile = 'lettre') {
     this.dirs = [RULES_DIR];
@@ -75,6 +78,28 @@ export class RuleLibrary {
       if (!existsSync(orgDir) || !statSync(orgDir).isDirectory()) throw new RuleFileError(`Dossier de règles introuvable : ${orgDir}`);
       this.dirs.push(orgDir);
     }
+    const fp = fingerprint(this.dirs);
+    const cached = readCache(fp);
+    if (cached) {
+      for (const r of cached.rules) this.rules.set(r.id, r);
+      for (const p of cached.profiles) this.profiles.set(p.name, p);
+      this.precompiled = new Map(cached.lexicons);
+    } else {
+      this.loadFiles();
+    }
+    // Compile the default profile now so that a bad lexicon stops start-up too.
+    if (this.profiles.has(eagerProfile)) this.ruleSet(eagerProfile);
+    if (!cached) {
+      writeCache(fp, {
+        rules: [...this.rules.values()],
+        profiles: [...this.profiles.values()],
+        lexicons: [...this.lexicons].map(([k, m]) => [k, m.compiled]),
+      });
+    }
+  }
+
+  /** Reads and validates every rule and profile file (no cache). */
+  private loadFiles(): void {
     for (const dir of this.dirs) {
       for (const path of yamlFiles(dir)) {
         const id = basename(path, extname(path));
@@ -101,8 +126,6 @@ export class RuleLibrary {
         if (!this.rules.has(id)) throw new RuleFileError(`profil ${p.name} : règle inconnue « ${id} »`);
       }
     }
-    // Compile the default profile now so that a bad lexicon stops start-up too.
-    if (this.profiles.has(eagerProfile)) this.ruleSet(eagerProfile);
   }
 
   private context(dir: string): CompileContext {
@@ -121,8 +144,8 @@ export class RuleLibrary {
       lexicon: (paths: string[], inline: LexiconEntry[] = []): LexiconMatcher => {
         const key = paths.join('\n');
         if (inline.length === 0 && this.lexicons.has(key)) return this.lexicons.get(key)!;
-        const entries = [...paths.flatMap((p) => readLexicon(p)), ...inline];
-        const m = new LexiconMatcher(entries);
+        const pre = inline.length === 0 ? this.precompiled.get(key) : undefined;
+        const m = pre ? new LexiconMatcher([], pre) : new LexiconMatcher([...paths.flatMap((p) => readLexicon(p)), ...inline]);
         if (inline.length === 0) this.lexicons.set(key, m);
         return m;
       },

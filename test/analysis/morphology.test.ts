@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../src/analysis/document.js';
 import { findPassives } from '../../src/analysis/passive.js';
 import { syllables } from '../../src/analysis/syllables.js';
-import { participles, conjugate } from '../../src/analysis/verbs.js';
+import { participleLemmas, conjugate } from '../../src/analysis/verbs.js';
 import { kandelMoles, lix } from '../../src/analysis/readability.js';
 
 function passives(text: string) {
@@ -14,8 +14,12 @@ function passives(text: string) {
 
 describe('Lefff-derived lexicon', () => {
   it('knows participles in every gender and number, with their lemma', () => {
-    for (const f of ['rejeté', 'rejetée', 'rejetés', 'rejetées', 'pris', 'prise', 'dû', 'transmis']) expect(participles().has(f)).toBe(true);
-    expect(participles().get('examinée')).toContain('examiner');
+    for (const f of ['rejeté', 'rejetée', 'rejetés', 'rejetées', 'pris', 'prise', 'dû', 'transmis', 'abaissé', 'zébrées']) {
+      expect(participleLemmas(f)).toBeDefined();
+    }
+    expect(participleLemmas('examinée')).toContain('examiner');
+    expect(participleLemmas('été')).toEqual(['être']);
+    for (const f of ['table', 'demande', 'zzz', 'a', '']) expect(participleLemmas(f)).toBeUndefined();
     expect(conjugate('demander', 'P', 4)).toBe('demandez');
   });
 });

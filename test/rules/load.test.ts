@@ -64,6 +64,23 @@ describe('rule loading', () => {
     expect(r.alerts.find((a) => a.rule === 'phrase-longue')?.match).toBe('bidule');
     expect(r.alerts.find((a) => a.rule === 'jargon-maison')?.suggestions).toEqual(['personne']);
   });
+  it('reuses its cache only for the same bytes', () => {
+    const files = {
+      'jargon-maison.yaml': RULE.replace('kind: existence', 'kind: substitution').replace('patterns: ["truc machin"]', 'lexicon: lexiques/maison.txt'),
+      'lexiques/maison.txt': 'usager = personne\nsolliciter = demander\n',
+    };
+    const dir = orgDir(files);
+    const text = 'L’usager sollicite une aide.';
+    const first = analyse({ text }, new RuleLibrary(dir));
+    const second = analyse({ text }, new RuleLibrary(dir));
+    expect(second).toEqual(first);
+    expect(first.alerts.filter((a) => a.rule === 'jargon-maison').map((a) => a.suggestions[0])).toEqual(['personne', 'demande']);
+    writeFileSync(join(dir, 'lexiques', 'maison.txt'), 'usager = public\n');
+    const third = analyse({ text }, new RuleLibrary(dir));
+    expect(third.alerts.filter((a) => a.rule === 'jargon-maison').map((a) => a.suggestions[0])).toEqual(['public']);
+    writeFileSync(join(dir, 'jargon-maison.yaml'), files['jargon-maison.yaml'].replace('severity: warning', 'severity: grave'));
+    expect(() => new RuleLibrary(dir)).toThrow(/jargon-maison\.yaml.*severity/);
+  });
   it('applies profile thresholds and severities', () => {
     const lib = ourLibrary();
     const text = 'Nous avons bien reçu votre dossier complet et nous allons maintenant le transmettre rapidement à la commission.';
