@@ -29,26 +29,39 @@ export interface Doc {
   lineStarts: number[];
 }
 
+// Per word form: syllables × 2 + 1 when the form is rare, so one look-up gives both (bounded cache).
+const wordInfo = new Map<string, number>();
+
+function infoOf(lower: string, ranks: ReadonlyMap<string, number>): number {
+  let v = wordInfo.get(lower);
+  if (v === undefined) {
+    const rank = ranks.get(lower);
+    v = syllables(lower) * 2 + (rank === undefined || rank > RARE_RANK ? 1 : 0);
+    if (wordInfo.size > 100_000) wordInfo.clear();
+    wordInfo.set(lower, v);
+  }
+  return v;
+}
+
 function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasures {
   let syl = 0;
   let long = 0;
   let rare = 0;
   let content = 0;
+  const first = s.tokens[0];
   for (const t of s.tokens) {
     if (t.kind === TK.Number) {
       syl += 2;
       continue;
     }
-    if (t.kind !== TK.Word || t.clitic) continue;
-    if (t.elided) continue;
-    syl += syllables(t.lower);
+    if (t.kind !== TK.Word || t.clitic || t.elided) continue;
+    const info = infoOf(t.lower, ranks);
+    syl += info >> 1;
     if (t.text.length > 6) long++;
     // Proper nouns (capitalised, not sentence-initial) are not "hard words" for the reader.
-    const capital = t.text.charAt(0) !== t.lower.charAt(0);
-    if (t.lower.length < 4 || (capital && t !== s.tokens[0])) continue;
+    if (t.lower.length < 4 || (t !== first && t.text.charCodeAt(0) !== t.lower.charCodeAt(0))) continue;
     content++;
-    const rank = ranks.get(t.lower);
-    if (rank === undefined || rank > RARE_RANK) rare++;
+    rare += info & 1;
   }
   return { words: s.words, syllables: syl, longWords: long, rareWords: rare, contentWords: content, kandelMoles: kandelMoles(s.words, 1, syl) };
 }

@@ -186,7 +186,7 @@ export class LexiconMatcher {
   /** Conjugated form → distinct trie keys of its lemmas ("V:lemme"). */
   private readonly verbKeys = new Map<string, string[]>();
   readonly size: number;
-  private readonly reflexiveStart: boolean;
+  private readonly firstKeys = new Set<string>();
   /** Number of gloss entries (terms to explain rather than replace). */
   readonly glosses: number;
 
@@ -208,63 +208,70 @@ export class LexiconMatcher {
     }
     this.compiled = data;
     this.size = data.entries.length;
-    this.reflexiveStart = this.root.next.has('PRO:refl');
+    // Word keys that may start a match: the trie's first keys, and the keys of every verb form and
+    // reflexive pronoun that may start one.
+    for (const k of this.root.next.keys()) this.firstKeys.add(k);
+    for (const [form, keys] of this.verbKeys) if (keys.some((k) => this.root.next.has(k))) this.firstKeys.add(nominalKey(form));
+    if (this.root.next.has('PRO:refl')) for (const r of REFLEXIVE) this.firstKeys.add(nominalKey(r));
     this.glosses = data.entries.filter((e) => e.entry.type === 'gloss').length;
   }
 
   /** The compiled form of this lexicon (JSON-safe), to rebuild it without the Lefff tables. */
   readonly compiled: CompiledLexicon;
 
-  /** Pushes the children of `node` reachable with `tok` (verb form, reflexive pronoun, word key) onto `out`. */
-  private step(node: TrieNode, tok: Token, out: TrieNode[]): void {
+  // Depth-first walk state of one match() call (no allocation per token).
+  private bestEntry: CompiledEntry | undefined;
+  private bestTo = -1;
+
+  /** Walks the trie from `node`, which consumed tokens[j]; records the longest entry reached. */
+  private walk(node: TrieNode, tokens: readonly Token[], j: number): void {
+    if (node.entry && j + 1 > this.bestTo) {
+      this.bestEntry = node.entry;
+      this.bestTo = j + 1;
+    }
     const next = node.next;
+    if (next.size === 0) return;
+    let k = j + 1;
+    while (k < tokens.length && tokens[k]!.kind === TK.Punct && SKIPPABLE.has(tokens[k]!.text)) k++;
+    const tok = tokens[k];
+    if (!tok || tok.kind !== TK.Word) return;
+    this.children(next, tok, (child) => this.walk(child, tokens, k));
+  }
+
+  /** Calls `visit` for each child reachable with `tok`: reflexive pronoun, verb form, word key. */
+  private children(next: Map<string, TrieNode>, tok: Token, visit: (n: TrieNode) => void): void {
     if (REFLEXIVE.has(tok.lower)) {
       const r = next.get('PRO:refl');
-      if (r) out.push(r);
+      if (r) visit(r);
     }
     const verbKeys = this.verbKeys.get(tok.lower);
     if (verbKeys) {
-      for (const k of verbKeys) {
-        const n = next.get(k);
-        if (n) out.push(n);
+      for (const key of verbKeys) {
+        const n = next.get(key);
+        if (n) visit(n);
       }
     }
     const n = next.get((tok.key ??= nominalKey(tok.lower)));
-    if (n) out.push(n);
+    if (n) visit(n);
   }
 
   /** Finds the longest non-overlapping matches in a token list (a sentence). */
   match(tokens: readonly Token[], text: string): LexiconHit[] {
     let hits: LexiconHit[] | undefined;
-    let frontier: TrieNode[] = [];
-    let nextFrontier: TrieNode[] = [];
-    const rootNext = this.root.next;
     for (let i = 0; i < tokens.length; i++) {
       const t0 = tokens[i]!;
       if (t0.kind !== TK.Word) continue;
-      // Fast rejection: most words start no entry.
-      if (!rootNext.has((t0.key ??= nominalKey(t0.lower))) && !this.verbKeys.has(t0.lower) && !(this.reflexiveStart && REFLEXIVE.has(t0.lower))) continue;
-      frontier.length = 0;
-      this.step(this.root, t0, frontier);
-      if (frontier.length === 0) continue;
-      let best: { entry: CompiledEntry; to: number } | undefined;
-      let j = i;
-      for (;;) {
-        for (const n of frontier) if (n.entry && (!best || j + 1 > best.to)) best = { entry: n.entry, to: j + 1 };
-        let k = j + 1;
-        while (k < tokens.length && tokens[k]!.kind === TK.Punct && SKIPPABLE.has(tokens[k]!.text)) k++;
-        const tk = tokens[k];
-        if (!tk || tk.kind !== TK.Word) break;
-        nextFrontier.length = 0;
-        for (const n of frontier) this.step(n, tk, nextFrontier);
-        if (nextFrontier.length === 0) break;
-        [frontier, nextFrontier] = [nextFrontier, frontier];
-        j = k;
-      }
-      if (best) {
-        const matchText = text.slice(t0.start, tokens[best.to - 1]!.end);
-        (hits ??= []).push({ from: i, to: best.to, entry: best.entry, suggestions: this.inflect(best.entry, tokens, i, best.to, matchText) });
-        i = best.to - 1;
+      // Fast rejection: most words start no entry (one look-up of the word key).
+      if (!this.firstKeys.has((t0.key ??= nominalKey(t0.lower)))) continue;
+      this.bestEntry = undefined;
+      this.bestTo = -1;
+      this.children(this.root.next, t0, (child) => this.walk(child, tokens, i));
+      const entry = this.bestEntry as CompiledEntry | undefined;
+      if (entry) {
+        const to = this.bestTo;
+        const matchText = text.slice(t0.start, tokens[to - 1]!.end);
+        (hits ??= []).push({ from: i, to, entry, suggestions: this.inflect(entry, tokens, i, to, matchText) });
+        i = to - 1;
       }
     }
     return hits ?? NO_HITS;

@@ -69,17 +69,19 @@ export const ABBREVIATIONS = new Set([
 // One alternation, tried left to right; every alternative starts with a non-space, so a global search
 // skips white space by itself and the cost stays linear in the text. Groups: 1 URL, 2 e-mail, 3 number,
 // 4 word, 5 punctuation, 6 other symbol.
-const TOKEN_RE = new RegExp(
-  [
-    String.raw`((?:https?:\/\/|www\.)[^\s<>«»"]+)`,
-    String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
-    String.raw`(0\d(?:[ .]\d{2}){4}(?!\d)|\+33 ?\d(?:[ .]?\d{2}){4}(?!\d)|\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d,])|\d+(?:[.,:\/h-]\d+)*(?:er|ère|re|e|ème|è|nd|nde|bis|ter)?(?![\p{L}\d]))`,
-    String.raw`([\p{L}\p{M}\p{N}]*\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+|-[\p{L}\p{M}\p{N}]+|\.(?=[\p{Lu}]\.)|-(?=\p{Lu}\.))*)`,
-    String.raw`(\.{2,}|…|[.!?;:,()\[\]{}«»"“”‘’'\/\\|–—‐-])`,
-    String.raw`(\S)`,
-  ].join('|'),
-  'gu',
-);
+const TOKEN_PARTS = [
+  String.raw`((?:https?:\/\/|www\.)[^\s<>«»"]+)`,
+  String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
+  String.raw`(0\d(?:[ .]\d{2}){4}(?!\d)|\+33 ?\d(?:[ .]?\d{2}){4}(?!\d)|\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d,])|\d+(?:[.,:\/h-]\d+)*(?:er|ère|re|e|ème|è|nd|nde|bis|ter)?(?![\p{L}\d]))`,
+  String.raw`([\p{L}\p{M}\p{N}]*\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+|-[\p{L}\p{M}\p{N}]+|\.(?=[\p{Lu}]\.)|-(?=\p{Lu}\.))*)`,
+  String.raw`(\.{2,}|…|[.!?;:,()\[\]{}«»"“”‘’'\/\\|–—‐-])`,
+  String.raw`(\S)`,
+];
+const TOKEN_RE = new RegExp(TOKEN_PARTS.join('|'), 'gu');
+// NOTE: the same alternation without the URL and e-mail branches (they never match there, so the
+// groups keep their numbers): most paragraphs hold neither "@" nor "www."/"://", and the e-mail
+// branch would otherwise scan every word up to its end before giving way to the word branch.
+const PLAIN_TOKEN_RE = new RegExp(['(?!)', '(?!)', ...TOKEN_PARTS.slice(2)].map((p, i) => (i < 2 ? `(${p})` : p)).join('|'), 'gu');
 
 function mk(start: number, end: number, kind: TokKind, text: string, elided = false, clitic = false): Token {
   let lower = text.toLowerCase();
@@ -121,8 +123,10 @@ function pushWord(out: Token[], text: string, start: number): void {
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const src = to === text.length ? text : text.slice(0, to);
-  TOKEN_RE.lastIndex = from;
-  for (let m = TOKEN_RE.exec(src); m !== null; m = TOKEN_RE.exec(src)) {
+  const range = from === 0 && to === text.length ? text : text.slice(from, to);
+  const re = range.includes('@') || range.includes('www.') || range.includes('://') ? TOKEN_RE : PLAIN_TOKEN_RE;
+  re.lastIndex = from;
+  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
     const i = m.index;
     let tok = m[0];
     if (m[4] !== undefined) pushWord(out, tok, i);
@@ -131,11 +135,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     else if (m[1] !== undefined) {
       tok = tok.replace(/[.,;:!?)»"']+$/u, '');
       out.push(mk(i, i + tok.length, TK.Url, tok));
-      TOKEN_RE.lastIndex = i + tok.length;
+      re.lastIndex = i + tok.length;
     } else if (m[2] !== undefined) {
       tok = tok.replace(/\.+$/, '');
       out.push(mk(i, i + tok.length, TK.Email, tok));
-      TOKEN_RE.lastIndex = i + tok.length;
+      re.lastIndex = i + tok.length;
     } else out.push(mk(i, i + tok.length, TK.Symbol, tok));
   }
   return out;

@@ -14,23 +14,40 @@ export function renderMessage(template: string, vars: Record<string, string | nu
   return template.replace(/\{(\w+)\}/g, (all, name: string) => (vars[name] !== undefined ? String(vars[name]) : all));
 }
 
+// Templates split once into literal text (even indexes) and variable names (odd indexes).
+const templateParts = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.replace(/\s+/g, ' ').trim().split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
 function toAlert(id: string, rule: RuleFile, hit: Hit, doc: Doc): Alert {
   const match = doc.text.slice(hit.start, hit.end);
   const suggestions = hit.suggestions ?? [];
-  const vars: Record<string, string | number> = {
-    match: match.length > 80 ? `${match.slice(0, 77)}…` : match,
-    suggestion: suggestions[0] ?? '',
-    suggestions: suggestions.map((s) => `« ${s} »`).join(' ou '),
-    ...(hit.vars ?? {}),
-  };
-  const template = (hit.message && rule.messages?.[hit.message]) || rule.message;
+  const parts = partsOf((hit.message && rule.messages?.[hit.message]) || rule.message);
+  let message = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    let value: string | number | undefined = hit.vars?.[name];
+    if (value === undefined) {
+      if (name === 'match') value = (match.length > 80 ? `${match.slice(0, 77)}…` : match).replace(/\s+/g, ' ');
+      else if (name === 'suggestion') value = suggestions[0] ?? '';
+      else if (name === 'suggestions') value = suggestions.map((x) => `« ${x} »`).join(' ou ');
+    }
+    message += (value === undefined ? `{${name}}` : String(value)) + parts[i + 1]!;
+  }
   const { line, column } = lineColumn(doc, hit.start);
   return {
     rule: id,
     category: rule.category,
     severity: hit.severity ?? rule.severity,
     principle: rule.principle,
-    message: renderMessage(template, vars).replace(/\s+/g, ' ').trim(),
+    message,
     start: hit.start,
     end: hit.end,
     line,
