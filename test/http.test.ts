@@ -11,6 +11,19 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
+/** A real multipart/form-data body, as a browser or curl -F sends it. */
+function multipart(parts: { name: string; filename?: string; content: Buffer | string }[]) {
+  const boundary = '----clarte' + Math.random().toString(16).slice(2);
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    const disposition = `form-data; name="${p.name}"` + (p.filename ? `; filename="${p.filename}"` : '');
+    const type = p.filename ? 'Content-Type: application/octet-stream\r\n' : '';
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(p.content), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/analyses', payload: payload as object });
 
 describe('HTTP API', () => {
@@ -50,6 +63,36 @@ describe('HTTP API', () => {
     const nf = await app.inject({ method: 'GET', url: '/api/v1/nothing' });
     expect(nf.statusCode).toBe(404);
     expect(nf.json().error.code).toBe('NOT_FOUND');
+  });
+  it('analyses an uploaded text file (multipart) and names it in the report', async () => {
+    const body = multipart([
+      { name: 'profile', content: 'falc' },
+      { name: 'file', filename: 'lettre.txt', content: Buffer.from('Votre demande a été rejetée par la commission.', 'latin1') },
+    ]);
+    const res = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...body });
+    expect(res.statusCode).toBe(200);
+    const report = Report.parse(res.json());
+    expect(report.source).toMatchObject({ filename: 'lettre.txt', format: 'txt', bytes: 46 });
+    expect(report.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.profile).toBe('falc');
+    expect(report.text).toBe('Votre demande a été rejetée par la commission.');
+  });
+  it('answers clear errors for uploads it cannot read', async () => {
+    const pdf = multipart([{ name: 'file', filename: 'scan.docx', content: Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1') }]);
+    const r1 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...pdf });
+    expect(r1.statusCode).toBe(415);
+    expect(r1.json().error.code).toBe('UNSUPPORTED_FORMAT');
+    const none = multipart([{ name: 'profile', content: 'lettre' }]);
+    const r2 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...none });
+    expect(r2.statusCode).toBe(400);
+    const empty = multipart([{ name: 'file', filename: 'vide.txt', content: '' }]);
+    const r3 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...empty });
+    expect(r3.statusCode).toBe(422);
+    expect(r3.json().error.code).toBe('EMPTY_DOCUMENT');
+    const big = multipart([{ name: 'file', filename: 'gros.txt', content: 'a'.repeat(400_000) }]);
+    const r4 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...big });
+    expect(r4.statusCode).toBe(413);
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
   });
   it('serves the living style guide: rules with examples, and profiles', async () => {
     const rules = (await app.inject({ method: 'GET', url: '/api/v1/rules' })).json().rules as { id: string; examples: { bad: unknown[] }; enabledIn: string[] }[];

@@ -1,5 +1,6 @@
 /** The HTTP application as a Fastify instance built from its dependencies (no listen: tests use inject()). */
 import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -10,7 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
-import { AppError, isAppError } from '../errors.js';
+import { isAppError } from '../errors.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { ruleRoutes } from './routes/rules.js';
@@ -43,7 +44,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.status(400).send(errorBody('VALIDATION', 'Requête invalide : vérifiez les champs envoyés.', details));
     }
     const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) {
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) {
       return reply.status(413).send(errorBody('TOO_LARGE', 'Le document envoyé dépasse la taille autorisée.'));
     }
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', `Adresse inconnue : ${req.method} ${req.url.split('?')[0]}`)));
 
+  await app.register(multipart, { limits: { fileSize: deps.config.BODY_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -74,6 +76,5 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(analysisRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
-  void AppError;
   return app;
 }

@@ -1,7 +1,10 @@
-/** POST /api/v1/analyses: a Report for JSON text (files arrive with the ingestion issue). */
+/** POST /api/v1/analyses: a Report for JSON text or for one uploaded file (multipart field `file`). */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { analyse } from '../../analyse.js';
+import { AppError } from '../../errors.js';
+import { textFromBytes } from '../../ingest/text.js';
 import { Report } from '../../model.js';
 import type { AppDeps } from '../app.js';
 
@@ -16,24 +19,46 @@ const AnalysisRequest = z.object({
 
 /** The analysis routes. */
 export function analysisRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const options = (profile: string | undefined) => ({ profile: profile ?? deps.config.DEFAULT_PROFILE, maxChars: deps.config.MAX_TEXT_CHARS });
   return async (app) => {
     app.post(
       '/analyses',
       {
         schema: {
           summary: 'Analyser un courrier',
-          description: 'Renvoie le rapport (schéma clarte/report@1). Rien du texte n’est conservé.',
-          body: AnalysisRequest,
+          description:
+            'Corps JSON `{ "text": … }` ou envoi multipart d’un fichier (champ `file`, champ `profile` facultatif). ' +
+            'Renvoie le rapport (schéma clarte/report@1). Rien du texte n’est conservé.',
+          body: AnalysisRequest.nullish(),
           response: { 200: Report, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
         },
       },
       async (req) => {
+        if (req.isMultipart()) {
+          let bytes: Buffer | undefined;
+          let filename: string | undefined;
+          let profile: string | undefined;
+          for await (const part of req.parts()) {
+            if (part.type === 'file') {
+              if (part.fieldname !== 'file' || bytes) {
+                await part.toBuffer();
+                throw new AppError('BAD_REQUEST', 'Envoyez un seul fichier, dans le champ « file ».');
+              }
+              bytes = await part.toBuffer();
+              if (part.file.truncated) throw new AppError('TOO_LARGE', 'Le fichier envoyé dépasse la taille autorisée.');
+              filename = part.filename;
+            } else if (part.fieldname === 'profile' && typeof part.value === 'string') {
+              profile = part.value;
+            }
+          }
+          if (!bytes) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-le dans le champ « file ».');
+          const text = textFromBytes(bytes);
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          return analyse({ text, bytes: bytes.length, sha256, ...(filename ? { filename } : {}) }, deps.library, options(profile));
+        }
+        if (!req.body) throw new AppError('BAD_REQUEST', 'Envoyez un corps JSON { "text": … } ou un fichier (multipart, champ « file »).');
         const { text, profile, id, filename } = req.body;
-        return analyse(
-          { text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) },
-          deps.library,
-          { profile: profile ?? deps.config.DEFAULT_PROFILE, maxChars: deps.config.MAX_TEXT_CHARS },
-        );
+        return analyse({ text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) }, deps.library, options(profile));
       },
     );
   };
