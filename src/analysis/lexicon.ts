@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { TK, tokenize, type Token } from './segment.js';
-import { conjugate, formsOf, verbTable, type FormSlot, type Tense } from './verbs.js';
+import { conjugate, formsOf, participleLemmas, verbTable, type FormSlot, type Tense } from './verbs.js';
 
 /** One lexicon entry after expansion of its variants. */
 export interface LexiconEntry {
@@ -105,6 +105,7 @@ export interface CompiledLexicon {
 export function compileLexicon(entries: LexiconEntry[]): CompiledLexicon {
   const verbs = new Set<string>();
   const out: CompiledLexicon = { entries: [], verbForms: [] };
+  const paths = new Map<string, LexiconEntry>();
   for (const e of entries) {
     const toks = termTokens(e.term);
     if (toks.length === 0) throw new LexiconError(`${e.origin} : terme vide`);
@@ -115,6 +116,13 @@ export function compileLexicon(entries: LexiconEntry[]): CompiledLexicon {
     const isVerb = /(?:er|ir|re)$/.test(head) && verbTable(head) !== undefined;
     const keys = toks.map((t, i) => (isVerb && i === v ? `V:${head}` : isVerb && i < v ? 'PRO:refl' : nominalKey(t.lower)));
     if (isVerb) verbs.add(head);
+    // Two terms that differ only by a plural or feminine ending would silently shadow each other.
+    const path = keys.join('\u0001');
+    const twin = paths.get(path);
+    // Variants of one line that meet ("{s'acquitter|vous acquitter}": every reflexive pronoun matches) are one entry.
+    if (twin && twin.origin === e.origin) continue;
+    if (twin) throw new LexiconError(`${e.origin} : « ${e.term} » se confond avec « ${twin.term} » (${twin.origin}) : pluriel et féminin sont déjà reconnus`);
+    paths.set(path, e);
     const entry: CompiledEntry = { ...e, lastWord: toks[toks.length - 1]!.lower, length: toks.length };
     if (isVerb) entry.verb = head;
     out.entries.push({ entry, keys });
@@ -156,12 +164,38 @@ function termTokens(term: string): Token[] {
   return toks.filter((t) => t.kind !== TK.Punct || !SKIPPABLE.has(t.text));
 }
 
-/** The most likely slot of an ambiguous form: the tense order first, then the subject's person. */
+const AUXILIARIES = new Set([
+  'ai', 'as', 'a', 'avons', 'avez', 'ont', 'avais', 'avait', 'avions', 'aviez', 'avaient', 'aurai', 'aura', 'aurons',
+  'aurez', 'auront', 'aurait', 'auraient', 'ayant', 'avoir', 'eu', 'suis', 'es', 'est', 'sommes', 'êtes', 'sont',
+  'étais', 'était', 'étions', 'étiez', 'étaient', 'serai', 'sera', 'serons', 'serez', 'seront', 'serait', 'seraient',
+  'soit', 'soient', 'être', 'été', 'étant', 'fut', 'furent',
+]);
+const SKIP_BEFORE_VERB = new Set(['ne', "n'", 'pas', 'plus', 'jamais', 'bien', 'déjà', 'encore', 'toujours', 'également', 'pu', 'dû']);
+
+/** The word before the verb of a match, past negation and adverbs ("n'a pas encore sollicité"). */
+function previousWord(tokens: readonly Token[], k: number): string | undefined {
+  let p = k - 1;
+  while (p >= 0 && tokens[p]!.kind === TK.Word && SKIP_BEFORE_VERB.has(tokens[p]!.lower)) p--;
+  return p >= 0 ? tokens[p]!.lower : undefined;
+}
+
+/** The most likely slot of an ambiguous form: a participle after an auxiliary, else the tense order
+ * first and the subject's person second. */
 function pickSlot(slots: FormSlot[], before: string | undefined): FormSlot {
   const person = before !== undefined ? SUBJECT_PERSON[before] : undefined;
-  const rank = (x: FormSlot): number =>
-    SLOT_ORDER.indexOf(x.tense) * 10 + (person !== undefined && x.index === person ? -1 : PERSON_ORDER.indexOf(x.index));
+  const afterAux = before !== undefined && AUXILIARIES.has(before);
+  const rank = (x: FormSlot): number => {
+    const tense = afterAux && x.tense === 'K' ? -1 : SLOT_ORDER.indexOf(x.tense);
+    const within = x.tense === 'K' ? x.index : person !== undefined && x.index === person ? -1 : PERSON_ORDER.indexOf(x.index);
+    return tense * 10 + within;
+  };
   return [...slots].sort((a, b) => rank(a) - rank(b))[0]!;
+}
+
+/** Gender/number ending of a matched word against the lexicon's base form ("réputées" vs "réputé" → 3). */
+function agreementIndex(matched: string, base: string): number | undefined {
+  if (!matched.startsWith(base) || matched === base) return undefined;
+  return { e: 2, s: 1, x: 1, es: 3 }[matched.slice(base.length)];
 }
 
 const NO_HITS: LexiconHit[] = [];
@@ -285,19 +319,29 @@ export class LexiconMatcher {
         const t = tokens[k]!;
         if (t.lower === entry.verb) break;
         const slots = this.verbForms.get(t.lower)?.filter((x) => x.lemma === entry.verb);
-        if (slots && slots.length > 0) slot = pickSlot(slots, tokens[from - 1]?.lower);
+        if (slots && slots.length > 0) slot = pickSlot(slots, previousWord(tokens, k));
       }
     }
+    // A participle or adjective term ("réputée") passes its gender and number to a participle suggestion.
+    const agree = entry.verb ? undefined : agreementIndex(tokens[to - 1]!.lower, entry.lastWord);
     return entry.suggestions.map((s) => {
       let out = s;
+      const words = s.split(' ');
+      const head = words[0]!;
       if (entry.verb) {
-        const words = s.split(' ');
-        const head = words[0]!;
         // Pronominal suggestions ("se renseigner") keep their infinitive: the pronoun would need agreement too.
         if (slot && verbTable(head)) {
           const form = conjugate(head, slot.tense, slot.index);
           if (form) out = [form, ...words.slice(1)].join(' ');
+        } else if (slot?.tense === 'K' && slot.index > 0) {
+          const lemma = participleLemmas(head)?.[0];
+          const form = lemma ? conjugate(lemma, 'K', slot.index) : undefined;
+          if (form) out = [form, ...words.slice(1)].join(' ');
         }
+      } else if (agree !== undefined && participleLemmas(head)) {
+        const lemma = participleLemmas(head)![0]!;
+        const form = conjugate(lemma, 'K', agree);
+        if (form) out = [form, ...words.slice(1)].join(' ');
       } else if (!s.includes(' ')) {
         const last = tokens[to - 1]!.lower;
         const plural = /[sx]$/.test(last) && !/[sx]$/.test(entry.lastWord);

@@ -73,6 +73,7 @@ const STATIVE = new Set([
   'asseoir', 'réputer', 'habiliter', 'concerner', 'fonder', 'limiter', 'interdire', 'autoriser', 'prévoir',
   'exclure', 'dispenser', 'soumettre', 'équiper', 'occuper', 'pacser', 'veuf', 'connaître', 'lier', 'engager',
   'habiter', 'abonner', 'inscrire', 'affilier', 'rattacher', 'exonérer', 'redevable', 'assujettir',
+  'satisfaire', 'ravir', 'désoler', 'convaincre', 'persuader', 'obliger', 'contraindre',
 ]);
 
 /** Frozen expressions that look passive but are not ("étant donné", "soit dit en passant"). */
@@ -115,6 +116,8 @@ function agentOf(tokens: readonly Token[], after: number, text: string): { agent
   let k = after + 1;
   while (k < tokens.length && tokens[k]!.kind === TK.Word && ((BETWEEN.has(tokens[k]!.lower) && tokens[k]!.lower !== 'en') || /.{4,}ment$/.test(tokens[k]!.lower))) k++;
   if (tokens[k]?.lower !== 'par') return undefined;
+  // "Votre dossier est suivi par : Mme Durand".
+  if (tokens[k + 1]?.text === ':') k++;
   const first = k + 1;
   let end = first;
   let words = 0;
@@ -134,18 +137,25 @@ function agentOf(tokens: readonly Token[], after: number, text: string): { agent
   return { agent: text.slice(tokens[first]!.start, tokens[end - 1]!.end), plural: PLURAL_DET.test(detLower) };
 }
 
-const AVOIR_BY_PERSON: Record<string, [string, string, string]> = {
-  a: ['a', 'avons', 'ont'], ont: ['a', 'avons', 'ont'], avait: ['avait', 'avions', 'avaient'], avaient: ['avait', 'avions', 'avaient'],
-  aura: ['aura', 'aurons', 'auront'], auront: ['aura', 'aurons', 'auront'], aurait: ['aurait', 'aurions', 'auraient'],
-  auraient: ['aurait', 'aurions', 'auraient'], ait: ['ait', 'ayons', 'aient'], aient: ['ait', 'ayons', 'aient'],
-};
+/** Avoir in each tense, as [il/elle, nous, ils/elles], found from any of its forms. */
+const AVOIR_TENSES: [string[], [string, string, string]][] = [
+  [['ai', 'as', 'a', 'avons', 'avez', 'ont'], ['a', 'avons', 'ont']],
+  [['avais', 'avait', 'avions', 'aviez', 'avaient'], ['avait', 'avions', 'avaient']],
+  [['aurai', 'auras', 'aura', 'aurons', 'aurez', 'auront'], ['aura', 'aurons', 'auront']],
+  [['aurais', 'aurait', 'aurions', 'auriez', 'auraient'], ['aurait', 'aurions', 'auraient']],
+  [['aie', 'aies', 'ait', 'ayons', 'ayez', 'aient'], ['ait', 'ayons', 'aient']],
+  [['eus', 'eut', 'eûmes', 'eûtes', 'eurent'], ['eut', 'eûmes', 'eurent']],
+  [['eusse', 'eusses', 'eût', 'eussions', 'eussiez', 'eussent'], ['eût', 'eussions', 'eussent']],
+];
+const AVOIR_BY_PERSON = new Map<string, [string, string, string]>();
+for (const [forms, persons] of AVOIR_TENSES) for (const f of forms) AVOIR_BY_PERSON.set(f, persons);
 
 /** The verb in the active voice: person 0 = il/elle, 1 = nous, 2 = ils/elles. */
 function activeForm(lemma: string, aux: EtreTense | undefined, compound: string | undefined, person: 0 | 1 | 2): string | undefined {
   if (compound) {
     const k = conjugate(lemma, 'K', 0);
     if (!k) return undefined;
-    const avoir = AVOIR_BY_PERSON[compound]?.[person] ?? compound;
+    const avoir = AVOIR_BY_PERSON.get(compound)?.[person] ?? compound;
     return `${avoir} ${k}`;
   }
   // Infinitives and present participles ("doit être complété", "étant réunies") need a rewrite of the

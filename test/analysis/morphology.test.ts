@@ -57,6 +57,9 @@ describe('passive voice', () => {
     expect(c?.agent).toBeUndefined();
     expect(c?.active).toBe('examinerons');
     expect(passives('Le dossier doit être complété.')[0]?.active).toBeUndefined();
+    expect(passives('Vous avez été convoqué par le service.')[0]?.active).toBe('a convoqué');
+    expect(passives('Vous avez été convoqués par les agents.')[0]?.active).toBe('ont convoqué');
+    expect(passives('Votre dossier est suivi par : Mme Durand.')[0]?.agent).toBe('Mme Durand');
   });
 });
 

@@ -63,7 +63,8 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
           if (prev && /^[«[{<]$/.test(prev.text)) return; // merge fields such as «NOM» or [NOM]
           // Part of a reference code ("DP/APL/2026-00871"): not a use of the sigle in a sentence.
           const glued = (x: Token | undefined, at: number): boolean => x !== undefined && at === (x === prev ? x.end : x.start) && /^[/_-]$|^\d/.test(x.text);
-          if (glued(prev, t.start) || glued(next, t.end)) {
+          // A sigle followed by a number (not a year) is an identifier: "CS 70012", "BP 45", "RC 1234".
+          if (glued(prev, t.start) || glued(next, t.end) || (next?.kind === TK.Number && !/^(?:19|20)\d\d$/.test(next.text))) {
             seen.delete(t.text);
             return;
           }

@@ -11,7 +11,8 @@ export const passive: KindCompiler<'passive'> = (rule) => ({
       const vars: Record<string, string> = { lemma: p.lemma };
       let message: string | undefined;
       if (p.active) vars.active = p.active;
-      if (p.agent) vars.agent = p.agent.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase());
+      // "Le service" becomes "le service" inside the hint; names and titles ("Mme Durand") keep their capital.
+      if (p.agent) vars.agent = /^(?:L[ea]s?|L['’]|Une?|Des|Ce|Cet|Cette|Ces|Mon|Ma|Mes|Son|Sa|Ses|Notre|Votre|Nos|Vos|Leurs?)(?=[\s'’])/u.test(p.agent) ? p.agent.charAt(0).toLowerCase() + p.agent.slice(1) : p.agent;
       if (p.stative) message = 'stative';
       else if (p.agent && p.active) message = 'agent';
       else if (p.active) message = 'noAgent';

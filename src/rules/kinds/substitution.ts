@@ -1,6 +1,29 @@
 /** Substitution: lexicon entries (substitute or gloss) matched across inflections with one trie per lexicon. */
-import { parseLexicon } from '../../analysis/lexicon.js';
+import { matchCase, parseLexicon } from '../../analysis/lexicon.js';
+import { TK, type Token } from '../../analysis/segment.js';
 import type { KindCompiler, Hit } from '../types.js';
+
+const ELIDED_FULL: Record<string, string> = { "qu'": 'que', "d'": 'de', "j'": 'je', "m'": 'me', "n'": 'ne', "t'": 'te', "c'": 'ce', "s'": 'se' };
+const FULL_ELIDED: Record<string, string> = { que: "qu'", de: "d'", je: "j'", me: "m'", ne: "n'", te: "t'", se: "s'", le: "l'", la: "l'", ce: "c'" };
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöûùüœh]/i;
+
+/**
+ * Keeps elision right around a replacement: "qu'[il vous appartient de]" → "[que vous devez]",
+ * "me [faire parvenir]" → "[m'envoyer]". The span then takes in the word before.
+ */
+function fitElision(tokens: readonly Token[], from: number, start: number, suggestions: string[], text: string): { start: number; suggestions: string[] } {
+  const prev = tokens[from - 1];
+  if (!prev || prev.kind !== TK.Word || suggestions.length === 0) return { start, suggestions };
+  const full = prev.elided && prev.end === start ? ELIDED_FULL[prev.lower] : undefined;
+  const elided = !prev.elided && text.slice(prev.end, start) === ' ' ? FULL_ELIDED[prev.lower] : undefined;
+  if (full && suggestions.some((x) => !VOWEL_START.test(x))) {
+    return { start: prev.start, suggestions: suggestions.map((x) => (VOWEL_START.test(x) ? prev.text + x : `${matchCase(prev.text, full)} ${x}`)) };
+  }
+  if (elided && suggestions.some((x) => VOWEL_START.test(x))) {
+    return { start: prev.start, suggestions: suggestions.map((x) => (VOWEL_START.test(x) ? matchCase(prev.text, elided) + x : `${prev.text} ${x}`)) };
+  }
+  return { start, suggestions };
+}
 
 export const substitution: KindCompiler<'substitution'> = (rule, ctx) => {
   const files = rule.lexicon === undefined ? [] : Array.isArray(rule.lexicon) ? rule.lexicon : [rule.lexicon];
@@ -31,7 +54,8 @@ export const substitution: KindCompiler<'substitution'> = (rule, ctx) => {
             glossed.add(h.entry.gloss ?? h.entry.term);
             hits.push({ start, end, suggestions: [], message: 'gloss', severity: rule.glossSeverity, vars: { gloss: h.entry.gloss ?? '' } });
           } else {
-            hits.push({ start, end, suggestions: h.suggestions });
+            const fitted = fitElision(s.tokens, h.from, start, h.suggestions, doc.text);
+            hits.push({ start: fitted.start, end, suggestions: fitted.suggestions });
           }
         }
       }
