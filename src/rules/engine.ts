@@ -74,16 +74,6 @@ export function runRules(set: RuleSet, doc: Doc, facts: DocFacts): Alert[] {
     else if (check.scope === 'paragraph') for (let i = 0; i < doc.paragraphs.length && count < limit; i++) push(check.run(doc, i, facts));
     else push(check.run(doc, 0, facts));
   }
-  const yielding = set.rules.filter((r) => r.rule.yieldsTo && r.rule.yieldsTo.length > 0);
-  if (yielding.length > 0) {
-    const yields = new Map(yielding.map((r) => [r.id, new Set(r.rule.yieldsTo)]));
-    const kept = alerts.filter((a) => {
-      const cats = yields.get(a.rule);
-      return !cats || !alerts.some((b) => b !== a && cats.has(b.category) && b.start < a.end && a.start < b.end);
-    });
-    alerts.length = 0;
-    alerts.push(...kept);
-  }
   alerts.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end || a.rule.localeCompare(b.rule));
   return alerts;
 }

@@ -24,8 +24,6 @@ const common = {
   link: z.string().url().optional(),
   enabled: z.boolean().default(true),
   limit: z.number().int().positive().optional(),
-  /** Categories whose alerts make this rule's overlapping alerts redundant (their fix rewrites the span). */
-  yieldsTo: z.array(Category).optional(),
   examples: z.object({ bad: z.array(BadExample).min(1), good: z.array(GoodExample).min(1) }),
 };
 
