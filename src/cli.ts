@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /** The `clarte` command: analyze (files, stdin, JSON Lines) and serve; every door uses the same pipeline. */
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { analyse } from './analyse.js';
+import { analyseJsonLine, POOL_THRESHOLD, poolSize, runPool, type BatchOptions, type LineResult } from './batch.js';
 import { loadConfig } from './config.js';
-import { AppError, isAppError } from './errors.js';
+import { isAppError } from './errors.js';
 import type { Report } from './model.js';
 import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
@@ -71,7 +71,8 @@ async function analyzeCommand(args: string[]): Promise<number> {
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format doit valoir json ou text (reçu : ${values.format})`);
   if (!values['input-jsonl'] && positionals.length === 0) throw new UsageError('indiquez au moins un fichier, « - » pour l’entrée standard, ou --input-jsonl');
   const config = loadConfig();
-  const library = new RuleLibrary(values.rules ?? config.RULES_DIR, values.profile ?? config.DEFAULT_PROFILE);
+  const rulesDir = values.rules ?? config.RULES_DIR;
+  const library = new RuleLibrary(rulesDir, values.profile ?? config.DEFAULT_PROFILE);
   const profile = values.profile ?? config.DEFAULT_PROFILE;
   library.ruleSet(profile); // unknown profile → usage error before any input
   const out = new Out();
@@ -80,29 +81,30 @@ async function analyzeCommand(args: string[]): Promise<number> {
 
   if (values['input-jsonl']) {
     const file = values['input-jsonl'];
-    const stream = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-    const rl = createInterface({ input: stream, crlfDelay: Infinity });
-    let n = 0;
-    for await (const line of rl) {
-      n++;
-      if (!line.trim()) continue;
-      let id = `${file}:${n}`;
-      try {
-        let obj: unknown;
-        try {
-          obj = JSON.parse(line);
-        } catch {
-          throw new AppError('BAD_REQUEST', 'Ligne JSON invalide.');
-        }
-        const o = obj as { id?: unknown; text?: unknown };
-        if (o.id !== undefined) id = String(o.id);
-        if (typeof o.text !== 'string') throw new AppError('BAD_REQUEST', 'Champ « text » manquant ou non textuel.');
-        emit(out, analyse({ text: o.text, id }, library, opts), values.format);
-      } catch (e) {
-        if (!isAppError(e)) throw e;
+    let raw: string;
+    try {
+      raw = file === '-' ? (await readStdin()).toString('utf8') : readFileSync(file, 'utf8');
+    } catch {
+      throw new UsageError(`fichier JSON Lines illisible : ${file}`);
+    }
+    const lines = raw.split(/\r?\n/).map((line, i) => [`${file}:${i + 1}`, line] as [string, string]);
+    const batch = { ...opts, format: values.format, color: process.stdout.isTTY === true } as BatchOptions;
+    const write = (r: LineResult): void => {
+      if (r.out) out.write(r.out);
+      if (r.err) {
         failed++;
         out.flush();
-        failLine(id, e);
+        process.stderr.write(r.err);
+      }
+    };
+    const workers = poolSize();
+    if (lines.length >= POOL_THRESHOLD && workers > 1) {
+      // NOTE: the worker is bundled next to this file (dist/src/clarte-worker.mjs) by scripts/bundle-cli.ts.
+      await runPool(lines, workers, new URL('./clarte-worker.mjs', import.meta.url), { rulesDir, opts: batch }, write);
+    } else {
+      for (const [where, line] of lines) {
+        const r = analyseJsonLine(line, where, library, batch);
+        if (r) write(r);
       }
     }
   }
@@ -163,6 +165,12 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
+
+// A reader that stops early (`clarte analyze … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 const code = await main(process.argv.slice(2));
 if (code !== 0 || !process.argv.includes('serve')) process.exitCode = code;

@@ -48,6 +48,21 @@ describe('clarte analyze', () => {
     expect(r.stderr).toMatch(/in\.jsonl:2: BAD_REQUEST: /);
     expect(r.stderr).toMatch(/b: EMPTY_DOCUMENT: /);
   });
+  it('spreads a large JSON Lines input over worker threads and keeps the input order', () => {
+    const f = join(dir, 'lot.jsonl');
+    const lines = Array.from({ length: 260 }, (_, i) =>
+      i === 123 ? '{"id": "cassée", "text": ' : JSON.stringify({ id: `l${i}`, text: `Votre demande n° ${i} a été rejetée afin de permettre un examen.` }),
+    );
+    writeFileSync(f, lines.join('\n') + '\n');
+    const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const ids = lines.flatMap((l, i) => (i === 123 ? [] : [`l${i}`]));
+    const reports = r.stdout.split('\n').filter(Boolean).map((l) => Report.parse(JSON.parse(l)));
+    expect(reports.map((x) => x.id)).toEqual(ids);
+    expect(reports[200]!.text).toContain('n° 201');
+    expect(reports[200]!.alerts.map((a) => a.rule)).toEqual(expect.arrayContaining(['voix-passive', 'jargon-administratif']));
+    expect(r.stderr).toBe(`${f}:124: BAD_REQUEST: Ligne JSON invalide.\n`);
+  });
   it('decodes Windows-1252 files', () => {
     const f = join(dir, 'ancien.txt');
     writeFileSync(f, Buffer.from('Nous avons reçu votre requête le 3 février 2026.', 'latin1'));

@@ -119,30 +119,97 @@ function pushWord(out: Token[], text: string, start: number): void {
   for (const c of clitics) out.push(c);
 }
 
-/** Tokenises a range of the text (absolute offsets). */
-export function tokenize(text: string, from = 0, to = text.length): Token[] {
+const PLAIN_TOKEN_STICKY = new RegExp(PLAIN_TOKEN_RE.source, 'uy');
+
+/** Latin letters (ASCII, Latin-1 and Latin Extended-A/B): the words the fast path scans itself. */
+function isLatinLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** End of a plain Latin word starting at i (as the word branch of the regex would match it), or -1 to defer to the regex. */
+function scanWord(src: string, i: number, to: number): number {
+  let j = i + 1;
+  for (;;) {
+    while (j < to && isLatinLetter(src.charCodeAt(j))) j++;
+    if (j >= to) return to;
+    const d = src.charCodeAt(j);
+    if (isSpace(d)) return j;
+    // Digits, marks, other scripts and initials ("J.-P.") inside or after a word: the regex decides.
+    if ((d >= 48 && d <= 57) || d > 0x24f || (d >= 0x80 && d < 0xc0 && d !== 0xab && d !== 0xbb)) return -1;
+    if (d === 39 || d === 0x2019 || d === 45) {
+      const e = j + 1 < to ? src.charCodeAt(j + 1) : 0;
+      if (isLatinLetter(e)) {
+        j += 2;
+        continue;
+      }
+      if (d === 45 || (e >= 48 && e <= 57) || e > 0x24f) return -1;
+      return j;
+    }
+    if (d === 46) {
+      const e = j + 1 < to ? src.charCodeAt(j + 1) : 0;
+      return e !== 0 && !isSpace(e) ? -1 : j;
+    }
+    return j;
+  }
+}
+
+/**
+ * Tokenises a range of the text (absolute offsets). Plain Latin words are scanned directly; everything
+ * else goes through one regex (`fast: false` forces the regex everywhere, for tests).
+ */
+export function tokenize(text: string, from = 0, to = text.length, fast = true): Token[] {
   const out: Token[] = [];
   const src = to === text.length ? text : text.slice(0, to);
   const range = from === 0 && to === text.length ? text : text.slice(from, to);
-  const re = range.includes('@') || range.includes('www.') || range.includes('://') ? TOKEN_RE : PLAIN_TOKEN_RE;
-  re.lastIndex = from;
-  for (let m = re.exec(src); m !== null; m = re.exec(src)) {
-    const i = m.index;
-    let tok = m[0];
-    if (m[4] !== undefined) pushWord(out, tok, i);
-    else if (m[5] !== undefined) out.push(mk(i, i + tok.length, TK.Punct, tok));
-    else if (m[3] !== undefined) out.push(mk(i, i + tok.length, TK.Number, tok));
-    else if (m[1] !== undefined) {
-      tok = tok.replace(/[.,;:!?)»"']+$/u, '');
-      out.push(mk(i, i + tok.length, TK.Url, tok));
-      re.lastIndex = i + tok.length;
-    } else if (m[2] !== undefined) {
-      tok = tok.replace(/\.+$/, '');
-      out.push(mk(i, i + tok.length, TK.Email, tok));
-      re.lastIndex = i + tok.length;
-    } else out.push(mk(i, i + tok.length, TK.Symbol, tok));
+  const plain = !(range.includes('@') || range.includes('www.') || range.includes('://'));
+  if (!plain || !fast) {
+    const re = plain ? PLAIN_TOKEN_RE : TOKEN_RE;
+    re.lastIndex = from;
+    for (let m = re.exec(src); m !== null; m = re.exec(src)) re.lastIndex = pushMatch(out, m, re);
+    return out;
+  }
+  let i = from;
+  while (i < to) {
+    const c = src.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    if (isLatinLetter(c)) {
+      const j = scanWord(src, i, to);
+      if (j > 0) {
+        pushWord(out, src.slice(i, j), i);
+        i = j;
+        continue;
+      }
+    }
+    PLAIN_TOKEN_STICKY.lastIndex = i;
+    const m = PLAIN_TOKEN_STICKY.exec(src);
+    if (!m) break;
+    i = pushMatch(out, m, PLAIN_TOKEN_STICKY);
   }
   return out;
+}
+
+/** Pushes the token(s) of one regex match and returns where scanning goes on. */
+function pushMatch(out: Token[], m: RegExpExecArray, re: RegExp): number {
+  const i = m.index;
+  let tok = m[0];
+  if (m[4] !== undefined) pushWord(out, tok, i);
+  else if (m[5] !== undefined) out.push(mk(i, i + tok.length, TK.Punct, tok));
+  else if (m[3] !== undefined) out.push(mk(i, i + tok.length, TK.Number, tok));
+  else if (m[1] !== undefined) {
+    tok = tok.replace(/[.,;:!?)»"']+$/u, '');
+    out.push(mk(i, i + tok.length, TK.Url, tok));
+  } else if (m[2] !== undefined) {
+    tok = tok.replace(/\.+$/, '');
+    out.push(mk(i, i + tok.length, TK.Email, tok));
+  } else out.push(mk(i, i + tok.length, TK.Symbol, tok));
+  return i + tok.length || re.lastIndex;
 }
 
 const TERMINAL = new Set(['.', '!', '?', '…']);

@@ -1,0 +1,120 @@
+/**
+ * JSON Lines batches (`clarte analyze --input-jsonl`): one function analyses a line, and a pool of
+ * worker threads runs it on every core for large inputs, writing results in input order.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { analyse, type AnalysisOptions } from './analyse.js';
+import { AppError, isAppError } from './errors.js';
+import { formatText } from './report/format-text.js';
+import type { RuleLibrary } from './rules/load.js';
+
+/** The output of one input line: a report to print, or an error line for stderr. */
+export interface LineResult {
+  out?: string;
+  err?: string;
+}
+
+/** How to render and analyse lines. */
+export interface BatchOptions extends AnalysisOptions {
+  format: 'json' | 'text';
+  color: boolean;
+}
+
+/** Analyses one JSON Lines input line (`{"id", "text"}`); undefined for a blank line. */
+export function analyseJsonLine(line: string, where: string, library: RuleLibrary, opts: BatchOptions): LineResult | undefined {
+  if (!line.trim()) return undefined;
+  let id = where;
+  try {
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch {
+      throw new AppError('BAD_REQUEST', 'Ligne JSON invalide.');
+    }
+    const o = obj as { id?: unknown; text?: unknown };
+    if (o.id !== undefined) id = String(o.id);
+    if (typeof o.text !== 'string') throw new AppError('BAD_REQUEST', 'Champ « text » manquant ou non textuel.');
+    const report = analyse({ text: o.text, id }, library, opts);
+    return { out: opts.format === 'json' ? JSON.stringify(report) + '\n' : formatText(report, opts.color) + '\n' };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return { err: `${id}: ${e.code}: ${e.message}\n` };
+  }
+}
+
+/** Inputs below this many lines are analysed on the main thread: starting workers costs more. */
+export const POOL_THRESHOLD = 200;
+const CHUNK = 25;
+
+interface Chunk {
+  seq: number;
+  lines: [string, string][];
+}
+
+/**
+ * Analyses lines on `workers` threads (each loads the rules once) and calls `write` with each
+ * line's result in input order. A worker that dies fails its chunk's lines and is replaced.
+ */
+export function runPool(
+  lines: [where: string, line: string][],
+  workers: number,
+  workerUrl: URL,
+  workerData: { rulesDir: string | undefined; opts: BatchOptions },
+  write: (r: LineResult) => void,
+): Promise<void> {
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < lines.length; i += CHUNK) chunks.push({ seq: chunks.length, lines: lines.slice(i, i + CHUNK) });
+  const done = new Map<number, LineResult[]>();
+  let next = 0;
+  let flushed = 0;
+  return new Promise((resolve, reject) => {
+    const flush = (): void => {
+      while (done.has(flushed)) {
+        for (const r of done.get(flushed)!) write(r);
+        done.delete(flushed);
+        flushed++;
+      }
+      if (flushed === chunks.length) {
+        for (const w of pool) void w.terminate();
+        resolve();
+      }
+    };
+    const pool: Worker[] = [];
+    const start = (): void => {
+      const w = new Worker(workerUrl, { workerData });
+      let current: Chunk | undefined;
+      const give = (): void => {
+        current = chunks[next++];
+        if (current) w.postMessage(current);
+      };
+      w.on('message', (msg: { seq: number; results: LineResult[] }) => {
+        done.set(msg.seq, msg.results);
+        give();
+        flush();
+      });
+      w.on('error', (e) => {
+        if (current) {
+          done.set(current.seq, current.lines.map(([where]) => ({ err: `${where}: INTERNAL: Analyse interrompue (${e.message}).\n` })));
+          current = undefined;
+          const i = pool.indexOf(w);
+          if (i >= 0) pool.splice(i, 1);
+          if (next < chunks.length) start();
+          flush();
+        } else reject(e);
+      });
+      pool.push(w);
+      give();
+    };
+    if (chunks.length === 0) {
+      resolve();
+      return;
+    }
+    for (let i = 0; i < Math.min(workers, chunks.length); i++) start();
+  });
+}
+
+/** Worker threads worth starting on this machine (at most 4). */
+export function poolSize(): number {
+  return Math.min(4, availableParallelism());
+}
