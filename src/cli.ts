@@ -97,8 +97,8 @@ async function analyzeCommand(args: string[]): Promise<number> {
         process.stderr.write(r.err);
       }
     };
-    const workers = poolSize();
-    if (lines.length >= POOL_THRESHOLD && workers > 1) {
+    const workers = config.WORKERS ?? poolSize();
+    if (lines.length >= POOL_THRESHOLD && workers > 0) {
       // NOTE: the worker is bundled next to this file (dist/src/clarte-worker.mjs) by scripts/bundle-cli.ts.
       await runPool(lines, workers, new URL('./clarte-worker.mjs', import.meta.url), { rulesDir, opts: batch }, write);
     } else {

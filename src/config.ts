@@ -9,6 +9,8 @@ const Env = z.object({
   MAX_TEXT_CHARS: z.coerce.number().int().positive().default(6_000_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   DATABASE_PATH: z.string().default('./data/clarte.db'),
+  /** Worker threads for batches (JSON Lines); 0 = analyse on the main thread. Default: one per core, at most 4. */
+  WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
