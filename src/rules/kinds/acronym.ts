@@ -6,6 +6,7 @@ import type { Hit, KindCompiler } from '../types.js';
 
 const SIGLE_SHAPE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,7}$/;
 const ROMAN = /^[IVXLCDM]+$/;
+const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const CIVILITY = /^(?:M|Mme|Mlle|MM|Mmes|Monsieur|Madame|Mademoiselle|Me|Dr|Pr)$/;
 
 /** The expansion that fits the context: "article L. 553-2 du CSS" is a code, not a benefit. */
@@ -46,13 +47,13 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
     run(doc) {
       const hits: Hit[] = [];
       const seen = new Set<string>();
-      const lowerText = doc.text.toLowerCase().replace(/’/g, "'");
+      let lowerText: string | undefined;
       for (const s of doc.sentences) {
         // Headings written in capitals are not where sigles get defined; skip them.
-        const slice = doc.text.slice(s.start, s.end);
-        if (!/\p{Ll}/u.test(slice)) continue;
+        if (!s.tokens.some((t) => t.kind === TK.Word && t.text !== t.text.toUpperCase())) continue;
         s.tokens.forEach((t, i) => {
-          if (t.kind !== TK.Word) return;
+          // Only words that start with two capitals (or a registry entry such as "PUMa") can be sigles.
+          if (t.kind !== TK.Word || !isUpper(t.text.charCodeAt(0)) || t.text.length < 2) return;
           const entry = registry.get(t.text);
           if (!entry && (!SIGLE_SHAPE.test(t.text) || ROMAN.test(t.text))) return;
           if (seen.has(t.text)) return;
@@ -68,6 +69,7 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
             seen.delete(t.text);
             return;
           }
+          lowerText ??= doc.text.toLowerCase().replace(/’/g, "'");
           if (entry) {
             if (defined(s.tokens, i, lowerText, entry.expansions)) return;
             const exp = pickExpansion(entry.expansions, s.tokens, i);
