@@ -260,6 +260,12 @@ function countWords(tokens: Token[]): number {
 }
 
 /** Decides whether a sentence ends after tokens[i] (the paragraph's tokens), given the text between. */
+/** True when the text between two offsets holds a line break (without slicing it out). */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 /** True when a spaced » or " at j closes a quotation opened earlier in the current sentence. */
 function closesQuote(text: string, tokens: Token[], j: number, sentenceStart: number): boolean {
   const t = tokens[j]!;
@@ -291,13 +297,13 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
         if (/^\p{Lu}$/u.test(prev.text) && !(isUpperStart(next) && STARTERS.has(next.lower))) return 0;
       }
     }
-    const gap = text.slice(tokens[j - 1]!.end, next.start);
-    if (gap.length === 0) return 0;
+    const gapStart = tokens[j - 1]!.end;
+    if (gapStart === next.start) return 0;
     if (isUpperStart(next) || next.kind === TK.Number || isListMarker(tokens, j) ||
         (next.kind === TK.Punct && /^[«"“([—–-]$/.test(next.text))) {
       return j - i; // break after the closers
     }
-    if (gap.includes('\n')) return j - i;
+    if (hasNewline(text, gapStart, next.start)) return j - i;
     return 0;
   }
   // "; Les …" and ": Il …": a capitalised sentence starter opens a new sentence.
@@ -308,8 +314,7 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
   // (a title or caption that lost its full stop: "… Formula Nippon Il était …").
   if (n.kind === TK.Word && SUBJECTS.has(n.text) && (t.kind === TK.Word || t.kind === TK.Number || t.text === ')') && !t.elided) return 1;
   // Line breaks: headings, address lines, salutations and list items are sentences of their own.
-  const gap = text.slice(t.end, n.start);
-  if (gap.includes('\n')) {
+  if (hasNewline(text, t.end, n.start)) {
     if (LINE_CONTINUES.has(t.text) && t.kind === TK.Punct && t.text !== ',') return 0;
     if (t.text === ';' || t.text === ':') return 1;
     if (isListMarker(tokens, i + 1)) return 1;
@@ -353,7 +358,7 @@ export function segment(text: string): Segmentation {
       }
       const cur = tokens[i]!;
       const nt = tokens[i + 1];
-      if (nt && text.slice(cur.end, nt.start).includes('\n')) lineStart = nt.start;
+      if (nt && hasNewline(text, cur.end, nt.start)) lineStart = nt.start;
     }
     if (sStart < tokens.length) {
       const toks = tokens.slice(sStart);
