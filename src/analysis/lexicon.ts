@@ -258,7 +258,7 @@ export class LexiconMatcher {
   private bestTo = -1;
 
   /** Walks the trie from `node`, which consumed tokens[j]; records the longest entry reached. */
-  private walk(node: TrieNode, tokens: readonly Token[], j: number): void {
+  private walk(node: TrieNode, tokens: readonly Token[], j: number, depth: number): void {
     if (node.entry && j + 1 > this.bestTo) {
       this.bestEntry = node.entry;
       this.bestTo = j + 1;
@@ -269,24 +269,31 @@ export class LexiconMatcher {
     while (k < tokens.length && tokens[k]!.kind === TK.Punct && SKIPPABLE.has(tokens[k]!.text)) k++;
     const tok = tokens[k];
     if (!tok || tok.kind !== TK.Word) return;
-    this.children(next, tok, (child) => this.walk(child, tokens, k));
+    const found = this.children(next, tok, depth);
+    for (let c = 0; c < found.length; c++) this.walk(found[c]!, tokens, k, depth + 1);
   }
 
-  /** Calls `visit` for each child reachable with `tok`: reflexive pronoun, verb form, word key. */
-  private children(next: Map<string, TrieNode>, tok: Token, visit: (n: TrieNode) => void): void {
+  // One reusable buffer per trie depth: the walk allocates nothing.
+  private readonly buffers: TrieNode[][] = [];
+
+  /** The children reachable with `tok` (reflexive pronoun, verb form, word key), in the depth's buffer. */
+  private children(next: Map<string, TrieNode>, tok: Token, depth: number): TrieNode[] {
+    const out = (this.buffers[depth] ??= []);
+    out.length = 0;
     if (REFLEXIVE.has(tok.lower)) {
       const r = next.get('PRO:refl');
-      if (r) visit(r);
+      if (r) out.push(r);
     }
     const verbKeys = this.verbKeys.get(tok.lower);
     if (verbKeys) {
       for (const key of verbKeys) {
         const n = next.get(key);
-        if (n) visit(n);
+        if (n) out.push(n);
       }
     }
     const n = next.get((tok.key ??= nominalKey(tok.lower)));
-    if (n) visit(n);
+    if (n) out.push(n);
+    return out;
   }
 
   /** Finds the longest non-overlapping matches in a token list (a sentence). */
@@ -299,7 +306,8 @@ export class LexiconMatcher {
       if (!this.firstKeys.has((t0.key ??= nominalKey(t0.lower)))) continue;
       this.bestEntry = undefined;
       this.bestTo = -1;
-      this.children(this.root.next, t0, (child) => this.walk(child, tokens, i));
+      const found = this.children(this.root.next, t0, 0);
+      for (let c = 0; c < found.length; c++) this.walk(found[c]!, tokens, i, 1);
       const entry = this.bestEntry as CompiledEntry | undefined;
       if (entry) {
         const to = this.bestTo;

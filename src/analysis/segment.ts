@@ -91,6 +91,11 @@ function mk(start: number, end: number, kind: TokKind, text: string, elided = fa
 
 /** Splits one word match into tokens: elided clitics (l', qu') and inverted clitics (-t-il) apart. */
 function pushWord(out: Token[], text: string, start: number): void {
+  // Most words have neither apostrophe nor hyphen: one token, nothing else to allocate.
+  if (!text.includes("'") && !text.includes('’') && !text.includes('-')) {
+    out.push(mk(start, start + text.length, TK.Word, text));
+    return;
+  }
   let s = start;
   let w = text;
   // Elisions: possibly several ("qu'l'on" does not occur, but "jusqu'à l'" does across words).
@@ -107,16 +112,16 @@ function pushWord(out: Token[], text: string, start: number): void {
     w = w.slice(ap + 1);
   }
   // Inverted clitics: "sera-t-il", "pouvez-vous", "est-ce"; "peut-être" and "grand-mère" stay whole.
-  const clitics: Token[] = [];
+  let clitics: Token[] | undefined;
   for (; w.includes('-'); ) {
     const m = CLITIC_SUFFIX.exec(w.toLowerCase());
     if (!m || m.index === 0) break;
     const cs = s + m.index;
-    clitics.unshift(mk(cs, cs + m[0].length, TK.Word, w.slice(m.index), false, true));
+    (clitics ??= []).unshift(mk(cs, cs + m[0].length, TK.Word, w.slice(m.index), false, true));
     w = w.slice(0, m.index);
   }
   if (w.length > 0) out.push(mk(s, s + w.length, TK.Word, w));
-  for (const c of clitics) out.push(c);
+  if (clitics) for (const c of clitics) out.push(c);
 }
 
 const PLAIN_TOKEN_STICKY = new RegExp(PLAIN_TOKEN_RE.source, 'uy');
