@@ -20,6 +20,9 @@ describe('Lefff-derived lexicon', () => {
     expect(participleLemmas('examinée')).toContain('examiner');
     expect(participleLemmas('été')).toEqual(['être']);
     for (const f of ['table', 'demande', 'zzz', 'a', '']) expect(participleLemmas(f)).toBeUndefined();
+    // Our supplement: 1990 spellings and irregular participles the Lefff tables lack.
+    expect(participleLemmas('entrainée')).toEqual(['entraîner']);
+    expect(participleLemmas('résolu')).toContain('résoudre');
     expect(conjugate('demander', 'P', 4)).toBe('demandez');
   });
 });
@@ -34,6 +37,7 @@ describe('passive voice', () => {
     expect(passives('Le dossier doit être complété.').map((p) => p.span)).toEqual(['être complété']);
     expect(passives("Votre dossier n'a pas encore été transmis.").map((p) => p.span)).toEqual(['a pas encore été transmis']);
     expect(passives('La demande est en revanche acceptée.').map((p) => p.span)).toEqual(['est en revanche acceptée']);
+    expect(passives('Il a été également entrainé par son père.').map((p) => p.active)).toEqual(['a entraîné']);
   });
   it('excludes être-verbs of movement, pronominal forms and frozen expressions', () => {
     expect(passives('Il est venu. Elle est partie. Ils sont arrivés hier.')).toEqual([]);
