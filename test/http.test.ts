@@ -113,3 +113,21 @@ describe('HTTP API', () => {
     expect(docs.body).toContain('swagger');
   });
 });
+
+describe('bad input over HTTP', () => {
+  it('5 MB of text, English text and a long unpunctuated sentence each get a report', async () => {
+    const big = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: ourLibrary() });
+    const para = 'Votre demande a été examinée par nos services. Le montant de 1 234,56 € sera versé le 12 mars 2026.\n\n';
+    const r1 = await big.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: para.repeat(Math.ceil((5 * 1024 * 1024) / para.length)) } });
+    expect(r1.statusCode).toBe(200);
+    expect(r1.json().stats.words).toBeGreaterThan(500_000);
+    const r2 = await big.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: 'The application was rejected by the office because the documents were missing.' } });
+    expect(r2.json().warnings[0].code).toBe('NOT_FRENCH');
+    const r3 = await big.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: Array.from({ length: 2000 }, () => 'mot').join(' ') } });
+    expect(r3.json().alerts.find((a: { rule: string }) => a.rule === 'phrase-longue').severity).toBe('error');
+    const r4 = await big.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: '\u0000\u0001\u0002\u0003' } });
+    expect(r4.statusCode).toBe(422);
+    expect((await big.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    await big.close();
+  });
+});
