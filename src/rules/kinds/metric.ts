@@ -1,7 +1,8 @@
 /** Metric: a measure of each sentence, paragraph or the document compared with thresholds per severity. */
 import type { Severity } from '../../model.js';
 import type { RuleOf } from '../schema.js';
-import type { Check, Hit, KindCompiler } from '../types.js';
+import type { Doc } from '../../analysis/document.js';
+import type { Check, KindCompiler } from '../types.js';
 
 type Thresholds = RuleOf<'metric'>['thresholds'];
 
@@ -17,35 +18,23 @@ export function severityFor(value: number, t: Thresholds, direction: 'above' | '
 const round = (v: number): number => Math.round(v * 10) / 10;
 
 export const metric: KindCompiler<'metric'> = (rule) => {
-  const judge = (value: number, start: number, end: number, extra: Record<string, number> = {}): Hit[] => {
-    const s = severityFor(value, rule.thresholds, rule.direction);
-    return s ? [{ start, end, severity: s.severity, vars: { value: round(value), threshold: s.threshold, ...extra } }] : [];
+  // Each metric: the block it measures and its value there. A block under `minWords` words is not judged.
+  const metrics: Record<RuleOf<'metric'>['metric'], { scope: 'sentence' | 'paragraph'; value: (doc: Doc, i: number) => number }> = {
+    'sentence-words': { scope: 'sentence', value: (doc, i) => doc.sentences[i]!.words },
+    'sentence-kandel-moles': { scope: 'sentence', value: (doc, i) => doc.measures[i]!.kandelMoles },
+    'paragraph-words': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.words },
+    'paragraph-sentences': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.endSentence - doc.paragraphs[i]!.firstSentence },
   };
-  const checks: Record<RuleOf<'metric'>['metric'], Check> = {
-    'sentence-words': {
-      scope: 'sentence',
-      run: (doc, i) => judge(doc.sentences[i]!.words, doc.sentences[i]!.start, doc.sentences[i]!.end),
-    },
-    'sentence-kandel-moles': {
-      scope: 'sentence',
-      run: (doc, i) => {
-        const m = doc.measures[i]!;
-        if (m.words < rule.minWords) return [];
-        return judge(m.kandelMoles, doc.sentences[i]!.start, doc.sentences[i]!.end);
-      },
-    },
-    'paragraph-words': {
-      scope: 'paragraph',
-      run: (doc, i) => judge(doc.paragraphs[i]!.words, doc.paragraphs[i]!.start, doc.paragraphs[i]!.end),
-    },
-    'paragraph-sentences': {
-      scope: 'paragraph',
-      run: (doc, i) => {
-        const p = doc.paragraphs[i]!;
-        if (p.words < rule.minWords) return [];
-        return judge(p.endSentence - p.firstSentence, p.start, p.end);
-      },
+  const { scope, value } = metrics[rule.metric];
+  const check: Check = {
+    scope,
+    run(doc, i) {
+      const block = scope === 'sentence' ? doc.sentences[i]! : doc.paragraphs[i]!;
+      if (block.words < rule.minWords) return [];
+      const v = value(doc, i);
+      const s = severityFor(v, rule.thresholds, rule.direction);
+      return s ? [{ start: block.start, end: block.end, severity: s.severity, vars: { value: round(v), threshold: s.threshold } }] : [];
     },
   };
-  return checks[rule.metric];
+  return check;
 };
