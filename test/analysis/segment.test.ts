@@ -17,6 +17,13 @@ describe('normalizeText', () => {
     expect(normalizeText('adminis-\ntration et Jean-\nPierre')).toBe('administration et Jean-\nPierre');
     expect(normalizeText('trans\u00AD\nmettre')).toBe('transmettre');
   });
+  it('changes nothing in an already clean text, and each fix alone still applies', () => {
+    const clean = 'Madame,\n\nVotre demande du 3 mars 2026 est complète.';
+    expect(normalizeText(clean)).toBe(clean);
+    expect(normalizeText('fin de ligne \nsuite')).toBe('fin de ligne\nsuite');
+    expect(normalizeText('coupure exa-\nminée')).toBe('coupure examinée');
+    expect(normalizeText('a\u0007b')).toBe('a b');
+  });
 });
 
 describe('tokenize', () => {
