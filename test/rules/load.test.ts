@@ -81,6 +81,43 @@ describe('rule loading', () => {
     writeFileSync(join(dir, 'jargon-maison.yaml'), files['jargon-maison.yaml'].replace('severity: warning', 'severity: grave'));
     expect(() => new RuleLibrary(dir)).toThrow(/jargon-maison\.yaml.*severity/);
   });
+  it('runs a mention rule: status, missing elements, evidence and one alert (the kind the mentions issue fills)', () => {
+    const mention = `kind: mention
+category: mention
+severity: error
+principle: usable
+mention: contact
+appliesTo: [autre]
+elements:
+  - { id: phone, label: un numéro de téléphone, patterns: ["0\\\\d(?: ?\\\\d\\\\d){4}"] }
+  - { id: email, label: une adresse électronique, patterns: ["[\\\\w.-]+@[\\\\w-]+\\\\.[a-z]+"] }
+source: Services Publics+
+consequence: Le lecteur ne sait pas comment joindre le service.
+message: "Il manque {missing} pour joindre le service."
+messages:
+  missing: "Aucun moyen de contact : ajoutez {missing}."
+description: Deux moyens de contact au moins.
+examples:
+  bad: [{ text: "[[Appelez le 01 23 45 67 89.]]" }]
+  good: ["Appelez le 01 23 45 67 89 ou écrivez à accueil@mairie.fr."]
+`;
+    const lib = new RuleLibrary(orgDir({ 'contact-minimal.yaml': mention }));
+    const partial = analyse({ text: 'Appelez le 01 23 45 67 89 pour tout renseignement.' }, lib);
+    expect(partial.mentions).toEqual([
+      { id: 'contact', status: 'partial', missing: ['email'], evidence: [{ start: 11, end: 25 }], source: 'Services Publics+', consequence: 'Le lecteur ne sait pas comment joindre le service.' },
+    ]);
+    expect(partial.alerts.filter((a) => a.rule === 'contact-minimal').map((a) => [a.message, a.start, a.end])).toEqual([
+      ['Il manque une adresse électronique pour joindre le service.', 11, 25],
+    ]);
+    const none = analyse({ text: 'Bonjour, voici votre courrier.' }, lib);
+    expect(none.mentions[0]?.status).toBe('missing');
+    expect(none.alerts.find((a) => a.rule === 'contact-minimal')?.message).toBe('Aucun moyen de contact : ajoutez un numéro de téléphone, une adresse électronique.');
+    const full = analyse({ text: 'Appelez le 01 23 45 67 89 ou écrivez à accueil@mairie.fr.' }, lib);
+    expect(full.mentions[0]?.status).toBe('present');
+    expect(full.alerts.some((a) => a.rule === 'contact-minimal')).toBe(false);
+    expect(full.score.parts.mention).toBe(5);
+    expect(none.score.parts.mention).toBeLessThan(5);
+  });
   it('applies profile thresholds and severities', () => {
     const lib = ourLibrary();
     const text = 'Nous avons bien reçu votre dossier complet et nous allons maintenant le transmettre rapidement à la commission.';
