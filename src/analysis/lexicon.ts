@@ -221,6 +221,7 @@ export class LexiconMatcher {
   private readonly verbKeys = new Map<string, string[]>();
   readonly size: number;
   private readonly firstKeys = new Set<string>();
+  private readonly gates = new Map<string, Set<string>>();
   /** Number of gloss entries (terms to explain rather than replace). */
   readonly glosses: number;
 
@@ -247,6 +248,14 @@ export class LexiconMatcher {
     for (const k of this.root.next.keys()) this.firstKeys.add(k);
     for (const [form, keys] of this.verbKeys) if (keys.some((k) => this.root.next.has(k))) this.firstKeys.add(nominalKey(form));
     if (this.root.next.has('PRO:refl')) for (const r of REFLEXIVE) this.firstKeys.add(nominalKey(r));
+    // Gates: for a first word that is no entry by itself and whose followers are all plain words,
+    // the set of word keys that may follow it.
+    for (const [k, node] of this.root.next) {
+      if (node.entry || k.startsWith('V:') || k === 'PRO:refl') continue;
+      const followers = [...node.next.keys()];
+      if (followers.some((f) => f.startsWith('V:') || f === 'PRO:refl')) continue;
+      this.gates.set(k, new Set(followers));
+    }
     this.glosses = data.entries.filter((e) => e.entry.type === 'gloss').length;
   }
 
@@ -303,7 +312,17 @@ export class LexiconMatcher {
       const t0 = tokens[i]!;
       if (t0.kind !== TK.Word) continue;
       // Fast rejection: most words start no entry (one look-up of the word key).
-      if (!this.firstKeys.has((t0.key ??= nominalKey(t0.lower)))) continue;
+      const key0 = (t0.key ??= nominalKey(t0.lower));
+      if (!this.firstKeys.has(key0)) continue;
+      // A function word that is no term by itself ("de", "à", "le") must be followed by a word
+      // that can come second: one more look-up instead of a walk.
+      const gate = this.gates.get(key0);
+      if (gate && !this.verbKeys.has(t0.lower) && !REFLEXIVE.has(t0.lower)) {
+        let k = i + 1;
+        while (k < tokens.length && tokens[k]!.kind === TK.Punct && SKIPPABLE.has(tokens[k]!.text)) k++;
+        const t1 = tokens[k];
+        if (!t1 || t1.kind !== TK.Word || !gate.has((t1.key ??= nominalKey(t1.lower)))) continue;
+      }
       this.bestEntry = undefined;
       this.bestTo = -1;
       const found = this.children(this.root.next, t0, 0);
