@@ -5,7 +5,8 @@ import { TK, type Token } from '../../analysis/segment.js';
 import type { Hit, KindCompiler } from '../types.js';
 
 const SIGLE_SHAPE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9&]{1,7}$/;
-const ROMAN = /^[IVXLCDM]+$/;
+// A well-formed Roman numeral ("XIV"), not any word made of its letters ("DMI").
+const ROMAN = /^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 const isUpper = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const CIVILITY = /^(?:M|Mme|Mlle|MM|Mmes|Monsieur|Madame|Mademoiselle|Me|Dr|Pr)$/;
 
@@ -33,9 +34,14 @@ function defined(tokens: readonly Token[], i: number, lowerText: string, expansi
   // "développement (SIGLE)": the sigle between parentheses after words.
   const p = tokens[i - 1];
   if (p && p.text === '(' && tokens[i + 1]?.text === ')' && i >= 3) return true;
-  // The expansion written anywhere before, or just after.
-  const window = lowerText.slice(0, Math.min(lowerText.length, t.end + 120));
-  return expansions.some((e) => window.includes(e.toLowerCase().replace(/’/g, "'")));
+  // The expansion written before, or right after as an apposition ("la CAF, caisse d'allocations familiales").
+  const before = lowerText.slice(0, t.start);
+  const rest = lowerText.slice(t.end, t.end + 200);
+  const apposition = /^\s*[,–-]\s*/.exec(rest);
+  return expansions.some((e) => {
+    const x = e.toLowerCase().replace(/’/g, "'");
+    return before.includes(x) || (apposition !== null && rest.startsWith(x, apposition[0].length));
+  });
 }
 
 export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
@@ -61,7 +67,8 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
           if (entry?.wellKnown) return;
           const prev = s.tokens[i - 1];
           const next = s.tokens[i + 1];
-          if (prev && /^[«[{<]$/.test(prev.text)) return; // merge fields such as «NOM» or [NOM]
+          // Merge fields such as «NOM», [NOM] or a bare "XXXX" are placeholders, not sigles.
+          if ((prev && /^[«[{<]$/.test(prev.text)) || /^(.)\1{2,}$/.test(t.text)) return;
           // Part of a reference code ("DP/APL/2026-00871"): not a use of the sigle in a sentence.
           const glued = (x: Token | undefined, at: number): boolean => x !== undefined && at === (x === prev ? x.end : x.start) && /^[/_-]$|^\d/.test(x.text);
           // A sigle followed by a number (not a year) is an identifier: "CS 70012", "BP 45", "RC 1234".
