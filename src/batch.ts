@@ -114,7 +114,12 @@ export function runPool(
   });
 }
 
-/** Worker threads worth starting on this machine (at most 4). */
+/**
+ * Worker threads worth starting on this machine: none under four cores (measured on two cores: each
+ * thread pays the JIT warm-up again and the compiler threads compete, so 1,000 letters take as long
+ * with two workers as on the main thread, with twice the memory), else one per core but one, at most 4.
+ */
 export function poolSize(): number {
-  return Math.min(4, availableParallelism());
+  const cores = availableParallelism();
+  return cores < 4 ? 0 : Math.min(4, cores - 1);
 }

@@ -54,7 +54,7 @@ describe('clarte analyze', () => {
       i === 123 ? '{"id": "cassée", "text": ' : JSON.stringify({ id: `l${i}`, text: `Votre demande n° ${i} a été rejetée afin de permettre un examen.` }),
     );
     writeFileSync(f, lines.join('\n') + '\n');
-    const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json']);
+    const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json'], undefined, { WORKERS: '2' });
     expect(r.status).toBe(1);
     const ids = lines.flatMap((l, i) => (i === 123 ? [] : [`l${i}`]));
     const reports = r.stdout.split('\n').filter(Boolean).map((l) => Report.parse(JSON.parse(l)));
