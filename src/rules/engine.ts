@@ -9,12 +9,8 @@ import type { RuleFile } from './schema.js';
 const DEFAULT_LIMIT = 500;
 const SEVERITY_RANK = { error: 0, warning: 1, suggestion: 2 } as const;
 
-/** Fills `{name}` placeholders; `{suggestion}` is the first suggestion, `{suggestions}` all of them quoted. */
-export function renderMessage(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, name: string) => (vars[name] !== undefined ? String(vars[name]) : all));
-}
-
-// Templates split once into literal text (even indexes) and variable names (odd indexes).
+// Templates split once into literal text (even indexes) and variable names (odd indexes);
+// `{match}` is the matched text, `{suggestion}` the first suggestion, `{suggestions}` all of them quoted.
 const templateParts = new Map<string, string[]>();
 
 function partsOf(template: string): string[] {

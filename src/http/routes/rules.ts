@@ -1,7 +1,7 @@
 /** GET /api/v1/rules and /api/v1/profiles: the living style guide, from the same data the engine runs. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CATEGORY_LABELS } from '../../report/labels.js';
+import { CATEGORY_LABELS, PRINCIPLE_LABELS } from '../../report/labels.js';
 import type { AppDeps } from '../app.js';
 
 const RuleInfo = z.object({
@@ -11,6 +11,7 @@ const RuleInfo = z.object({
   categoryLabel: z.string(),
   severity: z.string(),
   principle: z.string(),
+  principleLabel: z.string(),
   message: z.string(),
   description: z.string(),
   source: z.string(),
@@ -41,6 +42,7 @@ export function ruleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     categoryLabel: CATEGORY_LABELS[rule.category],
     severity: rule.severity,
     principle: rule.principle,
+    principleLabel: PRINCIPLE_LABELS[rule.principle],
     message: rule.message,
     description: rule.description,
     source: rule.source,
