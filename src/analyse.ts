@@ -47,7 +47,8 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
     });
   }
   const facts = { documentType: 'autre' };
-  const alerts = runRules(set, doc, facts);
+  const run = runRules(set, doc, facts);
+  const alerts = run.alerts;
   const mentions = set.rules.flatMap((r) => (r.check.mention ? [r.check.mention(doc, facts)] : []));
 
   let words = 0;
@@ -66,16 +67,6 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   const km = kandelMoles(words, nSent, syllables);
   const lx = lix(words, nSent, longWords);
   const rareShare = content ? rare / content : 0;
-  const passiveSentences = new Set<number>();
-  const longSentences = new Set<number>();
-  let si = 0;
-  for (const a of alerts) {
-    if (a.category !== 'passive-voice' && a.category !== 'sentence-length') continue;
-    // Alerts are sorted by start: walk the sentences alongside.
-    while (si > 0 && doc.sentences[si]!.start > a.start) si--;
-    while (si < nSent - 1 && doc.sentences[si]!.end <= a.start) si++;
-    (a.category === 'passive-voice' ? passiveSentences : longSentences).add(si);
-  }
   const round = (v: number, d = 1): number => Math.round(v * 10 ** d) / 10 ** d;
   const source: Report['source'] = {
     format: input.format ?? 'txt',
@@ -99,11 +90,11 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       paragraphs: doc.paragraphs.length,
       syllables,
       wordsPerSentence: round(words / nSent),
-      longSentences: longSentences.size,
-      passiveSentences: passiveSentences.size,
+      longSentences: run.longSentences,
+      passiveSentences: run.passiveSentences,
     },
     readability: { kandelMoles: round(km), lix: round(lx), kandelMolesBand: kandelMolesBand(km), lixBand: lixBand(lx), rareWordShare: round(rareShare, 3) },
-    score: computeScore(alerts, words, km, rareShare),
+    score: computeScore(run.weights, words, km, rareShare),
     documentType: { id: 'autre', confidence: 0, evidence: [] },
     mentions,
     alerts,

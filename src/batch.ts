@@ -21,25 +21,26 @@ export interface BatchOptions extends AnalysisOptions {
   color: boolean;
 }
 
-/** Analyses one JSON Lines input line (`{"id", "text"}`); undefined for a blank line. */
+/** Analyses one JSON Lines input line (`{"id", "text"}`); undefined for a blank line. Never throws. */
 export function analyseJsonLine(line: string, where: string, library: RuleLibrary, opts: BatchOptions): LineResult | undefined {
   if (!line.trim()) return undefined;
-  let id = where;
   try {
     let obj: unknown;
     try {
       obj = JSON.parse(line);
     } catch {
-      throw new AppError('BAD_REQUEST', 'Ligne JSON invalide.');
+      throw new AppError('UNREADABLE', 'Ligne JSON invalide.');
     }
+    if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new AppError('UNREADABLE', 'La ligne doit être un objet JSON {"id": …, "text": …}.');
     const o = obj as { id?: unknown; text?: unknown };
-    if (o.id !== undefined) id = String(o.id);
-    if (typeof o.text !== 'string') throw new AppError('BAD_REQUEST', 'Champ « text » manquant ou non textuel.');
-    const report = analyse({ text: o.text, id }, library, opts);
+    if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') throw new AppError('UNREADABLE', 'Le champ « id » doit être un texte ou un nombre.');
+    if (typeof o.text !== 'string') throw new AppError('UNREADABLE', 'Champ « text » manquant ou non textuel.');
+    const report = analyse({ text: o.text, ...(o.id !== undefined ? { id: String(o.id) } : {}) }, library, opts);
     return { out: opts.format === 'json' ? JSON.stringify(report) + '\n' : formatText(report, opts.color) + '\n' };
   } catch (e) {
-    if (!isAppError(e)) throw e;
-    return { err: `${id}: ${e.code}: ${e.message}\n` };
+    // One bad line never stops the batch: an unexpected error is reported for that line only.
+    if (isAppError(e)) return { err: `${where}: ${e.code}: ${e.message}\n` };
+    return { err: `${where}: INTERNAL: Erreur interne pendant l'analyse de cette ligne (${(e as Error).message}).\n` };
   }
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** The `clarte` command: analyze (files, stdin, JSON Lines) and serve; every door uses the same pipeline. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,6 +71,9 @@ async function analyzeCommand(args: string[]): Promise<number> {
   });
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format doit valoir json ou text (reçu : ${values.format})`);
   if (!values['input-jsonl'] && positionals.length === 0) throw new UsageError('indiquez au moins un fichier, « - » pour l’entrée standard, ou --input-jsonl');
+  if (positionals.filter((p) => p === '-').length + (values['input-jsonl'] === '-' ? 1 : 0) > 1) {
+    throw new UsageError('l’entrée standard (« - ») ne peut être lue qu’une fois');
+  }
   const config = loadConfig();
   const rulesDir = values.rules ?? config.RULES_DIR;
   const library = new RuleLibrary(rulesDir, values.profile ?? config.DEFAULT_PROFILE);
@@ -81,12 +85,15 @@ async function analyzeCommand(args: string[]): Promise<number> {
 
   if (values['input-jsonl']) {
     const file = values['input-jsonl'];
-    let raw: string;
+    let raw = '';
     try {
       raw = file === '-' ? (await readStdin()).toString('utf8') : readFileSync(file, 'utf8');
-    } catch {
-      throw new UsageError(`fichier JSON Lines illisible : ${file}`);
+    } catch (e) {
+      failed++;
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      process.stderr.write(`${file}: UNREADABLE: ${missing ? 'Fichier introuvable.' : 'Lecture impossible.'}\n`);
     }
+    if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     const lines = raw.split(/\r?\n/).map((line, i) => [`${file}:${i + 1}`, line] as [string, string]);
     const batch = { ...opts, format: values.format, color: process.stdout.isTTY === true } as BatchOptions;
     const write = (r: LineResult): void => {
@@ -112,7 +119,9 @@ async function analyzeCommand(args: string[]): Promise<number> {
     try {
       const bytes = p === '-' ? await readStdin() : readFileSync(p);
       const text = textFromBytes(bytes);
-      const input = p === '-' ? { text, bytes: bytes.length } : { text, filename: basename(p), bytes: bytes.length };
+      // Like the HTTP door, the report names the bytes received: size and SHA-256 of the file.
+      const source = { text, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+      const input = p === '-' ? source : { ...source, filename: basename(p) };
       emit(out, analyse(input, library, opts), values.format);
     } catch (e) {
       failed++;
@@ -155,6 +164,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (isAppError(e) && e.code === 'UNKNOWN_PROFILE') {
+      process.stderr.write(`clarte : ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof Error && e.message.startsWith('Configuration invalide')) {
       process.stderr.write(`clarte : ${e.message}\n`);
       return 2;
     }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,8 +46,8 @@ describe('clarte analyze', () => {
     const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json']);
     expect(r.status).toBe(1);
     expect(lines(r.stdout).map((x) => (x as { id: string }).id)).toEqual(['a', 'c']);
-    expect(r.stderr).toMatch(/in\.jsonl:2: BAD_REQUEST: /);
-    expect(r.stderr).toMatch(/b: EMPTY_DOCUMENT: /);
+    expect(r.stderr).toMatch(/in\.jsonl:2: UNREADABLE: Ligne JSON invalide/);
+    expect(r.stderr).toMatch(/in\.jsonl:3: EMPTY_DOCUMENT: /);
   });
   it('spreads a large JSON Lines input over worker threads and keeps the input order', () => {
     const f = join(dir, 'lot.jsonl');
@@ -61,7 +62,28 @@ describe('clarte analyze', () => {
     expect(reports.map((x) => x.id)).toEqual(ids);
     expect(reports[200]!.text).toContain('n° 201');
     expect(reports[200]!.alerts.map((a) => a.rule)).toEqual(expect.arrayContaining(['voix-passive', 'jargon-administratif']));
-    expect(r.stderr).toBe(`${f}:124: BAD_REQUEST: Ligne JSON invalide.\n`);
+    expect(r.stderr).toBe(`${f}:124: UNREADABLE: Ligne JSON invalide.\n`);
+  });
+  it('reports odd JSON Lines lines one by one and goes on (null, arrays, object ids, BOM)', () => {
+    const f = join(dir, 'odd.jsonl');
+    writeFileSync(f, '\uFEFF' + [JSON.stringify({ id: 'a', text: 'Bonjour.' }), 'null', '[1]', JSON.stringify({ id: { x: 1 }, text: 'x' }), JSON.stringify({ id: 7, text: 'Merci.' })].join('\n'));
+    const r = clarte(['analyze', '--input-jsonl', f, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout).map((x) => (x as { id: string }).id)).toEqual(['a', '7']);
+    expect(r.stderr.split('\n').filter(Boolean).map((l) => l.split(': ').slice(0, 2).join(': '))).toEqual([`${f}:2: UNREADABLE`, `${f}:3: UNREADABLE`, `${f}:4: UNREADABLE`]);
+    const missing = clarte(['analyze', '--input-jsonl', join(dir, 'absent.jsonl')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/absent\.jsonl: UNREADABLE: Fichier introuvable/);
+  });
+  it('names the file bytes in the report (size and SHA-256), as the HTTP door does', () => {
+    const f = join(dir, 'octets.txt');
+    const bytes = Buffer.from('\xEF\xBB\xBFVotre demande a \xE9t\xE9 rejet\xE9e.', 'latin1');
+    writeFileSync(f, bytes);
+    const rep = lines(clarte(['analyze', f, '--format', 'json']).stdout)[0] as { source: { bytes: number; sha256: string }; text: string };
+    expect(rep.source.bytes).toBe(bytes.length);
+    expect(rep.source.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // A BOM followed by bytes that are not UTF-8: read as Windows-1252, no replacement characters.
+    expect(rep.text).toBe('Votre demande a été rejetée.');
   });
   it('decodes Windows-1252 files', () => {
     const f = join(dir, 'ancien.txt');
@@ -75,6 +97,10 @@ describe('clarte analyze', () => {
     expect(clarte(['analyze', '-', '--profile', 'inconnu'], 'a').status).toBe(2);
     expect(clarte(['frobnicate']).status).toBe(2);
     expect(clarte(['analyze', '-', '--rules', join(dir, 'absent')], 'a').stderr).toMatch(/introuvable/);
+    expect(clarte(['analyze', '-', '-'], 'a').status).toBe(2);
+    const bad = clarte(['analyze', '-'], 'a', { MAX_TEXT_CHARS: 'beaucoup' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^clarte : Configuration invalide/);
   });
 });
 

@@ -89,6 +89,13 @@ describe('HTTP API', () => {
     const r3 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...empty });
     expect(r3.statusCode).toBe(422);
     expect(r3.json().error.code).toBe('EMPTY_DOCUMENT');
+    const two = multipart([
+      { name: 'file', filename: 'a.txt', content: 'Bonjour.' },
+      { name: 'file', filename: 'b.txt', content: 'Merci.' },
+    ]);
+    const r5 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...two });
+    expect(r5.statusCode).toBe(400);
+    expect(r5.json().error.code).toBe('BAD_REQUEST');
     const big = multipart([{ name: 'file', filename: 'gros.txt', content: 'a'.repeat(400_000) }]);
     const r4 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...big });
     expect(r4.statusCode).toBe(413);

@@ -152,7 +152,7 @@ export interface LexiconHit {
 }
 
 const REFLEXIVE = new Set(['se', "s'", 'me', "m'", 'te', "t'", 'nous', 'vous']);
-const SUBJECT_PERSON: Record<string, number> = { je: 0, "j'": 0, tu: 1, il: 2, elle: 2, on: 2, nous: 3, vous: 4, ils: 5, elles: 5 };
+const SUBJECT_PERSON = new Map(Object.entries({ je: 0, "j'": 0, tu: 1, il: 2, elle: 2, on: 2, nous: 3, vous: 4, ils: 5, elles: 5 }));
 /** Person preference when the subject is unknown: il/elle first (administrative letters), then ils, vous. */
 const PERSON_ORDER = [2, 5, 4, 3, 1, 0];
 
@@ -182,7 +182,7 @@ function previousWord(tokens: readonly Token[], k: number): string | undefined {
 /** The most likely slot of an ambiguous form: a participle after an auxiliary, else the tense order
  * first and the subject's person second. */
 function pickSlot(slots: FormSlot[], before: string | undefined): FormSlot {
-  const person = before !== undefined ? SUBJECT_PERSON[before] : undefined;
+  const person = before !== undefined ? SUBJECT_PERSON.get(before) : undefined;
   const afterAux = before !== undefined && AUXILIARIES.has(before);
   const rank = (x: FormSlot): number => {
     const tense = afterAux && x.tense === 'K' ? -1 : SLOT_ORDER.indexOf(x.tense);
@@ -192,10 +192,12 @@ function pickSlot(slots: FormSlot[], before: string | undefined): FormSlot {
   return [...slots].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
+const AGREEMENT = new Map(Object.entries({ e: 2, s: 1, x: 1, es: 3 }));
+
 /** Gender/number ending of a matched word against the lexicon's base form ("réputées" vs "réputé" → 3). */
 function agreementIndex(matched: string, base: string): number | undefined {
   if (!matched.startsWith(base) || matched === base) return undefined;
-  return { e: 2, s: 1, x: 1, es: 3 }[matched.slice(base.length)];
+  return AGREEMENT.get(matched.slice(base.length));
 }
 
 const NO_HITS: LexiconHit[] = [];

@@ -16,7 +16,7 @@ const HYPHEN_BREAK = /(\p{Ll})(?:-|\u00AD)[ \t]*\n[ \t]*(\p{Ll})/gu;
 
 // Any character or sequence one of the replacements below would change.
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[\r\uFB00-\uFB06\u200B-\u200D\u2060\uFEFF\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000\f\v\u00AD\u0000-\u0008\u000E-\u001F\u007F]|[ \t]\n|\p{Ll}-[ \t]*\n/u;
+const NEEDS_WORK = /[\r\uFB00-\uFB06\u200B\u200C\u2060\uFEFF\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000\f\v\u00AD\u0000-\u0008\u000E-\u001F\u007F]|[ \t]\n|\p{Ll}-[ \t]*\n/u;
 
 /**
  * Normalises text: NFC, line endings, ligatures, invisible characters, non-breaking spaces,
@@ -31,12 +31,14 @@ export function normalizeText(input: string): string {
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   t = t.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c);
   // Zero-width characters and BOMs carry no meaning for the reader.
-  t = t.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '');
+  // (The zero-width joiner stays: it holds emoji sequences together.)
+  t = t.replace(/[\u200B\u200C\u2060\uFEFF]/g, '');
   // Non-breaking and other fixed-width spaces become plain spaces; form feeds become blank lines.
   t = t.replace(/[\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000]/g, ' ').replace(/\f/g, '\n\n').replace(/\v/g, '\n');
   t = t.replace(HYPHEN_BREAK, '$1$2');
   t = t.replace(/\u00AD/g, '');
-  t = t.replace(/[ \t]+\n/g, '\n');
+  // The look-behind starts a match only at the start of a run of blanks: linear on long runs.
+  t = t.replace(/(?<![ \t])[ \t]+\n/g, '\n');
   // Other control characters (binary garbage) become spaces so offsets stay meaningful.
   // eslint-disable-next-line no-control-regex
   t = t.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, ' ');

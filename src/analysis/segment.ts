@@ -53,8 +53,12 @@ export interface Segmentation {
 }
 
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
-const KEEP_APOSTROPHE = /^(?:aujourd'hui|prud'hom\p{L}*|quelqu'une?s?|presqu'îles?|entr'\p{L}+|main-d'œuvre|hors-d'œuvre|c'est-à-dire)$/u;
-const CLITIC_SUFFIX = /-(?:t-(?:il|elle|on|ils|elles)|il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur|le|la|les|en|y)$/u;
+// Case-insensitive and on the word as written: an index found in a lower-cased copy could be wrong,
+// since lower-casing may change a string's length ("İ" becomes two code units).
+const KEEP_APOSTROPHE = /^(?:aujourd['’]hui|prud['’]hom\p{L}*|quelqu['’]une?s?|presqu['’]îles?|entr['’]\p{L}+|main-d['’]œuvre|hors-d['’]œuvre|c['’]est-à-dire)$/iu;
+const CLITIC_SUFFIX = /-(?:t-(?:il|elle|on|ils|elles)|il|elle|on|ils|elles|je|tu|nous|vous|ce|moi|toi|lui|leur|le|la|les|en|y)$/iu;
+/** French never stacks more than two elisions ("jusqu'à l'") or two inverted clitics ("donnez-le-moi"). */
+const MAX_AFFIXES = 2;
 
 /** Abbreviations after which a period does not end a sentence (lower case, without the period). */
 export const ABBREVIATIONS = new Set([
@@ -71,7 +75,8 @@ export const ABBREVIATIONS = new Set([
 // 4 word, 5 punctuation, 6 other symbol.
 const TOKEN_PARTS = [
   String.raw`((?:https?:\/\/|www\.)[^\s<>«»"]+)`,
-  String.raw`([\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
+  // The look-behind starts an e-mail only at the start of its run, so each run is scanned once.
+  String.raw`((?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)`,
   String.raw`(0\d(?:[ .]\d{2}){4}(?!\d)|\+33 ?\d(?:[ .]?\d{2}){4}(?!\d)|\d{1,3}(?:[  ]\d{3})+(?:,\d+)?(?![\d,])|\d+(?:[.,:\/h-]\d+)*(?:er|ère|re|e|ème|è|nd|nde|bis|ter)?(?![\p{L}\d]))`,
   String.raw`([\p{L}\p{M}\p{N}]*\p{L}[\p{L}\p{M}\p{N}]*(?:['’][\p{L}\p{M}\p{N}]+|-[\p{L}\p{M}\p{N}]+|\.(?=[\p{Lu}]\.)|-(?=\p{Lu}\.))*)`,
   String.raw`(\.{2,}|…|[.!?;:,()\[\]{}«»"“”‘’'\/\\|–—‐-])`,
@@ -98,23 +103,20 @@ function pushWord(out: Token[], text: string, start: number): void {
   }
   let s = start;
   let w = text;
-  // Elisions: possibly several ("qu'l'on" does not occur, but "jusqu'à l'" does across words).
-  const hasApostrophe = text.includes("'") || text.includes('’');
-  for (; hasApostrophe; ) {
-    const ap = w.search(/['’]/);
-    if (ap <= 0) break;
-    const lowerWhole = w.toLowerCase().replace(/’/g, "'");
-    if (KEEP_APOSTROPHE.test(lowerWhole)) break;
-    const prefix = w.slice(0, ap).toLowerCase();
-    if (!ELISIONS.has(prefix)) break;
-    out.push(mk(s, s + ap + 1, TK.Word, w.slice(0, ap + 1), true));
-    s += ap + 1;
-    w = w.slice(ap + 1);
+  // Elisions ("l'", "qu'"), at most two, the rest of the word kept whole.
+  if ((text.includes("'") || text.includes('’')) && !KEEP_APOSTROPHE.test(text)) {
+    for (let n = 0; n < MAX_AFFIXES; n++) {
+      const ap = w.search(/['’]/);
+      if (ap <= 0 || !ELISIONS.has(w.slice(0, ap).toLowerCase())) break;
+      out.push(mk(s, s + ap + 1, TK.Word, w.slice(0, ap + 1), true));
+      s += ap + 1;
+      w = w.slice(ap + 1);
+    }
   }
   // Inverted clitics: "sera-t-il", "pouvez-vous", "est-ce"; "peut-être" and "grand-mère" stay whole.
   let clitics: Token[] | undefined;
-  for (; w.includes('-'); ) {
-    const m = CLITIC_SUFFIX.exec(w.toLowerCase());
+  for (let n = 0; n < MAX_AFFIXES && w.includes('-'); n++) {
+    const m = CLITIC_SUFFIX.exec(w);
     if (!m || m.index === 0) break;
     const cs = s + m.index;
     (clitics ??= []).unshift(mk(cs, cs + m[0].length, TK.Word, w.slice(m.index), false, true));
@@ -272,17 +274,23 @@ function hasNewline(text: string, from: number, to: number): boolean {
 }
 
 /** True when a spaced » or " at j closes a quotation opened earlier in the current sentence. */
-function closesQuote(text: string, tokens: Token[], j: number, sentenceStart: number): boolean {
+function closesQuote(tokens: Token[], j: number, sentenceStart: number, quotes: Int32Array | undefined): boolean {
   const t = tokens[j]!;
   if (t.start - tokens[j - 1]!.end > 1) return false;
   if (t.text === '»' || t.text === '”') return true;
-  if (t.text !== '"') return false;
-  let open = 0;
-  for (let k = sentenceStart; k < j; k++) if (tokens[k]!.text === '"') open++;
-  return open % 2 === 1;
+  if (t.text !== '"' || !quotes) return false;
+  return (quotes[j]! - quotes[sentenceStart]!) % 2 === 1;
 }
 
-function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number, sentenceStart: number): number {
+/** Number of straight double quotes before each token (prefix counts), or undefined when there is none. */
+function quotePrefix(tokens: Token[]): Int32Array | undefined {
+  if (!tokens.some((t) => t.text === '"')) return undefined;
+  const counts = new Int32Array(tokens.length + 1);
+  for (let k = 0; k < tokens.length; k++) counts[k + 1] = counts[k]! + (tokens[k]!.text === '"' ? 1 : 0);
+  return counts;
+}
+
+function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number, sentenceStart: number, quotes: Int32Array | undefined): number {
   const t = tokens[i];
   const n = tokens[i + 1];
   if (!t || !n) return 0;
@@ -290,7 +298,7 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
   if (isTerminal(t)) {
     let j = i + 1;
     while (j < tokens.length && tokens[j]!.kind === TK.Punct && CLOSERS.has(tokens[j]!.text) &&
-      (tokens[j]!.start === tokens[j - 1]!.end || closesQuote(text, tokens, j, sentenceStart))) j++;
+      (tokens[j]!.start === tokens[j - 1]!.end || closesQuote(tokens, j, sentenceStart, quotes))) j++;
     const next = tokens[j];
     if (!next) return 0;
     if (t.text === '.') {
@@ -352,8 +360,9 @@ export function segment(text: string): Segmentation {
     const first = sentences.length;
     let sStart = 0;
     let lineStart = ps;
+    const quotes = quotePrefix(tokens);
     for (let i = 0; i < tokens.length; i++) {
-      const take = i === tokens.length - 1 ? 0 : breaksAfter(text, tokens, i, lineStart, sStart);
+      const take = i === tokens.length - 1 ? 0 : breaksAfter(text, tokens, i, lineStart, sStart, quotes);
       if (take > 0) {
         const last = i + take - 1;
         const toks = tokens.slice(sStart, last + 1);

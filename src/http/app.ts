@@ -44,6 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.status(400).send(errorBody('VALIDATION', 'Requête invalide : vérifiez les champs envoyés.', details));
     }
     const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT') {
+      return reply.status(400).send(errorBody('BAD_REQUEST', 'Envoyez un seul fichier (champ « file ») et au plus le champ « profile ».'));
+    }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) {
       return reply.status(413).send(errorBody('TOO_LARGE', 'Le document envoyé dépasse la taille autorisée.'));
     }

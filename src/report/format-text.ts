@@ -19,7 +19,16 @@ const ansi: Style = {
 
 /** The sentence around an alert, with the span marked and long contexts shortened. */
 function context(report: Report, a: Alert, style: Style): string {
-  const s = report.sentences.find((x) => x.start <= a.start && a.start < x.end) ?? { start: a.start, end: a.end };
+  // Sentences are in order: binary search for the one holding the alert's start.
+  let lo = 0;
+  let hi = report.sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (report.sentences[mid]!.start <= a.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const found = report.sentences[lo];
+  const s = found && found.start <= a.start && a.start < found.end ? found : { start: a.start, end: a.end };
   const end = Math.max(s.end, a.end);
   let before = report.text.slice(s.start, a.start);
   let after = report.text.slice(a.end, end);

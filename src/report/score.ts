@@ -40,11 +40,16 @@ export function grade(value: number): 'A' | 'B' | 'C' | 'D' | 'E' {
   return 'E';
 }
 
-/** Computes the score from the alerts, word count and readability measures. */
-export function computeScore(alerts: readonly Alert[], words: number, kandelMoles: number, rareShare: number) {
-  const per100 = Math.max(words, 1) / 100;
+/** Severity weights of alerts by category (what the score counts). */
+export function weightsOf(alerts: readonly Pick<Alert, 'category' | 'severity'>[]): Map<Category, number> {
   const weights = new Map<Category, number>();
   for (const a of alerts) weights.set(a.category, (weights.get(a.category) ?? 0) + SEVERITY_WEIGHT[a.severity]);
+  return weights;
+}
+
+/** Computes the score from the weights of every hit by category, the word count and readability measures. */
+export function computeScore(weights: ReadonlyMap<Category, number>, words: number, kandelMoles: number, rareShare: number) {
+  const per100 = Math.max(words, 1) / 100;
   const parts: Record<string, number> = {};
   let total = 0;
   for (const [cat, { max, cap }] of Object.entries(SCORE_PARTS) as [Category, { max: number; cap: number }][]) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
-import { computeScore, grade, READABILITY, SCORE_PARTS, SEVERITY_WEIGHT } from '../../src/report/score.js';
+import { computeScore, grade, READABILITY, SCORE_PARTS, SEVERITY_WEIGHT, weightsOf } from '../../src/report/score.js';
 import type { Alert } from '../../src/model.js';
 import { ourLibrary } from '../helpers/library.js';
 
@@ -11,7 +11,7 @@ const alert = (category: Alert['category'], severity: Alert['severity']): Alert 
 describe('score', () => {
   it('is the documented sum of parts, recomputable by hand', () => {
     const alerts = [alert('jargon', 'warning'), alert('jargon', 'error'), alert('passive-voice', 'suggestion')];
-    const s = computeScore(alerts, 200, 55, 0.45);
+    const s = computeScore(weightsOf(alerts), 200, 55, 0.45);
     const jargon = SCORE_PARTS.jargon.max * (1 - (SEVERITY_WEIGHT.warning + SEVERITY_WEIGHT.error) / 2 / SCORE_PARTS.jargon.cap);
     const passive = SCORE_PARTS['passive-voice'].max * (1 - SEVERITY_WEIGHT.suggestion / 2 / SCORE_PARTS['passive-voice'].cap);
     const km = (55 - READABILITY.kmLow) / (READABILITY.kmHigh - READABILITY.kmLow);
@@ -33,6 +33,15 @@ describe('score', () => {
     const one = analyse({ text: letter }, lib).score.value;
     const ten = analyse({ text: letter.repeat(10) }, lib).score.value;
     expect(Math.abs(one - ten)).toBeLessThanOrEqual(2);
+  });
+  it('counts every hit, not only the alerts shown (the per-rule cap does not improve a long bad letter)', () => {
+    const lib = ourLibrary();
+    const bad = 'Votre demande a été rejetée par le service. ';
+    const short = analyse({ text: bad.repeat(400) }, lib);
+    const long = analyse({ text: bad.repeat(1000) }, lib);
+    expect(long.stats.passiveSentences).toBe(1000);
+    expect(long.alerts.filter((a) => a.rule === 'voix-passive')).toHaveLength(500);
+    expect(long.score.parts['passive-voice']).toBe(short.score.parts['passive-voice']);
   });
   it('ranks a plain rewrite above its heavy original', () => {
     const lib = ourLibrary();

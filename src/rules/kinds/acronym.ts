@@ -22,7 +22,33 @@ function pickExpansion(expansions: string[], tokens: readonly Token[], i: number
   return expansions[0]!;
 }
 
-function defined(tokens: readonly Token[], i: number, lowerText: string, expansions: string[]): boolean {
+/** Lower case with the same length as the text, so offsets stay valid ("İ" alone would grow). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const c of text) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return out.replace(/’/g, "'");
+}
+
+/** Where each expansion first appears in a document, searched once per document and expansion. */
+class FirstUse {
+  private readonly at = new Map<string, number>();
+  constructor(readonly lowerText: string) {}
+  of(expansion: string): number {
+    let i = this.at.get(expansion);
+    if (i === undefined) {
+      i = this.lowerText.indexOf(expansion.toLowerCase().replace(/’/g, "'"));
+      this.at.set(expansion, i);
+    }
+    return i;
+  }
+}
+
+function defined(tokens: readonly Token[], i: number, uses: FirstUse, expansions: string[]): boolean {
   const t = tokens[i]!;
   // "SIGLE (développement)": a parenthesis with at least two words right after.
   const n = tokens[i + 1];
@@ -35,12 +61,12 @@ function defined(tokens: readonly Token[], i: number, lowerText: string, expansi
   const p = tokens[i - 1];
   if (p && p.text === '(' && tokens[i + 1]?.text === ')' && i >= 3) return true;
   // The expansion written before, or right after as an apposition ("la CAF, caisse d'allocations familiales").
-  const before = lowerText.slice(0, t.start);
-  const rest = lowerText.slice(t.end, t.end + 200);
+  const rest = uses.lowerText.slice(t.end, t.end + 200);
   const apposition = /^\s*[,–-]\s*/.exec(rest);
   return expansions.some((e) => {
-    const x = e.toLowerCase().replace(/’/g, "'");
-    return before.includes(x) || (apposition !== null && rest.startsWith(x, apposition[0].length));
+    const first = uses.of(e);
+    if (first !== -1 && first < t.start) return true;
+    return apposition !== null && rest.startsWith(e.toLowerCase().replace(/’/g, "'"), apposition[0].length);
   });
 }
 
@@ -53,7 +79,7 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
     run(doc) {
       const hits: Hit[] = [];
       const seen = new Set<string>();
-      let lowerText: string | undefined;
+      let uses: FirstUse | undefined;
       for (const s of doc.sentences) {
         // Headings written in capitals are not where sigles get defined; skip them.
         if (!s.tokens.some((t) => t.kind === TK.Word && t.text !== t.text.toUpperCase())) continue;
@@ -76,16 +102,16 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
             seen.delete(t.text);
             return;
           }
-          lowerText ??= doc.text.toLowerCase().replace(/’/g, "'");
+          uses ??= new FirstUse(lowerSameLength(doc.text));
           if (entry) {
-            if (defined(s.tokens, i, lowerText, entry.expansions)) return;
+            if (defined(s.tokens, i, uses, entry.expansions)) return;
             const exp = pickExpansion(entry.expansions, s.tokens, i);
             hits.push({ start: t.start, end: t.end, vars: { expansion: exp }, suggestions: [`${exp} (${t.text})`] });
           } else if (rule.unknown) {
             if (ranks.has(t.lower)) return; // an ordinary word in capitals
             // A surname in capitals ("Monsieur Karim BENALI", "Mme DURAND") is not a sigle.
             if (t.text.length > 5 || (prev && (CIVILITY.test(prev.text) || /^\p{Lu}\p{Ll}+$/u.test(prev.text)))) return;
-            if (defined(s.tokens, i, lowerText, [])) return;
+            if (defined(s.tokens, i, uses, [])) return;
             hits.push({ start: t.start, end: t.end, message: 'unknown', severity: rule.unknownSeverity, suggestions: [] });
           }
         });

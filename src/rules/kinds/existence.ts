@@ -4,10 +4,31 @@ import type { KindCompiler, Hit } from '../types.js';
 const WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
 const WORD_AFTER = '(?![\\p{L}\\p{N}_])';
 
+/** Lets "'" in a pattern match the typographic apostrophe too, inside or outside a character class. */
+export function bothApostrophes(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+    } else if (c === '[' && !inClass) {
+      inClass = true;
+      out += c;
+    } else if (c === ']' && inClass) {
+      inClass = false;
+      out += c;
+    } else if (c === "'") out += inClass ? "'’" : "['’]";
+    else out += c;
+  }
+  return out;
+}
+
 /** Compiles the patterns into one Unicode regex; "'" also matches the typographic apostrophe. */
 export function compilePatterns(patterns: string[], caseSensitive: boolean, wordBoundaries: boolean): RegExp {
   const body = patterns
-    .map((p) => p.replace(/'/g, "['’]"))
+    .map(bothApostrophes)
     .map((p) => (wordBoundaries ? `${WORD_BEFORE}(?:${p})${WORD_AFTER}` : `(?:${p})`))
     .join('|');
   return new RegExp(body, caseSensitive ? 'gu' : 'giu');

@@ -3,8 +3,8 @@ import { matchCase, parseLexicon } from '../../analysis/lexicon.js';
 import { TK, type Token } from '../../analysis/segment.js';
 import type { KindCompiler, Hit } from '../types.js';
 
-const ELIDED_FULL: Record<string, string> = { "qu'": 'que', "d'": 'de', "j'": 'je', "m'": 'me', "n'": 'ne', "t'": 'te', "c'": 'ce', "s'": 'se' };
-const FULL_ELIDED: Record<string, string> = { que: "qu'", de: "d'", je: "j'", me: "m'", ne: "n'", te: "t'", se: "s'", le: "l'", la: "l'", ce: "c'" };
+const ELIDED_FULL = new Map(Object.entries({ "qu'": 'que', "d'": 'de', "j'": 'je', "m'": 'me', "n'": 'ne', "t'": 'te', "c'": 'ce', "s'": 'se' }));
+const FULL_ELIDED = new Map(Object.entries({ que: "qu'", de: "d'", je: "j'", me: "m'", ne: "n'", te: "t'", se: "s'", le: "l'", la: "l'", ce: "c'" }));
 const VOWEL_START = /^[aeiouyàâäéèêëîïôöûùüœh]/i;
 
 /**
@@ -14,8 +14,8 @@ const VOWEL_START = /^[aeiouyàâäéèêëîïôöûùüœh]/i;
 function fitElision(tokens: readonly Token[], from: number, start: number, suggestions: string[], text: string): { start: number; suggestions: string[] } {
   const prev = tokens[from - 1];
   if (!prev || prev.kind !== TK.Word || suggestions.length === 0) return { start, suggestions };
-  const full = prev.elided && prev.end === start ? ELIDED_FULL[prev.lower] : undefined;
-  const elided = !prev.elided && text.slice(prev.end, start) === ' ' ? FULL_ELIDED[prev.lower] : undefined;
+  const full = prev.elided && prev.end === start ? ELIDED_FULL.get(prev.lower) : undefined;
+  const elided = !prev.elided && text.slice(prev.end, start) === ' ' ? FULL_ELIDED.get(prev.lower) : undefined;
   if (full && suggestions.some((x) => !VOWEL_START.test(x))) {
     return { start: prev.start, suggestions: suggestions.map((x) => (VOWEL_START.test(x) ? prev.text + x : `${matchCase(prev.text, full)} ${x}`)) };
   }
