@@ -24,6 +24,7 @@ describe('clarte analyze', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/score \d+(\.\d)?\/100 \([A-E]\)/);
     expect(r.stdout).toContain('Voix passive (1)');
+    expect(r.stdout).toMatch(/Points perdus : .*Voix passive \d+(\.\d)?\/8/);
     expect(r.stdout).toMatch(/3:15 +avertissement +Voix passive « a été rejetée »/);
     expect(r.stdout).toContain('⟦a été rejetée⟧');
     expect(r.stdout).toContain('→ pour');

@@ -1,6 +1,7 @@
 /** The terminal format of a Report: summary, then alerts grouped by category with line:column and the span marked. */
 import type { Alert, Report } from '../model.js';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from './labels.js';
+import { SCORE_PARTS } from './score.js';
 
 interface Style {
   bold(s: string): string;
@@ -50,6 +51,14 @@ export function formatText(report: Report, color = false): string {
       ` · ${report.stats.words} mots · ${report.stats.sentences} phrases · ${report.stats.wordsPerSentence} mots par phrase`,
   );
   lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} %`));
+  // Where the points were lost: the parts below their maximum, biggest loss first.
+  const lost = Object.entries(report.score.parts)
+    .map(([cat, v]) => ({ cat, v, max: SCORE_PARTS[cat as Alert['category']]?.max ?? v }))
+    .filter((p) => p.max - p.v >= 0.5)
+    .sort((a, b) => b.max - b.v - (a.max - a.v));
+  if (lost.length > 0) {
+    lines.push(st.dim(`  Points perdus : ${lost.map((p) => `${CATEGORY_LABELS[p.cat as Alert['category']] ?? p.cat} ${p.v}/${p.max}`).join(' · ')}`));
+  }
   for (const w of report.warnings) lines.push(st.sev('warning', `  ⚠ ${w.message}`));
   if (report.alerts.length === 0) {
     lines.push('  Aucune alerte.');
