@@ -102,7 +102,7 @@ async function childLoad(): Promise<LoadResult> {
   const t0 = performance.now();
   const { RuleLibrary } = await import('../src/rules/load.js');
   const t1 = performance.now();
-  const library = new RuleLibrary();
+  const library = await RuleLibrary.load();
   const set = library.ruleSet('lettre');
   const t2 = performance.now();
   return { importMs: t1 - t0, loadMs: t2 - t1, activeRules: set.rules.length, totalRules: library.rules.size };
@@ -111,7 +111,7 @@ async function childLoad(): Promise<LoadResult> {
 async function childClarte(file: string): Promise<PassResult> {
   const t0 = performance.now();
   const [{ analyse }, { RuleLibrary }] = await Promise.all([import('../src/analyse.js'), import('../src/rules/load.js')]);
-  const library = new RuleLibrary();
+  const library = await RuleLibrary.load();
   const set = library.ruleSet('lettre');
   return runPasses('clarte', file, t0, (text) => analyse({ text }, library).alerts.length, `${set.rules.length} règles actives sur ${library.rules.size}, profil lettre`);
 }
@@ -298,7 +298,7 @@ async function parent(): Promise<void> {
     w();
 
     // 2. Rule-set load, cold
-    w(`2. Chargement des règles (new RuleLibrary() + ruleSet('lettre'), à froid, ${LOAD_RUNS} processus neufs)`);
+    w(`2. Chargement des règles (RuleLibrary.load() + ruleSet('lettre'), à froid, ${LOAD_RUNS} processus neufs)`);
     const loads: LoadResult[] = [];
     for (let i = 0; i < LOAD_RUNS; i++) loads.push(spawnChild<LoadResult>('load'));
     const load = {

@@ -88,5 +88,5 @@ console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participe
 // Validate and compile our rules once now, which also fills the rule cache (dist/cache) so that the
 // first command after `npm ci` starts fast; a bad rule file fails the build here, naming the file.
 const { RuleLibrary } = await import('../src/rules/load.js');
-const library = new RuleLibrary();
+const library = await RuleLibrary.load();
 console.error(`build-data: ${library.rules.size} règles, ${library.profiles.size} profils validés et compilés`);

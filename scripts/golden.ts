@@ -24,7 +24,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = join(ROOT, 'corpora', 'lettres');
   const out = join(dir, 'attendus');
   mkdirSync(out, { recursive: true });
-  const library = new RuleLibrary();
+  const library = await RuleLibrary.load();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const g = goldenOf(f, readFileSync(join(dir, f), 'utf8'), library);
     writeFileSync(join(out, f.replace(/\.txt$/, '.json')), JSON.stringify(g, null, 2) + '\n');

@@ -4,7 +4,7 @@ import { analyseJsonLine, type BatchOptions } from './batch.js';
 import { RuleLibrary } from './rules/load.js';
 
 const data = workerData as { rulesDir: string | undefined; opts: BatchOptions };
-const library = new RuleLibrary(data.rulesDir, data.opts.profile);
+const library = await RuleLibrary.load(data.rulesDir, data.opts.profile);
 
 parentPort?.on('message', (chunk: { seq: number; lines: [string, string][] }) => {
   const results = [];

@@ -76,7 +76,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   }
   const config = loadConfig();
   const rulesDir = values.rules ?? config.RULES_DIR;
-  const library = new RuleLibrary(rulesDir, values.profile ?? config.DEFAULT_PROFILE);
+  const library = await RuleLibrary.load(rulesDir, values.profile ?? config.DEFAULT_PROFILE);
   const profile = values.profile ?? config.DEFAULT_PROFILE;
   library.ruleSet(profile); // unknown profile → usage error before any input
   const out = new Out();

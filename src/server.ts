@@ -5,7 +5,7 @@ import { RuleLibrary } from './rules/load.js';
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
-  const library = new RuleLibrary(config.RULES_DIR, config.DEFAULT_PROFILE);
+  const library = await RuleLibrary.load(config.RULES_DIR, config.DEFAULT_PROFILE);
   const app = await buildApp({ config, library });
   const close = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');

@@ -9,6 +9,8 @@ import { ROOT } from '../src/paths.js';
 import { goldenOf } from '../scripts/golden.js';
 import { ourLibrary } from './helpers/library.js';
 
+const library = await ourLibrary();
+
 const dir = join(ROOT, 'corpora', 'lettres');
 const letters = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
@@ -19,7 +21,7 @@ describe('corpus of letters (golden)', () => {
   for (const file of letters) {
     it(file, () => {
       const expected = JSON.parse(readFileSync(join(dir, 'attendus', file.replace(/\.txt$/, '.json')), 'utf8')) as unknown;
-      expect(goldenOf(file, readFileSync(join(dir, file), 'utf8'), ourLibrary())).toEqual(expected);
+      expect(goldenOf(file, readFileSync(join(dir, file), 'utf8'), library)).toEqual(expected);
     });
   }
 });

@@ -7,7 +7,7 @@ import { ourLibrary } from './helpers/library.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', MAX_TEXT_CHARS: '100000', BODY_LIMIT_BYTES: '300000' }), library: ourLibrary() });
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', MAX_TEXT_CHARS: '100000', BODY_LIMIT_BYTES: '300000' }), library: await ourLibrary() });
 });
 afterAll(async () => app.close());
 
@@ -103,7 +103,7 @@ describe('HTTP API', () => {
   });
   it('serves the living style guide: rules with examples, and profiles', async () => {
     const rules = (await app.inject({ method: 'GET', url: '/api/v1/rules' })).json().rules as { id: string; examples: { bad: unknown[] }; enabledIn: string[] }[];
-    expect(rules.length).toBe(ourLibrary().rules.size);
+    expect(rules.length).toBe((await ourLibrary()).rules.size);
     const passive = rules.find((r) => r.id === 'voix-passive')!;
     expect(passive.examples.bad.length).toBeGreaterThan(0);
     expect(passive.enabledIn).toContain('lettre');
@@ -123,7 +123,7 @@ describe('HTTP API', () => {
 
 describe('bad input over HTTP', () => {
   it('5 MB of text, English text and a long unpunctuated sentence each get a report', async () => {
-    const big = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: ourLibrary() });
+    const big = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: await ourLibrary() });
     const para = 'Votre demande a été examinée par nos services. Le montant de 1 234,56 € sera versé le 12 mars 2026.\n\n';
     const r1 = await big.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: para.repeat(Math.ceil((5 * 1024 * 1024) / para.length)) } });
     expect(r1.statusCode).toBe(200);

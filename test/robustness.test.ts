@@ -8,7 +8,7 @@ import { bothApostrophes } from '../src/rules/kinds/existence.js';
 import type { Report } from '../src/model.js';
 import { ourLibrary } from './helpers/library.js';
 
-const library = ourLibrary();
+const library = await ourLibrary();
 
 function consistent(r: Report): void {
   let prev = 0;

@@ -4,7 +4,6 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { LexiconMatcher, readLexicon, type CompiledLexicon, type LexiconEntry } from '../analysis/lexicon.js';
 import { fingerprint, readCache, writeCache } from './cache.js';
 import { RULES_DIR, ROOT } from '../paths.js';
@@ -15,7 +14,7 @@ import { mention } from './kinds/mention.js';
 import { metric } from './kinds/metric.js';
 import { passive } from './kinds/passive.js';
 import { substitution } from './kinds/substitution.js';
-import { formatIssues, ProfileFile, RuleFile, type RuleKindName } from './schema.js';
+import type { ProfileFile, RuleFile, RuleKindName } from './schema.js';
 import type { Check, CompileContext, CompiledRule, KindCompiler } from './types.js';
 
 /** A rule or profile file that failed validation: names the file and the field. */
@@ -46,14 +45,6 @@ export interface ProfileInfo {
   rules: ProfileFile['rules'];
 }
 
-function readYaml(path: string): unknown {
-  try {
-    return parseYaml(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new RuleFileError(`${path} : YAML invalide : ${(e as Error).message}`);
-  }
-}
-
 function yamlFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -62,70 +53,84 @@ function yamlFiles(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+/** Reads and validates every rule and profile file; YAML and schema modules are loaded only here. */
+async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<string, ProfileInfo>]> {
+  const [{ parse }, { RuleFile, ProfileFile, formatIssues }] = await Promise.all([import('yaml'), import('./schema.js')]);
+  const readYaml = (path: string): unknown => {
+    try {
+      return parse(readFileSync(path, 'utf8')) as unknown;
+    } catch (e) {
+      throw new RuleFileError(`${path} : YAML invalide : ${(e as Error).message}`);
+    }
+  };
+  const rules = new Map<string, LoadedRule>();
+  const profiles = new Map<string, ProfileInfo>();
+  for (const dir of dirs) {
+    for (const path of yamlFiles(dir)) {
+      const id = basename(path, extname(path));
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new RuleFileError(`${path} : le nom du fichier (identifiant de la règle) doit être en kebab-case`);
+      const parsed = RuleFile.safeParse(readYaml(path));
+      if (!parsed.success) throw new RuleFileError(`${path} : ${formatIssues(parsed.error)}`);
+      rules.set(id, { id, rule: parsed.data, path, dir });
+    }
+    for (const path of yamlFiles(join(dir, 'profils'))) {
+      const name = basename(path, extname(path));
+      const parsed = ProfileFile.safeParse(readYaml(path));
+      if (!parsed.success) throw new RuleFileError(`${path} : ${formatIssues(parsed.error)}`);
+      const prev = profiles.get(name);
+      profiles.set(name, { name, label: parsed.data.label, description: parsed.data.description, rules: { ...(prev?.rules ?? {}), ...parsed.data.rules } });
+    }
+  }
+  for (const p of profiles.values()) {
+    for (const id of Object.keys(p.rules)) {
+      if (!rules.has(id)) throw new RuleFileError(`profil ${p.name} : règle inconnue « ${id} »`);
+    }
+  }
+  return [rules, profiles];
+}
+
 /** All rules and profiles from our folder and an optional organisation folder. */
 export class RuleLibrary {
-  readonly rules = new Map<string, LoadedRule>();
-  readonly profiles = new Map<string, ProfileInfo>();
+  readonly rules: Map<string, LoadedRule>;
+  readonly profiles: Map<string, ProfileInfo>;
   readonly dirs: string[];
   private readonly compiled = new Map<string, RuleSet>();
   private readonly lexicons = new Map<string, LexiconMatcher>();
   /** Compiled lexicons from the cache, by the same key as `lexicons`. */
-  private precompiled = new Map<string, CompiledLexicon>();
+  private readonly precompiled: Map<string, CompiledLexicon>;
 
-  constructor(orgDir?: string, eagerProfile = 'lettre') {
-    this.dirs = [RULES_DIR];
-    if (orgDir) {
-      if (!existsSync(orgDir) || !statSync(orgDir).isDirectory()) throw new RuleFileError(`Dossier de règles introuvable : ${orgDir}`);
-      this.dirs.push(orgDir);
-    }
-    const fp = fingerprint(this.dirs);
-    const cached = readCache(fp);
-    if (cached) {
-      for (const r of cached.rules) this.rules.set(r.id, r);
-      for (const p of cached.profiles) this.profiles.set(p.name, p);
-      this.precompiled = new Map(cached.lexicons);
-    } else {
-      this.loadFiles();
-    }
-    // Compile the default profile now so that a bad lexicon stops start-up too.
-    if (this.profiles.has(eagerProfile)) this.ruleSet(eagerProfile);
-    if (!cached) {
-      writeCache(fp, {
-        rules: [...this.rules.values()],
-        profiles: [...this.profiles.values()],
-        lexicons: [...this.lexicons].map(([k, m]) => [k, m.compiled]),
-      });
-    }
+  private constructor(dirs: string[], rules: Map<string, LoadedRule>, profiles: Map<string, ProfileInfo>, precompiled: Map<string, CompiledLexicon>) {
+    this.dirs = dirs;
+    this.rules = rules;
+    this.profiles = profiles;
+    this.precompiled = precompiled;
   }
 
-  /** Reads and validates every rule and profile file (no cache). */
-  private loadFiles(): void {
-    for (const dir of this.dirs) {
-      for (const path of yamlFiles(dir)) {
-        const id = basename(path, extname(path));
-        if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) throw new RuleFileError(`${path} : le nom du fichier (identifiant de la règle) doit être en kebab-case`);
-        const parsed = RuleFile.safeParse(readYaml(path));
-        if (!parsed.success) throw new RuleFileError(`${path} : ${formatIssues(parsed.error)}`);
-        this.rules.set(id, { id, rule: parsed.data, path, dir });
-      }
-      for (const path of yamlFiles(join(dir, 'profils'))) {
-        const name = basename(path, extname(path));
-        const parsed = ProfileFile.safeParse(readYaml(path));
-        if (!parsed.success) throw new RuleFileError(`${path} : ${formatIssues(parsed.error)}`);
-        const prev = this.profiles.get(name);
-        this.profiles.set(name, {
-          name,
-          label: parsed.data.label,
-          description: parsed.data.description,
-          rules: { ...(prev?.rules ?? {}), ...parsed.data.rules },
-        });
-      }
+  /**
+   * Loads our rules and an optional organisation folder. From the cache when every source file is
+   * unchanged (no YAML parser, no schema library loaded); else reads and validates every file, which
+   * fails naming the file and field. The default profile is compiled at once, so a bad lexicon fails here too.
+   */
+  static async load(orgDir?: string, eagerProfile = 'lettre'): Promise<RuleLibrary> {
+    const dirs = [RULES_DIR];
+    if (orgDir) {
+      if (!existsSync(orgDir) || !statSync(orgDir).isDirectory()) throw new RuleFileError(`Dossier de règles introuvable : ${orgDir}`);
+      dirs.push(orgDir);
     }
-    for (const p of this.profiles.values()) {
-      for (const id of Object.keys(p.rules)) {
-        if (!this.rules.has(id)) throw new RuleFileError(`profil ${p.name} : règle inconnue « ${id} »`);
-      }
+    const fp = fingerprint(dirs);
+    const cached = readCache(fp);
+    const library = cached
+      ? new RuleLibrary(dirs, new Map(cached.rules.map((r) => [r.id, r])), new Map(cached.profiles.map((p) => [p.name, p])), new Map(cached.lexicons))
+      : new RuleLibrary(dirs, ...(await loadFiles(dirs)), new Map());
+    if (library.profiles.has(eagerProfile)) library.ruleSet(eagerProfile);
+    if (!cached) {
+      writeCache(fp, {
+        rules: [...library.rules.values()],
+        profiles: [...library.profiles.values()],
+        lexicons: [...library.lexicons].map(([k, m]) => [k, m.compiled]),
+      });
     }
+    return library;
   }
 
   private context(dir: string): CompileContext {

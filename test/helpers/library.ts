@@ -1,11 +1,11 @@
 /** Shared test helpers: one real RuleLibrary for the whole file, and the example-marker parser. */
 import { RuleLibrary } from '../../src/rules/load.js';
 
-let library: RuleLibrary | undefined;
+let library: Promise<RuleLibrary> | undefined;
 
 /** The real rule library (rules/ of the project), loaded once per test file. */
-export function ourLibrary(): RuleLibrary {
-  library ??= new RuleLibrary();
+export function ourLibrary(): Promise<RuleLibrary> {
+  library ??= RuleLibrary.load();
   return library;
 }
 

@@ -9,7 +9,7 @@ const alert = (category: Alert['category'], severity: Alert['severity']): Alert 
 });
 
 describe('score', () => {
-  it('is the documented sum of parts, recomputable by hand', () => {
+  it('is the documented sum of parts, recomputable by hand', async () => {
     const alerts = [alert('jargon', 'warning'), alert('jargon', 'error'), alert('passive-voice', 'suggestion')];
     const s = computeScore(weightsOf(alerts), 200, 55, 0.45);
     const jargon = SCORE_PARTS.jargon.max * (1 - (SEVERITY_WEIGHT.warning + SEVERITY_WEIGHT.error) / 2 / SCORE_PARTS.jargon.cap);
@@ -24,18 +24,18 @@ describe('score', () => {
     expect(s.value).toBeCloseTo(jargon + passive + readability + untouched, 1);
     expect(Object.values(SCORE_PARTS).reduce((n, p) => n + p.max, 0)).toBe(100);
   });
-  it('grades A to E', () => {
+  it('grades A to E', async () => {
     expect([90, 75, 60, 45, 10].map(grade)).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
-  it('does not punish a long letter for being long', () => {
+  it('does not punish a long letter for being long', async () => {
     const letter = 'Votre demande a été rejetée afin de permettre un nouvel examen. Vous pouvez nous écrire. Nous vous répondrons vite.\n\n';
-    const lib = ourLibrary();
+    const lib = await ourLibrary();
     const one = analyse({ text: letter }, lib).score.value;
     const ten = analyse({ text: letter.repeat(10) }, lib).score.value;
     expect(Math.abs(one - ten)).toBeLessThanOrEqual(2);
   });
-  it('counts every hit, not only the alerts shown (the per-rule cap does not improve a long bad letter)', () => {
-    const lib = ourLibrary();
+  it('counts every hit, not only the alerts shown (the per-rule cap does not improve a long bad letter)', async () => {
+    const lib = await ourLibrary();
     const bad = 'Votre demande a été rejetée par le service. ';
     const short = analyse({ text: bad.repeat(400) }, lib);
     const long = analyse({ text: bad.repeat(1000) }, lib);
@@ -43,8 +43,8 @@ describe('score', () => {
     expect(long.alerts.filter((a) => a.rule === 'voix-passive')).toHaveLength(500);
     expect(long.score.parts['passive-voice']).toBe(short.score.parts['passive-voice']);
   });
-  it('ranks a plain rewrite above its heavy original', () => {
-    const lib = ourLibrary();
+  it('ranks a plain rewrite above its heavy original', async () => {
+    const lib = await ourLibrary();
     const heavy = 'Il vous appartient de procéder à la transmission des pièces justificatives afférentes à votre dossier, nonobstant les démarches préalablement effectuées auprès de la CAF, afin de permettre l’instruction de votre demande, laquelle sera examinée par la commission compétente.';
     const plain = 'Envoyez-nous les pièces demandées. Nous pourrons alors étudier votre demande. La commission vous donnera sa réponse.';
     expect(analyse({ text: plain }, lib).score.value).toBeGreaterThan(analyse({ text: heavy }, lib).score.value + 20);

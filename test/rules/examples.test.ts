@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { ourLibrary, parseMarked } from '../helpers/library.js';
 
-const library = ourLibrary();
+const library = await ourLibrary();
 const rules = [...library.rules.values()];
 
 describe('rule examples', () => {

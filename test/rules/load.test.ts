@@ -29,25 +29,25 @@ function orgDir(files: Record<string, string>): string {
 }
 
 describe('rule loading', () => {
-  it('loads, validates and freezes our rules and profiles', () => {
-    const lib = ourLibrary();
+  it('loads, validates and freezes our rules and profiles', async () => {
+    const lib = await ourLibrary();
     expect([...lib.profiles.keys()].sort()).toEqual(['falc', 'formulaire', 'interne', 'lettre']);
     const set = lib.ruleSet('lettre');
     expect(Object.isFrozen(set.rules)).toBe(true);
     expect(lib.ruleSet('lettre')).toBe(set);
   });
-  it('stops on a bad rule file, naming the file and the field', () => {
+  it('stops on a bad rule file, naming the file and the field', async () => {
     const dir = orgDir({ 'mauvaise-regle.yaml': RULE.replace('severity: warning', 'severity: grave') });
-    expect(() => new RuleLibrary(dir)).toThrow(RuleFileError);
-    expect(() => new RuleLibrary(dir)).toThrow(/mauvaise-regle\.yaml.*severity/);
+    await expect(RuleLibrary.load(dir)).rejects.toThrow(RuleFileError);
+    await expect(RuleLibrary.load(dir)).rejects.toThrow(/mauvaise-regle\.yaml.*severity/);
   });
-  it('stops on an unknown kind, a YAML error or a missing lexicon', () => {
-    expect(() => new RuleLibrary(orgDir({ 'x.yaml': RULE.replace('kind: existence', 'kind: magic') }))).toThrow(/x\.yaml.*kind/);
-    expect(() => new RuleLibrary(orgDir({ 'x.yaml': 'kind: [unclosed' }))).toThrow(/YAML/);
+  it('stops on an unknown kind, a YAML error or a missing lexicon', async () => {
+    await expect(RuleLibrary.load(orgDir({ 'x.yaml': RULE.replace('kind: existence', 'kind: magic') }))).rejects.toThrow(/x\.yaml.*kind/);
+    await expect(RuleLibrary.load(orgDir({ 'x.yaml': 'kind: [unclosed' }))).rejects.toThrow(/YAML/);
     const sub = RULE.replace('kind: existence', 'kind: substitution').replace('patterns: ["truc machin"]', 'lexicon: lexiques/absent.txt');
-    expect(() => new RuleLibrary(orgDir({ 'x.yaml': sub }))).toThrow(/absent\.txt/);
+    await expect(RuleLibrary.load(orgDir({ 'x.yaml': sub }))).rejects.toThrow(/absent\.txt/);
   });
-  it('lets an organisation add rules, override ours, add lexicons and profiles', () => {
+  it('lets an organisation add rules, override ours, add lexicons and profiles', async () => {
     const dir = orgDir({
       'truc-machin.yaml': RULE,
       'phrase-longue.yaml': RULE.replace('truc machin', 'bidule').replace('[[truc machin]]', '[[bidule]]').replace('category: jargon', 'category: sentence-length'),
@@ -55,7 +55,7 @@ describe('rule loading', () => {
       'lexiques/maison.txt': 'usager = personne\n',
       'profils/lettre.yaml': 'label: Lettre maison\ndescription: Nos seuils.\nrules:\n  voix-passive: { enabled: false }\n',
     });
-    const lib = new RuleLibrary(dir);
+    const lib = await RuleLibrary.load(dir);
     const r = analyse({ text: 'Un truc machin pour l’usager. Votre demande a été rejetée. Un bidule.' }, lib);
     const rules = r.alerts.map((a) => a.rule);
     expect(rules).toContain('truc-machin');
@@ -64,24 +64,24 @@ describe('rule loading', () => {
     expect(r.alerts.find((a) => a.rule === 'phrase-longue')?.match).toBe('bidule');
     expect(r.alerts.find((a) => a.rule === 'jargon-maison')?.suggestions).toEqual(['personne']);
   });
-  it('reuses its cache only for the same bytes', () => {
+  it('reuses its cache only for the same bytes', async () => {
     const files = {
       'jargon-maison.yaml': RULE.replace('kind: existence', 'kind: substitution').replace('patterns: ["truc machin"]', 'lexicon: lexiques/maison.txt'),
       'lexiques/maison.txt': 'usager = personne\nsolliciter = demander\n',
     };
     const dir = orgDir(files);
     const text = 'L’usager sollicite une aide.';
-    const first = analyse({ text }, new RuleLibrary(dir));
-    const second = analyse({ text }, new RuleLibrary(dir));
+    const first = analyse({ text }, await RuleLibrary.load(dir));
+    const second = analyse({ text }, await RuleLibrary.load(dir));
     expect(second).toEqual(first);
     expect(first.alerts.filter((a) => a.rule === 'jargon-maison').map((a) => a.suggestions[0])).toEqual(['personne', 'demande']);
     writeFileSync(join(dir, 'lexiques', 'maison.txt'), 'usager = public\n');
-    const third = analyse({ text }, new RuleLibrary(dir));
+    const third = analyse({ text }, await RuleLibrary.load(dir));
     expect(third.alerts.filter((a) => a.rule === 'jargon-maison').map((a) => a.suggestions[0])).toEqual(['public']);
     writeFileSync(join(dir, 'jargon-maison.yaml'), files['jargon-maison.yaml'].replace('severity: warning', 'severity: grave'));
-    expect(() => new RuleLibrary(dir)).toThrow(/jargon-maison\.yaml.*severity/);
+    await expect(RuleLibrary.load(dir)).rejects.toThrow(/jargon-maison\.yaml.*severity/);
   });
-  it('runs a mention rule: status, missing elements, evidence and one alert (the kind the mentions issue fills)', () => {
+  it('runs a mention rule: status, missing elements, evidence and one alert (the kind the mentions issue fills)', async () => {
     const mention = `kind: mention
 category: mention
 severity: error
@@ -101,7 +101,7 @@ examples:
   bad: [{ text: "[[Appelez le 01 23 45 67 89.]]" }]
   good: ["Appelez le 01 23 45 67 89 ou écrivez à accueil@mairie.fr."]
 `;
-    const lib = new RuleLibrary(orgDir({ 'contact-minimal.yaml': mention }));
+    const lib = await RuleLibrary.load(orgDir({ 'contact-minimal.yaml': mention }));
     const partial = analyse({ text: 'Appelez le 01 23 45 67 89 pour tout renseignement.' }, lib);
     expect(partial.mentions).toEqual([
       { id: 'contact', status: 'partial', missing: ['email'], evidence: [{ start: 11, end: 25 }], source: 'Services Publics+', consequence: 'Le lecteur ne sait pas comment joindre le service.' },
@@ -118,8 +118,8 @@ examples:
     expect(full.score.parts.mention).toBe(5);
     expect(none.score.parts.mention).toBeLessThan(5);
   });
-  it('applies profile thresholds and severities', () => {
-    const lib = ourLibrary();
+  it('applies profile thresholds and severities', async () => {
+    const lib = await ourLibrary();
     const text = 'Nous avons bien reçu votre dossier complet et nous allons maintenant le transmettre rapidement à la commission.';
     expect(analyse({ text }, lib, { profile: 'lettre' }).alerts.some((a) => a.rule === 'phrase-longue')).toBe(false);
     const falc = analyse({ text }, lib, { profile: 'falc' }).alerts.find((a) => a.rule === 'phrase-longue');
