@@ -192,6 +192,14 @@ function pickSlot(slots: FormSlot[], before: string | undefined): FormSlot {
   return [...slots].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
+/** Tenses with a subject (not infinitive, participles or imperative), where a pronoun can agree. */
+const FINITE = new Set<Tense>(['P', 'I', 'F', 'C', 'S', 'J', 'T']);
+
+/** A clitic before a verb form, elided before a vowel or mute h: "ne" + "applique" → "n'", else "ne ". */
+function elide(clitic: string, next: string): string {
+  return /^[aeiouyàâéèêëîïôûùh]/i.test(next) ? `${clitic.slice(0, -1)}'` : `${clitic} `;
+}
+
 const AGREEMENT = new Map(Object.entries({ e: 2, s: 1, x: 1, es: 3 }));
 
 /** Gender/number ending of a matched word against the lexicon's base form ("réputées" vs "réputé" → 3). */
@@ -358,8 +366,17 @@ export class LexiconMatcher {
       const words = s.split(' ');
       const head = words[0]!;
       if (entry.verb) {
-        // Pronominal suggestions ("se renseigner") keep their infinitive: the pronoun would need agreement too.
-        if (slot && verbTable(head)) {
+        const finite = slot && FINITE.has(slot.tense) ? slot : undefined;
+        if (finite && words[0] === 'ne' && words[1] === 'pas' && words[2] && verbTable(words[2])) {
+          // "ne pas respecter" → "ne respecte pas", "n'applique pas".
+          const form = conjugate(words[2], finite.tense, finite.index);
+          if (form) out = [`${elide('ne', form)}${form}`, 'pas', ...words.slice(3)].join(' ');
+        } else if (finite && (words[0] === 'se' || words[0] === "s'") && words[1] && verbTable(words[1])) {
+          // "se présenter" → "vous vous présentez", "il se présente": the pronoun follows the person.
+          const form = conjugate(words[1], finite.tense, finite.index);
+          const pronoun = ['me', 'te', 'se', 'nous', 'vous', 'se'][finite.index]!;
+          if (form) out = [`${elide(pronoun, form)}${form}`, ...words.slice(2)].join(' ');
+        } else if (slot && verbTable(head)) {
           const form = conjugate(head, slot.tense, slot.index);
           if (form) out = [form, ...words.slice(1)].join(' ');
         } else if (slot?.tense === 'K' && slot.index > 0) {

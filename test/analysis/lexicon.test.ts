@@ -61,6 +61,14 @@ describe('lexicon matcher', () => {
       { match: 'dispose que', suggestions: ['prévois que'] },
     ]);
   });
+  it('conjugates negative and pronominal suggestions', () => {
+    expect(find('méconnaître = ne pas respecter\ncomparaître = se présenter', 'Votre projet méconnaît la règle. Vous comparaissez demain. Il comparaît.')).toEqual([
+      { match: 'méconnaît', suggestions: ['ne respecte pas'] },
+      { match: 'comparaissez', suggestions: ['vous présentez'] },
+      { match: 'comparaît', suggestions: ['se présente'] },
+    ]);
+    expect(find('enfreindre = ne pas appliquer', 'Ils enfreignent la loi.')).toEqual([{ match: 'enfreignent', suggestions: ["n'appliquent pas"] }]);
+  });
   it('keeps the case of the match', () => {
     expect(matchCase('Afin de', 'pour')).toBe('Pour');
     expect(matchCase('afin de', 'pour')).toBe('pour');

@@ -25,6 +25,26 @@ function fitElision(tokens: readonly Token[], from: number, start: number, sugge
   return { start, suggestions };
 }
 
+const EXPLAINS_AFTER = new Set(["c'est-à-dire", 'autrement', "c'", 'ce', 'nommé', 'appelé']);
+
+/**
+ * True when the letter explains the term where it uses it: "un plan d'apurement, c'est-à-dire …",
+ * "le référé (une procédure d'urgence)", "… revoir sa décision. C'est un recours gracieux."
+ */
+function explainedHere(tokens: readonly Token[], from: number, to: number): boolean {
+  const next = tokens[to];
+  // A parenthesis of plain words right after the term (not just a sigle: "(CRA)").
+  if (next?.text === '(') {
+    let words = 0;
+    for (let k = to + 1; k < tokens.length && tokens[k]!.text !== ')'; k++) if (tokens[k]!.kind === TK.Word && tokens[k]!.text !== tokens[k]!.text.toUpperCase()) words++;
+    if (words >= 2) return true;
+  }
+  if (next && /^[,:–—-]$/.test(next.text) && EXPLAINS_AFTER.has(tokens[to + 1]?.lower ?? '')) return true;
+  // "C'est un recours gracieux": the sentence before gave the meaning.
+  const before = tokens.slice(Math.max(0, from - 3), from).map((t) => t.lower).join(' ');
+  return /(?:^|\s)c' est (?:un|une|le|la|l')$|cela s' appelle$|on appelle (?:cela|ça)(?: un| une)?$/.test(before);
+}
+
 export const substitution: KindCompiler<'substitution'> = (rule, ctx) => {
   const files = rule.lexicon === undefined ? [] : Array.isArray(rule.lexicon) ? rule.lexicon : [rule.lexicon];
   const inline = rule.entries
@@ -52,6 +72,7 @@ export const substitution: KindCompiler<'substitution'> = (rule, ctx) => {
           if (h.entry.type === 'gloss') {
             if (glossed.has(h.entry.gloss ?? h.entry.term)) continue;
             glossed.add(h.entry.gloss ?? h.entry.term);
+            if (explainedHere(s.tokens, h.from, h.to)) continue;
             hits.push({ start, end, suggestions: [], message: 'gloss', severity: rule.glossSeverity, vars: { gloss: h.entry.gloss ?? '' } });
           } else {
             const fitted = fitElision(s.tokens, h.from, start, h.suggestions, doc.text);
