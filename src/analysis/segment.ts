@@ -34,6 +34,8 @@ export interface Sentence {
   tokens: Token[];
   /** Number of words (elisions and clitics merged into their host). */
   words: number;
+  /** A list item ("- …", "• …", "1) …"): part of a list, not of running prose. */
+  listItem: boolean;
 }
 
 /** A paragraph: a block separated by blank lines. */
@@ -44,6 +46,9 @@ export interface Paragraph {
   firstSentence: number;
   endSentence: number;
   words: number;
+  /** Words and sentences of running prose, list items left out (a list is already laid out). */
+  proseWords: number;
+  proseSentences: number;
 }
 
 /** The segmented document. */
@@ -343,6 +348,10 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
   return 0;
 }
 
+function sentenceOf(toks: Token[], paragraph: number): Sentence {
+  return { start: toks[0]!.start, end: toks[toks.length - 1]!.end, paragraph, tokens: toks, words: countWords(toks), listItem: isListMarker(toks, 0) };
+}
+
 /** Segments a normalised text into paragraphs and sentences. */
 export function segment(text: string): Segmentation {
   const paragraphs: Paragraph[] = [];
@@ -366,7 +375,7 @@ export function segment(text: string): Segmentation {
       if (take > 0) {
         const last = i + take - 1;
         const toks = tokens.slice(sStart, last + 1);
-        sentences.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, paragraph: pIndex, tokens: toks, words: countWords(toks) });
+        sentences.push(sentenceOf(toks, pIndex));
         sStart = last + 1;
         i = last;
       }
@@ -376,11 +385,20 @@ export function segment(text: string): Segmentation {
     }
     if (sStart < tokens.length) {
       const toks = tokens.slice(sStart);
-      sentences.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, paragraph: pIndex, tokens: toks, words: countWords(toks) });
+      sentences.push(sentenceOf(toks, pIndex));
     }
     let words = 0;
-    for (let k = first; k < sentences.length; k++) words += sentences[k]!.words;
-    paragraphs.push({ start: ps, end: pe, firstSentence: first, endSentence: sentences.length, words });
+    let proseWords = 0;
+    let proseSentences = 0;
+    for (let k = first; k < sentences.length; k++) {
+      const x = sentences[k]!;
+      words += x.words;
+      if (!x.listItem) {
+        proseWords += x.words;
+        proseSentences++;
+      }
+    }
+    paragraphs.push({ start: ps, end: pe, firstSentence: first, endSentence: sentences.length, words, proseWords, proseSentences });
   };
   let m: RegExpExecArray | null;
   while ((m = paraRe.exec(text)) !== null) {

@@ -22,8 +22,9 @@ export const metric: KindCompiler<'metric'> = (rule) => {
   const metrics: Record<RuleOf<'metric'>['metric'], { scope: 'sentence' | 'paragraph'; value: (doc: Doc, i: number) => number }> = {
     'sentence-words': { scope: 'sentence', value: (doc, i) => doc.sentences[i]!.words },
     'sentence-kandel-moles': { scope: 'sentence', value: (doc, i) => doc.measures[i]!.kandelMoles },
-    'paragraph-words': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.words },
-    'paragraph-sentences': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.endSentence - doc.paragraphs[i]!.firstSentence },
+    // Paragraph measures count running prose: the items of a list are already laid out for the reader.
+    'paragraph-words': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.proseWords },
+    'paragraph-sentences': { scope: 'paragraph', value: (doc, i) => doc.paragraphs[i]!.proseSentences },
   };
   const { scope, value } = metrics[rule.metric];
   const check: Check = {
