@@ -19,7 +19,7 @@ mkdirSync(out, { recursive: true });
 
 type Table = Record<string, string[]>;
 
-function buildLefff(): { verbs: number; participles: number } {
+function buildLefff(): { verbs: number; participles: number; finite: number } {
   const lefffDir = dirname(require.resolve('french-verbs-lefff/dist/conjugations.json'));
   const conj = JSON.parse(readFileSync(join(lefffDir, 'conjugations.json'), 'utf8')) as Record<string, Table>;
   const verbLines: string[] = [];
@@ -49,16 +49,25 @@ function buildLefff(): { verbs: number; participles: number } {
   body += verbLines.join('\n') + '\n';
   writeFileSync(join(out, 'verbes.lefff.tsv'), body);
   writeFileSync(join(out, 'verbes.lefff.index.json'), JSON.stringify(index));
+  // Conjugated forms with a subject (present, imperfect, future, conditional): a measure of how verbal
+  // (rather than nominal) a text is. The simple past and the subjunctive are left out: their forms
+  // collide with common words ("plus", "mis", "dus") and are rare in letters.
+  const finite = new Set<string>();
+  for (const table of Object.values(conj)) {
+    for (const t of ['P', 'I', 'F', 'C']) for (const f of table[t] ?? []) if (f && f !== 'NA') finite.add(f.normalize('NFC'));
+  }
+  writeFileSync(join(out, 'formes-conjuguees.lefff.txt'), header + '# une forme conjuguée par ligne, triée\n' + [...finite].sort().join('\n') + '\n');
   const pLines = [...participles.entries()].map(([f, l]) => `${f}\t${[...l].sort().join(',')}`).sort();
   writeFileSync(join(out, 'participes.lefff.tsv'), header + '# colonnes : participe passé\tlemme(s)\n' + pLines.join('\n') + '\n');
   const notice =
-    'Les fichiers verbes.lefff.tsv et participes.lefff.tsv sont dérivés du Lefff\n' +
+    'Les fichiers verbes.lefff.tsv, participes.lefff.tsv et formes-conjuguees.lefff.txt sont dérivés du Lefff\n' +
     '(Lexique des Formes Fléchies du Français, Benoît Sagot, Inria), par l’intermédiaire du paquet\n' +
     'npm french-verbs-lefff (Ludan Stoecklé). Ils restent distribués sous la licence LGPL-LR\n' +
     '(Lesser General Public License For Linguistic Resources), reproduite ci-dessous.\n' +
-    'Modifications : extraction des formes conjuguées et index des participes passés.\n\n';
+    'Modifications : extraction des formes conjuguées, index des participes passés, liste des formes à\n' +
+    'l’indicatif présent, imparfait, futur et au conditionnel.\n\n';
   writeFileSync(join(out, 'LEFFF-NOTICE.txt'), notice + readFileSync(join(lefffDir, 'LICENSE'), 'utf8'));
-  return { verbs: verbLines.length, participles: pLines.length };
+  return { verbs: verbLines.length, participles: pLines.length, finite: finite.size };
 }
 
 async function buildFrequencies(): Promise<number> {
@@ -83,7 +92,7 @@ async function buildFrequencies(): Promise<number> {
 
 const lefff = buildLefff();
 const freq = await buildFrequencies();
-console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${freq} formes fréquentes → dist/lexiques/`);
+console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${lefff.finite} formes conjuguées, ${freq} formes fréquentes → dist/lexiques/`);
 
 // Validate and compile our rules once now, which also fills the rule cache (dist/cache) so that the
 // first command after `npm ci` starts fast; a bad rule file fails the build here, naming the file.

@@ -56,8 +56,10 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   let longWords = 0;
   let rare = 0;
   let content = 0;
+  let verbs = 0;
   for (const m of doc.measures) {
     content += m.contentWords;
+    verbs += m.verbs;
     words += m.words;
     syllables += m.syllables;
     longWords += m.longWords;
@@ -67,6 +69,7 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   const km = kandelMoles(words, nSent, syllables);
   const lx = lix(words, nSent, longWords);
   const rareShare = content ? rare / content : 0;
+  const verbShare = words ? verbs / words : 0;
   const round = (v: number, d = 1): number => Math.round(v * 10 ** d) / 10 ** d;
   const source: Report['source'] = {
     format: input.format ?? 'txt',
@@ -93,8 +96,15 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       longSentences: run.longSentences,
       passiveSentences: run.passiveSentences,
     },
-    readability: { kandelMoles: round(km), lix: round(lx), kandelMolesBand: kandelMolesBand(km), lixBand: lixBand(lx), rareWordShare: round(rareShare, 3) },
-    score: computeScore(run.weights, words, km, rareShare),
+    readability: {
+      kandelMoles: round(km),
+      lix: round(lx),
+      kandelMolesBand: kandelMolesBand(km),
+      lixBand: lixBand(lx),
+      rareWordShare: round(rareShare, 3),
+      verbShare: round(verbShare, 3),
+    },
+    score: computeScore(run.weights, words, { kandelMoles: km, rareShare, verbShare }),
     documentType: { id: 'autre', confidence: 0, evidence: [] },
     mentions,
     alerts,

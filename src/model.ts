@@ -114,6 +114,8 @@ export const Report = z.object({
     kandelMolesBand: z.string(),
     lixBand: z.string(),
     rareWordShare: z.number().min(0).max(1),
+    /** Share of words that are conjugated verbs: a low share is a nominal, heavier style. */
+    verbShare: z.number().min(0).max(1),
   }),
   score: z.object({
     value: z.number().min(0).max(100),

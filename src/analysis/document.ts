@@ -1,5 +1,6 @@
 /** The analysed Document: normalised text, segmentation and per-sentence measures, built once. */
 import { frequencyRanks } from './frequency.js';
+import { isFiniteVerbForm } from './verbs.js';
 import { normalizeText } from './normalize.js';
 import { kandelMoles } from './readability.js';
 import { segment, TK, type Paragraph, type Sentence } from './segment.js';
@@ -16,6 +17,8 @@ export interface SentenceMeasures {
   rareWords: number;
   /** Content words (four letters or more, not proper nouns): the base of the rare-word share. */
   contentWords: number;
+  /** Conjugated verbs (present, imperfect, future, conditional): few of them is a nominal style. */
+  verbs: number;
   kandelMoles: number;
 }
 
@@ -29,14 +32,15 @@ export interface Doc {
   lineStarts: number[];
 }
 
-// Per word form: syllables × 2 + 1 when the form is rare, so one look-up gives both (bounded cache).
+// Per word form: syllables × 4, + 2 when the form is rare, + 1 when it is a conjugated verb, so one
+// look-up gives all three (bounded cache).
 const wordInfo = new Map<string, number>();
 
 function infoOf(lower: string, ranks: ReadonlyMap<string, number>): number {
   let v = wordInfo.get(lower);
   if (v === undefined) {
     const rank = ranks.get(lower);
-    v = syllables(lower) * 2 + (rank === undefined || rank > RARE_RANK ? 1 : 0);
+    v = syllables(lower) * 4 + (rank === undefined || rank > RARE_RANK ? 2 : 0) + (isFiniteVerbForm(lower) ? 1 : 0);
     if (wordInfo.size > 100_000) wordInfo.clear();
     wordInfo.set(lower, v);
   }
@@ -48,6 +52,7 @@ function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasu
   let long = 0;
   let rare = 0;
   let content = 0;
+  let verbs = 0;
   const first = s.tokens[0];
   for (const t of s.tokens) {
     if (t.kind === TK.Number) {
@@ -56,14 +61,15 @@ function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasu
     }
     if (t.kind !== TK.Word || t.clitic || t.elided) continue;
     const info = infoOf(t.lower, ranks);
-    syl += info >> 1;
+    syl += info >> 2;
+    verbs += info & 1;
     if (t.text.length > 6) long++;
     // Proper nouns (capitalised, not sentence-initial) are not "hard words" for the reader.
     if (t.lower.length < 4 || (t !== first && t.text.charCodeAt(0) !== t.lower.charCodeAt(0))) continue;
     content++;
-    rare += info & 1;
+    rare += (info >> 1) & 1;
   }
-  return { words: s.words, syllables: syl, longWords: long, rareWords: rare, contentWords: content, kandelMoles: kandelMoles(s.words, 1, syl) };
+  return { words: s.words, syllables: syl, longWords: long, rareWords: rare, contentWords: content, verbs, kandelMoles: kandelMoles(s.words, 1, syl) };
 }
 
 /** Builds the Document from raw text (normalised here, once). */

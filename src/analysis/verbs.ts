@@ -35,27 +35,71 @@ function requireGenerated(name: string): string {
 let verbIndex: Record<string, [number, number]> | null = null;
 const tableCache = new Map<string, VerbTable | null>();
 
-interface ParticipleIndex {
-  /** The sorted participle file ("forme\tlemme,lemme" lines) and where each line starts. */
-  text: string;
-  starts: Int32Array;
-  supplement: Map<string, string[]>;
+/**
+ * A sorted generated file kept as one string with the offset of each line, searched by dichotomy:
+ * no per-line objects (the participle index has 31,000 lines, the finite verb forms 160,000).
+ */
+class SortedLines {
+  private readonly text: string;
+  private readonly starts: Int32Array;
+
+  constructor(name: string) {
+    const raw = readFileSync(requireGenerated(name), 'utf8');
+    // Skip the comment header; the rest is sorted by code units (build-data.ts).
+    let from = 0;
+    while (raw.startsWith('#', from)) from = raw.indexOf('\n', from) + 1;
+    this.text = raw.slice(from);
+    let n = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) n++;
+    this.starts = new Int32Array(n);
+    let k = 0;
+    this.starts[k++] = 0;
+    for (let i = this.text.indexOf('\n'); i !== -1 && k < n; i = this.text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
+  }
+
+  /** Compares `key` with the text at `pos` (code units), as strings compare. */
+  private compareAt(pos: number, key: string): number {
+    for (let i = 0; i < key.length; i++) {
+      const a = this.text.charCodeAt(pos + i);
+      const b = key.charCodeAt(i);
+      if (Number.isNaN(a)) return -1;
+      if (a !== b) return a - b;
+    }
+    return 0;
+  }
+
+  /** Index of the first line that starts with `key`, or -1. */
+  private locate(key: string): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.compareAt(this.starts[mid]!, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length && this.compareAt(this.starts[lo]!, key) === 0 ? lo : -1;
+  }
+
+  /** The rest of the line that starts with `key` (a key ending with its separator), or undefined. */
+  find(key: string): string | undefined {
+    const line = this.locate(key);
+    if (line === -1) return undefined;
+    const start = this.starts[line]! + key.length;
+    const end = this.text.indexOf('\n', start);
+    return this.text.slice(start, end === -1 ? this.text.length : end);
+  }
+
+  /** True when a whole line equals `value`. */
+  has(value: string): boolean {
+    return this.locate(`${value}\n`) !== -1;
+  }
 }
 
-let participleIndex: ParticipleIndex | null = null;
+let participleIndex: SortedLines | null = null;
+let participleSupplement: Map<string, string[]> | null = null;
+let finiteForms: SortedLines | null = null;
 
-function loadParticiples(): ParticipleIndex {
-  const raw = readFileSync(requireGenerated('participes.lefff.tsv'), 'utf8');
-  // Skip the comment header; the rest is sorted by code units (build-data.ts).
-  let from = 0;
-  while (raw.startsWith('#', from)) from = raw.indexOf('\n', from) + 1;
-  const text = raw.slice(from);
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  const starts = new Int32Array(n);
-  let k = 0;
-  starts[k++] = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && k < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+function loadSupplement(): Map<string, string[]> {
   const supplement = new Map<string, string[]>();
   const path = join(LEXICONS_DIR, 'participes-supplement.txt');
   if (existsSync(path)) {
@@ -64,43 +108,24 @@ function loadParticiples(): ParticipleIndex {
       if (form && lemma) supplement.set(form, [...(supplement.get(form) ?? []), lemma]);
     }
   }
-  return { text, starts, supplement };
+  return supplement;
 }
 
-/** Compares `key` with the text at `pos` (code units), as strings compare. */
-function compareAt(text: string, pos: number, key: string): number {
-  for (let i = 0; i < key.length; i++) {
-    const a = text.charCodeAt(pos + i);
-    const b = key.charCodeAt(i);
-    if (Number.isNaN(a)) return -1;
-    if (a !== b) return a - b;
-  }
-  return 0;
-}
-
-/**
- * Lemmas of a past participle form (any gender and number), or undefined: a binary search in the
- * sorted Lefff-derived file kept as one string (no per-form objects), plus our supplement.
- */
+/** Lemmas of a past participle form (any gender and number), or undefined: the Lefff index plus our supplement. */
 export function participleLemmas(form: string): readonly string[] | undefined {
-  participleIndex ??= loadParticiples();
-  const { text, starts, supplement } = participleIndex;
-  const extra = supplement.get(form);
-  const key = `${form}\t`;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compareAt(text, starts[mid]!, key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo < starts.length && compareAt(text, starts[lo]!, key) === 0) {
-    const start = starts[lo]! + key.length;
-    const end = text.indexOf('\n', start);
-    const lemmas = text.slice(start, end === -1 ? text.length : end).split(',');
-    return extra ? [...lemmas, ...extra] : lemmas;
-  }
-  return extra;
+  participleIndex ??= new SortedLines('participes.lefff.tsv');
+  participleSupplement ??= loadSupplement();
+  const extra = participleSupplement.get(form);
+  const found = participleIndex.find(`${form}\t`);
+  if (found === undefined) return extra;
+  const lemmas = found.split(',');
+  return extra ? [...lemmas, ...extra] : lemmas;
+}
+
+/** True when the form is a conjugated verb (present, imperfect, future or conditional) in the Lefff. */
+export function isFiniteVerbForm(form: string): boolean {
+  finiteForms ??= new SortedLines('formes-conjuguees.lefff.txt');
+  return finiteForms.has(form);
 }
 
 /** The conjugation table of a verb (infinitive), or undefined when the Lefff does not know it. */

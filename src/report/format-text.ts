@@ -50,7 +50,7 @@ export function formatText(report: Report, color = false): string {
     st.bold(`${name} — score ${report.score.value}/100 (${report.score.grade})`) +
       ` · ${report.stats.words} mots · ${report.stats.sentences} phrases · ${report.stats.wordsPerSentence} mots par phrase`,
   );
-  lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} %`));
+  lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} % · verbes conjugués ${Math.round(r.verbShare * 100)} %`));
   // Where the points were lost: the parts below their maximum, biggest loss first.
   const lost = Object.entries(report.score.parts)
     .map(([cat, v]) => ({ cat, v, max: SCORE_PARTS[cat as Alert['category']]?.max ?? v }))

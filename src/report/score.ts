@@ -25,8 +25,16 @@ export const SCORE_PARTS: Record<Category, { max: number; cap: number }> = {
 export const SEVERITY_WEIGHT = { suggestion: 0.5, warning: 1, error: 2 } as const;
 
 /** Bounds of the readability part: Kandel & Moles from 20 (0 point) to 90 (full); rare content words
- * (outside the 3,000 most frequent forms) from 65 % (0 point) to 25 % (full). */
-export const READABILITY = { kmLow: 20, kmHigh: 90, rareLow: 0.25, rareHigh: 0.65 };
+ * (outside the 3,000 most frequent forms) from 65 % (0 point) to 25 % (full); conjugated verbs from 6 %
+ * of the words (0 point: a nominal style) to 16 % (full). */
+export const READABILITY = { kmLow: 20, kmHigh: 90, rareLow: 0.25, rareHigh: 0.65, verbLow: 0.06, verbHigh: 0.16 };
+
+/** The measures the readability part is made of. */
+export interface ReadabilityMeasures {
+  kandelMoles: number;
+  rareShare: number;
+  verbShare: number;
+}
 
 const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
 const round1 = (v: number): number => Math.round(v * 10) / 10;
@@ -48,16 +56,17 @@ export function weightsOf(alerts: readonly Pick<Alert, 'category' | 'severity'>[
 }
 
 /** Computes the score from the weights of every hit by category, the word count and readability measures. */
-export function computeScore(weights: ReadonlyMap<Category, number>, words: number, kandelMoles: number, rareShare: number) {
+export function computeScore(weights: ReadonlyMap<Category, number>, words: number, m: ReadabilityMeasures) {
   const per100 = Math.max(words, 1) / 100;
   const parts: Record<string, number> = {};
   let total = 0;
   for (const [cat, { max, cap }] of Object.entries(SCORE_PARTS) as [Category, { max: number; cap: number }][]) {
     let share: number;
     if (cat === 'readability') {
-      const km = clamp01((kandelMoles - READABILITY.kmLow) / (READABILITY.kmHigh - READABILITY.kmLow));
-      const rare = clamp01(1 - (rareShare - READABILITY.rareLow) / (READABILITY.rareHigh - READABILITY.rareLow));
-      share = words === 0 ? 1 : 0.5 * km + 0.5 * rare;
+      const km = clamp01((m.kandelMoles - READABILITY.kmLow) / (READABILITY.kmHigh - READABILITY.kmLow));
+      const rare = clamp01(1 - (m.rareShare - READABILITY.rareLow) / (READABILITY.rareHigh - READABILITY.rareLow));
+      const verbs = clamp01((m.verbShare - READABILITY.verbLow) / (READABILITY.verbHigh - READABILITY.verbLow));
+      share = words === 0 ? 1 : (km + rare + verbs) / 3;
     } else {
       share = clamp01(1 - (weights.get(cat) ?? 0) / per100 / cap);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../../src/analysis/document.js';
 import { findPassives } from '../../src/analysis/passive.js';
 import { syllables } from '../../src/analysis/syllables.js';
-import { participleLemmas, conjugate } from '../../src/analysis/verbs.js';
+import { conjugate, isFiniteVerbForm, participleLemmas } from '../../src/analysis/verbs.js';
 import { kandelMoles, lix } from '../../src/analysis/readability.js';
 
 function passives(text: string) {
@@ -23,6 +23,10 @@ describe('Lefff-derived lexicon', () => {
     // Our supplement: 1990 spellings and irregular participles the Lefff tables lack.
     expect(participleLemmas('entrainée')).toEqual(['entraîner']);
     expect(participleLemmas('résolu')).toContain('résoudre');
+  });
+  it('knows conjugated forms (present, imperfect, future, conditional), not other words', () => {
+    for (const f of ['examinons', 'étudions', 'rejettera', 'pourriez', 'avait', 'est']) expect(isFiniteVerbForm(f)).toBe(true);
+    for (const f of ['rapidement', 'administration', 'examiné', 'de', 'plus', '']) expect(isFiniteVerbForm(f)).toBe(false);
     expect(conjugate('demander', 'P', 4)).toBe('demandez');
   });
 });

@@ -11,12 +11,13 @@ const alert = (category: Alert['category'], severity: Alert['severity']): Alert 
 describe('score', () => {
   it('is the documented sum of parts, recomputable by hand', async () => {
     const alerts = [alert('jargon', 'warning'), alert('jargon', 'error'), alert('passive-voice', 'suggestion')];
-    const s = computeScore(weightsOf(alerts), 200, 55, 0.45);
+    const s = computeScore(weightsOf(alerts), 200, { kandelMoles: 55, rareShare: 0.45, verbShare: 0.1 });
     const jargon = SCORE_PARTS.jargon.max * (1 - (SEVERITY_WEIGHT.warning + SEVERITY_WEIGHT.error) / 2 / SCORE_PARTS.jargon.cap);
     const passive = SCORE_PARTS['passive-voice'].max * (1 - SEVERITY_WEIGHT.suggestion / 2 / SCORE_PARTS['passive-voice'].cap);
     const km = (55 - READABILITY.kmLow) / (READABILITY.kmHigh - READABILITY.kmLow);
     const rare = 1 - (0.45 - READABILITY.rareLow) / (READABILITY.rareHigh - READABILITY.rareLow);
-    const readability = SCORE_PARTS.readability.max * (0.5 * km + 0.5 * rare);
+    const verbs = (0.1 - READABILITY.verbLow) / (READABILITY.verbHigh - READABILITY.verbLow);
+    const readability = (SCORE_PARTS.readability.max * (km + rare + verbs)) / 3;
     const untouched = Object.entries(SCORE_PARTS).filter(([c]) => !['jargon', 'passive-voice', 'readability'].includes(c)).reduce((n, [, p]) => n + p.max, 0);
     expect(s.parts.jargon).toBeCloseTo(jargon, 1);
     expect(s.parts['passive-voice']).toBeCloseTo(passive, 1);
