@@ -40,6 +40,11 @@ function context(report: Report, a: Alert, style: Style): string {
   return `${before}${style.mark(span)}${after}`.replace(/\s*\n\s*/g, ' ⏎ ');
 }
 
+/** "1 phrase", "2 phrases" (French: 0 and 1 take the singular). */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n > 1 ? 's' : ''}`;
+}
+
 /** Renders a Report for a terminal (colours when `color` is true). */
 export function formatText(report: Report, color = false): string {
   const st = color ? ansi : plain;
@@ -48,7 +53,7 @@ export function formatText(report: Report, color = false): string {
   const lines: string[] = [];
   lines.push(
     st.bold(`${name} — score ${report.score.value}/100 (${report.score.grade})`) +
-      ` · ${report.stats.words} mots · ${report.stats.sentences} phrases · ${report.stats.wordsPerSentence} mots par phrase`,
+      ` · ${plural(report.stats.words, 'mot')} · ${plural(report.stats.sentences, 'phrase')} · ${report.stats.wordsPerSentence} mots par phrase`,
   );
   lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} % · verbes conjugués ${Math.round(r.verbShare * 100)} %`));
   // Where the points were lost: the parts below their maximum, biggest loss first.
