@@ -22,11 +22,18 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     const st = missing.length === 0 ? 'present' : found === 0 ? 'missing' : 'partial';
     return { ...base, status: st, missing, evidence };
   };
+  // The engine asks for the alert and the report for the status: compute it once per document.
+  const seen = new WeakMap<object, Mention>();
+  const statusOf = (doc: { text: string }, documentType: string): Mention => {
+    let m = seen.get(doc);
+    if (!m) seen.set(doc, (m = status(doc.text, documentType)));
+    return m;
+  };
   return {
     scope: 'document',
-    mention: (doc, facts) => status(doc.text, facts.documentType),
+    mention: (doc, facts) => statusOf(doc, facts.documentType),
     run(doc, _i, facts) {
-      const m = status(doc.text, facts.documentType);
+      const m = statusOf(doc, facts.documentType);
       if (m.status !== 'missing' && m.status !== 'partial') return [];
       const labels = rule.elements.filter((e) => m.missing.includes(e.id)).map((e) => e.label);
       const at = m.evidence[0] ?? { start: 0, end: Math.min(doc.text.length, doc.sentences[0]?.end ?? 0) };
