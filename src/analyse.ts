@@ -4,6 +4,7 @@ import { buildDoc } from './analysis/document.js';
 import { detectLanguage } from './analysis/language.js';
 import { kandelMoles, kandelMolesBand, lix, lixBand } from './analysis/readability.js';
 import { AppError } from './errors.js';
+import { blockAt, type SourceBlock } from './ingest/assemble.js';
 import type { Report, Warning } from './model.js';
 import { computeScore } from './report/score.js';
 import { runRules } from './rules/engine.js';
@@ -18,6 +19,11 @@ export interface AnalysisInput {
   bytes?: number;
   sha256?: string;
   pages?: number;
+  /** Source map of an extracted document (offsets in `text`); furniture blocks from `bodyEnd` on. */
+  blocks?: SourceBlock[];
+  bodyEnd?: number;
+  /** Warnings of the extraction (unreadable pages…), reported first. */
+  warnings?: Warning[];
 }
 
 /** Options of one analysis. */
@@ -35,11 +41,23 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   if (options.maxChars !== undefined && input.text.length > options.maxChars) {
     throw new AppError('TOO_LARGE', `Le texte est trop long (${input.text.length} caractères ; maximum ${options.maxChars}).`);
   }
-  if (input.text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
-  const doc = buildDoc(input.text);
-  if (doc.sentences.length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document ne contient aucun mot à analyser.');
-  const warnings: Warning[] = [];
-  const language = detectLanguage(doc.text, doc.sentences);
+  const extracted = input.format !== undefined && input.format !== 'txt';
+  if (!extracted && input.text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
+  const doc = buildDoc(input.text, input.bodyEnd);
+  const warnings: Warning[] = [...(input.warnings ?? [])];
+  // A pasted or plain text without words is an error; a document that was read (PDF, DOCX, ODT, HTML)
+  // but holds no text (only pictures, empty tables, form fields) still gets its report, saying so.
+  const noText = doc.sentences.length === 0;
+  if (noText && !extracted) throw new AppError('EMPTY_DOCUMENT', 'Le document ne contient aucun mot à analyser.');
+  if (noText) {
+    warnings.push({
+      code: 'NO_TEXT',
+      message: 'Le document a été lu mais ne contient aucun texte à analyser (seulement des images, des tableaux vides ou des champs de formulaire) : son score n’a pas de sens.',
+    });
+  }
+  // Extracted text arrives normalised; should normalisation still change it, the offsets of the map would be wrong.
+  const blocks = input.blocks && doc.text === input.text ? input.blocks : undefined;
+  const language = noText ? 'fr' : detectLanguage(doc.text, doc.sentences);
   if (language !== 'fr') {
     warnings.push({
       code: 'NOT_FRENCH',
@@ -49,6 +67,15 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   const facts = { documentType: 'autre' };
   const run = runRules(set, doc, facts);
   const alerts = run.alerts;
+  if (blocks) {
+    for (const a of alerts) {
+      const i = blockAt(blocks, a.start);
+      if (i < 0) continue;
+      a.paragraph = i + 1;
+      const page = blocks[i]!.page;
+      if (page !== undefined) a.page = page;
+    }
+  }
   const mentions = set.rules.flatMap((r) => (r.check.mention ? [r.check.mention(doc, facts)] : []));
 
   let words = 0;
@@ -87,12 +114,13 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
     text: doc.text,
     paragraphs: doc.paragraphs.map((p) => ({ start: p.start, end: p.end })),
     sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end })),
+    ...(blocks ? { blocks } : {}),
     stats: {
       words,
       sentences: nSent,
       paragraphs: doc.paragraphs.length,
       syllables,
-      wordsPerSentence: round(words / nSent),
+      wordsPerSentence: nSent ? round(words / nSent) : 0,
       longSentences: run.longSentences,
       passiveSentences: run.passiveSentences,
     },
@@ -104,7 +132,7 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       rareWordShare: round(rareShare, 3),
       verbShare: round(verbShare, 3),
     },
-    score: computeScore(run.weights, words, { kandelMoles: km, rareShare, verbShare }),
+    score: noText ? { value: 0, grade: 'E', parts: {} } : computeScore(run.weights, words, { kandelMoles: km, rareShare, verbShare }),
     documentType: { id: 'autre', confidence: 0, evidence: [] },
     mentions,
     alerts,

@@ -1,17 +1,15 @@
 #!/usr/bin/env node
 /** The `clarte` command: analyze (files, stdin, JSON Lines) and serve; every door uses the same pipeline. */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyse } from './analyse.js';
 import { analyseJsonLine, POOL_THRESHOLD, poolSize, runPool, type BatchOptions, type LineResult } from './batch.js';
 import { loadConfig } from './config.js';
 import { isAppError } from './errors.js';
 import type { Report } from './model.js';
 import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
-import { textFromBytes } from './ingest/text.js';
+import { Ingestor } from './ingest/ingest.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--rules DOSSIER]
@@ -115,14 +113,14 @@ async function analyzeCommand(args: string[]): Promise<number> {
       }
     }
   }
+  // Documents other than plain text are read by one worker thread (started on the first of them),
+  // under the time and memory limits of the configuration.
+  const ingestor = new Ingestor(config, library, rulesDir, 1);
   for (const p of positionals) {
     try {
       const bytes = p === '-' ? await readStdin() : readFileSync(p);
-      const text = textFromBytes(bytes);
-      // Like the HTTP door, the report names the bytes received: size and SHA-256 of the file.
-      const source = { text, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-      const input = p === '-' ? source : { ...source, filename: basename(p) };
-      emit(out, analyse(input, library, opts), values.format);
+      const report = await ingestor.analyseBytes(bytes, { profile, ...(p === '-' ? {} : { filename: basename(p) }) });
+      emit(out, report, values.format);
     } catch (e) {
       failed++;
       out.flush();
@@ -133,6 +131,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
       } else failLine(p, e);
     }
   }
+  await ingestor.close();
   out.flush();
   return failed > 0 ? 1 : 0;
 }

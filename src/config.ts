@@ -1,5 +1,6 @@
 /** Configuration: environment variables validated once into a frozen object. Nothing else reads process.env. */
 import { z } from 'zod';
+import type { IngestLimits } from './ingest/types.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -11,8 +12,37 @@ const Env = z.object({
   DATABASE_PATH: z.string().default('./data/clarte.db'),
   /** Worker threads for batches (JSON Lines); 0 = analyse on the main thread. Default: one per core, at most 4. */
   WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  /** Largest uploaded document, in bytes (PDF, DOCX, ODT, HTML, text). */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Most pages read from one document. */
+  MAX_PAGES: z.coerce.number().int().positive().default(300),
+  /** Zip-based documents (DOCX, ODT): most entries, and most bytes once inflated (checked before inflating). */
+  ZIP_MAX_ENTRIES: z.coerce.number().int().positive().default(2000),
+  ZIP_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  /** Wall time of one document (extraction and analysis) before its worker is killed, in ms. */
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** Heap limit of each ingestion worker, in MiB. */
+  EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).default(512),
+  /** Ingestion worker threads (documents read at once); more documents wait in a queue. */
+  INGEST_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  /** Documents waiting for a worker beyond which uploads are refused (429). */
+  INGEST_QUEUE: z.coerce.number().int().min(0).default(64),
+  /** PDF library: unpdf (default, measured faster and lighter) or pdf-parse. */
+  PDF_ENGINE: z.enum(['unpdf', 'pdf-parse']).default('unpdf'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
+
+/** The ingestion limits of a configuration. */
+export function ingestLimits(c: Config): IngestLimits {
+  return {
+    maxBytes: c.MAX_UPLOAD_BYTES,
+    maxPages: c.MAX_PAGES,
+    maxZipEntries: c.ZIP_MAX_ENTRIES,
+    maxZipBytes: c.ZIP_MAX_BYTES,
+    timeoutMs: c.EXTRACT_TIMEOUT_MS,
+    memoryMb: c.EXTRACT_MEMORY_MB,
+  };
+}
 
 /** The validated configuration. */
 export type Config = Readonly<z.infer<typeof Env>>;

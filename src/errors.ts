@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   TIMEOUT: 422,
   UNKNOWN_PROFILE: 400,
   RATE_LIMITED: 429,
+  BUSY: 429,
   INTERNAL: 500,
 } as const;
 

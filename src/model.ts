@@ -1,5 +1,6 @@
 /** The Report and its parts: zod schemas are the single source of truth for types and validation. */
 import { z } from 'zod';
+import { BLOCK_KINDS } from './ingest/types.js';
 
 /** Stable category ids (CONTRACT.md). */
 export const CATEGORIES = [
@@ -54,6 +55,13 @@ export const MENTION_IDS = [
 export const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
 export type Span = z.infer<typeof Span>;
 
+export const SourceBlock = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  kind: z.enum(BLOCK_KINDS),
+  page: z.number().int().min(1).optional(),
+});
+
 export const Alert = z.object({
   rule: z.string(),
   category: Category,
@@ -67,6 +75,8 @@ export const Alert = z.object({
   match: z.string(),
   suggestions: z.array(z.string()),
   page: z.number().int().min(1).optional(),
+  /** 1-based index of the block of the original (paragraph, heading, list item, cell…) holding the alert. */
+  paragraph: z.number().int().min(1).optional(),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -99,6 +109,8 @@ export const Report = z.object({
   text: z.string(),
   paragraphs: z.array(Span),
   sentences: z.array(Span),
+  /** Source map of an uploaded document: its blocks in the text, with kind and page; headers and footers last. */
+  blocks: z.array(SourceBlock).optional(),
   stats: z.object({
     words: z.number().int().min(0),
     sentences: z.number().int().min(0),

@@ -1,12 +1,16 @@
 /** The server shell: build the app, listen, shut down gracefully on SIGTERM/SIGINT. */
 import { buildApp } from './http/app.js';
 import { loadConfig, type Config } from './config.js';
+import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
   const library = await RuleLibrary.load(config.RULES_DIR, config.DEFAULT_PROFILE);
-  const app = await buildApp({ config, library });
+  // Ingestion workers start with the server: the first upload does not wait for them.
+  const ingestor = new Ingestor(config, library, config.RULES_DIR);
+  await ingestor.start();
+  const app = await buildApp({ config, library, ingestor });
   const close = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

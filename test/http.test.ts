@@ -78,10 +78,15 @@ describe('HTTP API', () => {
     expect(report.text).toBe('Votre demande a été rejetée par la commission.');
   });
   it('answers clear errors for uploads it cannot read', async () => {
+    // A PDF named .docx is read as a PDF: this one is truncated.
     const pdf = multipart([{ name: 'file', filename: 'scan.docx', content: Buffer.from('%PDF-1.7\n%âãÏÓ\n', 'latin1') }]);
     const r1 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...pdf });
-    expect(r1.statusCode).toBe(415);
-    expect(r1.json().error.code).toBe('UNSUPPORTED_FORMAT');
+    expect(r1.statusCode).toBe(422);
+    expect(r1.json().error.code).toBe('UNREADABLE');
+    const doc = multipart([{ name: 'file', filename: 'ancien.doc', content: Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]) }]);
+    const r0 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...doc });
+    expect(r0.statusCode).toBe(415);
+    expect(r0.json().error).toMatchObject({ code: 'UNSUPPORTED_FORMAT', message: expect.stringMatching(/Word 97-2003/) });
     const none = multipart([{ name: 'profile', content: 'lettre' }]);
     const r2 = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...none });
     expect(r2.statusCode).toBe(400);

@@ -28,6 +28,8 @@ export interface Doc {
   paragraphs: Paragraph[];
   sentences: Sentence[];
   measures: SentenceMeasures[];
+  /** End of the body: text beyond it (headers, footers) is read for the mentions, not analysed as prose. */
+  bodyEnd: number;
   /** Offsets where each line starts, for line/column. */
   lineStarts: number[];
 }
@@ -72,15 +74,16 @@ function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasu
   return { words: s.words, syllables: syl, longWords: long, rareWords: rare, contentWords: content, verbs, kandelMoles: kandelMoles(s.words, 1, syl) };
 }
 
-/** Builds the Document from raw text (normalised here, once). */
-export function buildDoc(raw: string): Doc {
+/** Builds the Document from raw text (normalised here, once); only text before `bodyEnd` is segmented. */
+export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const text = normalizeText(raw);
-  const { paragraphs, sentences } = segment(text);
+  const end = bodyEnd === undefined || text.length !== raw.length ? text.length : Math.min(bodyEnd, text.length);
+  const { paragraphs, sentences } = segment(end === text.length ? text : text.slice(0, end));
   const ranks = frequencyRanks();
   const measures = sentences.map((s) => measure(s, ranks));
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, paragraphs, sentences, measures, lineStarts };
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

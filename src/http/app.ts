@@ -12,14 +12,21 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { isAppError } from '../errors.js';
+import { Ingestor } from '../ingest/ingest.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { ruleRoutes } from './routes/rules.js';
 
-/** What the app needs from the outside. */
+/** What the app needs from the outside (the ingestor is made from the config when not given). */
 export interface AppDeps {
   config: Config;
   library: RuleLibrary;
+  ingestor?: Ingestor;
+}
+
+/** The dependencies routes see. */
+export interface RouteDeps extends AppDeps {
+  ingestor: Ingestor;
 }
 
 /** One error envelope: `{ error: { code, message, details? } }`; 5xx never leak internals. */
@@ -28,7 +35,8 @@ function errorBody(code: string, message: string, details?: unknown) {
 }
 
 /** Builds the app with every route registered. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
+  const deps: RouteDeps = { ...appDeps, ingestor: appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR) };
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
@@ -61,7 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', `Adresse inconnue : ${req.method} ${req.url.split('?')[0]}`)));
 
-  await app.register(multipart, { limits: { fileSize: deps.config.BODY_LIMIT_BYTES, files: 1, fields: 5, parts: 6 } });
+  app.addHook('onClose', async () => deps.ingestor.close());
+  await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
   await app.register(swagger, {
     openapi: {
       info: {

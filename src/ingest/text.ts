@@ -1,21 +1,16 @@
-/** Plain-text ingestion: recognise binary formats by their magic bytes, decode UTF-8 (BOM) or Windows-1252. */
-import { AppError } from '../errors.js';
+/** Text decoding: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 (older templates). */
 
-/** Format recognised from the first bytes. */
-export type Sniffed = 'pdf' | 'zip' | 'ole' | 'text' | 'binary';
+// Windows-1252 differs from Latin-1 in 0x80–0x9F (€, curly quotes, dashes, œ…). Node 20.18.3+ decodes
+// that range as C1 control characters (nodejs/node#60888), so the table is ours. Unassigned bytes
+// (0x81, 0x8D, 0x8F, 0x90, 0x9D) keep their Latin-1 value, as the WHATWG encoding standard says.
+const CP1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
-/** Recognises a document by its content, not its name. */
-export function sniff(bytes: Uint8Array): Sniffed {
-  const head = Buffer.from(bytes.subarray(0, 8));
-  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (bytes.length > 1024 && Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return 'zip';
-  if (head.toString('hex').startsWith('d0cf11e0a1b11ae1')) return 'ole';
-  // Text: few control characters outside tab/newline/carriage return/form feed.
-  const sample = bytes.subarray(0, 64 * 1024);
-  let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32) || b === 127) control++;
-  return sample.length > 0 && control / sample.length > 0.02 ? 'binary' : 'text';
+/** Decodes Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return /[\u0080-\u009F]/.test(latin1) ? latin1.replace(/[\u0080-\u009F]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!) : latin1;
 }
 
 /** Decodes text bytes: UTF-8 (with or without BOM, UTF-16 with BOM), else Windows-1252. */
@@ -27,18 +22,6 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
-}
-
-/** Extracts the text of a plain-text document, or throws the right AppError for other formats. */
-export function textFromBytes(bytes: Uint8Array): string {
-  const kind = bytes[0] === 0xff && bytes[1] === 0xfe ? 'text' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'text' : sniff(bytes);
-  if (kind === 'pdf' || kind === 'zip' || kind === 'ole') {
-    throw new AppError('UNSUPPORTED_FORMAT', 'Ce format de fichier (PDF, Word, LibreOffice) n’est pas encore pris en charge : collez le texte du courrier.');
-  }
-  if (kind === 'binary') throw new AppError('UNSUPPORTED_FORMAT', 'Ce fichier n’est pas un texte lisible : envoyez un courrier au format texte.');
-  const { text } = decodeText(bytes);
-  if (text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
-  return text;
 }

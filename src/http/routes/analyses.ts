@@ -1,12 +1,10 @@
 /** POST /api/v1/analyses: a Report for JSON text or for one uploaded file (multipart field `file`). */
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
-import { textFromBytes } from '../../ingest/text.js';
 import { Report } from '../../model.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../app.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
@@ -18,7 +16,7 @@ const AnalysisRequest = z.object({
 });
 
 /** The analysis routes. */
-export function analysisRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const options = (profile: string | undefined) => ({ profile: profile ?? deps.config.DEFAULT_PROFILE, maxChars: deps.config.MAX_TEXT_CHARS });
   return async (app) => {
     app.post(
@@ -45,16 +43,17 @@ export function analysisRoutes(deps: AppDeps): FastifyPluginAsyncZod {
                 throw new AppError('BAD_REQUEST', 'Envoyez un seul fichier, dans le champ « file ».');
               }
               bytes = await part.toBuffer();
-              if (part.file.truncated) throw new AppError('TOO_LARGE', 'Le fichier envoyé dépasse la taille autorisée.');
+              if (part.file.truncated) {
+                throw new AppError('TOO_LARGE', `Le fichier envoyé dépasse la taille autorisée (${Math.round(deps.config.MAX_UPLOAD_BYTES / 1048576)} Mio).`);
+              }
               filename = part.filename;
             } else if (part.fieldname === 'profile' && typeof part.value === 'string') {
               profile = part.value;
             }
           }
           if (!bytes) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-le dans le champ « file ».');
-          const text = textFromBytes(bytes);
-          const sha256 = createHash('sha256').update(bytes).digest('hex');
-          return analyse({ text, bytes: bytes.length, sha256, ...(filename ? { filename } : {}) }, deps.library, options(profile));
+          // Recognised by its content; read in a worker thread under the time and memory limits.
+          return deps.ingestor.analyseBytes(bytes, { profile: profile ?? deps.config.DEFAULT_PROFILE, ...(filename ? { filename } : {}) });
         }
         if (!req.body) throw new AppError('BAD_REQUEST', 'Envoyez un corps JSON { "text": … } ou un fichier (multipart, champ « file »).');
         const { text, profile, id, filename } = req.body;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CATEGORY_LABELS, PRINCIPLE_LABELS } from '../../report/labels.js';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../app.js';
 
 const RuleInfo = z.object({
   id: z.string(),
@@ -31,7 +31,7 @@ const ProfileInfo = z.object({
 });
 
 /** Rules and profiles routes. */
-export function ruleRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+export function ruleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const { library } = deps;
   const enabledIn = (id: string, defaultEnabled: boolean): string[] =>
     [...library.profiles.values()].filter((p) => p.rules[id]?.enabled ?? defaultEnabled).map((p) => p.name);

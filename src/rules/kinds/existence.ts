@@ -40,7 +40,7 @@ export const existence: KindCompiler<'existence'> = (rule) => {
     scope: rule.scope,
     run(doc, index) {
       let start = 0;
-      let end = doc.text.length;
+      let end = doc.bodyEnd;
       if (rule.scope === 'sentence') ({ start, end } = doc.sentences[index]!);
       else if (rule.scope === 'paragraph') ({ start, end } = doc.paragraphs[index]!);
       const slice = doc.text.slice(start, end);

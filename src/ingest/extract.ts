@@ -1,0 +1,51 @@
+/** Bytes → Extraction, by content: PDF, DOCX, ODT, HTML or text. Runs inside an ingestion worker. */
+import { AppError } from '../errors.js';
+import { extractDocx, isDocx } from './docx.js';
+import { decodeHtml, htmlBlocks } from './html.js';
+import { extractOdt, openDocumentKind } from './odt.js';
+import type { PdfEngine } from './pdf/engine.js';
+import { extractPdf } from './pdf/extract.js';
+import { emptyFile, sniff, unsupported } from './sniff.js';
+import { decodeText } from './text.js';
+import type { Extraction, IngestLimits, PdfEngineName } from './types.js';
+import { ZipArchive } from './zip.js';
+
+/** Loads a PDF engine by name (each is imported only when first used). */
+export async function pdfEngine(name: PdfEngineName): Promise<PdfEngine> {
+  if (name === 'pdf-parse') return (await import('./pdf/pdf-parse.js')).pdfParseEngine;
+  return (await import('./pdf/unpdf.js')).unpdfEngine;
+}
+
+/** Extracts the blocks of a document, whatever its format. */
+export async function extractDocument(bytes: Buffer, limits: IngestLimits, engine: PdfEngineName): Promise<Extraction> {
+  if (bytes.length > limits.maxBytes) {
+    throw new AppError('TOO_LARGE', `Le fichier pèse ${(bytes.length / 1048576).toFixed(1)} Mio ; la limite est de ${(limits.maxBytes / 1048576).toFixed(0)} Mio.`);
+  }
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'empty':
+      throw emptyFile();
+    case 'pdf':
+      return extractPdf(bytes, await pdfEngine(engine), limits);
+    case 'zip': {
+      const zip = await ZipArchive.open(bytes, limits);
+      try {
+        if (isDocx(zip)) return await extractDocx(bytes, zip);
+        const od = await openDocumentKind(zip);
+        if (od === 'odt') return await extractOdt(zip, limits.maxPages);
+        if (od === 'other') {
+          throw new AppError('UNSUPPORTED_FORMAT', 'Ce fichier LibreOffice n’est pas un document texte (tableur, présentation…) : envoyez un document Writer (.odt).');
+        }
+        throw unsupported('zip-other');
+      } finally {
+        zip.close();
+      }
+    }
+    case 'html':
+      return { format: 'html', blocks: htmlBlocks(decodeHtml(bytes), { furnitureTags: true }), warnings: [] };
+    case 'text':
+      return { format: 'txt', blocks: [{ kind: 'paragraph', text: decodeText(bytes).text }], warnings: [] };
+    default:
+      throw unsupported(kind);
+  }
+}

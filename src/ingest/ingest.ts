@@ -1,0 +1,84 @@
+/**
+ * The ingestion door shared by the CLI and the HTTP API: recognise the bytes, read plain text at
+ * once, send every other format to the worker pool (started on first need), return the Report.
+ */
+import { createHash } from 'node:crypto';
+import { analyse } from '../analyse.js';
+import { ingestLimits, type Config } from '../config.js';
+import { AppError } from '../errors.js';
+import type { Report } from '../model.js';
+import type { RuleLibrary } from '../rules/load.js';
+import { IngestPool } from './pool.js';
+import { emptyFile, sniff, unsupported } from './sniff.js';
+import { decodeText } from './text.js';
+
+/** Options of one document. */
+export interface DocumentOptions {
+  profile: string;
+  filename?: string;
+  id?: string;
+}
+
+/** Reads and analyses uploaded documents. */
+export class Ingestor {
+  private pool: IngestPool | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly library: RuleLibrary,
+    private readonly rulesDir: string | undefined,
+    private readonly poolSize = config.INGEST_WORKERS,
+  ) {}
+
+  /** Starts the workers now rather than on the first document (the server does, to answer at once). */
+  async start(): Promise<void> {
+    await this.ensurePool().start();
+  }
+
+  /** Analyses one document given as bytes. */
+  async analyseBytes(bytes: Uint8Array, options: DocumentOptions): Promise<Report> {
+    const limits = ingestLimits(this.config);
+    if (bytes.length > limits.maxBytes) {
+      throw new AppError('TOO_LARGE', `Le fichier pèse ${(bytes.length / 1048576).toFixed(1)} Mio ; la limite est de ${(limits.maxBytes / 1048576).toFixed(0)} Mio.`);
+    }
+    this.library.ruleSet(options.profile); // an unknown profile fails before any work
+    const kind = sniff(bytes);
+    if (kind === 'empty') throw emptyFile();
+    if (kind === 'ole' || kind === 'binary') throw unsupported(kind);
+    if (kind === 'text') {
+      // Plain text needs no parser: decoded and analysed here, like pasted text.
+      const { text } = decodeText(bytes);
+      if (text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return analyse(
+        { text, format: 'txt', bytes: bytes.length, sha256, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) },
+        this.library,
+        { profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS },
+      );
+    }
+    return this.ensurePool().run({ bytes, profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) });
+  }
+
+  /** Documents being read and waiting for a worker. */
+  load(): { busy: number; queued: number; workers: number } {
+    return this.pool?.load() ?? { busy: 0, queued: 0, workers: 0 };
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  private ensurePool(): IngestPool {
+    this.pool ??= new IngestPool({
+      size: this.poolSize,
+      queueMax: this.config.INGEST_QUEUE,
+      rulesDir: this.rulesDir,
+      profile: this.config.DEFAULT_PROFILE,
+      limits: ingestLimits(this.config),
+      pdfEngine: this.config.PDF_ENGINE,
+    });
+    return this.pool;
+  }
+}

@@ -1,0 +1,233 @@
+/**
+ * The ingestion pool: worker threads that extract and analyse documents, never on the event loop.
+ * Each document has a wall-time limit (its worker is killed and replaced) and each worker a heap
+ * limit; a crash, a kill or an exhausted heap fails that document only. Workers are recycled after
+ * a number of documents so that memory held by the PDF library returns to the system.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../errors.js';
+import type { Report } from '../model.js';
+import { ROOT } from '../paths.js';
+import type { IngestLimits, PdfEngineName } from './types.js';
+
+/** What a worker is started with. */
+export interface WorkerData {
+  rulesDir: string | undefined;
+  profile: string;
+  limits: IngestLimits;
+  pdfEngine: PdfEngineName;
+}
+
+/** One document sent to a worker. */
+export interface WorkerJob {
+  seq: number;
+  bytes: Uint8Array;
+  sha256: string;
+  filename?: string;
+  id?: string;
+  profile: string;
+  maxChars: number;
+}
+
+/** A worker's answer. */
+export type WorkerReply = { seq: number; report: Report } | { seq: number; error: { code: ErrorCode; message: string; details?: unknown } };
+
+/** A document to analyse. */
+export interface IngestJob {
+  bytes: Uint8Array;
+  filename?: string;
+  id?: string;
+  profile: string;
+  maxChars: number;
+}
+
+/** Options of the pool. */
+export interface PoolOptions extends WorkerData {
+  size: number;
+  /** Documents allowed to wait for a worker; beyond, BUSY. */
+  queueMax: number;
+  /** Documents a worker reads before it is replaced by a fresh one. */
+  recycleAfter?: number;
+  /** The worker script (default: the bundle built next to the CLI). */
+  workerFile?: string;
+}
+
+interface Pending {
+  job: WorkerJob;
+  resolve: (r: Report) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  current?: Pending;
+  timer?: NodeJS.Timeout;
+  done: number;
+  retired: boolean;
+}
+
+/** The bundled worker script. */
+export const INGEST_WORKER_FILE = join(ROOT, 'dist', 'src', 'clarte-ingest.mjs');
+
+/** A pool of ingestion workers. */
+export class IngestPool {
+  private slots: Slot[] = [];
+  private queue: Pending[] = [];
+  private seq = 0;
+  private closed = false;
+  private startFailures = 0;
+  /** Workers replaced after a timeout, crash or memory exhaustion (for the logs and benchmarks). */
+  restarts = 0;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Starts the workers and waits until each has loaded the rules. */
+  async start(): Promise<void> {
+    while (this.slots.length < this.options.size) this.spawn();
+    await Promise.all(
+      this.slots.map((s) =>
+        s.ready
+          ? undefined
+          : new Promise<void>((r) => {
+              s.worker.once('message', () => r());
+              s.worker.once('exit', () => r());
+            }),
+      ),
+    );
+  }
+
+  /** Documents being read and waiting. */
+  load(): { busy: number; queued: number; workers: number } {
+    return { busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, workers: this.slots.length };
+  }
+
+  /** Extracts and analyses one document in a worker. */
+  run(job: IngestJob): Promise<Report> {
+    if (this.closed) return Promise.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
+    const idle = this.slots.some((s) => s.ready && !s.current);
+    if (!idle && this.queue.length >= this.options.queueMax) {
+      return Promise.reject(new AppError('BUSY', 'Le service lit déjà beaucoup de documents : réessayez dans un instant.'));
+    }
+    while (this.slots.length < this.options.size) this.spawn();
+    const sha256 = createHash('sha256').update(job.bytes).digest('hex');
+    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars };
+    if (job.filename !== undefined) wj.filename = job.filename;
+    if (job.id !== undefined) wj.id = job.id;
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job: wj, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; waiting documents fail with BUSY. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
+    await Promise.all(
+      this.slots.map((s) => {
+        s.retired = true;
+        if (s.timer) clearTimeout(s.timer);
+        s.current?.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
+        return s.worker.terminate();
+      }),
+    );
+    this.slots = [];
+  }
+
+  private spawn(): Slot {
+    const { rulesDir, profile, limits, pdfEngine } = this.options;
+    const worker = new Worker(this.options.workerFile ?? INGEST_WORKER_FILE, {
+      workerData: { rulesDir, profile, limits, pdfEngine } satisfies WorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      // Libraries may print warnings: never onto our stdout (JSON Lines) or the service logs.
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.resume();
+    worker.stderr.resume();
+    const slot: Slot = { worker, ready: false, done: 0, retired: false };
+    this.slots.push(slot);
+    worker.on('message', (msg: WorkerReply | { ready: true }) => {
+      if ('ready' in msg) {
+        slot.ready = true;
+        this.startFailures = 0;
+        this.dispatch();
+        return;
+      }
+      const p = slot.current;
+      if (!p || p.job.seq !== msg.seq) return;
+      this.finish(slot);
+      if ('report' in msg) p.resolve(msg.report);
+      else p.reject(new AppError(msg.error.code, msg.error.message, msg.error.details));
+      slot.done++;
+      if (slot.done >= (this.options.recycleAfter ?? 100)) this.replace(slot);
+      this.dispatch();
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.fail(
+        slot,
+        oom ? 'TOO_LARGE' : 'UNREADABLE',
+        oom
+          ? `Le document demande plus de mémoire que la limite fixée (${limits.memoryMb} Mio) : il n’a pas pu être lu.`
+          : 'La lecture du document a échoué (erreur interne du lecteur) : il est probablement endommagé.',
+      );
+    });
+    worker.on('exit', () => {
+      if (!slot.retired) this.fail(slot, 'UNREADABLE', 'La lecture du document s’est interrompue : il est probablement endommagé.');
+    });
+    return slot;
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.current = undefined;
+  }
+
+  /** The slot's worker died or must die: fail its document, replace it. */
+  private fail(slot: Slot, code: ErrorCode, message: string): void {
+    if (slot.retired) return;
+    const p = slot.current;
+    this.finish(slot);
+    if (!slot.ready) this.startFailures++;
+    p?.reject(new AppError(code, message));
+    this.restarts++;
+    this.replace(slot);
+  }
+
+  private replace(slot: Slot): void {
+    slot.retired = true;
+    this.slots = this.slots.filter((s) => s !== slot);
+    void slot.worker.terminate();
+    if (this.closed) return;
+    if (this.startFailures > 3) {
+      // The worker cannot even start (missing build?): fail what waits instead of looping.
+      for (const p of this.queue.splice(0)) p.reject(new AppError('INTERNAL', 'Le service ne peut pas lire de documents pour le moment (lecteur indisponible).'));
+      return;
+    }
+    if (this.slots.length < this.options.size) this.spawn();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (!slot.ready || slot.current || slot.retired) continue;
+      const p = this.queue.shift()!;
+      slot.current = p;
+      slot.timer = setTimeout(() => {
+        if (slot.current !== p) return;
+        this.finish(slot);
+        p.reject(new AppError('TIMEOUT', `La lecture du document a dépassé ${Math.round(this.options.limits.timeoutMs / 1000)} secondes : elle a été arrêtée.`));
+        this.restarts++;
+        this.replace(slot);
+      }, this.options.limits.timeoutMs);
+      // The bytes are copied into a buffer the worker then owns.
+      const copy = new Uint8Array(p.job.bytes);
+      slot.worker.postMessage({ ...p.job, bytes: copy }, [copy.buffer]);
+    }
+  }
+}
