@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors.js';
-import type { Report } from '../model.js';
+import type { Report, Warning } from '../model.js';
 import { ROOT } from '../paths.js';
-import type { IngestLimits, PdfEngineName } from './types.js';
+import type { Assembled } from './assemble.js';
+import type { IngestLimits, PdfEngineName, SourceFormat } from './types.js';
 
 /** What a worker is started with. */
 export interface WorkerData {
@@ -29,10 +30,22 @@ export interface WorkerJob {
   id?: string;
   profile: string;
   maxChars: number;
+  /** Extraction only (benchmarks, diagnostics): the assembled text and source map, no analysis. */
+  extractOnly?: boolean;
+}
+
+/** What an extraction-only job returns. */
+export interface ExtractedText extends Assembled {
+  format: SourceFormat;
+  pages?: number;
+  warnings: Warning[];
 }
 
 /** A worker's answer. */
-export type WorkerReply = { seq: number; report: Report } | { seq: number; error: { code: ErrorCode; message: string; details?: unknown } };
+export type WorkerReply =
+  | { seq: number; report: Report }
+  | { seq: number; extracted: ExtractedText }
+  | { seq: number; error: { code: ErrorCode; message: string; details?: unknown } };
 
 /** A document to analyse. */
 export interface IngestJob {
@@ -56,7 +69,7 @@ export interface PoolOptions extends WorkerData {
 
 interface Pending {
   job: WorkerJob;
-  resolve: (r: Report) => void;
+  resolve: (r: Report | ExtractedText) => void;
   reject: (e: Error) => void;
 }
 
@@ -106,6 +119,15 @@ export class IngestPool {
 
   /** Extracts and analyses one document in a worker. */
   run(job: IngestJob): Promise<Report> {
+    return this.submit(job, false) as Promise<Report>;
+  }
+
+  /** Extracts one document in a worker, without analysing it. */
+  extract(job: IngestJob): Promise<ExtractedText> {
+    return this.submit(job, true) as Promise<ExtractedText>;
+  }
+
+  private submit(job: IngestJob, extractOnly: boolean): Promise<Report | ExtractedText> {
     if (this.closed) return Promise.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
     const idle = this.slots.some((s) => s.ready && !s.current);
     if (!idle && this.queue.length >= this.options.queueMax) {
@@ -113,7 +135,7 @@ export class IngestPool {
     }
     while (this.slots.length < this.options.size) this.spawn();
     const sha256 = createHash('sha256').update(job.bytes).digest('hex');
-    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars };
+    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}) };
     if (job.filename !== undefined) wj.filename = job.filename;
     if (job.id !== undefined) wj.id = job.id;
     return new Promise((resolve, reject) => {
@@ -161,6 +183,7 @@ export class IngestPool {
       if (!p || p.job.seq !== msg.seq) return;
       this.finish(slot);
       if ('report' in msg) p.resolve(msg.report);
+      else if ('extracted' in msg) p.resolve(msg.extracted);
       else p.reject(new AppError(msg.error.code, msg.error.message, msg.error.details));
       slot.done++;
       if (slot.done >= (this.options.recycleAfter ?? 100)) this.replace(slot);

@@ -16,6 +16,9 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
     const bytes = Buffer.from(job.bytes);
     const ex = await extractDocument(bytes, data.limits, data.pdfEngine);
     const { text, blocks, bodyEnd } = assemble(ex.blocks);
+    if (job.extractOnly) {
+      return { seq: job.seq, extracted: { text, blocks, bodyEnd, format: ex.format, warnings: ex.warnings, ...(ex.pages !== undefined ? { pages: ex.pages } : {}) } };
+    }
     const report = analyse(
       {
         text,
