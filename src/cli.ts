@@ -9,11 +9,13 @@ import { isAppError } from './errors.js';
 import type { Report } from './model.js';
 import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
+import { auditLine, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--rules DOSSIER]
   clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--rules DOSSIER]
+  clarte audit <dossier|fichier…> [--out FICHIER.csv|FICHIER.json] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
 
   -                lit le texte sur l'entrée standard (UTF-8)
@@ -21,6 +23,9 @@ const USAGE = `Usage :
   --profile        lettre (par défaut), formulaire, falc, interne ou un profil de votre dossier
   --rules          dossier de règles de votre organisation (complète ou remplace les nôtres)
   --input-jsonl    chaque ligne {"id": "...", "text": "..."} donne un rapport avec le même id
+  --out            audit : écrit les résultats en CSV (tableur) ou en JSON ; sinon un tableau à l'écran
+
+  Formats lus : PDF, DOCX, ODT, HTML et texte, reconnus par leur contenu.
 `;
 
 class UsageError extends Error {}
@@ -136,6 +141,45 @@ async function analyzeCommand(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+async function auditCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, profile: { type: 'string' }, rules: { type: 'string' } },
+  });
+  if (positionals.length === 0) throw new UsageError('indiquez au moins un dossier ou un fichier à auditer');
+  if (values.out && !/\.(csv|json)$/i.test(values.out)) throw new UsageError('--out doit finir par .csv ou .json');
+  const config = loadConfig();
+  const rulesDir = values.rules ?? config.RULES_DIR;
+  const profile = values.profile ?? config.DEFAULT_PROFILE;
+  const library = await RuleLibrary.load(rulesDir, profile);
+  library.ruleSet(profile);
+  const files = listFiles(positionals);
+  if (files.length === 0) throw new UsageError('aucun fichier trouvé dans ' + positionals.join(', '));
+  const ingestor = new Ingestor(config, library, rulesDir);
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  const rows = await runAudit(files, ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {
+    if (row.error) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${row.file}: ${row.error.code}: ${row.error.message}\n`);
+    const now = Date.now();
+    if (done === files.length || now - last > (tty ? 100 : 2000)) {
+      last = now;
+      process.stderr.write(`${tty ? '\r\x1b[K' : ''}audit : ${done}/${files.length} fichiers${tty && done < files.length ? '' : '\n'}`);
+    }
+  });
+  await ingestor.close();
+  if (values.out) writeAudit(values.out, rows, profile);
+  else {
+    const out = new Out();
+    for (const r of rows) out.write(auditLine(r) + '\n');
+    out.flush();
+  }
+  const failed = rows.filter((r) => r.error).length;
+  const ok = rows.length - failed;
+  process.stderr.write(`audit : ${ok} analysé${ok > 1 ? 's' : ''}, ${failed} illisible${failed > 1 ? 's' : ''}${values.out ? ` ; résultats dans ${values.out}` : ''}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
 async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { port: { type: 'string' }, rules: { type: 'string' } } });
   const env: Record<string, string | undefined> = { ...process.env };
@@ -151,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
+    if (command === 'audit') return await auditCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(USAGE);

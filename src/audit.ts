@@ -1,0 +1,172 @@
+/**
+ * Batch audits from the command line (`clarte audit DIR|FILE…`): every supported file of the folders
+ * is read and analysed by the ingestion pool, a bad file never stops the others, and the results go
+ * to a table (stdout), a CSV or a JSON file. The map and saved audits build on this (store issue).
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { AppError, isAppError } from './errors.js';
+import type { Ingestor } from './ingest/ingest.js';
+import type { Report } from './model.js';
+import { CATEGORIES } from './model.js';
+
+/** One audited file: its summary, or why it could not be read. */
+export interface AuditRow {
+  file: string;
+  format?: string;
+  pages?: number;
+  words?: number;
+  score?: number;
+  grade?: string;
+  kandelMoles?: number;
+  alerts?: number;
+  byCategory?: Record<string, number>;
+  missingMentions?: string[];
+  warnings?: string[];
+  error?: { code: string; message: string };
+}
+
+/** Lists the files to audit: folders are walked (hidden entries skipped), files taken as they are. */
+export function listFiles(paths: string[]): { file: string; shown: string }[] {
+  const out: { file: string; shown: string }[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      out.push({ file: p, shown: p });
+      continue;
+    }
+    if (!st.isDirectory()) {
+      out.push({ file: p, shown: p });
+      continue;
+    }
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.name.startsWith('.')) continue;
+        const full = join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.isFile()) out.push({ file: full, shown: relative(p, full) || basename(full) });
+      }
+    };
+    walk(p);
+  }
+  return out;
+}
+
+/** Summarises a report into an audit row. */
+export function auditRow(file: string, r: Report): AuditRow {
+  const byCategory: Record<string, number> = {};
+  for (const a of r.alerts) byCategory[a.category] = (byCategory[a.category] ?? 0) + 1;
+  const row: AuditRow = {
+    file,
+    format: r.source.format,
+    words: r.stats.words,
+    score: r.score.value,
+    grade: r.score.grade,
+    kandelMoles: r.readability.kandelMoles,
+    alerts: r.alerts.length,
+    byCategory,
+    missingMentions: r.mentions.filter((m) => m.status === 'missing' || m.status === 'partial').map((m) => m.id),
+    warnings: r.warnings.map((w) => w.code),
+  };
+  if (r.source.pages !== undefined) row.pages = r.source.pages;
+  return row;
+}
+
+/** Audits files with the pool, `concurrency` at a time, in input order; calls `progress` after each. */
+export async function runAudit(
+  files: { file: string; shown: string }[],
+  ingestor: Ingestor,
+  profile: string,
+  concurrency: number,
+  progress: (done: number, row: AuditRow) => void,
+): Promise<AuditRow[]> {
+  const rows: AuditRow[] = new Array<AuditRow>(files.length);
+  let next = 0;
+  let done = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      const { file, shown } = files[i]!;
+      let row: AuditRow;
+      try {
+        const bytes = readFileSync(file);
+        row = auditRow(shown, await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
+      } catch (e) {
+        const err = isAppError(e)
+          ? e
+          : (e as NodeJS.ErrnoException).code === 'ENOENT'
+            ? new AppError('UNREADABLE', 'Fichier introuvable.')
+            : new AppError('UNREADABLE', `Lecture impossible (${(e as Error).message}).`);
+        row = { file: shown, error: { code: err.code, message: err.message } };
+      }
+      rows[i] = row;
+      progress(++done, row);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));
+  return rows;
+}
+
+const csvCell = (v: unknown): string => {
+  const s = v === undefined ? '' : String(v);
+  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** CSV for spreadsheets (semicolons and a UTF-8 BOM, as French Excel and LibreOffice expect). */
+export function auditCsv(rows: AuditRow[]): string {
+  const head = ['fichier', 'format', 'pages', 'mots', 'score', 'note', 'kandel_moles', 'alertes', ...CATEGORIES, 'mentions_manquantes', 'avertissements', 'erreur', 'message'];
+  const lines = rows.map((r) =>
+    [
+      r.file,
+      r.format,
+      r.pages,
+      r.words,
+      r.score,
+      r.grade,
+      r.kandelMoles,
+      r.alerts,
+      ...CATEGORIES.map((c) => (r.error ? undefined : (r.byCategory?.[c] ?? 0))),
+      r.missingMentions?.join(' '),
+      r.warnings?.join(' '),
+      r.error?.code,
+      r.error?.message,
+    ]
+      .map(csvCell)
+      .join(';'),
+  );
+  return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
+}
+
+/** JSON document of an audit. */
+export function auditJson(rows: AuditRow[], profile: string): string {
+  const read = rows.filter((r) => !r.error);
+  const scores = read.map((r) => r.score!).sort((a, b) => a - b);
+  return (
+    JSON.stringify(
+      {
+        schema: 'clarte/audit@1',
+        createdAt: new Date().toISOString(),
+        profile,
+        summary: { files: rows.length, analysed: read.length, failed: rows.length - read.length, medianScore: scores.length ? scores[scores.length >> 1] : null },
+        documents: rows,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** One line of the stdout table. */
+export function auditLine(r: AuditRow): string {
+  if (r.error) return `${r.file}\t${r.error.code}\t${r.error.message}`;
+  const missing = r.missingMentions?.length ? `\tmentions à compléter : ${r.missingMentions.join(', ')}` : '';
+  return `${r.file}\t${r.score}/100 (${r.grade})\t${r.words} mot${r.words === 1 ? '' : 's'}\t${r.alerts} alerte${r.alerts === 1 ? '' : 's'}${missing}`;
+}
+
+/** Writes the audit file chosen by its extension. */
+export function writeAudit(out: string, rows: AuditRow[], profile: string): void {
+  if (out.endsWith('.csv')) writeFileSync(out, auditCsv(rows));
+  else writeFileSync(out, auditJson(rows, profile));
+}

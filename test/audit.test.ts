@@ -1,0 +1,57 @@
+/** `clarte audit`: every format of a folder, past bad files, to a table, a CSV or a JSON file (real CLI). */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeLetterDocx, makeLetterOdt, makeLetterPdf, makeEncryptedPdf } from '../scripts/documents.js';
+import { clarte } from './helpers/cli.js';
+
+let dir: string;
+let outDir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clarte-audit-'));
+  outDir = mkdtempSync(join(tmpdir(), 'clarte-audit-out-'));
+  mkdirSync(join(dir, 'service', 'modeles'), { recursive: true });
+  writeFileSync(join(dir, 'lettre.txt'), 'Madame, votre demande a été rejetée par la commission. Nous restons à votre disposition.\n');
+  writeFileSync(join(dir, 'service', 'refus.pdf'), await makeLetterPdf());
+  writeFileSync(join(dir, 'service', 'modeles', 'pieces.docx'), await makeLetterDocx());
+  // An ODT named .doc: read by its content.
+  writeFileSync(join(dir, 'service', 'modeles', 'pieces.doc'), await makeLetterOdt());
+  writeFileSync(join(dir, 'protege.pdf'), await makeEncryptedPdf());
+  writeFileSync(join(dir, '.cache'), 'ignored');
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('clarte audit', () => {
+  it('reads every file of the tree, goes on past a protected one and exits 1 naming it', () => {
+    const r = clarte(['audit', dir]);
+    expect(r.status).toBe(1);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows.map((l) => l.split('\t')[0])).toEqual(['lettre.txt', 'protege.pdf', 'service/modeles/pieces.doc', 'service/modeles/pieces.docx', 'service/refus.pdf']);
+    expect(rows[1]).toMatch(/^protege\.pdf\tENCRYPTED\t/);
+    expect(rows[4]).toMatch(/^service\/refus\.pdf\t\d+(\.\d)?\/100 \([A-E]\)\t\d+ mots\t\d+ alertes/);
+    expect(r.stderr).toMatch(/protege\.pdf: ENCRYPTED: Ce PDF est protégé par un mot de passe/);
+    expect(r.stderr).toMatch(/audit : 4 analysés, 1 illisible\n$/);
+  });
+  it('writes a CSV for spreadsheets and a JSON document', () => {
+    const csv = join(outDir, 'audit.csv');
+    expect(clarte(['audit', join(dir, 'service'), '--out', csv]).status).toBe(0);
+    const lines = readFileSync(csv, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^\uFEFFfichier;format;pages;mots;score;note;/);
+    expect(lines[1]).toMatch(/^modeles\/pieces\.doc;odt;2;\d+;/);
+    expect(lines[3]).toMatch(/^refus\.pdf;pdf;2;\d+;/);
+    const json = join(outDir, 'audit.json');
+    clarte(['audit', dir, '--out', json]);
+    const doc = JSON.parse(readFileSync(json, 'utf8')) as { schema: string; summary: { files: number; failed: number }; documents: { file: string; error?: { code: string } }[] };
+    expect(doc.schema).toBe('clarte/audit@1');
+    expect(doc.summary).toMatchObject({ files: 5, failed: 1 });
+    expect(doc.documents.find((d) => d.file === 'protege.pdf')!.error!.code).toBe('ENCRYPTED');
+  });
+  it('refuses bad usage with exit 2', () => {
+    expect(clarte(['audit']).status).toBe(2);
+    expect(clarte(['audit', dir, '--out', 'x.xlsx']).status).toBe(2);
+  });
+});
