@@ -25,6 +25,18 @@ afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
+describe('clarte analyze on documents', () => {
+  it('reads PDF, DOCX and ODT and places alerts on their page and paragraph', () => {
+    const r = clarte(['analyze', join(dir, 'service', 'refus.pdf'), join(dir, 'service', 'modeles', 'pieces.docx'), join(dir, 'service', 'modeles', 'pieces.doc')]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^refus\.pdf — score \d+(\.\d)?\/100 \([A-E]\) · 2 pages · /);
+    expect(r.stdout).toMatch(/ {4}p\.2 §\d+ +avertissement Voix passive « a été rejetée »/);
+    expect(r.stdout).toMatch(/^pieces\.docx — score/m);
+    expect(r.stdout).toMatch(/ {4}§\d+ +avertissement Voix passive « a été rejetée »/);
+    expect(r.stdout).toMatch(/^pieces\.doc — score .* · 2 pages · /m);
+  });
+});
+
 describe('clarte audit', () => {
   it('reads every file of the tree, goes on past a protected one and exits 1 naming it', () => {
     const r = clarte(['audit', dir]);

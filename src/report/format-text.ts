@@ -1,4 +1,7 @@
-/** The terminal format of a Report: summary, then alerts grouped by category with line:column and the span marked. */
+/**
+ * The terminal format of a Report: summary, then alerts grouped by category with their place (line:column
+ * for text; page and paragraph, « p.2 §14 », for an uploaded document) and the span marked.
+ */
 import type { Alert, Report } from '../model.js';
 import { CATEGORY_LABELS, SEVERITY_LABELS } from './labels.js';
 import { SCORE_PARTS } from './score.js';
@@ -51,9 +54,10 @@ export function formatText(report: Report, color = false): string {
   const name = report.id ?? report.source.filename ?? '(texte)';
   const r = report.readability;
   const lines: string[] = [];
+  const pages = report.source.pages !== undefined ? ` · ${plural(report.source.pages, 'page')}` : '';
   lines.push(
     st.bold(`${name} — score ${report.score.value}/100 (${report.score.grade})`) +
-      ` · ${plural(report.stats.words, 'mot')} · ${plural(report.stats.sentences, 'phrase')} · ${report.stats.wordsPerSentence} mots par phrase`,
+      `${pages} · ${plural(report.stats.words, 'mot')} · ${plural(report.stats.sentences, 'phrase')} · ${report.stats.wordsPerSentence} mots par phrase`,
   );
   lines.push(st.dim(`  Lisibilité : Kandel-Moles ${r.kandelMoles} (${r.kandelMolesBand}) · LIX ${r.lix} (${r.lixBand}) · mots rares ${Math.round(r.rareWordShare * 100)} % · verbes conjugués ${Math.round(r.verbShare * 100)} %`));
   // Where the points were lost: the parts below their maximum, biggest loss first.
@@ -79,7 +83,8 @@ export function formatText(report: Report, color = false): string {
     lines.push('');
     lines.push(st.bold(`  ${CATEGORY_LABELS[cat as Alert['category']]} (${alerts.length})`));
     for (const a of alerts) {
-      const pos = `${a.line}:${a.column}`.padEnd(7);
+      // In an uploaded document, the page and paragraph of the original say more than a line number.
+      const pos = (a.paragraph !== undefined ? `${a.page !== undefined ? `p.${a.page} ` : ''}§${a.paragraph}` : `${a.line}:${a.column}`).padEnd(7);
       lines.push(`    ${pos} ${st.sev(a.severity, SEVERITY_LABELS[a.severity].padEnd(13))} ${a.message}`);
       lines.push(st.dim(`            ${context(report, a, st)}`));
       if (a.suggestions.length > 0) lines.push(`            → ${a.suggestions.join(' | ')}`);
