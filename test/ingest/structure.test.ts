@@ -2,7 +2,11 @@
  * Structure of real documents, end to end through the worker pool: every format gives the same kind
  * of Report as pasted text, with alerts placed on the page and block (paragraph) of the original.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RuleLibrary } from '../../src/rules/load.js';
 import { loadConfig } from '../../src/config.js';
 import { Ingestor } from '../../src/ingest/ingest.js';
 import type { Report } from '../../src/model.js';
@@ -116,6 +120,16 @@ describe('format-specific structure', () => {
   });
 });
 
+/** A minimal ODT from its content.xml and styles.xml. */
+function odtWith(content: string, styles: string): Promise<Buffer> {
+  return makeZip([
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
+    { name: 'META-INF/manifest.xml', data: '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>' },
+    { name: 'content.xml', data: content },
+    { name: 'styles.xml', data: styles },
+  ]);
+}
+
 describe('alerts inside each kind of block (hand-made ODT)', () => {
   const P = (t: string): string => `<text:p>${t}</text:p>`;
   const content = `<?xml version="1.0" encoding="UTF-8"?>
@@ -130,13 +144,7 @@ ${P('Madame, nous avons reçu votre demande.<text:note text:note-class="footnote
 <office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:master-styles><style:master-page style:name="Standard"><style:footer>${P('Écrivez-nous afin de prendre rendez-vous : 01 23 45 67 89')}</style:footer></style:master-page></office:master-styles></office:document-styles>`;
 
   it('lands each jargon alert on its heading, footnote, list item and cell, with its page; none in the footer', async () => {
-    const odt = await makeZip([
-      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.text', store: true },
-      { name: 'META-INF/manifest.xml', data: '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>' },
-      { name: 'content.xml', data: content },
-      { name: 'styles.xml', data: styles },
-    ]);
-    const r = await ingestor.analyseBytes(odt, { profile: 'lettre', filename: 'pieces.odt' });
+    const r = await ingestor.analyseBytes(await odtWith(content, styles), { profile: 'lettre', filename: 'pieces.odt' });
     const afin = r.alerts.filter((a) => a.match.toLowerCase().startsWith('afin'));
     const where = afin.map((a) => [r.blocks![a.paragraph! - 1]!.kind, a.page]);
     expect(where).toEqual([
@@ -147,5 +155,40 @@ ${P('Madame, nous avons reçu votre demande.<text:note text:note-class="footnote
     ]);
     expect(r.text).toContain('afin de prendre rendez-vous');
     expect(r.blocks!.at(-1)!.kind).toBe('footer');
+  });
+
+  it('counts the footer for the mentions: a phone number found only there makes the contact present', async () => {
+    const org = mkdtempSync(join(tmpdir(), 'clarte-org-'));
+    writeFileSync(
+      join(org, 'contact-telephone.yaml'),
+      `kind: mention
+category: mention
+severity: error
+principle: usable
+mention: contact
+appliesTo: [autre]
+elements:
+  - { id: phone, label: un numéro de téléphone, patterns: ["0\\\\d(?: ?\\\\d\\\\d){4}"] }
+source: Services Publics+
+consequence: Le lecteur ne sait pas comment joindre le service.
+message: "Il manque {missing} pour joindre le service."
+description: Un numéro de téléphone.
+examples:
+  bad: [{ text: "[[Écrivez-nous.]]" }]
+  good: ["Appelez le 01 23 45 67 89."]
+`,
+    );
+    const orgIngestor = new Ingestor(loadConfig({}), await RuleLibrary.load(org), org, 1);
+    try {
+      const r = await orgIngestor.analyseBytes(await odtWith(content, styles), { profile: 'lettre' });
+      const contact = r.mentions.find((m) => m.id === 'contact')!;
+      expect(contact.status).toBe('present');
+      const footer = r.blocks!.at(-1)!;
+      expect(contact.evidence[0]!.start).toBeGreaterThanOrEqual(footer.start);
+      expect(r.text.slice(contact.evidence[0]!.start, contact.evidence[0]!.end)).toBe('01 23 45 67 89');
+    } finally {
+      await orgIngestor.close();
+      rmSync(org, { recursive: true, force: true });
+    }
   });
 });
