@@ -1,4 +1,5 @@
 /** Configuration: environment variables validated once into a frozen object. Nothing else reads process.env. */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { IngestLimits } from './ingest/types.js';
 
@@ -23,8 +24,16 @@ const Env = z.object({
   EXTRACT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** Heap limit of each ingestion worker, in MiB. */
   EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).default(512),
-  /** Ingestion worker threads (documents read at once); more documents wait in a queue. */
-  INGEST_WORKERS: z.coerce.number().int().min(1).max(32).default(2),
+  /**
+   * Ingestion worker threads (documents read at once); more documents wait in a queue. Default: one
+   * per core but one (at least one), so that a core stays free for the event loop and /health.
+   */
+  INGEST_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .default(() => Math.max(1, Math.min(8, availableParallelism() - 1))),
   /** Documents waiting for a worker beyond which uploads are refused (429). */
   INGEST_QUEUE: z.coerce.number().int().min(0).default(64),
   /** PDF library: unpdf (default, measured faster and lighter) or pdf-parse. */

@@ -35,8 +35,8 @@ export class Ingestor {
     await this.ensurePool().start();
   }
 
-  /** Analyses one document given as bytes. */
-  async analyseBytes(bytes: Uint8Array, options: DocumentOptions): Promise<Report> {
+  /** Analyses one document given as bytes (with `transfer`, the caller gives the buffer away). */
+  async analyseBytes(bytes: Uint8Array, options: DocumentOptions & { transfer?: boolean }): Promise<Report> {
     const limits = ingestLimits(this.config);
     if (bytes.length > limits.maxBytes) {
       throw new AppError('TOO_LARGE', `Le fichier pèse ${(bytes.length / 1048576).toFixed(1)} Mio ; la limite est de ${(limits.maxBytes / 1048576).toFixed(0)} Mio.`);
@@ -56,7 +56,7 @@ export class Ingestor {
         { profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS },
       );
     }
-    return this.ensurePool().run({ bytes, profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) });
+    return this.ensurePool().run({ bytes, profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.transfer ? { transfer: true } : {}), ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) });
   }
 
   /** Documents being read and waiting for a worker. */

@@ -32,6 +32,8 @@ export interface WorkerJob {
   maxChars: number;
   /** Extraction only (benchmarks, diagnostics): the assembled text and source map, no analysis. */
   extractOnly?: boolean;
+  /** The caller gives its buffer away: it may be moved to the worker instead of copied. */
+  transfer?: boolean;
 }
 
 /** What an extraction-only job returns. */
@@ -50,6 +52,8 @@ export type WorkerReply =
 /** A document to analyse. */
 export interface IngestJob {
   bytes: Uint8Array;
+  /** The caller will not read `bytes` again: they may be moved to the worker without a copy. */
+  transfer?: boolean;
   filename?: string;
   id?: string;
   profile: string;
@@ -135,7 +139,7 @@ export class IngestPool {
     }
     while (this.slots.length < this.options.size) this.spawn();
     const sha256 = createHash('sha256').update(job.bytes).digest('hex');
-    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}) };
+    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}) };
     if (job.filename !== undefined) wj.filename = job.filename;
     if (job.id !== undefined) wj.id = job.id;
     return new Promise((resolve, reject) => {
@@ -248,9 +252,12 @@ export class IngestPool {
         this.restarts++;
         this.replace(slot);
       }, this.options.limits.timeoutMs);
-      // The bytes are copied into a buffer the worker then owns.
-      const copy = new Uint8Array(p.job.bytes);
-      slot.worker.postMessage({ ...p.job, bytes: copy }, [copy.buffer]);
+      // The worker receives the bytes without a copy when they own their whole buffer (an upload);
+      // a slice of a shared buffer (Node's small-buffer pool) is copied first.
+      const b = p.job.bytes;
+      const owned = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer;
+      const bytes = owned && p.job.transfer ? b : new Uint8Array(b);
+      slot.worker.postMessage({ ...p.job, bytes }, [bytes.buffer as ArrayBuffer]);
     }
   }
 }

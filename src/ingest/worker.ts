@@ -1,15 +1,30 @@
 /** Ingestion worker thread: extracts a document and analyses it, under the pool's time and memory limits. */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyse } from '../analyse.js';
 import { isAppError } from '../errors.js';
 import { RuleLibrary } from '../rules/load.js';
 import { assemble } from './assemble.js';
 import { extractDocument } from './extract.js';
+import { tinyPdf } from './warmup.js';
 import type { WorkerData, WorkerJob, WorkerReply } from './pool.js';
 
 const data = workerData as WorkerData;
 const library = await RuleLibrary.load(data.rulesDir, data.profile);
 const port = parentPort!;
+
+// Warm-up before saying ready: the PDF engine, the DOCX reader and the analysis are loaded and
+// compiled once, so the first upload is not slower than the others and the resting memory of a
+// worker is what it holds with everything loaded.
+try {
+  const warm = await extractDocument(tinyPdf(), data.limits, data.pdfEngine);
+  await import('./docx.js');
+  const { text, blocks, bodyEnd } = assemble(warm.blocks);
+  analyse({ text, blocks, bodyEnd, format: 'pdf', bytes: 0, sha256: '' }, library, { profile: data.profile });
+} catch {
+  // A warm-up failure is not fatal: the first real document will say what is wrong.
+}
 
 async function run(job: WorkerJob): Promise<WorkerReply> {
   try {
@@ -50,7 +65,22 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
   }
 }
 
+// A document can leave tens of megabytes of garbage (PDF objects, fonts, images, XML) that V8 would
+// keep until its heap limit. Once the heap has grown well past its resting size, it is collected
+// right after the reply (off the main thread), so a worker's memory stays near its resting size.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+const GROWTH = 48 * 1024 * 1024;
+collect();
+let resting = getHeapStatistics().used_heap_size;
+
 port.on('message', (job: WorkerJob) => {
-  void run(job).then((reply) => port.postMessage(reply));
+  void run(job).then((reply) => {
+    port.postMessage(reply);
+    if (getHeapStatistics().used_heap_size > resting + GROWTH) {
+      collect();
+      resting = Math.min(resting, getHeapStatistics().used_heap_size);
+    }
+  });
 });
 port.postMessage({ ready: true });

@@ -10,6 +10,7 @@ import { Ingestor } from '../../src/ingest/ingest.js';
 import { IngestPool } from '../../src/ingest/pool.js';
 import { sniff } from '../../src/ingest/sniff.js';
 import { decodeText } from '../../src/ingest/text.js';
+import { tinyPdf } from '../../src/ingest/warmup.js';
 import { makeEncryptedPdf, makeLetterDocx, makeLetterOdt, makeLetterPdf, makeScannedPdf, makeZip } from '../../scripts/documents.js';
 import { ourLibrary } from '../helpers/library.js';
 
@@ -135,5 +136,12 @@ describe('the pool keeps serving', () => {
     } finally {
       await ingestor.close();
     }
+  });
+});
+
+describe('worker warm-up', () => {
+  it('the warm-up PDF is a real one the engine reads', async () => {
+    const ex = await extractDocument(tinyPdf(), limits, 'unpdf');
+    expect(ex.blocks.map((b) => b.text)).toEqual(['Votre demande est acceptée.']);
   });
 });
