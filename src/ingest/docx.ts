@@ -2,7 +2,6 @@
  * DOCX: mammoth's HTML keeps headings, lists, tables, text boxes and footnotes (its raw text drops
  * footnotes); headers and footers, which mammoth ignores, are read from their own parts.
  */
-import mammoth from 'mammoth';
 import { AppError } from '../errors.js';
 import { htmlBlocks } from './html.js';
 import { readXml } from './xml-blocks.js';
@@ -51,6 +50,8 @@ export async function extractDocx(bytes: Buffer, zip: ZipArchive): Promise<Extra
   if (!zip.has('word/document.xml') && !zip.names().some((n) => /^word\/document\d*\.xml$/.test(n))) {
     throw new AppError('UNREADABLE', 'Ce document Word est incomplet : sa partie principale (le texte) est absente. Enregistrez-le à nouveau depuis Word ou LibreOffice.');
   }
+  // Imported on first use: the worker bundle must not load every reader at start.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: true }));

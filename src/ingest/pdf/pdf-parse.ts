@@ -2,14 +2,16 @@
  * PDF engine on pdf-parse 2 (the design card's library, also pdf.js): it gives each page's text as
  * lines without positions, so layout can only follow its order (no columns, no margins).
  */
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import { openError, type PdfDocument, type PdfEngine } from './engine.js';
 
 /** The pdf-parse engine. */
 export const pdfParseEngine: PdfEngine = {
   name: 'pdf-parse',
   async open(bytes) {
-    const parser = new PDFParse({ data: bytes, verbosity: 0 });
+    // Imported on first use, like unpdf: two pdf.js builds must never load in the same thread.
+    const { PDFParse: Parser } = await import('pdf-parse');
+    const parser = new Parser({ data: bytes, verbosity: 0 });
     let result: Awaited<ReturnType<PDFParse['getText']>>;
     try {
       result = await parser.getText({ pageJoiner: '' });

@@ -1,5 +1,4 @@
 /** PDF engine on unpdf (a serverless build of pdf.js): text items with their positions, images detected. */
-import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
 
 // pdf.js 5 transfers buffers with ArrayBuffer.prototype.transferToFixedLength (Node 21+); on Node 20
@@ -23,6 +22,8 @@ interface TextItem {
 export const unpdfEngine: PdfEngine = {
   name: 'unpdf',
   async open(bytes) {
+    // Imported on first use (pdf.js is large): also keeps the worker bundle from loading it eagerly.
+    const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
     let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
     try {
       doc = await getDocumentProxy(bytes, { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
