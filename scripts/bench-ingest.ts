@@ -25,6 +25,7 @@ import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import yauzl from 'yauzl';
 import { ingestLimits, loadConfig } from '../src/config.js';
 import { isAppError } from '../src/errors.js';
+import { polyfillTransfer } from '../src/ingest/pdf/polyfill.js';
 import { isFurniture, PDF_ENGINES, type Block, type PdfEngineName } from '../src/ingest/types.js';
 import { ROOT } from '../src/paths.js';
 import { countWords } from './bench-corpus.js';
@@ -138,17 +139,6 @@ async function timeRuns(warmup: number, measured: number, once: () => Promise<un
   return out;
 }
 
-// pdf.js 5 transfers buffers with ArrayBuffer.prototype.transferToFixedLength (Node 21+); on Node 20
-// a copy does the same job, as in src/ingest/pdf/unpdf.ts (our worker applies that one itself).
-function polyfillTransfer(): void {
-  const AB = ArrayBuffer.prototype as { transferToFixedLength?: (n?: number) => ArrayBuffer };
-  AB.transferToFixedLength ??= function (this: ArrayBuffer, n = this.byteLength): ArrayBuffer {
-    const out = new ArrayBuffer(n);
-    new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(n, this.byteLength)));
-    return out;
-  };
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Child processes
 
@@ -257,35 +247,9 @@ async function pdfjsText(pdfjs: PdfJsLib, bytes: Uint8Array): Promise<string> {
   }
 }
 
-/** Text of an ODT the bare way: content.xml read with yauzl, tags stripped by a regex. */
-function odtText(bytes: Buffer): Promise<string> {
+/** The content.xml of an ODT, read with yauzl. */
+function contentXml(bytes: Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('zip'));
-      zip.on('error', reject);
-      zip.on('end', () => reject(new Error('content.xml not found')));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName !== 'content.xml') return zip.readEntry();
-        zip.openReadStream(entry, (err2, stream) => {
-          if (err2 || !stream) return reject(err2 ?? new Error('stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            zip.close();
-            resolve(Buffer.concat(chunks).toString('utf8').replace(/<[^>]+>/g, ' '));
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
-
-/** Text of an ODT read the bare streaming way: content.xml through saxes, text nodes collected. */
-async function odtSaxText(bytes: Buffer): Promise<string> {
-  const { SaxesParser } = await import('saxes');
-  const xml = await new Promise<Buffer>((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('zip'));
       zip.on('error', reject);
@@ -306,6 +270,17 @@ async function odtSaxText(bytes: Buffer): Promise<string> {
       zip.readEntry();
     });
   });
+}
+
+/** Text of an ODT the bare way: content.xml read with yauzl, tags stripped by a regex. */
+async function odtText(bytes: Buffer): Promise<string> {
+  return (await contentXml(bytes)).toString('utf8').replace(/<[^>]+>/g, ' ');
+}
+
+/** Text of an ODT read the bare streaming way: content.xml through saxes, text nodes collected. */
+async function odtSaxText(bytes: Buffer): Promise<string> {
+  const { SaxesParser } = await import('saxes');
+  const xml = await contentXml(bytes);
   const parser = new SaxesParser();
   const parts: string[] = [];
   parser.on('text', (t) => parts.push(t));
@@ -624,7 +599,9 @@ async function sectionExtraction(dir: string): Promise<{ docs: DocFigures[]; fil
       fig.ours.analyseMedianMs = round1(median(ours.analyseRunsMs));
       if (ours.alerts !== undefined) fig.ours.alerts = ours.alerts;
     }
-    if (spec.large) fig.goalMet = fig.ratio < GOALS.ratio50;
+    // The issue's goal compares with a bare pdf.js extraction: it applies to the PDFs. DOCX and ODT
+    // are compared with their own bare library, for information.
+    if (spec.large && spec.format === 'pdf') fig.goalMet = fig.ratio < GOALS.ratio50;
     docs.push(fig);
   }
 
@@ -650,8 +627,11 @@ async function sectionExtraction(dir: string): Promise<{ docs: DocFigures[]; fil
   w(`  Rapport nous / nu : médianes de ${PAIRED_RUNS} essais alternés dans un même processus (après ${PAIRED_WARMUP} d’échauffement),`);
   w('  pour que le bruit de la machine touche les deux chemins de la même façon :');
   for (const d of docs) {
-    w(`    ${d.label.padEnd(20)} nous ${ms(d.paired.oursMedianMs).padEnd(9)} nu ${ms(d.paired.bareMedianMs).padEnd(9)} → ${fr(d.ratio, 2)} ×${d.large ? `   objectif < ${fr(GOALS.ratio50, 1)} × : ${ok(d.goalMet ?? false)}` : ''}`);
+    w(`    ${d.label.padEnd(20)} nous ${ms(d.paired.oursMedianMs).padEnd(9)} nu ${ms(d.paired.bareMedianMs).padEnd(9)} → ${fr(d.ratio, 2)} ×${d.goalMet !== undefined ? `   objectif < ${fr(GOALS.ratio50, 1)} × : ${ok(d.goalMet)}` : ''}`);
   }
+  w(`  L’objectif du ticket (< ${fr(GOALS.ratio50, 1)} ×, fichiers de ${LARGE_PAGES} pages) compare à une extraction pdf.js nue : il porte sur les PDF.`);
+  w('  DOCX et ODT sont comparés, pour information, à la bibliothèque nue sous notre lecteur : notre part (structure, en-têtes');
+  w('  et pieds de page, envoi au worker) y pèse davantage car la lecture nue est très rapide.');
   w('  Pour information, une autre référence nue (son propre processus) :');
   for (const d of docs) {
     w(`    ${d.label.padEnd(20)} ${d.bareOther.library} : ${ms(d.bareOther.medianMs)} (pic RSS ${mib(d.bareOther.peakRssMiB)}) ; nous / elle : ${fr(d.bareOther.ratio, 2)} ×`);
@@ -1101,13 +1081,14 @@ async function parent(): Promise<void> {
     w('Résumé (objectifs du ticket)');
     w('----------------------------');
     const rows: string[][] = [];
-    for (const d of docs.filter((x) => x.large)) rows.push([`Extraction ${d.label}, nous / nu`, `${fr(d.ratio, 2)} ×`, `< ${fr(GOALS.ratio50, 1)} ×`, ok(d.goalMet ?? false)]);
+    for (const d of docs.filter((x) => x.goalMet !== undefined)) rows.push([`Extraction ${d.label}, nous / pdf.js nu`, `${fr(d.ratio, 2)} ×`, `< ${fr(GOALS.ratio50, 1)} ×`, ok(d.goalMet!)]);
+    for (const d of docs.filter((x) => x.large && x.goalMet === undefined)) rows.push([`Extraction ${d.label}, nous / nu`, `${fr(d.ratio, 2)} ×`, '', `pour information (${d.bare.library})`]);
     if (soak) {
       rows.push(['Endurance, /health 99e centile', ms(soak.health.p99Ms), `< ${GOALS.healthMs} ms`, ok(soak.health.goalMet)]);
       rows.push(['Endurance, RSS maximum / départ', `${fr(soak.rss.growth, 2)}`, `≤ ${fr(GOALS.rssGrowth, 1)}`, ok(soak.rss.goalMet)]);
       rows.push(['Endurance, serveur vivant à la fin', soak.aliveAtEnd ? 'oui' : 'non', 'oui', ok(soak.aliveAtEnd)]);
     }
-    for (const r of rows) w(`  ${r[0]!.padEnd(40)} ${r[1]!.padEnd(10)} objectif ${r[2]!.padEnd(9)} ${r[3]}`);
+    for (const r of rows) w(`  ${r[0]!.padEnd(40)} ${r[1]!.padEnd(10)} ${r[2] ? `objectif ${r[2].padEnd(9)} ` : ''}${r[3]}`);
     w(`  Moteur PDF favorisé par les chiffres : ${engines.favoured ?? 'aucun (égalité)'}`);
 
     const results = {

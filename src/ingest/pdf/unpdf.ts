@@ -1,14 +1,8 @@
 /** PDF engine on unpdf (a serverless build of pdf.js): text items with their positions, images detected. */
+import { polyfillTransfer } from './polyfill.js';
 import { openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
 
-// pdf.js 5 transfers buffers with ArrayBuffer.prototype.transferToFixedLength (Node 21+); on Node 20
-// a copy does the same job (the source is never read again).
-const AB = ArrayBuffer.prototype as { transferToFixedLength?: (n?: number) => ArrayBuffer };
-AB.transferToFixedLength ??= function (this: ArrayBuffer, n = this.byteLength): ArrayBuffer {
-  const out = new ArrayBuffer(n);
-  new Uint8Array(out).set(new Uint8Array(this, 0, Math.min(n, this.byteLength)));
-  return out;
-};
+polyfillTransfer();
 
 interface TextItem {
   str?: string;
