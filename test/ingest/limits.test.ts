@@ -10,7 +10,7 @@ import { Ingestor } from '../../src/ingest/ingest.js';
 import { IngestPool } from '../../src/ingest/pool.js';
 import { sniff } from '../../src/ingest/sniff.js';
 import { decodeText } from '../../src/ingest/text.js';
-import { tinyPdf } from '../../src/ingest/warmup.js';
+import { pdfFromObjects, tinyPdf } from '../../src/ingest/warmup.js';
 import { makeEncryptedPdf, makeLetterDocx, makeLetterOdt, makeLetterPdf, makeScannedPdf, makeZip } from '../../scripts/documents.js';
 import { ourLibrary } from '../helpers/library.js';
 
@@ -133,6 +133,30 @@ describe('the pool keeps serving', () => {
       expect(ingestor.load().workers).toBe(0);
       await expect(ingestor.analyseBytes(Buffer.alloc(0), { profile: 'lettre' })).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
       await expect(ingestor.analyseBytes(Buffer.from('x'), { profile: 'inconnu' })).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
+    } finally {
+      await ingestor.close();
+    }
+  });
+});
+
+describe('partial success', () => {
+  it('a PDF with one unreadable page gives a report on the others, with a warning', async () => {
+    const page = (c: number): string => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${c} 0 R /Resources << /Font << /F1 5 0 R >> >> >>`;
+    const text = 'BT /F1 12 Tf 72 770 Td (Votre demande a ete rejetee par la commission.) Tj ET';
+    const pdf = pdfFromObjects([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>',
+      page(4),
+      `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      '(pas une page)',
+    ]);
+    const ingestor = new Ingestor(loadConfig({}), await ourLibrary(), undefined, 1);
+    try {
+      const r = await ingestor.analyseBytes(pdf, { profile: 'lettre' });
+      expect(r.source.pages).toBe(2);
+      expect(r.text).toBe('Votre demande a ete rejetee par la commission.');
+      expect(r.warnings).toEqual([expect.objectContaining({ code: 'PAGES_UNREADABLE', message: expect.stringMatching(/Pages illisibles .*: 2\./) })]);
     } finally {
       await ingestor.close();
     }
