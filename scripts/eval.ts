@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { labelAgreement } from './eval-labels.js';
 import { ROOT } from '../src/paths.js';
+import { RuleLibrary } from '../src/rules/load.js';
 
 const CLI = join(ROOT, 'dist', 'src', 'clarte.mjs');
 
@@ -169,7 +171,7 @@ export function evalFixtures(dir: string) {
   return { files: manifest.length, as_expected: ok, share: +(ok / manifest.length).toFixed(4), failures: failures.slice(0, 80) };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const base = resolve(process.argv[2] ?? join(ROOT, '..', 'shared', 'eval'));
   if (!existsSync(base)) {
     console.error(`Données d'évaluation absentes : ${base}`);
@@ -182,8 +184,9 @@ function main(): void {
   if (!only || only === 'segmentation') results.segmentation = evalSegmentation(join(base, 'ud', 'segmentation.jsonl'));
   if (!only || only === 'readability') results.readability = evalReadability(join(base, 'readability', 'passages.jsonl'));
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
+  if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
   console.error(`évaluation terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-main();
+await main();

@@ -16,6 +16,10 @@ export function goldenOf(file: string, text: string, library: RuleLibrary) {
     words: r.stats.words,
     sentences: r.stats.sentences,
     kandelMoles: r.readability.kandelMoles,
+    type: r.documentType.id,
+    mentions: Object.fromEntries(
+      r.mentions.filter((m) => m.status !== 'not-applicable').map((m) => [m.id, m.status + (m.missing.length && m.status === 'partial' ? ` (${m.missing.join(', ')})` : '')]),
+    ),
     alerts: r.alerts.map((a) => `${a.line}:${a.column} ${a.severity} ${a.rule} « ${a.match.replace(/\s+/g, ' ').slice(0, 80)} »${a.suggestions.length ? ` → ${a.suggestions.join(' | ')}` : ''}`),
   };
 }

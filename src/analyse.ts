@@ -30,6 +30,8 @@ export interface AnalysisInput {
 export interface AnalysisOptions {
   profile?: string;
   maxChars?: number;
+  /** The document type declared by the caller: it wins over the classifier. */
+  documentType?: Report['documentType']['id'];
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'anglais', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais', nl: 'néerlandais' };
@@ -64,7 +66,11 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       message: `Ce texte semble rédigé en ${LANGUAGE_NAMES[language] ?? language}, pas en français : les règles de Clarté sont faites pour le français et leurs résultats n’ont pas de sens ici.`,
     });
   }
-  const facts = { documentType: 'autre' };
+  // The type decides which mentions apply: declared by the caller, else classified from the body.
+  const type = options.documentType
+    ? { id: options.documentType, confidence: 1, evidence: [] }
+    : library.documentTypes.classify(doc.text.slice(0, doc.bodyEnd));
+  const facts = { documentType: type.id };
   const run = runRules(set, doc, facts);
   const alerts = run.alerts;
   if (blocks) {
@@ -133,7 +139,7 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       verbShare: round(verbShare, 3),
     },
     score: noText ? { value: 0, grade: 'E', parts: {} } : computeScore(run.weights, words, { kandelMoles: km, rareShare, verbShare }),
-    documentType: { id: 'autre', confidence: 0, evidence: [] },
+    documentType: { id: type.id, confidence: type.confidence, evidence: type.evidence },
     mentions,
     alerts,
   };

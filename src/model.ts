@@ -87,6 +87,10 @@ export const Mention = z.object({
   evidence: z.array(Span),
   source: z.string(),
   consequence: z.string().optional(),
+  /** Elements a template leaves to fill in: a merge field stands where they belong ("à compléter"). */
+  toComplete: z.array(z.string()).optional(),
+  /** Known defects found (for example `unnamed-court`), each explained in the mention's alert. */
+  defects: z.array(z.string()).optional(),
 });
 export type Mention = z.infer<typeof Mention>;
 

@@ -8,10 +8,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync,
 import { join } from 'node:path';
 import type { CompiledLexicon } from '../analysis/lexicon.js';
 import { GENERATED_DIR, LEXICONS_DIR, ROOT } from '../paths.js';
+import type { TypeSignals } from './doctype.js';
 import type { ProfileFile, RuleFile } from './schema.js';
 
 /** Bump when the shape of the cached data or of compiled lexicons changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const CACHE_DIR = join(ROOT, 'dist', 'cache');
 
 /** What the cache holds. */
@@ -19,6 +20,7 @@ export interface CachedLibrary {
   rules: { id: string; rule: RuleFile; path: string; dir: string }[];
   profiles: { name: string; label: string; description: string; rules: ProfileFile['rules'] }[];
   lexicons: [string, CompiledLexicon][];
+  typeSignals: TypeSignals;
 }
 
 function filesOf(dir: string, pattern: RegExp): string[] {
@@ -35,7 +37,12 @@ export function fingerprint(dirs: readonly string[]): string {
   const files: string[] = [];
   for (const dir of dirs) {
     h.update(`dir ${dir}\n`);
-    files.push(...filesOf(dir, /\.ya?ml$/), ...filesOf(join(dir, 'profils'), /\.ya?ml$/), ...filesOf(join(dir, 'lexiques'), /\.txt$/));
+    files.push(
+      ...filesOf(dir, /\.ya?ml$/),
+      ...filesOf(join(dir, 'profils'), /\.ya?ml$/),
+      ...filesOf(join(dir, 'types'), /\.ya?ml$/),
+      ...filesOf(join(dir, 'lexiques'), /\.txt$/),
+    );
   }
   files.push(...filesOf(LEXICONS_DIR, /\.txt$/));
   for (const f of files) h.update(`file ${f}\n`).update(readFileSync(f));

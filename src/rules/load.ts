@@ -14,6 +14,7 @@ import { mention } from './kinds/mention.js';
 import { metric } from './kinds/metric.js';
 import { passive } from './kinds/passive.js';
 import { substitution } from './kinds/substitution.js';
+import { DocumentTypeClassifier, type TypeSignals } from './doctype.js';
 import type { ProfileFile, RuleFile, RuleKindName } from './schema.js';
 import type { Check, CompileContext, CompiledRule, KindCompiler } from './types.js';
 
@@ -54,8 +55,8 @@ function yamlFiles(dir: string): string[] {
 }
 
 /** Reads and validates every rule and profile file; YAML and schema modules are loaded only here. */
-async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<string, ProfileInfo>]> {
-  const [{ parse }, { RuleFile, ProfileFile, formatIssues }] = await Promise.all([import('yaml'), import('./schema.js')]);
+async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<string, ProfileInfo>, TypeSignals]> {
+  const [{ parse }, { RuleFile, ProfileFile, TypeSignalsFile, formatIssues }] = await Promise.all([import('yaml'), import('./schema.js')]);
   const readYaml = (path: string): unknown => {
     try {
       return parse(readFileSync(path, 'utf8')) as unknown;
@@ -86,7 +87,17 @@ async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<
       if (!rules.has(id)) throw new RuleFileError(`profil ${p.name} : règle inconnue « ${id} »`);
     }
   }
-  return [rules, profiles];
+  // Document-type signals: an organisation's file replaces the signals of the types it names.
+  const typeSignals: TypeSignals = { threshold: 2.5, types: {} };
+  for (const dir of dirs) {
+    for (const path of yamlFiles(join(dir, 'types'))) {
+      const parsed = TypeSignalsFile.safeParse(readYaml(path));
+      if (!parsed.success) throw new RuleFileError(`${path} : ${formatIssues(parsed.error)}`);
+      if (parsed.data.threshold !== undefined) typeSignals.threshold = parsed.data.threshold;
+      Object.assign(typeSignals.types, parsed.data.types);
+    }
+  }
+  return [rules, profiles, typeSignals];
 }
 
 /** All rules and profiles from our folder and an optional organisation folder. */
@@ -98,11 +109,22 @@ export class RuleLibrary {
   private readonly lexicons = new Map<string, LexiconMatcher>();
   /** Compiled lexicons from the cache, by the same key as `lexicons`. */
   private readonly precompiled: Map<string, CompiledLexicon>;
+  /** The document-type classifier's data, and the classifier. */
+  readonly typeSignals: TypeSignals;
+  readonly documentTypes: DocumentTypeClassifier;
 
-  private constructor(dirs: string[], rules: Map<string, LoadedRule>, profiles: Map<string, ProfileInfo>, precompiled: Map<string, CompiledLexicon>) {
+  private constructor(
+    dirs: string[],
+    rules: Map<string, LoadedRule>,
+    profiles: Map<string, ProfileInfo>,
+    typeSignals: TypeSignals,
+    precompiled: Map<string, CompiledLexicon>,
+  ) {
     this.dirs = dirs;
     this.rules = rules;
     this.profiles = profiles;
+    this.typeSignals = typeSignals;
+    this.documentTypes = new DocumentTypeClassifier(typeSignals);
     this.precompiled = precompiled;
   }
 
@@ -120,7 +142,13 @@ export class RuleLibrary {
     const fp = fingerprint(dirs);
     const cached = readCache(fp);
     const library = cached
-      ? new RuleLibrary(dirs, new Map(cached.rules.map((r) => [r.id, r])), new Map(cached.profiles.map((p) => [p.name, p])), new Map(cached.lexicons))
+      ? new RuleLibrary(
+          dirs,
+          new Map(cached.rules.map((r) => [r.id, r])),
+          new Map(cached.profiles.map((p) => [p.name, p])),
+          cached.typeSignals,
+          new Map(cached.lexicons),
+        )
       : new RuleLibrary(dirs, ...(await loadFiles(dirs)), new Map());
     if (library.profiles.has(eagerProfile)) library.ruleSet(eagerProfile);
     if (!cached) {
@@ -128,6 +156,7 @@ export class RuleLibrary {
         rules: [...library.rules.values()],
         profiles: [...library.profiles.values()],
         lexicons: [...library.lexicons].map(([k, m]) => [k, m.compiled]),
+        typeSignals: library.typeSignals,
       });
     }
     return library;

@@ -6,8 +6,10 @@ const BadExample = z.object({
   text: z.string().regex(/\[\[[^\]]+\]\]/, 'doit marquer la zone attendue entre [[ et ]]'),
   suggestions: z.array(z.string()).optional(),
   profile: z.string().optional(),
+  /** The document type the example is analysed as (mentions depend on it). */
+  type: DocumentTypeId.optional(),
 });
-const GoodExample = z.union([z.string(), z.object({ text: z.string(), profile: z.string().optional() })]);
+const GoodExample = z.union([z.string(), z.object({ text: z.string(), profile: z.string().optional(), type: DocumentTypeId.optional() })]);
 
 const Thresholds = z
   .object({ suggestion: z.number().optional(), warning: z.number().optional(), error: z.number().optional() })
@@ -75,8 +77,23 @@ const Acronym = z.object({
 const MentionElement = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
+  /** Wordings of the element; {placeholder} stands for a template's merge field. */
   patterns: z.array(z.string().min(1)).min(1),
+  /** Wordings that void a match they overlap ("le tribunal compétent" is no named court). */
+  unless: z.array(z.string().min(1)).optional(),
   optional: z.boolean().default(false),
+  /** Capitals matter (a name written « Claire DURAND »). */
+  caseSensitive: z.boolean().default(false),
+  /** The message when this element alone is missing. */
+  missingMessage: z.string().min(1).optional(),
+});
+
+const MentionDefect = z.object({
+  id: z.string().min(1),
+  /** The element the defect stands in for (looked for only when that element is missing). */
+  element: z.string().min(1).optional(),
+  patterns: z.array(z.string().min(1)).min(1),
+  message: z.string().min(1),
 });
 
 const Mention = z.object({
@@ -84,7 +101,23 @@ const Mention = z.object({
   ...common,
   mention: z.string().min(1),
   appliesTo: z.array(DocumentTypeId).min(1),
+  /** Per document type ('*' for any), wordings one of which must be present for the mention to apply. */
+  when: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
+  /** Where the elements are looked for: paragraphs matching `patterns` (and the next one with `spill`), or the `last` N paragraphs. */
+  zone: z
+    .object({
+      patterns: z.array(z.string().min(1)).optional(),
+      unit: z.enum(['sentence', 'paragraph']).default('paragraph'),
+      last: z.number().int().positive().optional(),
+      spill: z.boolean().default(false),
+    })
+    .optional(),
+  /** Elements without any of which the mention counts as missing (not partial). */
+  key: z.array(z.string().min(1)).optional(),
   elements: z.array(MentionElement).min(1),
+  /** Present when at least this many elements are found (e.g. two contact channels). */
+  atLeast: z.number().int().positive().optional(),
+  defects: z.array(MentionDefect).optional(),
   consequence: z.string().min(1),
 });
 
@@ -93,6 +126,35 @@ export const RuleFile = z.discriminatedUnion('kind', [Existence, Substitution, M
 export type RuleFile = z.infer<typeof RuleFile>;
 export type RuleKindName = RuleFile['kind'];
 export type RuleOf<K extends RuleKindName> = Extract<RuleFile, { kind: K }>;
+
+/** The document-type classifier's data (rules/types/*.yaml). */
+export const TypeSignalsFile = z
+  .object({
+    threshold: z.number().positive().optional(),
+    types: z.record(
+      DocumentTypeId,
+      z.object({
+        label: z.string().min(1),
+        signals: z
+          .array(
+            z.object({
+              pattern: z.string().min(1).refine((p) => {
+                try {
+                  new RegExp(p, 'u');
+                  return true;
+                } catch {
+                  return false;
+                }
+              }, 'expression régulière invalide'),
+              weight: z.number(),
+            }),
+          )
+          .min(1),
+      }),
+    ),
+  })
+  .strict();
+export type TypeSignalsFile = z.infer<typeof TypeSignalsFile>;
 
 /** Per-rule override in a profile. */
 export const RuleOverride = z

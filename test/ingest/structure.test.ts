@@ -165,8 +165,8 @@ ${P('Madame, nous avons reçu votre demande.<text:note text:note-class="footnote
 category: mention
 severity: error
 principle: usable
-mention: contact
-appliesTo: [autre]
+mention: telephone-service
+appliesTo: [accuse-reception, demande-pieces, decision-favorable, decision-defavorable, information, formulaire, autre]
 elements:
   - { id: phone, label: un numéro de téléphone, patterns: ["0\\\\d(?: ?\\\\d\\\\d){4}"] }
 source: Services Publics+
@@ -181,7 +181,7 @@ examples:
     const orgIngestor = new Ingestor(loadConfig({}), await RuleLibrary.load(org), org, 1);
     try {
       const r = await orgIngestor.analyseBytes(await odtWith(content, styles), { profile: 'lettre' });
-      const contact = r.mentions.find((m) => m.id === 'contact')!;
+      const contact = r.mentions.find((m) => m.id === 'telephone-service')!;
       expect(contact.status).toBe('present');
       const footer = r.blocks!.at(-1)!;
       expect(contact.evidence[0]!.start).toBeGreaterThanOrEqual(footer.start);

@@ -19,7 +19,8 @@ describe('rule examples', () => {
       rule.examples.bad.forEach((ex, k) => {
         it(`bad example ${k + 1} gives exactly one alert at the marked span`, () => {
           const { text, start, end } = parseMarked(ex.text);
-          const report = analyse({ text }, library, { profile: ex.profile ?? 'lettre' });
+          const opts = { profile: ex.profile ?? 'lettre', ...(ex.type ? { documentType: ex.type } : {}) };
+          const report = analyse({ text }, library, opts);
           const mine = report.alerts.filter((a) => a.rule === id);
           expect(mine.map((a) => report.text.slice(a.start, a.end))).toEqual([text.slice(start, end)]);
           expect([mine[0]!.start, mine[0]!.end]).toEqual([start, end]);
@@ -28,7 +29,7 @@ describe('rule examples', () => {
           const first = mine[0]!.suggestions[0];
           if (first !== undefined) {
             const fixed = text.slice(0, start) + first + text.slice(end);
-            const again = analyse({ text: fixed }, library, { profile: ex.profile ?? 'lettre' });
+            const again = analyse({ text: fixed }, library, opts);
             expect(again.alerts.filter((a) => a.rule === id)).toEqual([]);
           }
         });
@@ -36,8 +37,9 @@ describe('rule examples', () => {
       rule.examples.good.forEach((g, k) => {
         const text = typeof g === 'string' ? g : g.text;
         const profile = typeof g === 'string' ? 'lettre' : (g.profile ?? 'lettre');
+        const type = typeof g === 'string' ? undefined : g.type;
         it(`good example ${k + 1} gives no alert`, () => {
-          const report = analyse({ text }, library, { profile });
+          const report = analyse({ text }, library, { profile, ...(type ? { documentType: type } : {}) });
           expect(report.alerts.filter((a) => a.rule === id)).toEqual([]);
         });
       });

@@ -1,44 +1,186 @@
-/** Mention: a required mention made of named elements, applying to given document types (filled by the mentions issue). */
+/**
+ * Mention: a mention the law or the service commitments require (recourse, agent identity, signature,
+ * motivation…), made of named elements, for the document types it applies to. Elements are looked for
+ * in the whole text (headers and footers included) or in a zone (the paragraphs that speak of the
+ * subject, or the last paragraphs for a signature); a template's merge field where an element belongs
+ * counts as the element, to be completed. Known defects ("le tribunal compétent", a deadline counted
+ * from the letter's date) give their own message. One alert per missing or partial mention.
+ */
+import type { Doc } from '../../analysis/document.js';
+import { PLACEHOLDER_SOURCE, hasPlaceholder } from '../../analysis/placeholders.js';
 import type { Mention } from '../../model.js';
-import { compilePatterns } from './existence.js';
+import { bothApostrophes } from './existence.js';
 import type { Hit, KindCompiler } from '../types.js';
 
-export const mention: KindCompiler<'mention'> = (rule) => {
-  const elements = rule.elements.map((e) => ({ ...e, re: compilePatterns(e.patterns, false, true) }));
-  const status = (text: string, documentType: string): Mention => {
-    const base = { id: rule.mention, source: rule.source, consequence: rule.consequence };
-    if (!rule.appliesTo.includes(documentType as never)) return { ...base, status: 'not-applicable', missing: [], evidence: [] };
-    const evidence: { start: number; end: number }[] = [];
-    const missing: string[] = [];
-    let found = 0;
-    for (const e of elements) {
-      e.re.lastIndex = 0;
-      const m = e.re.exec(text);
-      if (m) {
-        found++;
-        evidence.push({ start: m.index, end: m.index + m[0].length });
-      } else if (!e.optional) missing.push(e.id);
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * Compiles element patterns into one regex: a match starts at a word boundary but may end anywhere
+ * (a pattern may stop inside a date or a list item's first word); "'" matches both apostrophes.
+ */
+function compile(patterns: string[], caseSensitive = false): RegExp {
+  // A pattern that anchors itself at a line start needs no word boundary before it.
+  const body = patterns
+    .map((p) => (/^\(\?:\^\|\\n\)|^\\n|^\^/.test(p) ? `(?:${bothApostrophes(p)})` : `(?<![\\p{L}\\p{N}_])(?:${bothApostrophes(p)})`))
+    .join('|');
+  return new RegExp(body, caseSensitive ? 'gu' : 'giu');
+}
+
+/** Patterns may say {placeholder} where a template's merge field can stand. */
+function expand(patterns: string[]): string[] {
+  return patterns.map((p) => p.replaceAll('{placeholder}', `(?:${PLACEHOLDER_SOURCE})`));
+}
+
+/** All match spans of a regex in the ranges. */
+function allMatches(re: RegExp, text: string, ranges: Range[]): Range[] {
+  const out: Range[] = [];
+  for (const r of ranges) {
+    const slice = text.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
+      if (m[0].length === 0) re.lastIndex++;
     }
-    const st = missing.length === 0 ? 'present' : found === 0 ? 'missing' : 'partial';
-    return { ...base, status: st, missing, evidence };
+  }
+  return out;
+}
+
+/** The first match in the ranges that no `unless` span overlaps. */
+function firstMatch(re: RegExp, text: string, ranges: Range[], unless?: RegExp): Range | undefined {
+  const bad = unless ? allMatches(unless, text, ranges) : [];
+  for (const r of ranges) {
+    const slice = text.slice(r.start, r.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const hit = { start: r.start + m.index, end: r.start + m.index + m[0].length };
+      if (!bad.some((b) => hit.start < b.end && b.start < hit.end)) return hit;
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return undefined;
+}
+
+export const mention: KindCompiler<'mention'> = (rule) => {
+  // A defect or a lone missing element speaks for itself; the rule may still word these messages.
+  rule.messages = { defect: '{defect}', element: '{element}', ...rule.messages };
+  const elements = rule.elements.map((e) => ({
+    ...e,
+    re: compile(expand(e.patterns), e.caseSensitive),
+    unless: e.unless ? compile(expand(e.unless)) : undefined,
+  }));
+  const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
+  const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
+  const zone = rule.zone?.patterns ? compile(rule.zone.patterns) : undefined;
+
+  /** Where the elements are looked for. */
+  const rangesOf = (doc: Doc): Range[] => {
+    const paras = doc.paragraphs;
+    if (rule.zone?.last !== undefined) return paras.slice(-rule.zone.last).map((p) => ({ start: p.start, end: p.end }));
+    if (!zone) return [{ start: 0, end: doc.text.length }];
+    // Zone units: sentences (recourse: the silence rule of the same paragraph is not its start point)
+    // or paragraphs; with `spill`, a unit brings the next one (a sentence cut in two, a heading).
+    const units = rule.zone?.unit === 'sentence' ? doc.sentences : paras;
+    const out: Range[] = [];
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i]!;
+      zone.lastIndex = 0;
+      if (!zone.test(doc.text.slice(u.start, u.end))) continue;
+      const next = units[i + 1];
+      const r = { start: u.start, end: next && rule.zone?.spill ? next.end : u.end };
+      const last = out[out.length - 1];
+      if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+      else out.push(r);
+    }
+    return out;
   };
+
+  const status = (doc: Doc, documentType: string): Mention & { at?: Range; defectMessage?: string; missingMessage?: string } => {
+    const base = { id: rule.mention, source: rule.source, consequence: rule.consequence };
+    const notApplicable = { ...base, status: 'not-applicable' as const, missing: [], evidence: [] };
+    if (!rule.appliesTo.includes(documentType as never)) return notApplicable;
+    const cond = when[documentType] ?? when['*'];
+    if (cond) {
+      cond.lastIndex = 0;
+      if (!cond.test(doc.text)) return notApplicable;
+    }
+    const ranges = rangesOf(doc);
+    const evidence: Range[] = [];
+    const missing: string[] = [];
+    const toComplete: string[] = [];
+    let found = 0;
+    let required = 0;
+    for (const e of elements) {
+      if (!e.optional) required++;
+      // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
+      const m = firstMatch(e.re, doc.text, ranges, e.unless);
+      if (m) {
+        if (!e.optional) found++;
+        evidence.push(m);
+        if (hasPlaceholder(doc.text.slice(m.start, m.end))) toComplete.push(e.id);
+      } else if (!e.optional || rule.atLeast !== undefined) missing.push(e.id);
+    }
+    const need = rule.atLeast ?? required;
+    // Without any of its key elements (an agent's name or role), the mention is missing, whatever else is found.
+    const keyless = rule.key !== undefined && rule.key.every((k) => missing.includes(k));
+    const st = found >= need ? 'present' : found === 0 || keyless ? 'missing' : 'partial';
+    const out: Mention & { at?: Range; defectMessage?: string; missingMessage?: string } = {
+      ...base,
+      status: st,
+      missing: st === 'present' ? [] : missing,
+      evidence: evidence.sort((a, b) => a.start - b.start),
+    };
+    if (toComplete.length) out.toComplete = toComplete;
+    if (st !== 'present') {
+      for (const d of defects) {
+        if (d.element && !missing.includes(d.element)) continue;
+        const hit = firstMatch(d.re, doc.text, zone || rule.zone?.last !== undefined ? (ranges.length ? ranges : [{ start: 0, end: doc.bodyEnd }]) : ranges);
+        if (hit) {
+          out.defects = [...(out.defects ?? []), d.id];
+          out.at ??= hit;
+          out.defectMessage ??= d.message;
+        }
+      }
+      const single = missing.length === 1 ? elements.find((e) => e.id === missing[0])?.missingMessage : undefined;
+      if (single && st === 'partial') out.missingMessage = single;
+      // A signature belongs at the end; a zone's alert goes on its first paragraph.
+      const anchor = rule.zone?.last !== undefined ? ranges[ranges.length - 1] : zone ? ranges[0] : undefined;
+      if (anchor) out.at ??= { start: anchor.start, end: Math.min(anchor.end, anchor.start + 200) };
+      // Else next to what was found (the one contact channel given), else on the first sentence.
+      out.at ??= out.evidence[0];
+    }
+    return out;
+  };
+
   // The engine asks for the alert and the report for the status: compute it once per document.
-  const seen = new WeakMap<object, Mention>();
-  const statusOf = (doc: { text: string }, documentType: string): Mention => {
+  const seen = new WeakMap<object, ReturnType<typeof status>>();
+  const statusOf = (doc: Doc, documentType: string): ReturnType<typeof status> => {
     let m = seen.get(doc);
-    if (!m) seen.set(doc, (m = status(doc.text, documentType)));
+    if (!m) seen.set(doc, (m = status(doc, documentType)));
     return m;
   };
   return {
     scope: 'document',
-    mention: (doc, facts) => statusOf(doc, facts.documentType),
+    mention: (doc, facts) => {
+      const { at: _at, defectMessage: _d, missingMessage: _m, ...m } = statusOf(doc, facts.documentType);
+      return m;
+    },
     run(doc, _i, facts) {
       const m = statusOf(doc, facts.documentType);
       if (m.status !== 'missing' && m.status !== 'partial') return [];
       const labels = rule.elements.filter((e) => m.missing.includes(e.id)).map((e) => e.label);
-      const at = m.evidence[0] ?? { start: 0, end: Math.min(doc.text.length, doc.sentences[0]?.end ?? 0) };
+      // Placed where the mention belongs (its defect, its zone), else on the first sentence.
+      const firstSentence = doc.sentences[0];
+      const at = m.at ?? { start: firstSentence?.start ?? 0, end: firstSentence?.end ?? Math.min(doc.text.length, 1) };
       const hit: Hit = { start: at.start, end: at.end, vars: { missing: labels.join(', '), consequence: rule.consequence }, suggestions: [] };
-      if (m.status === 'missing') hit.message = 'missing';
+      if (m.defectMessage) hit.vars = { ...hit.vars, defect: m.defectMessage };
+      if (m.defectMessage) hit.message = 'defect';
+      else if (m.missingMessage) {
+        hit.vars = { ...hit.vars, element: m.missingMessage };
+        hit.message = 'element';
+      } else if (m.status === 'missing') hit.message = 'missing';
       return [hit];
     },
   };

@@ -1,0 +1,33 @@
+/**
+ * Merge fields of letter templates: «NOM», {{nom}}, ${agent}, [NOM DE L'AGENT], <prénom>, XXXX,
+ * XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
+ * that the template leaves to be filled in ("à compléter").
+ */
+
+/** Source of the merge-field regex (one alternative per syntax). */
+export const PLACEHOLDER_SOURCE = [
+  '«[\\p{L}\\p{N}_.\\-]{2,40}»',
+  '\\{\\{\\s*[\\p{L}\\p{N}_.\\- ]{1,40}?\\s*\\}\\}',
+  '\\$\\{[\\p{L}\\p{N}_.\\- ]{1,40}\\}',
+  "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",
+  "<\\p{Ll}[\\p{L}\\p{N}_ '’\\-]{1,40}>",
+  'XX/XX/(?:XXXX|\\d{4}|XX|\\d{2})(?![\\p{L}\\p{N}])',
+  '(?<![\\p{L}\\p{N}])X{3,}(?![\\p{L}\\p{N}])',
+].join('|');
+
+const TRIGGER = /[«{$[<]|XXX|XX\//;
+
+/** Spans of the merge fields in a range of text (absolute offsets). */
+export function placeholderSpans(text: string, from = 0, to = text.length): { start: number; end: number }[] {
+  const range = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (!TRIGGER.test(range)) return [];
+  const re = new RegExp(PLACEHOLDER_SOURCE, 'gu');
+  const out: { start: number; end: number }[] = [];
+  for (let m = re.exec(range); m; m = re.exec(range)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
+
+/** True when the text holds a merge field. */
+export function hasPlaceholder(text: string): boolean {
+  return placeholderSpans(text).length > 0;
+}
