@@ -36,6 +36,8 @@ const Env = z.object({
     .default(() => Math.max(1, Math.min(8, availableParallelism() - 1))),
   /** Documents waiting for a worker beyond which uploads are refused (429). */
   INGEST_QUEUE: z.coerce.number().int().min(0).default(64),
+  /** Resident memory of the process beyond which the worker with the oldest document is stopped (MiB). */
+  INGEST_RSS_LIMIT_MB: z.coerce.number().int().min(64).default(1536),
   /** PDF library: unpdf (default, measured faster and lighter) or pdf-parse. */
   PDF_ENGINE: z.enum(['unpdf', 'pdf-parse']).default('unpdf'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -18,6 +18,23 @@ export interface Assembled {
   bodyEnd: number;
 }
 
+/**
+ * A block's text normalised until nothing changes (one pass can expose another: a control character
+ * before a line break, chained hyphen breaks), blank lines folded: the assembled text is then its
+ * own normalisation, which the source map needs.
+ */
+function settle(raw: string): string {
+  let text = raw;
+  for (let i = 0; i < 5; i++) {
+    const next = normalizeText(text)
+      .replace(/\n(?:[ \t]*\n)+/g, '\n')
+      .trim();
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
 /** Joins blocks into one normalised text, blocks separated by a blank line. */
 export function assemble(blocks: Block[]): Assembled {
   const ordered = [...blocks.filter((b) => !isFurniture(b.kind)), ...blocks.filter((b) => isFurniture(b.kind))];
@@ -26,9 +43,7 @@ export function assemble(blocks: Block[]): Assembled {
   let pos = 0;
   let bodyEnd = 0;
   for (const b of ordered) {
-    const text = normalizeText(b.text)
-      .replace(/\n(?:[ \t]*\n)+/g, '\n')
-      .trim();
+    const text = settle(b.text);
     if (!text) continue;
     if (parts.length) pos += 2;
     const sb: SourceBlock = { start: pos, end: pos + text.length, kind: b.kind };

@@ -50,11 +50,18 @@ export async function extractDocx(bytes: Buffer, zip: ZipArchive): Promise<Extra
   if (!zip.has('word/document.xml') && !zip.names().some((n) => /^word\/document\d*\.xml$/.test(n))) {
     throw new AppError('UNREADABLE', 'Ce document Word est incomplet : sa partie principale (le texte) est absente. Enregistrez-le à nouveau depuis Word ou LibreOffice.');
   }
+  // mammoth (JSZip) inflates whole entries before checking their declared sizes: every part it may
+  // read is first streamed through yauzl, which stops at the first byte beyond the declared size.
+  await zip.verify((n) => /\.(?:xml|rels)$/i.test(n));
   // Imported on first use: the worker bundle must not load every reader at start.
   const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
-    ({ value: html } = await mammoth.convertToHtml({ buffer: bytes }, { ignoreEmptyParagraphs: true }));
+    ({ value: html } = await mammoth.convertToHtml(
+      { buffer: bytes },
+      // Pictures are never read (mammoth would inline each one as base64).
+      { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    ));
   } catch (e) {
     throw new AppError('UNREADABLE', 'Ce document Word est endommagé : son texte ne peut pas être lu. Enregistrez-le à nouveau depuis Word ou LibreOffice.', {
       detail: (e as Error).message.slice(0, 200),

@@ -65,7 +65,7 @@ export function htmlBlocks(html: string, options: HtmlOptions): Block[] {
         if (!skip && BLOCK.has(name)) flush();
         stack.push({ name, skip, ...(kind ? { kind } : {}) });
         if (skip) skipDepth++;
-        if (name === 'pre') pre++;
+        if (!skip && name === 'pre') pre++;
         if (!skip && name === 'br') buf += '\n';
       },
       ontext(text) {
@@ -98,10 +98,13 @@ export function htmlBlocks(html: string, options: HtmlOptions): Block[] {
 
 /** Decodes the bytes of an HTML page: its declared charset first, else UTF-8, else Windows-1252. */
 export function decodeHtml(bytes: Uint8Array): string {
+  // A byte-order mark wins over any declaration.
+  if ((bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return decodeText(bytes).text;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
   const declared = m?.[1]?.toLowerCase();
-  if (declared && /^(?:windows-1252|cp1252|iso-8859-1|iso-8859-15|latin-?1|us-ascii)$/.test(declared)) {
+  if (declared === 'iso-8859-15' || declared === 'latin9' || declared === 'latin-9') return new TextDecoder('iso-8859-15').decode(bytes);
+  if (declared && /^(?:windows-1252|cp1252|iso-8859-1|latin-?1|us-ascii)$/.test(declared)) {
     return decodeWindows1252(bytes);
   }
   return decodeText(bytes).text;

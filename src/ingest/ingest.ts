@@ -9,7 +9,10 @@ import { AppError } from '../errors.js';
 import type { Report } from '../model.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { IngestPool } from './pool.js';
-import { emptyFile, sniff, unsupported } from './sniff.js';
+import { emptyFile, isEncryptedOffice, sniff, unsupported } from './sniff.js';
+
+/** Plain texts up to this size are analysed on the calling thread (pasted-letter sizes). */
+const INLINE_TEXT_BYTES = 256 * 1024;
 import { decodeText } from './text.js';
 
 /** Options of one document. */
@@ -44,8 +47,12 @@ export class Ingestor {
     this.library.ruleSet(options.profile); // an unknown profile fails before any work
     const kind = sniff(bytes);
     if (kind === 'empty') throw emptyFile();
+    if (kind === 'ole' && isEncryptedOffice(bytes)) {
+      throw new AppError('ENCRYPTED', 'Ce document Word est protégé par un mot de passe : enregistrez une copie sans mot de passe puis envoyez-la.');
+    }
     if (kind === 'ole' || kind === 'binary') throw unsupported(kind);
-    if (kind === 'text') {
+    // A long text goes to a worker too: its analysis then has a time limit and leaves the event loop free.
+    if (kind === 'text' && bytes.length <= INLINE_TEXT_BYTES) {
       // Plain text needs no parser: decoded and analysed here, like pasted text.
       const { text } = decodeText(bytes);
       if (text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
@@ -78,6 +85,7 @@ export class Ingestor {
       profile: this.config.DEFAULT_PROFILE,
       limits: ingestLimits(this.config),
       pdfEngine: this.config.PDF_ENGINE,
+      rssLimitMb: this.config.INGEST_RSS_LIMIT_MB,
     });
     return this.pool;
   }

@@ -21,7 +21,16 @@ export async function openDocumentKind(zip: ZipArchive): Promise<'odt' | 'other'
   return zip.has('content.xml') && zip.has('META-INF/manifest.xml') ? 'odt' : undefined;
 }
 
-const SKIPPED = new Set(['office:annotation', 'office:annotation-end', 'text:tracked-changes', 'text:note-citation', 'office:forms', 'text:sequence-decls']);
+const SKIPPED = new Set([
+  'office:annotation',
+  'office:annotation-end',
+  'text:tracked-changes',
+  'text:note-citation',
+  'office:forms',
+  'text:sequence-decls',
+  'svg:title',
+  'svg:desc',
+]);
 
 /** Reads paragraph-like elements of an ODF XML part into blocks. */
 class OdfReader {
@@ -37,8 +46,9 @@ class OdfReader {
 
   open(t: SaxesTagPlain): void {
     const name = t.name;
+    // saxes sends a close event for every element, self-closing ones included: count them all.
     if (this.skip > 0 || SKIPPED.has(name)) {
-      if (!t.isSelfClosing) this.skip++;
+      this.skip++;
       return;
     }
     if (name === 'text:soft-page-break') {
@@ -48,7 +58,6 @@ class OdfReader {
     }
     if (name === 'text:p' || name === 'text:h') {
       this.stack.push({ name, buf: '' });
-      if (t.isSelfClosing) this.close(name);
       return;
     }
     const top = this.stack[this.stack.length - 1];
@@ -57,7 +66,7 @@ class OdfReader {
       else if (name === 'text:tab') top.buf += ' ';
       else if (name === 'text:line-break') top.buf += '\n';
     }
-    if (!t.isSelfClosing) this.context.push(name);
+    this.context.push(name);
   }
 
   close(name: string): void {
@@ -145,6 +154,9 @@ async function pageCount(zip: ZipArchive): Promise<number | undefined> {
 
 /** Extracts an ODT whose zip directory already passed the limits. */
 export async function extractOdt(zip: ZipArchive, maxPages: number): Promise<Extraction> {
+  if (zip.has('META-INF/manifest.xml') && (await zip.read('META-INF/manifest.xml')).includes('encryption-data')) {
+    throw new AppError('ENCRYPTED', 'Ce document LibreOffice est protégé par un mot de passe : enregistrez une copie sans mot de passe puis envoyez-la.');
+  }
   if (!zip.has('content.xml')) {
     throw new AppError('UNREADABLE', 'Ce document LibreOffice est incomplet : son contenu (content.xml) est absent. Enregistrez-le à nouveau depuis LibreOffice.');
   }

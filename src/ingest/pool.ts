@@ -69,6 +69,14 @@ export interface PoolOptions extends WorkerData {
   recycleAfter?: number;
   /** The worker script (default: the bundle built next to the CLI). */
   workerFile?: string;
+  /**
+   * Resident memory of the whole process beyond which the worker with the oldest document is killed
+   * (its document gets TOO_LARGE). The heap limit of a worker does not cover the buffers a parser
+   * inflates (a compressed stream that expands to gigabytes): this watchdog does. In MiB.
+   */
+  rssLimitMb?: number;
+  /** A worker that is not ready after this long is replaced (ms). */
+  startTimeoutMs?: number;
 }
 
 interface Pending {
@@ -81,7 +89,10 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   current?: Pending;
+  /** When the current document was handed over. */
+  since: number;
   timer?: NodeJS.Timeout;
+  startTimer?: NodeJS.Timeout;
   done: number;
   retired: boolean;
 }
@@ -98,8 +109,27 @@ export class IngestPool {
   private startFailures = 0;
   /** Workers replaced after a timeout, crash or memory exhaustion (for the logs and benchmarks). */
   restarts = 0;
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: PoolOptions) {}
+
+  /** Kills the worker holding the oldest document when the process uses more memory than allowed. */
+  private watch(): void {
+    const limit = (this.options.rssLimitMb ?? 1536) * 1024 * 1024;
+    const busy = this.slots.filter((s) => s.current);
+    if (busy.length === 0) {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+      return;
+    }
+    if (process.memoryUsage.rss() <= limit) return;
+    const oldest = busy.reduce((a, b) => (b.since < a.since ? b : a));
+    this.fail(
+      oldest,
+      'TOO_LARGE',
+      `La lecture du document demandait trop de mémoire (plus de ${this.options.rssLimitMb ?? 1536} Mio pour le service) : elle a été arrêtée.`,
+    );
+  }
 
   /** Starts the workers and waits until each has loaded the rules. */
   async start(): Promise<void> {
@@ -151,6 +181,7 @@ export class IngestPool {
   /** Stops every worker; waiting documents fail with BUSY. */
   async close(): Promise<void> {
     this.closed = true;
+    clearInterval(this.watchdog);
     for (const p of this.queue.splice(0)) p.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
     await Promise.all(
       this.slots.map((s) => {
@@ -174,11 +205,17 @@ export class IngestPool {
     });
     worker.stdout.resume();
     worker.stderr.resume();
-    const slot: Slot = { worker, ready: false, done: 0, retired: false };
+    const slot: Slot = { worker, ready: false, done: 0, retired: false, since: 0 };
     this.slots.push(slot);
+    // A worker that never says it is ready (stuck while loading) is replaced like a crashed one.
+    slot.startTimer = setTimeout(() => {
+      if (!slot.ready) this.fail(slot, 'INTERNAL', 'Le lecteur de documents n’a pas démarré à temps.');
+    }, this.options.startTimeoutMs ?? 30_000);
+    slot.startTimer.unref();
     worker.on('message', (msg: WorkerReply | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
+        clearTimeout(slot.startTimer);
         this.startFailures = 0;
         this.dispatch();
         return;
@@ -228,10 +265,11 @@ export class IngestPool {
 
   private replace(slot: Slot): void {
     slot.retired = true;
+    clearTimeout(slot.startTimer);
     this.slots = this.slots.filter((s) => s !== slot);
     void slot.worker.terminate();
     if (this.closed) return;
-    if (this.startFailures > 3) {
+    if (this.startFailures > 3 && !this.slots.some((s) => s.ready)) {
       // The worker cannot even start (missing build?): fail what waits instead of looping.
       for (const p of this.queue.splice(0)) p.reject(new AppError('INTERNAL', 'Le service ne peut pas lire de documents pour le moment (lecteur indisponible).'));
       return;
@@ -245,6 +283,8 @@ export class IngestPool {
       if (!slot.ready || slot.current || slot.retired) continue;
       const p = this.queue.shift()!;
       slot.current = p;
+      slot.since = Date.now();
+      this.watchdog ??= setInterval(() => this.watch(), 250);
       slot.timer = setTimeout(() => {
         if (slot.current !== p) return;
         this.finish(slot);

@@ -11,10 +11,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  // Many PDFs carry junk before their header; readers accept it within the first kilobyte.
-  if (head.includes('%PDF-')) return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5 || head[2] === 7)) return 'zip';
   if (head.toString('hex', 0, 8) === 'd0cf11e0a1b11ae1') return 'ole';
+  // Many PDFs carry junk before their header; readers accept it within the first kilobyte, at a line start.
+  const pdfAt = head.indexOf('%PDF-');
+  if (pdfAt > 0 && (head[pdfAt - 1] === 0x0a || head[pdfAt - 1] === 0x0d)) return 'pdf';
   if (head[0] === 0xff && head[1] === 0xfe) return 'text';
   if (head[0] === 0xfe && head[1] === 0xff) return 'text';
   const sample = bytes.subarray(0, 64 * 1024);
@@ -23,6 +24,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (control / sample.length > 0.02) return 'binary';
   const start = head.toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '');
   return HTML_START.test(start) ? 'html' : 'text';
+}
+
+/** True for an OLE container holding a password-protected Word or LibreOffice file (ECMA-376 encryption). */
+export function isEncryptedOffice(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 
 /** The error for a family Clarté does not read. */

@@ -87,7 +87,7 @@ export async function extractPdf(bytes: Uint8Array, engine: PdfEngine, limits: P
       }
       let here = 0;
       for (const it of page.items) here += it.str.match(/\p{L}/gu)?.length ?? 0;
-      if (here === 0 && page.hasImages) scanned.push(n);
+      if (here < 20 && page.hasImages) scanned.push(n);
       letters += here;
       pages.push(page);
     }

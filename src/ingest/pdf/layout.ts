@@ -55,7 +55,9 @@ function segText(items: PdfItem[]): string {
 }
 
 function pageLines(page: PdfPage, n: number): Line[] {
-  const items = page.items.filter((i) => i.str.trim() || i.str === ' ').sort((a, b) => b.y - a.y || a.x - b.x);
+  // Blank items are dropped: spaces come back from the gaps, and a wide blank item drawn across a
+  // column gap would hide it.
+  const items = page.items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   let ref: PdfItem | undefined;
   for (const it of items) {
@@ -82,7 +84,7 @@ function pageLines(page: PdfPage, n: number): Line[] {
     };
     for (const it of g) {
       const prev = cur[cur.length - 1];
-      if (prev && prev.str.trim() && it.str.trim() && it.x - (prev.x + prev.width) > COLUMN_GAP * Math.max(prev.size, it.size) && !page.positionless) close();
+      if (prev && it.x - (prev.x + prev.width) > COLUMN_GAP * Math.max(prev.size, it.size) && !page.positionless) close();
       cur.push(it);
     }
     close();

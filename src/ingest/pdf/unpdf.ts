@@ -43,7 +43,10 @@ export const unpdfEngine: PdfEngine = {
             items.push({ str: raw.str, x: e - view[0]!, y: f - view[1]!, width: raw.width ?? raw.str.length * size * 0.5, size, bold: /bold|black|heavy|semibold/i.test(font) });
           }
           let hasImages = false;
-          if (items.length === 0) {
+          // A scanned page may carry a stamp or a page number: look for images under 20 letters.
+          let letters = 0;
+          for (const it of items) letters += it.str.length;
+          if (letters < 20) {
             const ops = await page.getOperatorList();
             hasImages = ops.fnArray.some((op) => imageOps.has(op));
           }
