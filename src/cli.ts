@@ -6,21 +6,23 @@ import { parseArgs } from 'node:util';
 import { analyseJsonLine, POOL_THRESHOLD, poolSize, runPool, type BatchOptions, type LineResult } from './batch.js';
 import { loadConfig } from './config.js';
 import { isAppError } from './errors.js';
-import type { Report } from './model.js';
+import { DOCUMENT_TYPES, type Report } from './model.js';
 import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 
 const USAGE = `Usage :
-  clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--rules DOSSIER]
-  clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--rules DOSSIER]
+  clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
+  clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
   clarte audit <dossier|fichier…> [--out FICHIER.csv|FICHIER.json] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
 
   -                lit le texte sur l'entrée standard (UTF-8)
   --format         json : un rapport JSON par ligne ; text : lecture humaine (par défaut)
   --profile        lettre (par défaut), formulaire, falc, interne ou un profil de votre dossier
+  --type           type du courrier, s'il est connu (sinon Clarté le reconnaît) : accuse-reception,
+                   demande-pieces, decision-favorable, decision-defavorable, information, formulaire, autre
   --rules          dossier de règles de votre organisation (complète ou remplace les nôtres)
   --input-jsonl    chaque ligne {"id": "...", "text": "..."} donne un rapport avec le même id
   --out            audit : écrit les résultats en CSV (tableur) ou en JSON ; sinon un tableau à l'écran
@@ -69,9 +71,14 @@ async function analyzeCommand(args: string[]): Promise<number> {
       format: { type: 'string', default: 'text' },
       profile: { type: 'string' },
       rules: { type: 'string' },
+      type: { type: 'string' },
       'input-jsonl': { type: 'string' },
     },
   });
+  if (values.type !== undefined && !(DOCUMENT_TYPES as readonly string[]).includes(values.type)) {
+    throw new UsageError(`--type doit valoir ${DOCUMENT_TYPES.join(', ')} (reçu : ${values.type})`);
+  }
+  const documentType = values.type as (typeof DOCUMENT_TYPES)[number] | undefined;
   if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format doit valoir json ou text (reçu : ${values.format})`);
   if (!values['input-jsonl'] && positionals.length === 0) throw new UsageError('indiquez au moins un fichier, « - » pour l’entrée standard, ou --input-jsonl');
   if (positionals.filter((p) => p === '-').length + (values['input-jsonl'] === '-' ? 1 : 0) > 1) {
@@ -84,7 +91,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   library.ruleSet(profile); // unknown profile → usage error before any input
   const out = new Out();
   let failed = 0;
-  const opts = { profile, maxChars: config.MAX_TEXT_CHARS };
+  const opts = { profile, maxChars: config.MAX_TEXT_CHARS, ...(documentType ? { documentType } : {}) };
 
   if (values['input-jsonl']) {
     const file = values['input-jsonl'];
@@ -124,7 +131,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   for (const p of positionals) {
     try {
       const bytes = p === '-' ? await readStdin() : readFileSync(p);
-      const report = await ingestor.analyseBytes(bytes, { profile, ...(p === '-' ? {} : { filename: basename(p) }) });
+      const report = await ingestor.analyseBytes(bytes, { profile, ...(documentType ? { documentType } : {}), ...(p === '-' ? {} : { filename: basename(p) }) });
       emit(out, report, values.format);
     } catch (e) {
       failed++;

@@ -19,6 +19,15 @@ describe('clarte analyze', () => {
     expect(report.alerts.map((a) => a.category)).toEqual(expect.arrayContaining(['passive-voice', 'jargon', 'acronym']));
     expect(report.source.filename).toBeUndefined();
   });
+  it('shows the document type and the mentions, and takes a declared type (--type)', () => {
+    const refusal = 'Nous avons le regret de rejeter votre demande. Vous pouvez saisir le tribunal administratif de Valmont dans un délai de deux mois à compter de la notification.';
+    const r = clarte(['analyze', '-'], refusal);
+    expect(r.stdout).toMatch(/Type : décision défavorable \(reconnu, confiance \d+ %\)/);
+    expect(r.stdout).toMatch(/Mentions : .*voies et délais de recours \(incomplète\)/);
+    const declared = lines(clarte(['analyze', '-', '--type', 'information', '--format', 'json'], refusal).stdout)[0] as { documentType: { id: string } };
+    expect(declared.documentType.id).toBe('information');
+    expect(clarte(['analyze', '-', '--type', 'lettre'], refusal).status).toBe(2);
+  });
   it('prints a readable text report with line:column and the span marked', () => {
     const r = clarte(['analyze', '-'], LETTER);
     expect(r.status).toBe(0);

@@ -42,6 +42,28 @@ describe('HTTP API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('UNKNOWN_PROFILE');
   });
+  it('classifies the document type, or takes the declared one (JSON field or multipart field « type »)', async () => {
+    const refusal = 'Nous avons le regret de rejeter votre demande. Vous pouvez saisir le tribunal administratif de Valmont dans un délai de deux mois à compter de la notification.';
+    const found = (await post({ text: refusal })).json();
+    expect(found.documentType).toMatchObject({ id: 'decision-defavorable' });
+    expect(found.documentType.evidence.length).toBeGreaterThan(0);
+    expect(found.mentions.find((m: { id: string }) => m.id === 'recourse')).toMatchObject({ status: 'partial', missing: ['administrative-appeal', 'telerecours'] });
+    const declared = (await post({ text: refusal, type: 'information' })).json();
+    expect(declared.documentType).toEqual({ id: 'information', confidence: 1, evidence: [] });
+    expect(declared.mentions.find((m: { id: string }) => m.id === 'recourse').status).toBe('not-applicable');
+    expect((await post({ text: refusal, type: 'lettre' })).statusCode).toBe(400);
+    const form = multipart([
+      { name: 'type', content: 'information' },
+      { name: 'file', filename: 'refus.txt', content: refusal },
+    ]);
+    const up = await app.inject({ method: 'POST', url: '/api/v1/analyses', ...form });
+    expect(up.json().documentType.id).toBe('information');
+    const wrong = multipart([
+      { name: 'type', content: 'courrier' },
+      { name: 'file', filename: 'refus.txt', content: refusal },
+    ]);
+    expect((await app.inject({ method: 'POST', url: '/api/v1/analyses', ...wrong })).json().error.code).toBe('VALIDATION');
+  });
   it('answers clear errors in the one envelope', async () => {
     const empty = await post({ text: '  ' });
     expect(empty.statusCode).toBe(422);

@@ -10,7 +10,8 @@ export const PLACEHOLDER_SOURCE = [
   '\\{\\{\\s*[\\p{L}\\p{N}_.\\- ]{1,40}?\\s*\\}\\}',
   '\\$\\{[\\p{L}\\p{N}_.\\- ]{1,40}\\}',
   "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",
-  "<\\p{Ll}[\\p{L}\\p{N}_ '’\\-]{1,40}>",
+  // <prénom>, <nom de l'usager>; not an HTML tag left in pasted text (<br>, <p>, <strong>…)
+  "<(?!(?:br|p|b|i|u|em|strong|span|div|li|ul|ol|tr|td|th|a|hr|sup|sub)>)\\p{Ll}[\\p{L}\\p{N}_ '’\\-]{1,40}>",
   'XX/XX/(?:XXXX|\\d{4}|XX|\\d{2})(?![\\p{L}\\p{N}])',
   '(?<![\\p{L}\\p{N}])X{3,}(?![\\p{L}\\p{N}])',
 ].join('|');

@@ -5,8 +5,10 @@
  * and inverted clitics (sera-t-il). Intl.Segmenter is not used: its cost grows faster than linearly.
  */
 
+import { placeholderSpans } from './placeholders.js';
+
 /** Token kinds. */
-export const TK = { Word: 1, Number: 2, Punct: 3, Symbol: 4, Url: 5, Email: 6 } as const;
+export const TK = { Word: 1, Number: 2, Punct: 3, Symbol: 4, Url: 5, Email: 6, Placeholder: 7 } as const;
 export type TokKind = (typeof TK)[keyof typeof TK];
 
 /** One token; offsets are absolute in the document text. */
@@ -174,6 +176,32 @@ function scanWord(src: string, i: number, to: number): number {
  * else goes through one regex (`fast: false` forces the regex everywhere, for tests).
  */
 export function tokenize(text: string, from = 0, to = text.length, fast = true): Token[] {
+  const tokens = tokenizeRaw(text, from, to, fast);
+  // A template's merge fields («NOM», {{nom}}, [NOM DE L'AGENT]…) become one token each, which is
+  // no word: not counted, not jargon, not an acronym.
+  const fields = placeholderSpans(text, from, to);
+  if (fields.length === 0) return tokens;
+  const out: Token[] = [];
+  let f = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (f < fields.length && fields[f]!.end <= t.start) f++;
+    const field = fields[f];
+    if (field && t.start < field.end && t.end > field.start) {
+      const end = Math.max(field.end, t.end);
+      while (i + 1 < tokens.length && tokens[i + 1]!.start < end) i++;
+      const last = Math.max(end, tokens[i]!.end);
+      const raw = text.slice(Math.min(field.start, t.start), last);
+      out.push({ start: Math.min(field.start, t.start), end: last, kind: TK.Placeholder, text: raw, lower: raw.toLowerCase(), elided: false, clitic: false });
+      f++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+function tokenizeRaw(text: string, from: number, to: number, fast: boolean): Token[] {
   const out: Token[] = [];
   const src = to === text.length ? text : text.slice(0, to);
   const range = from === 0 && to === text.length ? text : text.slice(from, to);

@@ -8,7 +8,7 @@ import { ingestLimits, type Config } from '../config.js';
 import { AppError } from '../errors.js';
 import type { Report } from '../model.js';
 import type { RuleLibrary } from '../rules/load.js';
-import { IngestPool } from './pool.js';
+import { IngestPool, type DocumentTypeName } from './pool.js';
 import { emptyFile, isEncryptedOffice, sniff, unsupported } from './sniff.js';
 
 /** Plain texts up to this size are analysed on the calling thread (pasted-letter sizes). */
@@ -18,6 +18,8 @@ import { decodeText } from './text.js';
 /** Options of one document. */
 export interface DocumentOptions {
   profile: string;
+  /** The document type declared by the caller (it wins over the classifier). */
+  documentType?: DocumentTypeName;
   filename?: string;
   id?: string;
 }
@@ -60,10 +62,18 @@ export class Ingestor {
       return analyse(
         { text, format: 'txt', bytes: bytes.length, sha256, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) },
         this.library,
-        { profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS },
+        { profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.documentType ? { documentType: options.documentType } : {}) },
       );
     }
-    return this.ensurePool().run({ bytes, profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.transfer ? { transfer: true } : {}), ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) });
+    return this.ensurePool().run({
+      bytes,
+      profile: options.profile,
+      maxChars: this.config.MAX_TEXT_CHARS,
+      ...(options.documentType ? { documentType: options.documentType } : {}),
+      ...(options.transfer ? { transfer: true } : {}),
+      ...(options.filename !== undefined ? { filename: options.filename } : {}),
+      ...(options.id !== undefined ? { id: options.id } : {}),
+    });
   }
 
   /** Documents being read and waiting for a worker. */

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { Report, Warning } from '../model.js';
+
+/** A document type id (CONTRACT.md). */
+export type DocumentTypeName = Report['documentType']['id'];
 import { ROOT } from '../paths.js';
 import type { Assembled } from './assemble.js';
 import type { IngestLimits, PdfEngineName, SourceFormat } from './types.js';
@@ -30,6 +33,8 @@ export interface WorkerJob {
   id?: string;
   profile: string;
   maxChars: number;
+  /** The document type declared by the caller (it wins over the classifier). */
+  documentType?: DocumentTypeName;
   /** Extraction only (benchmarks, diagnostics): the assembled text and source map, no analysis. */
   extractOnly?: boolean;
   /** The caller gives its buffer away: it may be moved to the worker instead of copied. */
@@ -52,6 +57,7 @@ export type WorkerReply =
 /** A document to analyse. */
 export interface IngestJob {
   bytes: Uint8Array;
+  documentType?: DocumentTypeName;
   /** The caller will not read `bytes` again: they may be moved to the worker without a copy. */
   transfer?: boolean;
   filename?: string;
@@ -169,7 +175,7 @@ export class IngestPool {
     }
     while (this.slots.length < this.options.size) this.spawn();
     const sha256 = createHash('sha256').update(job.bytes).digest('hex');
-    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}) };
+    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}), ...(job.documentType ? { documentType: job.documentType } : {}) };
     if (job.filename !== undefined) wj.filename = job.filename;
     if (job.id !== undefined) wj.id = job.id;
     return new Promise((resolve, reject) => {

@@ -48,7 +48,7 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
         ...(job.id !== undefined ? { id: job.id } : {}),
       },
       library,
-      { profile: job.profile, maxChars: job.maxChars },
+      { profile: job.profile, maxChars: job.maxChars, ...(job.documentType ? { documentType: job.documentType } : {}) },
     );
     return { seq: job.seq, report };
   } catch (e) {

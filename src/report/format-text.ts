@@ -3,7 +3,7 @@
  * for text; page and paragraph, « p.2 §14 », for an uploaded document) and the span marked.
  */
 import type { Alert, Report } from '../model.js';
-import { CATEGORY_LABELS, SEVERITY_LABELS } from './labels.js';
+import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, MENTION_LABELS, MENTION_STATUS_LABELS, SEVERITY_LABELS } from './labels.js';
 import { SCORE_PARTS } from './score.js';
 
 interface Style {
@@ -67,6 +67,17 @@ export function formatText(report: Report, color = false): string {
     .sort((a, b) => b.max - b.v - (a.max - a.v));
   if (lost.length > 0) {
     lines.push(st.dim(`  Points perdus : ${lost.map((p) => `${CATEGORY_LABELS[p.cat as Alert['category']] ?? p.cat} ${p.v}/${p.max}`).join(' · ')}`));
+  }
+  const type = report.documentType;
+  const mentions = report.mentions.filter((m) => m.status !== 'not-applicable');
+  const typeLine = `  Type : ${DOCUMENT_TYPE_LABELS[type.id] ?? type.id}${type.confidence < 1 ? ` (reconnu, confiance ${Math.round(type.confidence * 100)} %)` : ' (déclaré)'}`;
+  lines.push(st.dim(typeLine));
+  if (mentions.length > 0) {
+    const shown = mentions.map((m) => {
+      const todo = m.toComplete?.length ? ', à compléter' : '';
+      return `${MENTION_LABELS[m.id] ?? m.id} (${MENTION_STATUS_LABELS[m.status] ?? m.status}${todo})`;
+    });
+    lines.push(st.dim(`  Mentions : ${shown.join(' · ')}`));
   }
   for (const w of report.warnings) lines.push(st.sev('warning', `  ⚠ ${w.message}`));
   if (report.alerts.length === 0) {

@@ -28,3 +28,36 @@ export const PRINCIPLE_LABELS = {
   understandable: 'compréhensible (le lecteur comprend)',
   usable: 'utilisable (le lecteur peut agir)',
 } as const;
+
+/** French names of document types. */
+export const DOCUMENT_TYPE_LABELS: Record<string, string> = {
+  'accuse-reception': 'accusé de réception',
+  'demande-pieces': 'demande de pièces',
+  'decision-favorable': 'décision favorable',
+  'decision-defavorable': 'décision défavorable',
+  information: 'information',
+  formulaire: 'formulaire',
+  autre: 'autre',
+};
+
+/** French names of mentions. */
+export const MENTION_LABELS: Record<string, string> = {
+  recourse: 'voies et délais de recours',
+  'agent-identity': "identité de l'agent",
+  signature: 'signature',
+  motivation: 'motivation',
+  receipt: 'accusé de réception',
+  'missing-documents': 'pièces manquantes',
+  contact: 'contact',
+  'processing-time': 'délai de traitement',
+  'personal-data': 'données personnelles',
+  algorithm: 'traitement algorithmique',
+};
+
+/** French names of mention statuses. */
+export const MENTION_STATUS_LABELS: Record<string, string> = {
+  present: 'présente',
+  partial: 'incomplète',
+  missing: 'absente',
+  'not-applicable': 'sans objet',
+};

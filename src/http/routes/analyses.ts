@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
-import { Report } from '../../model.js';
+import { DOCUMENT_TYPES, DocumentTypeId, Report } from '../../model.js';
 import type { RouteDeps } from '../app.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
@@ -11,6 +11,7 @@ const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.stri
 const AnalysisRequest = z.object({
   text: z.string().describe('Texte du courrier (UTF-8)'),
   profile: z.string().optional().describe('lettre (par défaut), formulaire, falc, interne'),
+  type: DocumentTypeId.optional().describe('Type du courrier s’il est connu ; sinon Clarté le reconnaît'),
   id: z.string().max(200).optional().describe('Identifiant recopié dans le rapport'),
   filename: z.string().max(300).optional(),
 });
@@ -39,6 +40,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           let bytes: Buffer | undefined;
           let filename: string | undefined;
           let profile: string | undefined;
+          let type: string | undefined;
           for await (const part of req.parts()) {
             if (part.type === 'file') {
               if (part.fieldname !== 'file' || bytes) {
@@ -52,15 +54,27 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
               filename = part.filename;
             } else if (part.fieldname === 'profile' && typeof part.value === 'string') {
               profile = part.value;
+            } else if (part.fieldname === 'type' && typeof part.value === 'string') {
+              type = part.value;
             }
           }
           if (!bytes) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-le dans le champ « file ».');
+          const declared = type === undefined ? undefined : DocumentTypeId.safeParse(type);
+          if (declared && !declared.success) throw new AppError('VALIDATION', `Type de document inconnu : « ${type} ». Types possibles : ${DOCUMENT_TYPES.join(', ')}.`);
           // Recognised by its content; read in a worker thread under the time and memory limits.
-          return deps.ingestor.analyseBytes(bytes, { profile: profile ?? deps.config.DEFAULT_PROFILE, transfer: true, ...(filename ? { filename } : {}) });
+          return deps.ingestor.analyseBytes(bytes, {
+            profile: profile ?? deps.config.DEFAULT_PROFILE,
+            transfer: true,
+            ...(declared?.success ? { documentType: declared.data } : {}),
+            ...(filename ? { filename } : {}),
+          });
         }
         if (!req.body) throw new AppError('BAD_REQUEST', 'Envoyez un corps JSON { "text": … } ou un fichier (multipart, champ « file »).');
-        const { text, profile, id, filename } = req.body;
-        return analyse({ text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) }, deps.library, options(profile));
+        const { text, profile, id, filename, type } = req.body;
+        return analyse({ text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) }, deps.library, {
+          ...options(profile),
+          ...(type ? { documentType: type } : {}),
+        });
       },
     );
   };
