@@ -17,8 +17,7 @@ interface Label {
 }
 
 /** The agreement figures and the disagreements. */
-export function labelAgreement(library: RuleLibrary) {
-  const dir = join(ROOT, 'corpora', 'lettres');
+export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora', 'lettres')) {
   const labels = readFileSync(join(dir, 'labels.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())

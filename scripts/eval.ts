@@ -185,6 +185,9 @@ async function main(): Promise<void> {
   if (!only || only === 'readability') results.readability = evalReadability(join(base, 'readability', 'passages.jsonl'));
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
+  // The control set was written without looking at the rules: it measures, it never tunes.
+  const control = join(ROOT, 'corpora', 'controle');
+  if ((!only || only === 'control') && existsSync(join(control, 'labels.jsonl'))) results.control = labelAgreement(await RuleLibrary.load(), control);
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
   console.error(`évaluation terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
