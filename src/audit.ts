@@ -81,6 +81,7 @@ export async function runAudit(
   profile: string,
   concurrency: number,
   progress: (done: number, row: AuditRow) => void,
+  maxBytes = Number.MAX_SAFE_INTEGER,
 ): Promise<AuditRow[]> {
   const rows: AuditRow[] = new Array<AuditRow>(files.length);
   let next = 0;
@@ -91,6 +92,9 @@ export async function runAudit(
       const { file, shown } = files[i]!;
       let row: AuditRow;
       try {
+        // Too big files are refused before being read into memory.
+        const size = statSync(file).size;
+        if (size > maxBytes) throw new AppError('TOO_LARGE', `Le fichier pèse ${(size / 1048576).toFixed(1)} Mio ; la limite est de ${(maxBytes / 1048576).toFixed(0)} Mio.`);
         const bytes = readFileSync(file);
         row = auditRow(shown, await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
       } catch (e) {

@@ -173,7 +173,7 @@ async function auditCommand(args: string[]): Promise<number> {
       last = now;
       process.stderr.write(`${tty ? '\r\x1b[K' : ''}audit : ${done}/${files.length} fichiers${tty && done < files.length ? '' : '\n'}`);
     }
-  });
+  }, config.MAX_UPLOAD_BYTES);
   await ingestor.close();
   if (values.out) writeAudit(values.out, rows, profile);
   else {

@@ -62,6 +62,12 @@ describe('clarte audit', () => {
     expect(doc.summary).toMatchObject({ files: 5, failed: 1 });
     expect(doc.documents.find((d) => d.file === 'protege.pdf')!.error!.code).toBe('ENCRYPTED');
   });
+  it('refuses a file over the size limit before reading it, and goes on', () => {
+    const r = clarte(['audit', dir], undefined, { MAX_UPLOAD_BYTES: '2000' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^service\/refus\.pdf\tTOO_LARGE\t/m);
+    expect(r.stdout).toMatch(/^lettre\.txt\t\d/m);
+  });
   it('refuses bad usage with exit 2', () => {
     expect(clarte(['audit']).status).toBe(2);
     expect(clarte(['audit', dir, '--out', 'x.xlsx']).status).toBe(2);

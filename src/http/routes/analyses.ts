@@ -44,7 +44,9 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           for await (const part of req.parts()) {
             if (part.type === 'file') {
               if (part.fieldname !== 'file' || bytes) {
-                await part.toBuffer();
+                // Drained, not kept: a misplaced file must not cost memory.
+                part.file.resume();
+                await new Promise((done) => part.file.once('end', done));
                 throw new AppError('BAD_REQUEST', 'Envoyez un seul fichier, dans le champ « file ».');
               }
               bytes = await part.toBuffer();
