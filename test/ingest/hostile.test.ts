@@ -139,3 +139,22 @@ describe('the pool under pressure', () => {
     }
   }, 30_000);
 });
+
+describe('PDF paragraphs across pages', () => {
+  it('joins a paragraph that runs onto the next page, keeping its first page', () => {
+    const page = (lines: string[]) => ({
+      width: 595,
+      height: 842,
+      positionless: false,
+      hasImages: false,
+      items: lines.map((str, i) => ({ str, x: 50, y: 400 - i * 14, width: 480, size: 11, bold: false })),
+    });
+    const blocks = layoutPages([
+      page(['Votre demande sera examinée par la commission qui se réunira dans les meilleurs', 'délais et vous fera connaître sa décision, dûment adminis-']),
+      page(['trée, par un courrier recommandé.', 'Nous restons à votre disposition.']),
+    ]);
+    expect(blocks.map((b) => [b.page, b.text])).toEqual([
+      [1, 'Votre demande sera examinée par la commission qui se réunira dans les meilleurs délais et vous fera connaître sa décision, dûment administrée, par un courrier recommandé.\nNous restons à votre disposition.'],
+    ]);
+  });
+});

@@ -254,5 +254,33 @@ export function layoutPages(pages: PdfPage[]): Block[] {
       flush();
     }
   });
-  return [...blocks, ...furn];
+  return [...mergeAcrossPages(blocks), ...furn];
+}
+
+/**
+ * A paragraph that runs onto the next page: the last block of a page, without final punctuation,
+ * and the first of the next, starting in lower case, are one paragraph (a word cut by a hyphen at
+ * the page end is joined too). The paragraph keeps the page where it starts.
+ */
+function mergeAcrossPages(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.kind === 'paragraph' &&
+      b.kind === 'paragraph' &&
+      prev.page !== undefined &&
+      b.page === prev.page + 1 &&
+      out.filter((x) => x.page === b.page).length === 0 &&
+      !/[.!?:;»)…]$/u.test(prev.text) &&
+      /^\p{Ll}/u.test(b.text)
+    ) {
+      const hyphen = /\p{L}-$/u.test(prev.text);
+      out[out.length - 1] = { ...prev, text: hyphen ? prev.text.slice(0, -1) + b.text : `${prev.text} ${b.text}` };
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
 }
