@@ -109,7 +109,8 @@ const Mention = z.object({
       patterns: z.array(z.string().min(1)).optional(),
       unit: z.enum(['sentence', 'paragraph']).default('paragraph'),
       last: z.number().int().positive().optional(),
-      spill: z.boolean().default(false),
+      /** A matching unit brings the next one (true) or the next N (a data-protection block in several paragraphs). */
+      spill: z.union([z.boolean(), z.number().int().min(0).max(20)]).default(false),
     })
     .optional(),
   /** Elements without any of which the mention counts as missing (not partial). */

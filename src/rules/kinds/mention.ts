@@ -88,10 +88,11 @@ export const mention: KindCompiler<'mention'> = (rule) => {
       const u = units[i]!;
       zone.lastIndex = 0;
       if (!zone.test(doc.text.slice(u.start, u.end))) continue;
-      const next = units[i + 1];
-      const r = { start: u.start, end: next && rule.zone?.spill ? next.end : u.end };
-      const last = out[out.length - 1];
-      if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+      const spill = rule.zone?.spill === true ? 1 : rule.zone?.spill || 0;
+      const last = units[Math.min(units.length - 1, i + spill)]!;
+      const r = { start: u.start, end: Math.max(u.end, last.end) };
+      const prev = out[out.length - 1];
+      if (prev && r.start <= prev.end) prev.end = Math.max(prev.end, r.end);
       else out.push(r);
     }
     return out;
