@@ -185,9 +185,14 @@ async function main(): Promise<void> {
   if (!only || only === 'readability') results.readability = evalReadability(join(base, 'readability', 'passages.jsonl'));
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
-  // The control set was written without looking at the rules: it measures, it never tunes.
-  const control = join(ROOT, 'corpora', 'controle');
-  if ((!only || only === 'control') && existsSync(join(control, 'labels.jsonl'))) results.control = labelAgreement(await RuleLibrary.load(), control);
+  // Control sets are written without looking at the rules. Once measured and used to improve them, a
+  // set becomes a development set; the newest one (corpora/controle-3) has only ever been measured.
+  for (const [name, folder] of [['development', 'controle'], ['development-2', 'controle-2'], ['control', 'controle-3']] as const) {
+    const dir = join(ROOT, 'corpora', folder);
+    if ((!only || only === name || (only === 'control' && name.startsWith('development'))) && existsSync(join(dir, 'labels.jsonl'))) {
+      results[name] = labelAgreement(await RuleLibrary.load(), dir);
+    }
+  }
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
   console.error(`évaluation terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
