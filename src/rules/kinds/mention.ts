@@ -121,7 +121,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
         if (!e.optional) found++;
         evidence.push(m);
         if (hasPlaceholder(doc.text.slice(m.start, m.end))) toComplete.push(e.id);
-      } else if (!e.optional || rule.atLeast !== undefined) missing.push(e.id);
+      } else if (!e.optional) missing.push(e.id);
     }
     const need = rule.atLeast ?? required;
     // Without any of its key elements (an agent's name or role), the mention is missing, whatever else is found.
