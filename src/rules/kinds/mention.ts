@@ -22,11 +22,13 @@ interface Range {
  * (a pattern may stop inside a date or a list item's first word); "'" matches both apostrophes.
  */
 function compile(patterns: string[], caseSensitive = false): RegExp {
-  // A pattern that anchors itself at a line start needs no word boundary before it.
-  const body = patterns
-    .map((p) => (/^\(\?:\^\|\\n\)|^\\n|^\^/.test(p) ? `(?:${bothApostrophes(p)})` : `(?<![\\p{L}\\p{N}_])(?:${bothApostrophes(p)})`))
-    .join('|');
-  return new RegExp(body, caseSensitive ? 'gu' : 'giu');
+  // One word-boundary check for all the patterns that need it (a pattern anchored at a line start
+  // does not); a check per alternative made every position of the text cost one per pattern.
+  const anchored = patterns.filter((p) => /^\(\?:\^\|\\n\)|^\\n|^\^/.test(p)).map((p) => `(?:${bothApostrophes(p)})`);
+  const bounded = patterns.filter((p) => !/^\(\?:\^\|\\n\)|^\\n|^\^/.test(p)).map((p) => `(?:${bothApostrophes(p)})`);
+  const parts = [...anchored];
+  if (bounded.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:${bounded.join('|')})`);
+  return new RegExp(parts.join('|'), caseSensitive ? 'gu' : 'giu');
 }
 
 /** Patterns may say {placeholder} where a template's merge field can stand. */
@@ -48,14 +50,17 @@ function allMatches(re: RegExp, text: string, ranges: Range[]): Range[] {
   return out;
 }
 
-/** The first match in the ranges that no `unless` span overlaps. */
+/** The first match in the ranges that no `unless` span overlaps (searched in place: no slice). */
 function firstMatch(re: RegExp, text: string, ranges: Range[], unless?: RegExp): Range | undefined {
   const bad = unless ? allMatches(unless, text, ranges) : [];
   for (const r of ranges) {
-    const slice = text.slice(r.start, r.end);
+    // A whole-text range is searched directly; a zone is sliced so that the search stops at its end.
+    const whole = r.start === 0 && r.end === text.length;
+    const hay = whole ? text : text.slice(r.start, r.end);
+    const base = whole ? 0 : r.start;
     re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const hit = { start: r.start + m.index, end: r.start + m.index + m[0].length };
+    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+      const hit = { start: base + m.index, end: base + m.index + m[0].length };
       if (!bad.some((b) => hit.start < b.end && b.start < hit.end)) return hit;
       if (m[0].length === 0) re.lastIndex++;
     }
