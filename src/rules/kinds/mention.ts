@@ -85,8 +85,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     const paras = doc.paragraphs;
     if (rule.zone?.last !== undefined) return paras.slice(-rule.zone.last).map((p) => ({ start: p.start, end: p.end }));
     if (!zone) return [{ start: 0, end: doc.text.length }];
-    // Zone units: sentences (recourse: the silence rule of the same paragraph is not its start point)
-    // or paragraphs; with `spill`, a unit brings the next one (a sentence cut in two, a heading).
+    // Zone units are paragraphs (or sentences); with `spill`, a unit brings the next one or the next N
+    // (a heading and its paragraph, a data-protection block written as questions).
     const units = rule.zone?.unit === 'sentence' ? doc.sentences : paras;
     const out: Range[] = [];
     for (let i = 0; i < units.length; i++) {
