@@ -44,3 +44,41 @@ export function normalizeText(input: string): string {
   t = t.replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, ' ');
   return t;
 }
+
+/**
+ * Lower case that keeps every offset (a character whose lower case is longer stays as it is), with the
+ * typographic apostrophe turned into "'": searches in it give offsets valid in the original.
+ */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase().replace(/’/g, "'");
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const c of text) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return out.replace(/’/g, "'");
+}
+
+/**
+ * A regex source in lower case (escapes such as \\S, \\W and \\p{Lu} kept), to search a lower-cased text
+ * without the "i" flag: case-sensitive patterns let the engine skip ahead on their literal prefix.
+ */
+export function lowerPattern(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const n = source[i + 1] ?? '';
+      if ((n === 'p' || n === 'P') && source[i + 2] === '{') {
+        const end = source.indexOf('}', i);
+        out += source.slice(i, end + 1);
+        i = end;
+      } else {
+        out += c + n;
+        i++;
+      }
+    } else out += c === '’' ? "'" : c.toLowerCase();
+  }
+  return out;
+}

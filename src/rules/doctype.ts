@@ -3,6 +3,7 @@
  * signals (patterns with weights); a document takes the type with the highest total, each signal
  * counted once, when it reaches the threshold; else `autre`. The evidence is the matched spans.
  */
+import { lowerPattern, lowerSameLength } from '../analysis/normalize.js';
 import type { Span } from '../model.js';
 import type { DOCUMENT_TYPES } from '../model.js';
 
@@ -40,12 +41,14 @@ export class DocumentTypeClassifier {
   constructor(private readonly data: TypeSignals) {
     this.compiled = (Object.entries(data.types) as [DocumentTypeResult['id'], { signals: TypeSignal[] }][]).map(([id, t]) => [
       id,
-      t.signals.map((s) => ({ re: new RegExp(s.pattern, 'gimu'), weight: s.weight })),
+      t.signals.map((s) => ({ re: new RegExp(lowerPattern(s.pattern), 'gmu'), weight: s.weight })),
     ]);
   }
 
   /** Classifies a text (its body: headers and footers are not evidence of a type). */
-  classify(text: string): DocumentTypeResult {
+  classify(original: string): DocumentTypeResult {
+    // Searched in lower case without the "i" flag: several times faster, same offsets.
+    const text = lowerSameLength(original);
     const scores: Record<string, number> = {};
     const evidence = new Map<string, Span[]>();
     for (const [id, signals] of this.compiled) {

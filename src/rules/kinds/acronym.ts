@@ -1,4 +1,5 @@
 /** Acronym: a sigle used before it is spelled out (first use only), with its expansion from the registry. */
+import { lowerSameLength } from '../../analysis/normalize.js';
 import { readAcronyms } from '../../analysis/acronyms.js';
 import { frequencyRanks } from '../../analysis/frequency.js';
 import { TK, type Token } from '../../analysis/segment.js';
@@ -23,17 +24,6 @@ function pickExpansion(expansions: string[], tokens: readonly Token[], i: number
 }
 
 /** Lower case with the same length as the text, so offsets stay valid ("İ" alone would grow). */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase().replace(/’/g, "'");
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const c of text) {
-    const l = c.toLowerCase();
-    out += l.length === c.length ? l : c;
-  }
-  return out.replace(/’/g, "'");
-}
-
 /** Where each expansion first appears in a document, searched once per document and expansion. */
 class FirstUse {
   private readonly at = new Map<string, number>();
