@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { AppError, isAppError } from './errors.js';
 import type { Ingestor } from './ingest/ingest.js';
+import { tooLarge } from './ingest/sniff.js';
 import type { Report } from './model.js';
 import { CATEGORIES } from './model.js';
 
@@ -94,7 +95,7 @@ export async function runAudit(
       try {
         // Too big files are refused before being read into memory.
         const size = statSync(file).size;
-        if (size > maxBytes) throw new AppError('TOO_LARGE', `Le fichier pèse ${(size / 1048576).toFixed(1)} Mio ; la limite est de ${(maxBytes / 1048576).toFixed(0)} Mio.`);
+        if (size > maxBytes) throw tooLarge(size, maxBytes);
         const bytes = readFileSync(file);
         row = auditRow(shown, await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
       } catch (e) {

@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { htmlBlocks } from './html.js';
 import { readXml } from './xml-blocks.js';
 import type { ZipArchive } from './zip.js';
-import type { Block, Extraction } from './types.js';
+import { cleanLines, type Block, type Extraction } from './types.js';
 
 /** True when the archive is a Word document (possibly with its main part missing). */
 export function isDocx(zip: ZipArchive): boolean {
@@ -32,7 +32,7 @@ async function furniture(zip: ZipArchive): Promise<Block[]> {
       close(n) {
         if (n === 'w:t') inText = false;
         else if (n === 'w:p') {
-          const text = buf.replace(/[ \t]+/g, ' ').trim();
+          const text = cleanLines(buf);
           if (text) blocks.push({ kind, text });
           buf = '';
         }

@@ -5,7 +5,7 @@ import { decodeHtml, htmlBlocks } from './html.js';
 import { extractOdt, openDocumentKind } from './odt.js';
 import type { PdfEngine } from './pdf/engine.js';
 import { extractPdf } from './pdf/extract.js';
-import { emptyFile, sniff, unsupported } from './sniff.js';
+import { emptyFile, sniff, tooLarge, unsupported } from './sniff.js';
 import { decodeText } from './text.js';
 import type { Extraction, IngestLimits, PdfEngineName } from './types.js';
 import { ZipArchive } from './zip.js';
@@ -19,7 +19,7 @@ export async function pdfEngine(name: PdfEngineName): Promise<PdfEngine> {
 /** Extracts the blocks of a document, whatever its format. */
 export async function extractDocument(bytes: Buffer, limits: IngestLimits, engine: PdfEngineName): Promise<Extraction> {
   if (bytes.length > limits.maxBytes) {
-    throw new AppError('TOO_LARGE', `Le fichier pèse ${(bytes.length / 1048576).toFixed(1)} Mio ; la limite est de ${(limits.maxBytes / 1048576).toFixed(0)} Mio.`);
+    throw tooLarge(bytes.length, limits.maxBytes);
   }
   const kind = sniff(bytes);
   switch (kind) {

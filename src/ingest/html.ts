@@ -4,7 +4,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { decodeText, decodeWindows1252 } from './text.js';
-import type { Block, BlockKind } from './types.js';
+import { cleanLines, type Block, type BlockKind } from './types.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'nav', 'button', 'select', 'math']);
 const BLOCK = new Set([
@@ -38,11 +38,7 @@ export function htmlBlocks(html: string, options: HtmlOptions): Block[] {
     return 'paragraph';
   };
   const flush = (): void => {
-    const text = buf
-      .split('\n')
-      .map((l) => l.replace(/[ \t\r\f]+/g, ' ').trim())
-      .filter((l) => l.length > 0)
-      .join('\n');
+    const text = cleanLines(buf);
     buf = '';
     if (text) blocks.push({ kind: kindHere(), text });
   };

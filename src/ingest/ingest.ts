@@ -9,7 +9,7 @@ import { AppError } from '../errors.js';
 import type { Report } from '../model.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { IngestPool, type DocumentTypeName } from './pool.js';
-import { emptyFile, isEncryptedOffice, sniff, unsupported } from './sniff.js';
+import { emptyFile, isEncryptedOffice, sniff, tooLarge, unsupported } from './sniff.js';
 
 /** Plain texts up to this size are analysed on the calling thread (pasted-letter sizes). */
 const INLINE_TEXT_BYTES = 256 * 1024;
@@ -44,7 +44,7 @@ export class Ingestor {
   async analyseBytes(bytes: Uint8Array, options: DocumentOptions & { transfer?: boolean }): Promise<Report> {
     const limits = ingestLimits(this.config);
     if (bytes.length > limits.maxBytes) {
-      throw new AppError('TOO_LARGE', `Le fichier pèse ${(bytes.length / 1048576).toFixed(1)} Mio ; la limite est de ${(limits.maxBytes / 1048576).toFixed(0)} Mio.`);
+      throw tooLarge(bytes.length, limits.maxBytes);
     }
     this.library.ruleSet(options.profile); // an unknown profile fails before any work
     const kind = sniff(bytes);
@@ -56,8 +56,8 @@ export class Ingestor {
     // A long text goes to a worker too: its analysis then has a time limit and leaves the event loop free.
     if (kind === 'text' && bytes.length <= INLINE_TEXT_BYTES) {
       // Plain text needs no parser: decoded and analysed here, like pasted text.
+      // A blank text is EMPTY_DOCUMENT from analyse() itself, like pasted text.
       const { text } = decodeText(bytes);
-      if (text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return analyse(
         { text, format: 'txt', bytes: bytes.length, sha256, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) },

@@ -7,7 +7,7 @@ import type { SaxesTagPlain } from 'saxes';
 import { AppError } from '../errors.js';
 import { readXml } from './xml-blocks.js';
 import type { ZipArchive } from './zip.js';
-import type { Block, BlockKind, Extraction } from './types.js';
+import { cleanLines, type Block, type BlockKind, type Extraction } from './types.js';
 
 const ODT_MIME = 'application/vnd.oasis.opendocument.text';
 
@@ -77,11 +77,7 @@ class OdfReader {
     if (name === 'text:p' || name === 'text:h') {
       const el = this.stack.pop();
       if (!el) return;
-      const text = el.buf
-        .split('\n')
-        .map((l) => l.replace(/[ \t]+/g, ' ').trim())
-        .filter(Boolean)
-        .join('\n');
+      const text = cleanLines(el.buf);
       if (!text) return;
       const inNote = this.context.includes('text:note-body');
       const kind: BlockKind =

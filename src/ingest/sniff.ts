@@ -45,6 +45,11 @@ export function unsupported(kind: Sniffed | 'zip-other'): AppError {
   return new AppError('UNSUPPORTED_FORMAT', 'Ce fichier n’est ni un texte, ni un PDF, ni un document Word, LibreOffice ou HTML : Clarté ne sait pas le lire.');
 }
 
+/** The error for a file over the size limit. */
+export function tooLarge(size: number, max: number): AppError {
+  return new AppError('TOO_LARGE', `Le fichier pèse ${(size / 1048576).toFixed(1)} Mio ; la limite est de ${(max / 1048576).toFixed(0)} Mio.`);
+}
+
 /** The error for an empty file. */
 export function emptyFile(): AppError {
   return new AppError('EMPTY_DOCUMENT', 'Le fichier est vide (0 octet) : il ne contient aucun texte à analyser.');

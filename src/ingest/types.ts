@@ -23,6 +23,15 @@ export interface Block {
   page?: number;
 }
 
+/** A block's text with blanks folded in each line and empty lines dropped (line breaks kept). */
+export function cleanLines(raw: string): string {
+  return raw
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r\f]+/g, ' ').trim())
+    .filter((l) => l.length > 0)
+    .join('\n');
+}
+
 /** The result of an extraction. */
 export interface Extraction {
   format: SourceFormat;
