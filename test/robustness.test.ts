@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/analyse.js';
-import { bothApostrophes } from '../src/rules/kinds/existence.js';
+import { bothApostrophes } from '../src/rules/pattern.js';
 import type { Report } from '../src/model.js';
 import { ourLibrary } from './helpers/library.js';
 

@@ -9,10 +9,11 @@ import { join } from 'node:path';
 import type { CompiledLexicon } from '../analysis/lexicon.js';
 import { GENERATED_DIR, LEXICONS_DIR, ROOT } from '../paths.js';
 import type { TypeSignals } from './doctype.js';
+import type { StartKeys } from './prefix.js';
 import type { ProfileFile, RuleFile } from './schema.js';
 
 /** Bump when the shape of the cached data or of compiled lexicons changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 const CACHE_DIR = join(ROOT, 'dist', 'cache');
 
 /** What the cache holds. */
@@ -21,6 +22,8 @@ export interface CachedLibrary {
   profiles: { name: string; label: string; description: string; rules: ProfileFile['rules'] }[];
   lexicons: [string, CompiledLexicon][];
   typeSignals: TypeSignals;
+  /** Start keys of the rule patterns (prefix.ts), by flags and source. */
+  startKeys: [string, StartKeys | null][];
 }
 
 function filesOf(dir: string, pattern: RegExp): string[] {

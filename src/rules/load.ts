@@ -15,6 +15,7 @@ import { metric } from './kinds/metric.js';
 import { passive } from './kinds/passive.js';
 import { substitution } from './kinds/substitution.js';
 import { DocumentTypeClassifier, type TypeSignals } from './doctype.js';
+import { knownKeys, primeKeys } from './prefix.js';
 import type { ProfileFile, RuleFile, RuleKindName } from './schema.js';
 import type { Check, CompileContext, CompiledRule, KindCompiler } from './types.js';
 
@@ -141,6 +142,7 @@ export class RuleLibrary {
     }
     const fp = fingerprint(dirs);
     const cached = readCache(fp);
+    if (cached?.startKeys) primeKeys(cached.startKeys);
     const library = cached
       ? new RuleLibrary(
           dirs,
@@ -157,6 +159,7 @@ export class RuleLibrary {
         profiles: [...library.profiles.values()],
         lexicons: [...library.lexicons].map(([k, m]) => [k, m.compiled]),
         typeSignals: library.typeSignals,
+        startKeys: knownKeys(),
       });
     }
     return library;

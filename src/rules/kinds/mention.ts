@@ -9,7 +9,7 @@
 import type { Doc } from '../../analysis/document.js';
 import { PLACEHOLDER_SOURCE, hasPlaceholder } from '../../analysis/placeholders.js';
 import type { Mention } from '../../model.js';
-import { bothApostrophes } from './existence.js';
+import { PatternRegex } from '../pattern.js';
 import type { Hit, KindCompiler } from '../types.js';
 
 interface Range {
@@ -18,18 +18,10 @@ interface Range {
 }
 
 /**
- * Compiles element patterns into one regex: a match starts at a word boundary but may end anywhere
- * (a pattern may stop inside a date or a list item's first word); "'" matches both apostrophes.
+ * Compiles element patterns into one regex: a match starts at a word edge (or a line start) but may
+ * end anywhere (a pattern may stop inside a date or a list item's first word).
  */
-function compile(patterns: string[], caseSensitive = false): RegExp {
-  // One word-boundary check for all the patterns that need it (a pattern anchored at a line start
-  // does not); a check per alternative made every position of the text cost one per pattern.
-  const anchored = patterns.filter((p) => /^\(\?:\^\|\\n\)|^\\n|^\^/.test(p)).map((p) => `(?:${bothApostrophes(p)})`);
-  const bounded = patterns.filter((p) => !/^\(\?:\^\|\\n\)|^\\n|^\^/.test(p)).map((p) => `(?:${bothApostrophes(p)})`);
-  const parts = [...anchored];
-  if (bounded.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:${bounded.join('|')})`);
-  return new RegExp(parts.join('|'), caseSensitive ? 'gu' : 'giu');
-}
+const compile = (patterns: string[], caseSensitive = false): PatternRegex => new PatternRegex(patterns, { caseSensitive });
 
 /** Patterns may say {placeholder} where a template's merge field can stand. */
 function expand(patterns: string[]): string[] {
@@ -37,32 +29,25 @@ function expand(patterns: string[]): string[] {
 }
 
 /** All match spans of a regex in the ranges. */
-function allMatches(re: RegExp, text: string, ranges: Range[]): Range[] {
+function allMatches(re: PatternRegex, text: string, ranges: Range[]): Range[] {
   const out: Range[] = [];
   for (const r of ranges) {
-    const slice = text.slice(r.start, r.end);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
-      if (m[0].length === 0) re.lastIndex++;
-    }
+    for (const m of re.matches(text.slice(r.start, r.end))) out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
   }
   return out;
 }
 
 /** The first match in the ranges that no `unless` span overlaps (searched in place: no slice). */
-function firstMatch(re: RegExp, text: string, ranges: Range[], unless?: RegExp): Range | undefined {
+function firstMatch(re: PatternRegex, text: string, ranges: Range[], unless?: PatternRegex): Range | undefined {
   const bad = unless ? allMatches(unless, text, ranges) : [];
   for (const r of ranges) {
     // A whole-text range is searched directly; a zone is sliced so that the search stops at its end.
     const whole = r.start === 0 && r.end === text.length;
     const hay = whole ? text : text.slice(r.start, r.end);
     const base = whole ? 0 : r.start;
-    re.lastIndex = 0;
-    for (let m = re.exec(hay); m; m = re.exec(hay)) {
+    for (const m of re.matches(hay)) {
       const hit = { start: base + m.index, end: base + m.index + m[0].length };
       if (!bad.some((b) => hit.start < b.end && b.start < hit.end)) return hit;
-      if (m[0].length === 0) re.lastIndex++;
     }
   }
   return undefined;
@@ -91,7 +76,6 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     const out: Range[] = [];
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
-      zone.lastIndex = 0;
       if (!zone.test(doc.text.slice(u.start, u.end))) continue;
       const spill = rule.zone?.spill === true ? 1 : rule.zone?.spill || 0;
       const last = units[Math.min(units.length - 1, i + spill)]!;
@@ -109,7 +93,6 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     if (!rule.appliesTo.includes(documentType as never)) return notApplicable;
     const cond = when[documentType] ?? when['*'];
     if (cond) {
-      cond.lastIndex = 0;
       if (!cond.test(doc.text)) return notApplicable;
     }
     const ranges = rangesOf(doc);

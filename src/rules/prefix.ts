@@ -1,0 +1,450 @@
+/**
+ * Start index: where a long text may hold a match of a rule pattern, found without running the regex.
+ *
+ * `firstKeys(source)` reads a regex source and returns every possible start of a match, in lower case,
+ * up to six characters ("accus", "d'", "\n" followed by anything…), or null when a match may start with
+ * a character it cannot name (a `\p{L}`, a `\s`, a `.`). It over-approximates, never under-approximates:
+ * a key too short or too wide only costs a useless try.
+ *
+ * `TextIndex` lists, for a text, the positions where a match may start (the start of a run of letters
+ * or digits, any other visible character, a line break) by their first one and two lower-case
+ * characters. A pattern with known keys is then tried only at the positions its keys name, with a
+ * sticky regex, instead of scanning the whole text once per pattern.
+ */
+import { lowerSameLength } from '../analysis/normalize.js';
+
+/** Keys of a pattern: the folded starts (one to six characters) a match may begin with. */
+export interface StartKeys {
+  starts: string[];
+  /** The match may start at the very start of the text (a `^` without the multiline flag). */
+  textStart: boolean;
+}
+
+interface Item {
+  s: string;
+  /** The next atom may still extend it. */
+  open: boolean;
+}
+
+/** Longest start read (longer starts try fewer positions); a pattern with too many is read to two. */
+const LONG = 6;
+const SHORT = 2;
+const MAX_ITEMS = 400;
+const MAX_CLASS = 64;
+const UNKNOWN = null;
+
+/** A character class or escape as the list of characters it may match (lower case), or null when too wide. */
+type Chars = string[] | null;
+
+/** Every digit is indexed as "0": a pattern's `\d` is one start, not ten. */
+const DIGITS = ['0'];
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly multiline: boolean,
+    private readonly k: number,
+  ) {}
+
+  /** Parses the whole source; null when it cannot be read (a syntax we do not follow). */
+  parse(): Item[] | null {
+    const r = this.alternation();
+    return this.i === this.src.length ? r : null;
+  }
+
+  private alternation(): Item[] | null {
+    let out: Item[] | null = this.sequence();
+    while (this.src[this.i] === '|') {
+      this.i++;
+      const next = this.sequence();
+      out = out && next ? dedupe([...out, ...next]) : null;
+      // Keep parsing even when unknown, to reach the end of the group.
+    }
+    return out && out.length <= MAX_ITEMS ? out : null;
+  }
+
+  private sequence(): Item[] | null {
+    let acc: Item[] | null = [{ s: '', open: true }];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      const atom = this.atom();
+      const q = this.quantifier();
+      if (atom === 'skip') continue;
+      if (acc === null) continue;
+      acc = extend(acc, atom, q, this.k);
+      if (acc && acc.length > MAX_ITEMS) acc = null;
+    }
+    return acc;
+  }
+
+  /** One atom: the items it may match (null: unknown characters; 'skip': zero-width). */
+  private atom(): Item[] | null | 'skip' | 'start' {
+    const c = this.src[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return fromChars(this.charClass());
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^') return this.multiline ? UNKNOWN : 'start';
+    if (c === '$') return 'skip';
+    if (c === '.') return UNKNOWN;
+    return [{ s: lowerUnit(c), open: true }];
+  }
+
+  private group(): Item[] | null | 'skip' {
+    const src = this.src;
+    this.i++; // (
+    let lookaround = false;
+    if (src[this.i] === '?') {
+      if (src[this.i + 1] === ':') this.i += 2;
+      else if (src[this.i + 1] === '=' || src[this.i + 1] === '!') {
+        this.i += 2;
+        lookaround = true;
+      } else if (src[this.i + 1] === '<' && (src[this.i + 2] === '=' || src[this.i + 2] === '!')) {
+        this.i += 3;
+        lookaround = true;
+      } else if (src[this.i + 1] === '<') {
+        const end = src.indexOf('>', this.i);
+        if (end < 0) throw new SyntaxError('group name');
+        this.i = end + 1;
+      } else throw new SyntaxError('group');
+    }
+    const inner = this.alternation();
+    if (src[this.i] !== ')') throw new SyntaxError('unclosed group');
+    this.i++;
+    // A look-around consumes nothing: transparent (an over-approximation).
+    return lookaround ? 'skip' : inner;
+  }
+
+  private escape(): Item[] | null | 'skip' {
+    const n = this.src[this.i + 1] ?? '';
+    this.i += 2;
+    if (n === 'b' || n === 'B') return 'skip';
+    if (n === 'p' || n === 'P') {
+      const end = this.src.indexOf('}', this.i);
+      if (this.src[this.i] === '{' && end > 0) this.i = end + 1;
+      return UNKNOWN;
+    }
+    if (n === 'u' && this.src[this.i] === '{') {
+      const end = this.src.indexOf('}', this.i);
+      const cp = parseInt(this.src.slice(this.i + 1, end), 16);
+      this.i = end + 1;
+      return [{ s: lowerUnit(String.fromCodePoint(cp)), open: true }];
+    }
+    if (n === 'u' || n === 'x') {
+      const len = n === 'u' ? 4 : 2;
+      const cp = parseInt(this.src.slice(this.i, this.i + len), 16);
+      this.i += len;
+      return [{ s: lowerUnit(String.fromCharCode(cp)), open: true }];
+    }
+    return fromChars(escapeChars(n));
+  }
+
+  /** Quantifier after an atom: [min, max] (max Infinity), or undefined. A lazy "?" is read too. */
+  private quantifier(): [number, number] | undefined {
+    const src = this.src;
+    const c = src[this.i];
+    let q: [number, number] | undefined;
+    if (c === '?') q = [0, 1];
+    else if (c === '*') q = [0, Infinity];
+    else if (c === '+') q = [1, Infinity];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(this.i));
+      if (m) {
+        q = [Number(m[1]), m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity];
+        this.i += m[0].length - 1;
+      }
+    }
+    if (!q) return undefined;
+    this.i++;
+    if (src[this.i] === '?') this.i++;
+    return q;
+  }
+
+  /** A bracketed class: its characters, or null (negated, or too wide to list). */
+  private charClass(): Chars {
+    const src = this.src;
+    this.i++; // [
+    const negated = src[this.i] === '^';
+    if (negated) this.i++;
+    const out = new Set<string>();
+    let wide = negated;
+    let first = true;
+    while (this.i < src.length && (src[this.i] !== ']' || first)) {
+      first = false;
+      let lo: string | null;
+      if (src[this.i] === '\\') {
+        const n = src[this.i + 1] ?? '';
+        this.i += 2;
+        if (n === 'p' || n === 'P') {
+          const end = src.indexOf('}', this.i);
+          if (src[this.i] === '{' && end > 0) this.i = end + 1;
+          wide = true;
+          continue;
+        }
+        const chars = escapeChars(n);
+        if (chars === null) {
+          wide = true;
+          continue;
+        }
+        if (chars.length !== 1) {
+          for (const ch of chars) out.add(ch);
+          continue;
+        }
+        lo = chars[0]!;
+      } else {
+        lo = src[this.i]!;
+        this.i++;
+      }
+      // A range a-z (not a final "-").
+      if (src[this.i] === '-' && src[this.i + 1] !== ']' && this.i + 1 < src.length) {
+        let hi = src[this.i + 1]!;
+        this.i += 2;
+        if (hi === '\\') {
+          hi = src[this.i]!;
+          this.i++;
+        }
+        const from = lo.charCodeAt(0);
+        const to = hi.charCodeAt(0);
+        if (to - from > MAX_CLASS) wide = true;
+        else for (let cp = from; cp <= to; cp++) out.add(lowerUnit(String.fromCharCode(cp)));
+        continue;
+      }
+      out.add(lowerUnit(lo));
+    }
+    this.i++; // ]
+    if (wide || out.size > MAX_CLASS) return null;
+    return [...out];
+  }
+}
+
+/** The characters an escape stands for (lower case), or null when it stands for too many. */
+function escapeChars(n: string): Chars {
+  if (n === 'd') return DIGITS;
+  if (n === 'n') return ['\n'];
+  if (n === 't') return ['\t'];
+  if (n === 'r') return ['\r'];
+  if (n === 'f') return ['\f'];
+  if (n === 'v') return ['\v'];
+  if (/[sSwWDkcux0-9]/.test(n)) return null;
+  return [lowerUnit(n)];
+}
+
+/** Lower case of one character as the index sees it (the typographic apostrophe is "'"). */
+function lowerUnit(c: string): string {
+  return fold(c);
+}
+
+/** What the index compares: lower case (same length), "'" for the typographic apostrophe, "0" for every ASCII digit. */
+export function fold(text: string): string {
+  return lowerSameLength(text).replace(/[1-9]/g, '0');
+}
+
+function fromChars(chars: Chars): Item[] | null {
+  return chars ? chars.map((s) => ({ s, open: true })) : UNKNOWN;
+}
+
+function dedupe(items: Item[]): Item[] {
+  const seen = new Map<string, Item>();
+  for (const it of items) {
+    const key = `${it.open ? 1 : 0}${it.s}`;
+    if (!seen.has(key)) seen.set(key, it);
+  }
+  return [...seen.values()];
+}
+
+/** Appends an atom (with its quantifier) to the items read so far. */
+function extend(acc: Item[], atom: Item[] | null | 'start', q: [number, number] | undefined, K: number): Item[] | null {
+  const [min, max] = q ?? [1, 1];
+  const out: Item[] = [];
+  for (const a of acc) {
+    if (!a.open || a.s.length >= K) {
+      out.push(a);
+      continue;
+    }
+    if (atom === 'start') {
+      // "^" at the head of a match: the text start; elsewhere it only narrows the match.
+      out.push(a.s === '' ? { s: '^', open: false } : a);
+      continue;
+    }
+    if (min === 0) out.push(a);
+    if (max === 0) continue;
+    if (atom === null) {
+      // Unknown characters: what was read stays a prefix (nothing when nothing was read).
+      if (a.s === '') return null;
+      out.push({ s: a.s, open: false });
+      continue;
+    }
+    // The atom min times (at least once), then, when it may repeat further, stop there: the next
+    // character may be the atom again or what follows.
+    let reps: Item[] = [a];
+    for (let r = 0; r < Math.max(1, min) && reps.some((x) => x.open && x.s.length < K); r++) {
+      const next: Item[] = [];
+      for (const x of reps) {
+        if (!x.open || x.s.length >= K) next.push(x);
+        else for (const b of atom) next.push({ s: (x.s + b.s).slice(0, K), open: b.open });
+      }
+      reps = dedupe(next);
+      if (reps.length > MAX_ITEMS) return null;
+    }
+    if (max === Infinity) {
+      for (const x of reps) out.push({ s: x.s, open: x.open && x.s.length < K && max <= Math.max(1, min) });
+      continue;
+    }
+    // A bounded repeat (\d{1,4}): each count up to the maximum, then what follows.
+    let cur = reps;
+    const all = [...reps];
+    for (let r = Math.max(1, min); r < max && cur.some((x) => x.open && x.s.length < K); r++) {
+      const next: Item[] = [];
+      for (const x of cur) if (x.open && x.s.length < K) for (const b of atom) next.push({ s: (x.s + b.s).slice(0, K), open: b.open });
+      cur = dedupe(next);
+      all.push(...cur);
+      if (all.length > MAX_ITEMS) return null;
+    }
+    for (const x of all) out.push({ s: x.s, open: x.open && x.s.length < K });
+  }
+  return dedupe(out);
+}
+
+// Keys already read, by flags and source: the rules cache stores them, so that a one-letter command
+// line does not read every pattern again.
+const memo = new Map<string, StartKeys | null>();
+
+/** The keys read so far (for the rules cache). */
+export function knownKeys(): [string, StartKeys | null][] {
+  return [...memo];
+}
+
+/** Keys read by an earlier process (from the rules cache). */
+export function primeKeys(entries: readonly [string, StartKeys | null][]): void {
+  for (const [k, v] of entries) memo.set(k, v);
+}
+
+/** True when the keys of this source were read already (in this process or, through the cache, an earlier one). */
+export function hasKeys(source: string, multiline = false): boolean {
+  return memo.has(`${multiline ? 'm' : '-'}${source}`);
+}
+
+/** Start keys of a regex source, or null when a match may start with characters we cannot list. */
+export function firstKeys(source: string, multiline = false): StartKeys | null {
+  const id = `${multiline ? 'm' : '-'}${source}`;
+  let keys = memo.get(id);
+  if (keys === undefined) memo.set(id, (keys = readKeys(source, multiline)));
+  return keys;
+}
+
+function readKeys(source: string, multiline: boolean): StartKeys | null {
+  let items: Item[] | null = null;
+  for (const k of [LONG, SHORT]) {
+    try {
+      items = new Parser(source, multiline, k).parse();
+    } catch {
+      return null;
+    }
+    if (items) break;
+  }
+  if (!items) return null;
+  let textStart = false;
+  const starts = new Set<string>();
+  for (const it of items) {
+    if (it.s === '^') textStart = true;
+    else if (it.s === '') return null;
+    // Blanks other than a line break are not indexed: a pattern that may start with one scans.
+    else if (/^\s/.test(it.s) && it.s[0] !== '\n') return null;
+    else starts.add(it.s);
+  }
+  // A start that begins with another start adds no position: keep the shorter one.
+  const sorted = [...starts].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept: string[] = [];
+  for (const st of sorted) if (!kept.some((k) => st.startsWith(k))) kept.push(st);
+  return { starts: kept, textStart };
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** A letter or a digit (one UTF-16 unit: a surrogate counts as neither, which only adds positions). */
+function isAlnum(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return ALNUM.test(String.fromCharCode(c));
+}
+
+/** The index hashes the first one to four characters of each position: a start is looked up by up to four. */
+const DEPTH = 4;
+
+/** Hash of the first `len` characters of `s` (the same as the index computes incrementally). */
+function hashOf(s: string, len: number): number {
+  let h = 0;
+  for (let k = 0; k < len; k++) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
+}
+
+/**
+ * Positions of a text where a match may start. Indexed: the first character of every run of letters
+ * and digits, every other character but blanks, every line break; each by the hash of its first one,
+ * two, three and four characters (chained buckets in typed arrays, built in one pass).
+ */
+export class TextIndex {
+  private readonly lower: string;
+  /** Indexed positions, in text order. */
+  private readonly pos: Int32Array;
+  /** heads[k][bucket]: last indexed position (its number in `pos`) whose first k+1 characters hash there. */
+  private readonly heads: Int32Array[] = [];
+  /** nexts[k][i]: the previous one of the same bucket (-1: none). */
+  private readonly nexts: Int32Array[] = [];
+  /** Buckets − 1 (a power of two, about twice the positions). */
+  private readonly mask: number;
+
+  constructor(readonly text: string) {
+    const lower = (this.lower = fold(text));
+    const n = lower.length;
+    const cand = new Int32Array(n);
+    let count = 0;
+    let prevAlnum = false;
+    for (let p = 0; p < n; p++) {
+      const c = lower.charCodeAt(p);
+      const alnum = isAlnum(c);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0d && !(alnum && prevAlnum)) cand[count++] = p;
+      prevAlnum = alnum;
+    }
+    this.pos = cand.subarray(0, count);
+    let buckets = 64;
+    while (buckets < count * 2) buckets *= 2;
+    const mask = (this.mask = buckets - 1);
+    for (let k = 0; k < DEPTH; k++) {
+      this.heads.push(new Int32Array(buckets).fill(-1));
+      this.nexts.push(new Int32Array(count));
+    }
+    for (let i = 0; i < count; i++) {
+      const p = cand[i]!;
+      let h = 0;
+      for (let k = 0; k < DEPTH && p + k < n; k++) {
+        h = (Math.imul(h, 31) + lower.charCodeAt(p + k)) | 0;
+        const b = h & mask;
+        this.nexts[k]![i] = this.heads[k]![b]!;
+        this.heads[k]![b] = i;
+      }
+    }
+  }
+
+  /** Sorted positions where a match with these keys may start. */
+  positions(keys: StartKeys): number[] {
+    const out: number[] = keys.textStart ? [0] : [];
+    const lower = this.lower;
+    const pos = this.pos;
+    for (const st of keys.starts) {
+      const len = Math.min(DEPTH, st.length);
+      const next = this.nexts[len - 1]!;
+      for (let i = this.heads[len - 1]![hashOf(st, len) & this.mask]!; i >= 0; i = next[i]!) {
+        const p = pos[i]!;
+        if (lower.startsWith(st, p)) out.push(p);
+      }
+    }
+    if (out.length < 2) return out;
+    out.sort((a, b) => a - b);
+    let n = 1;
+    for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i]!;
+    out.length = n;
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Rule patterns: the start index (prefix.ts) must never change what a pattern finds. Every pattern of
+ * every rule file and of the type classifier is searched, indexed and by a plain scan, in long texts
+ * made of the team's letters and of hostile variants (upper case, digits, typographic apostrophes,
+ * words glued by hyphens and apostrophes, astral characters): the matches must be the same.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PLACEHOLDER_SOURCE } from '../../src/analysis/placeholders.js';
+import { ROOT } from '../../src/paths.js';
+import { PatternRegex, type PatternOptions } from '../../src/rules/pattern.js';
+import { firstKeys, TextIndex } from '../../src/rules/prefix.js';
+
+interface PatternList {
+  where: string;
+  patterns: string[];
+  options: PatternOptions;
+}
+
+const expand = (ps: string[]): string[] => ps.map((p) => p.replaceAll('{placeholder}', `(?:${PLACEHOLDER_SOURCE})`));
+
+/** Every pattern list our rules compile, with the options they are compiled with. */
+function rulePatterns(): PatternList[] {
+  const out: PatternList[] = [];
+  const dir = join(ROOT, 'rules');
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
+    const r = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+    if (r.kind === 'existence') {
+      const b = r.wordBoundaries !== false;
+      out.push({ where: f, patterns: r.patterns as string[], options: { caseSensitive: r.caseSensitive === true, wordStart: b, wordEnd: b } });
+    }
+    if (r.kind === 'mention') {
+      const els = r.elements as { id: string; patterns: string[]; unless?: string[]; caseSensitive?: boolean }[];
+      for (const e of els) {
+        out.push({ where: `${f} ${e.id}`, patterns: expand(e.patterns), options: { caseSensitive: e.caseSensitive === true } });
+        if (e.unless) out.push({ where: `${f} ${e.id} unless`, patterns: expand(e.unless), options: {} });
+      }
+      for (const d of (r.defects ?? []) as { id: string; patterns: string[] }[]) out.push({ where: `${f} ${d.id}`, patterns: d.patterns, options: {} });
+      for (const [t, ps] of Object.entries((r.when ?? {}) as Record<string, string[]>)) out.push({ where: `${f} when ${t}`, patterns: ps, options: {} });
+      const zone = r.zone as { patterns?: string[] } | undefined;
+      if (zone?.patterns) out.push({ where: `${f} zone`, patterns: zone.patterns, options: {} });
+    }
+  }
+  const types = parse(readFileSync(join(dir, 'types', 'types-de-document.yaml'), 'utf8')) as { types: Record<string, { signals: { pattern: string }[] }> };
+  for (const [t, { signals }] of Object.entries(types.types)) {
+    for (const s of signals) out.push({ where: `type ${t}`, patterns: [s.pattern], options: { multiline: true } });
+  }
+  return out;
+}
+
+/** Long texts: the team's letters, and variants that stress case, digits and word edges. */
+function texts(): string[] {
+  const dirs = ['lettres', 'controle', 'controle-2', 'controle-3'].map((d) => join(ROOT, 'corpora', d));
+  const letters = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(d, f), 'utf8')),
+  );
+  const variants = letters.map((t, i) => {
+    switch (i % 6) {
+      case 0:
+        return t.toUpperCase();
+      case 1:
+        return t.replace(/'/g, '’').replace(/\d/g, (d) => String((Number(d) * 7) % 10));
+      case 2:
+        // Words glued to the previous one (a match must not start inside a word).
+        return t.replace(/ (\p{L})/gu, 'x$1');
+      case 3:
+        return t.replace(/ /g, '-').replace(/\n/g, '\n\t ');
+      case 4:
+        return `𝒜𝒷 ${t.replace(/e/g, 'é').replace(/\./g, ' … ')} 😀ſ`;
+      default:
+        return t.replace(/([.,;:])/g, '$1$1').replace(/\b(\w)/g, (c) => c.toUpperCase());
+    }
+  });
+  // Each is searched whole (the index is used from 1,024 characters on).
+  return [...letters, ...variants].map((t) => (t.length >= 1024 ? t : t.repeat(Math.ceil(1024 / Math.max(1, t.length)))));
+}
+
+const all = (re: PatternRegex, text: string): [number, number][] => [...re.matches(text)].map((m) => [m.index, m[0].length]);
+
+describe('rule patterns through the start index', () => {
+  const lists = rulePatterns();
+  const corpus = texts();
+
+  it('reads most of our patterns (those it cannot read are scanned, not wrong)', () => {
+    const read = lists.filter((l) => firstKeys(new PatternRegex(l.patterns, l.options).source) !== null).length;
+    expect(lists.length).toBeGreaterThan(80);
+    expect(read / lists.length).toBeGreaterThan(0.8);
+  });
+
+  it('finds exactly what a plain scan finds, for every pattern of every rule, in every text', () => {
+    let compared = 0;
+    let found = 0;
+    for (const l of lists) {
+      const indexed = new PatternRegex(l.patterns, l.options);
+      const scanned = new PatternRegex(l.patterns, { ...l.options, indexed: false });
+      for (const t of corpus) {
+        const a = all(indexed, t);
+        const b = all(scanned, t);
+        if (JSON.stringify(a) !== JSON.stringify(b)) expect({ where: l.where, text: t.slice(0, 80), a }).toEqual({ where: l.where, text: t.slice(0, 80), a: b });
+        compared++;
+        found += b.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('keeps word edges: no match inside a word, a match after an apostrophe or a hyphen', () => {
+    const re = new PatternRegex(['être', 'hui', 'état']);
+    const text = `${'x '.repeat(600)}peut-être aujourd'hui l’état retreat étatique`;
+    expect(all(re, text).map(([i, n]) => text.slice(i, i + n))).toEqual(['être', 'hui', 'état', 'état']);
+  });
+});
+
+describe('start keys', () => {
+  const starts = (src: string): string[] | null => firstKeys(src)?.starts.sort() ?? null;
+  it('lists the starts of literal words, classes and optional parts, in lower case', () => {
+    expect(starts('accus[ée]s? de')).toEqual(['accuse', 'accusé']);
+    expect(starts('(?:Nous|je) (?:vous )?ref')).toEqual(['je ref', 'je vou', 'nous r', 'nous v']);
+    expect(starts("l['’]agent")).toEqual(["l'agen"]);
+  });
+  it('folds digits and expands bounded repeats', () => {
+    expect(starts('\\d{1,2} ?h')).toEqual(['0 h', '00 h', '00h', '0h']);
+    expect(starts('3\\d{3}')).toEqual(['0000']);
+    expect(starts('x*y')).toEqual(['x', 'y']);
+  });
+  it('gives up where a match may start with a character it cannot list', () => {
+    for (const src of ['\\p{L}+ x', '[^a]b', '\\s*x', '.x', '(?:a|\\w)', 'a|']) expect(starts(src), src).toBeNull();
+  });
+  it('reads look-arounds as transparent and ^ as the text start', () => {
+    expect(starts('(?=a)ab')).toEqual(['ab']);
+    expect(firstKeys('(?:^|\\n)Mme')).toEqual({ starts: ['\nmme'], textStart: true });
+  });
+  it('indexes word starts, punctuation and line breaks, not the inside of words nor blanks', () => {
+    const text = `Le dossier n°12\n  est « complet ».${' '.repeat(1100)}`;
+    const ix = new TextIndex(text);
+    expect(ix.positions({ starts: ['do'], textStart: false })).toEqual([3]);
+    expect(ix.positions({ starts: ['ss'], textStart: false })).toEqual([]);
+    expect(ix.positions({ starts: ['0'], textStart: false })).toEqual([13]);
+    expect(ix.positions({ starts: ['\n'], textStart: true })).toEqual([0, 15]);
+    expect(ix.positions({ starts: ['«'], textStart: false })).toEqual([22]);
+  });
+});
