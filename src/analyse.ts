@@ -66,10 +66,11 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       message: `Ce texte semble rédigé en ${LANGUAGE_NAMES[language] ?? language}, pas en français : les règles de Clarté sont faites pour le français et leurs résultats n’ont pas de sens ici.`,
     });
   }
-  // The type decides which mentions apply: declared by the caller, else classified from the body.
+  // The type decides which mentions apply: declared by the caller, else classified from the body
+  // (merge fields masked, as the mentions read it: one start index for both).
   const type = options.documentType
     ? { id: options.documentType, confidence: 1, evidence: [] }
-    : library.documentTypes.classify(doc.text.slice(0, doc.bodyEnd));
+    : library.documentTypes.classify(doc.masked.slice(0, doc.bodyEnd));
   const facts = { documentType: type.id };
   const run = runRules(set, doc, facts);
   const alerts = run.alerts;

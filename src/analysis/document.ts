@@ -2,6 +2,7 @@
 import { frequencyRanks } from './frequency.js';
 import { isFiniteVerbForm } from './verbs.js';
 import { normalizeText } from './normalize.js';
+import { maskPlaceholders } from './placeholders.js';
 import { kandelMoles } from './readability.js';
 import { segment, TK, type Paragraph, type Sentence } from './segment.js';
 import { syllables } from './syllables.js';
@@ -32,6 +33,8 @@ export interface Doc {
   bodyEnd: number;
   /** Offsets where each line starts, for line/column. */
   lineStarts: number[];
+  /** The text with its merge fields masked (placeholders.ts), offsets unchanged: what mention patterns read. */
+  masked: string;
 }
 
 // Per word form: syllables × 4, + 2 when the form is rare, + 1 when it is a conjugated verb, so one
@@ -83,7 +86,7 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const measures = sentences.map((s) => measure(s, ranks));
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts };
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked: maskPlaceholders(text) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

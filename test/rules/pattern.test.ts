@@ -8,8 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PLACEHOLDER_SOURCE } from '../../src/analysis/placeholders.js';
+import { maskPlaceholders } from '../../src/analysis/placeholders.js';
 import { ROOT } from '../../src/paths.js';
+import { expandPlaceholders as expand } from '../../src/rules/kinds/mention.js';
 import { PatternRegex, type PatternOptions } from '../../src/rules/pattern.js';
 import { firstKeys, TextIndex } from '../../src/rules/prefix.js';
 
@@ -19,7 +20,6 @@ interface PatternList {
   options: PatternOptions;
 }
 
-const expand = (ps: string[]): string[] => ps.map((p) => p.replaceAll('{placeholder}', `(?:${PLACEHOLDER_SOURCE})`));
 
 /** Every pattern list our rules compile, with the options they are compiled with. */
 function rulePatterns(): PatternList[] {
@@ -76,7 +76,9 @@ function texts(): string[] {
     }
   });
   // Each is searched whole (the index is used from 1,024 characters on).
-  return [...letters, ...variants].map((t) => (t.length >= 1024 ? t : t.repeat(Math.ceil(1024 / Math.max(1, t.length)))));
+  // Templates as the mention patterns read them: merge fields masked.
+  const masked = letters.map(maskPlaceholders).filter((t, i) => t !== letters[i]);
+  return [...letters, ...masked, ...variants].map((t) => (t.length >= 1024 ? t : t.repeat(Math.ceil(1024 / Math.max(1, t.length)))));
 }
 
 const all = (re: PatternRegex, text: string): [number, number][] => [...re.matches(text)].map((m) => [m.index, m[0].length]);

@@ -7,7 +7,7 @@
  * from the letter's date) give their own message. One alert per missing or partial mention.
  */
 import type { Doc } from '../../analysis/document.js';
-import { PLACEHOLDER_SOURCE, hasPlaceholder } from '../../analysis/placeholders.js';
+import { PLACEHOLDER_MASK, hasPlaceholder } from '../../analysis/placeholders.js';
 import type { Mention } from '../../model.js';
 import { PatternRegex } from '../pattern.js';
 import type { Hit, KindCompiler } from '../types.js';
@@ -23,9 +23,9 @@ interface Range {
  */
 const compile = (patterns: string[], caseSensitive = false): PatternRegex => new PatternRegex(patterns, { caseSensitive });
 
-/** Patterns may say {placeholder} where a template's merge field can stand. */
-function expand(patterns: string[]): string[] {
-  return patterns.map((p) => p.replaceAll('{placeholder}', `(?:${PLACEHOLDER_SOURCE})`));
+/** Patterns may say {placeholder} where a template's merge field can stand: they read the masked text. */
+export function expandPlaceholders(patterns: string[]): string[] {
+  return patterns.map((p) => p.replaceAll('{placeholder}', `${PLACEHOLDER_MASK}+`));
 }
 
 /** All match spans of a regex in the ranges. */
@@ -58,8 +58,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
   rule.messages = { defect: '{defect}', element: '{element}', ...rule.messages };
   const elements = rule.elements.map((e) => ({
     ...e,
-    re: compile(expand(e.patterns), e.caseSensitive),
-    unless: e.unless ? compile(expand(e.unless)) : undefined,
+    re: compile(expandPlaceholders(e.patterns), e.caseSensitive),
+    unless: e.unless ? compile(expandPlaceholders(e.unless)) : undefined,
   }));
   const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
@@ -76,7 +76,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     const out: Range[] = [];
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
-      if (!zone.test(doc.text.slice(u.start, u.end))) continue;
+      if (!zone.test(doc.masked.slice(u.start, u.end))) continue;
       const spill = rule.zone?.spill === true ? 1 : rule.zone?.spill || 0;
       const last = units[Math.min(units.length - 1, i + spill)]!;
       const r = { start: u.start, end: Math.max(u.end, last.end) };
@@ -93,7 +93,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     if (!rule.appliesTo.includes(documentType as never)) return notApplicable;
     const cond = when[documentType] ?? when['*'];
     if (cond) {
-      if (!cond.test(doc.text)) return notApplicable;
+      if (!cond.test(doc.masked)) return notApplicable;
     }
     const ranges = rangesOf(doc);
     const evidence: Range[] = [];
@@ -104,7 +104,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     for (const e of elements) {
       if (!e.optional) required++;
       // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
-      const m = firstMatch(e.re, doc.text, ranges, e.unless);
+      const m = firstMatch(e.re, doc.masked, ranges, e.unless);
       if (m) {
         if (!e.optional) found++;
         evidence.push(m);
@@ -125,7 +125,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     if (st !== 'present') {
       for (const d of defects) {
         if (d.element && !missing.includes(d.element)) continue;
-        const hit = firstMatch(d.re, doc.text, zone || rule.zone?.last !== undefined ? (ranges.length ? ranges : [{ start: 0, end: doc.bodyEnd }]) : ranges);
+        const hit = firstMatch(d.re, doc.masked, zone || rule.zone?.last !== undefined ? (ranges.length ? ranges : [{ start: 0, end: doc.bodyEnd }]) : ranges);
         if (hit) {
           out.defects = [...(out.defects ?? []), d.id];
           out.at ??= hit;
