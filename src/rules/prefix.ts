@@ -369,8 +369,8 @@ function isAlnum(c: number): boolean {
   return ALNUM.test(String.fromCharCode(c));
 }
 
-/** The index hashes the first one to four characters of each position: a start is looked up by up to four. */
-const DEPTH = 4;
+/** Starts are looked up by the hash of their first one to six characters (all of a start: LONG). */
+const DEPTH = 6;
 
 /** Hash of the first `len` characters of `s` (the same as the index computes incrementally). */
 function hashOf(s: string, len: number): number {
@@ -379,21 +379,85 @@ function hashOf(s: string, len: number): number {
   return h;
 }
 
+// Every key set searched so far, numbered, and one hash table of all their starts: a text is read once
+// and each of its positions is looked up there, which gives every pattern its positions at once.
+const keyIds = new WeakMap<StartKeys, number>();
+const allKeys: StartKeys[] = [];
+
+interface StartTable {
+  mask: number;
+  /** heads[d − 1][bucket]: last entry whose first d characters hash there (−1: none). */
+  heads: Int32Array[];
+  /** prefixes[d − 1][bucket]: 1 when some start's first d characters hash there (deeper look-ups stop at 0). */
+  prefixes: Uint8Array[];
+  next: Int32Array;
+  /** Per entry: the key set it belongs to, its start, and its depth (min(4, length)). */
+  owner: Int32Array;
+  start: string[];
+  depth: Uint8Array;
+}
+
+let table: StartTable | null = null;
+
+function idOf(keys: StartKeys): number {
+  let id = keyIds.get(keys);
+  if (id === undefined) {
+    id = allKeys.length;
+    allKeys.push(keys);
+    keyIds.set(keys, id);
+    table = null;
+  }
+  return id;
+}
+
+function startTable(): StartTable {
+  if (table) return table;
+  const owner: number[] = [];
+  const start: string[] = [];
+  allKeys.forEach((k, id) => {
+    for (const st of k.starts) {
+      owner.push(id);
+      start.push(st);
+    }
+  });
+  let buckets = 256;
+  while (buckets < start.length * 2) buckets *= 2;
+  const t: StartTable = {
+    mask: buckets - 1,
+    heads: Array.from({ length: DEPTH }, () => new Int32Array(buckets).fill(-1)),
+    prefixes: Array.from({ length: DEPTH }, () => new Uint8Array(buckets)),
+    next: new Int32Array(start.length),
+    owner: Int32Array.from(owner),
+    start,
+    depth: new Uint8Array(start.length),
+  };
+  start.forEach((st, e) => {
+    const d = Math.min(DEPTH, st.length);
+    const b = hashOf(st, d) & t.mask;
+    t.depth[e] = d;
+    for (let k = 1; k <= d; k++) t.prefixes[k - 1]![hashOf(st, k) & t.mask] = 1;
+    t.next[e] = t.heads[d - 1]![b]!;
+    t.heads[d - 1]![b] = e;
+  });
+  return (table = t);
+}
+
+const NONE: number[] = [];
+
 /**
- * Positions of a text where a match may start. Indexed: the first character of every run of letters
- * and digits, every other character but blanks, every line break; each by the hash of its first one,
- * two, three and four characters (chained buckets in typed arrays, built in one pass).
+ * Positions of a text where a match may start, for every pattern at once. The text is read once:
+ * at each position that may start a match (the first character of every run of letters and digits,
+ * every other character but blanks, every line break), the hashes of its first one to six
+ * characters are looked up in the table of every pattern's starts; each pattern gets its positions,
+ * in text order. A pattern first seen after the text was read gets its positions by a slower search.
  */
 export class TextIndex {
   private readonly lower: string;
-  /** Indexed positions, in text order. */
+  /** Positions that may start a match, in text order. */
   private readonly pos: Int32Array;
-  /** heads[k][bucket]: last indexed position (its number in `pos`) whose first k+1 characters hash there. */
-  private readonly heads: Int32Array[] = [];
-  /** nexts[k][i]: the previous one of the same bucket (-1: none). */
-  private readonly nexts: Int32Array[] = [];
-  /** Buckets − 1 (a power of two, about twice the positions). */
-  private readonly mask: number;
+  /** Positions of each key set (by number), for the key sets known when the text was read. */
+  private readonly lists: (number[] | undefined)[];
+  private readonly known: number;
 
   constructor(readonly text: string) {
     const lower = (this.lower = fold(text));
@@ -408,43 +472,45 @@ export class TextIndex {
       prevAlnum = alnum;
     }
     this.pos = cand.subarray(0, count);
-    let buckets = 64;
-    while (buckets < count * 2) buckets *= 2;
-    const mask = (this.mask = buckets - 1);
-    for (let k = 0; k < DEPTH; k++) {
-      this.heads.push(new Int32Array(buckets).fill(-1));
-      this.nexts.push(new Int32Array(count));
-    }
+    this.known = allKeys.length;
+    const lists: (number[] | undefined)[] = (this.lists = new Array<number[] | undefined>(this.known));
+    if (this.known === 0) return;
+    const t = startTable();
+    const { heads, prefixes, next, owner, start, depth, mask } = t;
     for (let i = 0; i < count; i++) {
       const p = cand[i]!;
       let h = 0;
-      for (let k = 0; k < DEPTH && p + k < n; k++) {
-        h = (Math.imul(h, 31) + lower.charCodeAt(p + k)) | 0;
-        const b = h & mask;
-        this.nexts[k]![i] = this.heads[k]![b]!;
-        this.heads[k]![b] = i;
+      for (let d = 1; d <= DEPTH && p + d <= n; d++) {
+        h = (Math.imul(h, 31) + lower.charCodeAt(p + d - 1)) | 0;
+        if (prefixes[d - 1]![h & mask] === 0) break;
+        for (let e = heads[d - 1]![h & mask]!; e >= 0; e = next[e]!) {
+          if (depth[e] !== d) continue;
+          const st = start[e]!;
+          if (st.length > d ? !lower.startsWith(st, p) : !sameAt(lower, st, p, d)) continue;
+          const id = owner[e]!;
+          const l = lists[id];
+          if (!l) lists[id] = [p];
+          else if (l[l.length - 1] !== p) l.push(p);
+        }
       }
     }
   }
 
   /** Sorted positions where a match with these keys may start. */
   positions(keys: StartKeys): number[] {
-    const out: number[] = keys.textStart ? [0] : [];
-    const lower = this.lower;
-    const pos = this.pos;
-    for (const st of keys.starts) {
-      const len = Math.min(DEPTH, st.length);
-      const next = this.nexts[len - 1]!;
-      for (let i = this.heads[len - 1]![hashOf(st, len) & this.mask]!; i >= 0; i = next[i]!) {
-        const p = pos[i]!;
-        if (lower.startsWith(st, p)) out.push(p);
-      }
+    const id = idOf(keys);
+    let list: number[];
+    if (id < this.known) list = this.lists[id] ?? NONE;
+    else {
+      list = [];
+      for (const p of this.pos) if (keys.starts.some((st) => this.lower.startsWith(st, p))) list.push(p);
     }
-    if (out.length < 2) return out;
-    out.sort((a, b) => a - b);
-    let n = 1;
-    for (let i = 1; i < out.length; i++) if (out[i] !== out[n - 1]) out[n++] = out[i]!;
-    out.length = n;
-    return out;
+    return keys.textStart && list[0] !== 0 ? [0, ...list] : list;
   }
+}
+
+/** True when the d first characters of `st` are at `p` in `text` (a collision check without a string). */
+function sameAt(text: string, st: string, p: number, d: number): boolean {
+  for (let k = 0; k < d; k++) if (text.charCodeAt(p + k) !== st.charCodeAt(k)) return false;
+  return true;
 }
