@@ -77,11 +77,24 @@ async function buildFrequencies(): Promise<number> {
   const header =
     '# Formes françaises par rang de fréquence (sous-titres OpenSubtitles 2024, via OPUS / Helsinki-NLP),\n' +
     '# extraites du paquet npm @zxcvbn-ts/language-fr (MIT) ; données sous licence ODC-BY, voir FREQUENCES-NOTICE.txt\n';
-  writeFileSync(join(out, 'frequences.opensubtitles.txt'), header + words.map((w) => w.normalize('NFC')).join('\n') + '\n');
+  const forms = words.map((w) => w.normalize('NFC'));
+  writeFileSync(join(out, 'frequences.opensubtitles.txt'), header + forms.join('\n') + '\n');
+  // The same forms sorted (code units) with their rank (first occurrence), searched by dichotomy
+  // (analysis/sorted-lines.ts): no 28,000-entry map to build at start-up.
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  for (const f of forms) {
+    if (!f || f.startsWith('#') || f.includes('\n')) continue;
+    rank++;
+    if (!f.includes('\t') && !ranks.has(f)) ranks.set(f, rank);
+  }
+  const sorted = [...ranks].map(([f, r]) => `${f}\t${r}`).sort();
+  writeFileSync(join(out, 'frequences.rangs.tsv'), header + '# colonnes : forme\trang, triées\n' + sorted.join('\n') + '\n');
   const pkgDir = dirname(dirname(require.resolve('@zxcvbn-ts/language-fr')));
   writeFileSync(
     join(out, 'FREQUENCES-NOTICE.txt'),
-    'frequences.opensubtitles.txt : liste de formes françaises classées par fréquence, dérivée des sous-titres\n' +
+    'frequences.opensubtitles.txt (et frequences.rangs.tsv, les mêmes formes triées avec leur rang) : liste de formes\n' +
+      'françaises classées par fréquence, dérivée des sous-titres\n' +
       'OpenSubtitles 2024 (corpus OPUS, Helsinki-NLP, https://opus.nlpl.eu/), licence Open Data Commons\n' +
       'Attribution (ODC-BY), telle que distribuée dans le paquet npm @zxcvbn-ts/language-fr (MIT).\n' +
       'Clarté l’utilise pour estimer la familiarité des mots (lisibilité). Notice d’origine :\n\n' +

@@ -1,5 +1,5 @@
 /** The analysed Document: normalised text, segmentation and per-sentence measures, built once. */
-import { frequencyRanks } from './frequency.js';
+import { frequencyRank } from './frequency.js';
 import { isFiniteVerbForm } from './verbs.js';
 import { normalizeText } from './normalize.js';
 import { maskPlaceholders } from './placeholders.js';
@@ -41,10 +41,10 @@ export interface Doc {
 // look-up gives all three (bounded cache).
 const wordInfo = new Map<string, number>();
 
-function infoOf(lower: string, ranks: ReadonlyMap<string, number>): number {
+function infoOf(lower: string): number {
   let v = wordInfo.get(lower);
   if (v === undefined) {
-    const rank = ranks.get(lower);
+    const rank = frequencyRank(lower);
     v = syllables(lower) * 4 + (rank === undefined || rank > RARE_RANK ? 2 : 0) + (isFiniteVerbForm(lower) ? 1 : 0);
     if (wordInfo.size > 100_000) wordInfo.clear();
     wordInfo.set(lower, v);
@@ -52,7 +52,7 @@ function infoOf(lower: string, ranks: ReadonlyMap<string, number>): number {
   return v;
 }
 
-function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasures {
+function measure(s: Sentence): SentenceMeasures {
   let syl = 0;
   let long = 0;
   let rare = 0;
@@ -65,7 +65,7 @@ function measure(s: Sentence, ranks: ReadonlyMap<string, number>): SentenceMeasu
       continue;
     }
     if (t.kind !== TK.Word || t.clitic || t.elided) continue;
-    const info = infoOf(t.lower, ranks);
+    const info = infoOf(t.lower);
     syl += info >> 2;
     verbs += info & 1;
     if (t.text.length > 6) long++;
@@ -82,8 +82,7 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const text = normalizeText(raw);
   const end = bodyEnd === undefined || text.length !== raw.length ? text.length : Math.min(bodyEnd, text.length);
   const { paragraphs, sentences } = segment(end === text.length ? text : text.slice(0, end));
-  const ranks = frequencyRanks();
-  const measures = sentences.map((s) => measure(s, ranks));
+  const measures = sentences.map(measure);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked: maskPlaceholders(text) };

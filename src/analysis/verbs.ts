@@ -4,7 +4,8 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { GENERATED_DIR, LEXICONS_DIR } from '../paths.js';
+import { LEXICONS_DIR } from '../paths.js';
+import { generatedPath, SortedLines } from './sorted-lines.js';
 
 /** Tense keys of the Lefff tables, in the column order of verbes.lefff.tsv. */
 export const TENSES = ['P', 'S', 'Y', 'I', 'G', 'K', 'J', 'T', 'F', 'C', 'W'] as const;
@@ -26,74 +27,9 @@ function readLines(path: string): string[] {
   return readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
-function requireGenerated(name: string): string {
-  const p = join(GENERATED_DIR, name);
-  if (!existsSync(p)) throw new Error(`Lexique généré absent : ${p}. Lancez « npm run build ».`);
-  return p;
-}
 
 let verbIndex: Record<string, [number, number]> | null = null;
 const tableCache = new Map<string, VerbTable | null>();
-
-/**
- * A sorted generated file kept as one string with the offset of each line, searched by dichotomy:
- * no per-line objects (the participle index has 31,000 lines, the finite verb forms 160,000).
- */
-class SortedLines {
-  private readonly text: string;
-  private readonly starts: Int32Array;
-
-  constructor(name: string) {
-    const raw = readFileSync(requireGenerated(name), 'utf8');
-    // Skip the comment header; the rest is sorted by code units (build-data.ts).
-    let from = 0;
-    while (raw.startsWith('#', from)) from = raw.indexOf('\n', from) + 1;
-    this.text = raw.slice(from);
-    let n = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) n++;
-    this.starts = new Int32Array(n);
-    let k = 0;
-    this.starts[k++] = 0;
-    for (let i = this.text.indexOf('\n'); i !== -1 && k < n; i = this.text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
-  }
-
-  /** Compares `key` with the text at `pos` (code units), as strings compare. */
-  private compareAt(pos: number, key: string): number {
-    for (let i = 0; i < key.length; i++) {
-      const a = this.text.charCodeAt(pos + i);
-      const b = key.charCodeAt(i);
-      if (Number.isNaN(a)) return -1;
-      if (a !== b) return a - b;
-    }
-    return 0;
-  }
-
-  /** Index of the first line that starts with `key`, or -1. */
-  private locate(key: string): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.compareAt(this.starts[mid]!, key) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.starts.length && this.compareAt(this.starts[lo]!, key) === 0 ? lo : -1;
-  }
-
-  /** The rest of the line that starts with `key` (a key ending with its separator), or undefined. */
-  find(key: string): string | undefined {
-    const line = this.locate(key);
-    if (line === -1) return undefined;
-    const start = this.starts[line]! + key.length;
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end === -1 ? this.text.length : end);
-  }
-
-  /** True when a whole line equals `value`. */
-  has(value: string): boolean {
-    return this.locate(`${value}\n`) !== -1;
-  }
-}
 
 let participleIndex: SortedLines | null = null;
 let participleSupplement: Map<string, string[]> | null = null;
@@ -132,14 +68,14 @@ export function isFiniteVerbForm(form: string): boolean {
 export function verbTable(lemma: string): VerbTable | undefined {
   const cached = tableCache.get(lemma);
   if (cached !== undefined) return cached ?? undefined;
-  verbIndex ??= JSON.parse(readFileSync(requireGenerated('verbes.lefff.index.json'), 'utf8')) as Record<string, [number, number]>;
+  verbIndex ??= JSON.parse(readFileSync(generatedPath('verbes.lefff.index.json'), 'utf8')) as Record<string, [number, number]>;
   const at = Object.hasOwn(verbIndex, lemma) ? verbIndex[lemma] : undefined;
   if (!at) {
     tableCache.set(lemma, null);
     return undefined;
   }
   const buf = Buffer.alloc(at[1]);
-  const fd = openSync(requireGenerated('verbes.lefff.tsv'), 'r');
+  const fd = openSync(generatedPath('verbes.lefff.tsv'), 'r');
   try {
     readSync(fd, buf, 0, at[1], at[0]);
   } finally {

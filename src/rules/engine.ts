@@ -93,6 +93,6 @@ export function runRules(set: RuleSet, doc: Doc, facts: DocFacts): RuleRun {
     else push(check.run(doc, 0, facts), -1);
     if (weight > 0) weights.set(rule.category, (weights.get(rule.category) ?? 0) + weight);
   }
-  alerts.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end || a.rule.localeCompare(b.rule));
+  alerts.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   return { alerts, weights, passiveSentences: passive.size, longSentences: long.size };
 }

@@ -1,7 +1,7 @@
 /** Acronym: a sigle used before it is spelled out (first use only), with its expansion from the registry. */
 import { lowerSameLength } from '../../analysis/normalize.js';
 import { readAcronyms } from '../../analysis/acronyms.js';
-import { frequencyRanks } from '../../analysis/frequency.js';
+import { frequencyRank } from '../../analysis/frequency.js';
 import { TK, type Token } from '../../analysis/segment.js';
 import type { Hit, KindCompiler } from '../types.js';
 
@@ -63,7 +63,6 @@ function defined(tokens: readonly Token[], i: number, uses: FirstUse, expansions
 export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
   const files = Array.isArray(rule.registry) ? rule.registry : [rule.registry];
   const registry = readAcronyms(files.map((f) => ctx.resolve(f)));
-  const ranks = frequencyRanks();
   return {
     scope: 'document',
     run(doc) {
@@ -98,7 +97,7 @@ export const acronym: KindCompiler<'acronym'> = (rule, ctx) => {
             const exp = pickExpansion(entry.expansions, s.tokens, i);
             hits.push({ start: t.start, end: t.end, vars: { expansion: exp }, suggestions: [`${exp} (${t.text})`] });
           } else if (rule.unknown) {
-            if (ranks.has(t.lower)) return; // an ordinary word in capitals
+            if (frequencyRank(t.lower) !== undefined) return; // an ordinary word in capitals
             // A surname in capitals ("Monsieur Karim BENALI", "Mme DURAND") is not a sigle.
             if (t.text.length > 5 || (prev && (CIVILITY.test(prev.text) || /^\p{Lu}\p{Ll}+$/u.test(prev.text)))) return;
             if (defined(s.tokens, i, uses, [])) return;
