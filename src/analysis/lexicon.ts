@@ -215,6 +215,9 @@ const SLOT_ORDER: Tense[] = ['P', 'I', 'F', 'C', 'K', 'S', 'G', 'Y', 'J', 'T', '
 
 /** Keeps the case of the match: "Afin de" → "Pour", "AFIN DE" → "POUR". */
 export function matchCase(match: string, suggestion: string): string {
+  // Most matches start with a lower-case letter: nothing to change.
+  const first = match.charAt(0);
+  if (first !== first.toUpperCase()) return suggestion;
   const letters = match.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return suggestion.toUpperCase();
   const c = match.charAt(0);
@@ -222,8 +225,34 @@ export function matchCase(match: string, suggestion: string): string {
   return suggestion;
 }
 
+// Which matchers a word key may start a match in: one bit per matcher (bits are shared beyond 31
+// matchers, which only costs the exact look-up). A token looks its mask up once for every matcher.
+const START_MASKS = new Map<string, number>();
+let matcherCount = 0;
+
+/** The start mask of a token (looked up once, then kept on the token). */
+function startMaskOf(t: Token): number {
+  let mask = t.startMask;
+  if (mask === undefined) mask = t.startMask = t.kind === TK.Word ? (START_MASKS.get((t.key ??= nominalKey(t.lower))) ?? 0) : 0;
+  return mask;
+}
+
+const sentenceMasks = new WeakMap<readonly Token[], number>();
+
+/** The union of the start masks of a sentence's words, computed once for every matcher. */
+function sentenceMask(tokens: readonly Token[]): number {
+  let mask = sentenceMasks.get(tokens);
+  if (mask === undefined) {
+    mask = 0;
+    for (let i = 0; i < tokens.length; i++) mask |= startMaskOf(tokens[i]!);
+    sentenceMasks.set(tokens, mask);
+  }
+  return mask;
+}
+
 /** A compiled lexicon: one trie, built once, run on token lists many times. */
 export class LexiconMatcher {
+  private readonly bit = 1 << (matcherCount++ % 31);
   private readonly root: TrieNode = { next: new Map() };
   /** Conjugated form → slots, for the verbs that start an entry. */
   private readonly verbForms = new Map<string, FormSlot[]>();
@@ -258,6 +287,7 @@ export class LexiconMatcher {
     for (const k of this.root.next.keys()) this.firstKeys.add(k);
     for (const [form, keys] of this.verbKeys) if (keys.some((k) => this.root.next.has(k))) this.firstKeys.add(nominalKey(form));
     if (this.root.next.has('PRO:refl')) for (const r of REFLEXIVE) this.firstKeys.add(nominalKey(r));
+    for (const k of this.firstKeys) START_MASKS.set(k, (START_MASKS.get(k) ?? 0) | this.bit);
     // Gates: for a first word that is no entry by itself and whose followers are all plain words,
     // the set of word keys that may follow it.
     for (const [k, node] of this.root.next) {
@@ -317,13 +347,16 @@ export class LexiconMatcher {
 
   /** Finds the longest non-overlapping matches in a token list (a sentence). */
   match(tokens: readonly Token[], text: string): LexiconHit[] {
+    // A sentence none of whose words may start an entry of this lexicon is skipped at once.
+    if ((sentenceMask(tokens) & this.bit) === 0) return NO_HITS;
     let hits: LexiconHit[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const t0 = tokens[i]!;
       if (t0.kind !== TK.Word) continue;
-      // Fast rejection: most words start no entry (one look-up of the word key).
-      const key0 = (t0.key ??= nominalKey(t0.lower));
-      if (!this.firstKeys.has(key0)) continue;
+      // Fast rejection: most words start no entry (one look-up per token, shared by every matcher).
+      if ((startMaskOf(t0) & this.bit) === 0) continue;
+      const key0 = t0.key!;
+      if (matcherCount > 31 && !this.firstKeys.has(key0)) continue;
       // A function word that is no term by itself ("de", "à", "le") must be followed by a word
       // that can come second: one more look-up instead of a walk.
       const gate = this.gates.get(key0);

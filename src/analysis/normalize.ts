@@ -14,9 +14,15 @@ const LIGATURES: Record<string, string> = {
 // A soft hyphen (U+00AD) at a line break is always a word break; a plain hyphen only between lower-case letters.
 const HYPHEN_BREAK = /(\p{Ll})(?:-|\u00AD)[ \t]*\n[ \t]*(\p{Ll})/gu;
 
-// Any character or sequence one of the replacements below would change.
+// Any character one of the replacements below would change (one character class: a fast scan).
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[\r\uFB00-\uFB06\u200B\u200C\u2060\uFEFF\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000\f\v\u00AD\u0000-\u0008\u000E-\u001F\u007F]|[ \t]\n|\p{Ll}-[ \t]*\n/u;
+const NEEDS_WORK = /[\r\uFB00-\uFB06\u200B\u200C\u2060\uFEFF\u00A0\u202F\u2007\u2009\u200A\u2002-\u2006\u3000\f\v\u00AD\u0000-\u0008\u000E-\u001F\u007F]/;
+const HYPHEN_AT_LINE_END = /-[ \t]*\n/;
+
+/** True when a replacement below may change the text (a superset: the replacements are no-ops otherwise). */
+function needsWork(t: string): boolean {
+  return NEEDS_WORK.test(t) || t.includes(' \n') || t.includes('\t\n') || HYPHEN_AT_LINE_END.test(t);
+}
 
 /**
  * Normalises text: NFC, line endings, ligatures, invisible characters, non-breaking spaces,
@@ -27,7 +33,7 @@ export function normalizeText(input: string): string {
   if (t.charCodeAt(0) === 0xfeff) t = t.slice(1);
   t = t.normalize('NFC');
   // Most texts need nothing more: one scan decides instead of one per replacement below.
-  if (!NEEDS_WORK.test(t)) return t;
+  if (!needsWork(t)) return t;
   if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
   t = t.replace(/[\uFB00-\uFB06]/g, (c) => LIGATURES[c] ?? c);
   // Zero-width characters and BOMs carry no meaning for the reader.

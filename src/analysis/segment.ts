@@ -26,6 +26,8 @@ export interface Token {
   clitic: boolean;
   /** Lexicon key (plural and feminine endings removed), computed once when a matcher first needs it. */
   key?: string;
+  /** Which lexicon matchers this word may start a match in (lexicon.ts), looked up once. */
+  startMask?: number;
 }
 
 /** A sentence with its tokens. */
@@ -98,7 +100,7 @@ const PLAIN_TOKEN_RE = new RegExp(['(?!)', '(?!)', ...TOKEN_PARTS.slice(2)].map(
 function mk(start: number, end: number, kind: TokKind, text: string, elided = false, clitic = false): Token {
   let lower = text.toLowerCase();
   if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-  return { start, end, kind, text, lower, elided, clitic, key: undefined };
+  return { start, end, kind, text, lower, elided, clitic, key: undefined, startMask: undefined };
 }
 
 /** Splits one word match into tokens: elided clitics (l', qu') and inverted clitics (-t-il) apart. */
@@ -192,7 +194,7 @@ export function tokenize(text: string, from = 0, to = text.length, fast = true):
       while (i + 1 < tokens.length && tokens[i + 1]!.start < end) i++;
       const last = Math.max(end, tokens[i]!.end);
       const raw = text.slice(Math.min(field.start, t.start), last);
-      out.push({ start: Math.min(field.start, t.start), end: last, kind: TK.Placeholder, text: raw, lower: raw.toLowerCase(), elided: false, clitic: false });
+      out.push({ start: Math.min(field.start, t.start), end: last, kind: TK.Placeholder, text: raw, lower: raw.toLowerCase(), elided: false, clitic: false, key: undefined, startMask: undefined });
       f++;
       continue;
     }
