@@ -362,11 +362,21 @@ function readKeys(source: string, multiline: boolean): StartKeys | null {
 const ALNUM = /[\p{L}\p{N}]/u;
 
 /** A letter or a digit (one UTF-16 unit: a surrogate counts as neither, which only adds positions). */
-function isAlnum(c: number): boolean {
+function computeAlnum(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba || c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
   if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   return ALNUM.test(String.fromCharCode(c));
+}
+
+// Kind of each UTF-16 unit for the index, filled as met: 0 unknown, 1 blank (never a start),
+// 2 letter or digit (a start only after a non-letter), 3 anything else (always a start).
+const KIND = new Uint8Array(0x10000);
+
+function kindOf(c: number): number {
+  let k = KIND[c]!;
+  if (k === 0) KIND[c] = k = c === 0x20 || c === 0x09 || c === 0x0d ? 1 : computeAlnum(c) ? 2 : 3;
+  return k;
 }
 
 /** Starts are looked up by the hash of their first one to six characters (all of a start: LONG). */
@@ -464,12 +474,11 @@ export class TextIndex {
     const n = lower.length;
     const cand = new Int32Array(n);
     let count = 0;
-    let prevAlnum = false;
+    let prev = 1;
     for (let p = 0; p < n; p++) {
-      const c = lower.charCodeAt(p);
-      const alnum = isAlnum(c);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0d && !(alnum && prevAlnum)) cand[count++] = p;
-      prevAlnum = alnum;
+      const k = kindOf(lower.charCodeAt(p));
+      if (k === 3 || (k === 2 && prev !== 2)) cand[count++] = p;
+      prev = k;
     }
     this.pos = cand.subarray(0, count);
     this.known = allKeys.length;
