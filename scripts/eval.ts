@@ -186,15 +186,15 @@ async function main(): Promise<void> {
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
   // Control sets are written without looking at the rules. Once measured and used to improve them, a
-  // set becomes a development set. Every set so far has been used so: the next blind one
-  // (corpora/controle-6) will be the control set.
+  // set becomes a development set; the newest one (corpora/controle-7) has only ever been measured.
   for (const [name, folder] of [
     ['development', 'controle'],
     ['development-2', 'controle-2'],
     ['development-3', 'controle-3'],
     ['development-4', 'controle-4'],
     ['development-5', 'controle-5'],
-    ['control', 'controle-6'],
+    ['development-6', 'controle-6'],
+    ['control', 'controle-7'],
   ] as const) {
     const dir = join(ROOT, 'corpora', folder);
     if ((!only || only === name || (only === 'control' && name.startsWith('development'))) && existsSync(join(dir, 'labels.jsonl'))) {
