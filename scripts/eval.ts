@@ -186,7 +186,8 @@ async function main(): Promise<void> {
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
   // Control sets are written without looking at the rules. Once measured and used to improve them, a
-  // set becomes a development set; the newest one (corpora/controle-7) has only ever been measured.
+  // set becomes a development set. All seven have been: the next blind one (corpora/controle-8) will
+  // be the control set.
   for (const [name, folder] of [
     ['development', 'controle'],
     ['development-2', 'controle-2'],
@@ -194,7 +195,8 @@ async function main(): Promise<void> {
     ['development-4', 'controle-4'],
     ['development-5', 'controle-5'],
     ['development-6', 'controle-6'],
-    ['control', 'controle-7'],
+    ['development-7', 'controle-7'],
+    ['control', 'controle-8'],
   ] as const) {
     const dir = join(ROOT, 'corpora', folder);
     if ((!only || only === name || (only === 'control' && name.startsWith('development'))) && existsSync(join(dir, 'labels.jsonl'))) {
