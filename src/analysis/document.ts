@@ -1,7 +1,7 @@
 /** The analysed Document: normalised text, segmentation and per-sentence measures, built once. */
 import { frequencyRank } from './frequency.js';
 import { isFiniteVerbForm } from './verbs.js';
-import { normalizeText } from './normalize.js';
+import { joinWrappedLines, normalizeText } from './normalize.js';
 import { maskPlaceholders } from './placeholders.js';
 import { kandelMoles } from './readability.js';
 import { segment, TK, type Paragraph, type Sentence } from './segment.js';
@@ -33,7 +33,10 @@ export interface Doc {
   bodyEnd: number;
   /** Offsets where each line starts, for line/column. */
   lineStarts: number[];
-  /** The text with its merge fields masked (placeholders.ts), offsets unchanged: what mention patterns read. */
+  /**
+   * The text as mention and type patterns read it, offsets unchanged: merge fields masked
+   * (placeholders.ts) and the line breaks of hard-wrapped paragraphs read as spaces (normalize.ts).
+   */
   masked: string;
 }
 
@@ -85,7 +88,7 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const measures = sentences.map(measure);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked: maskPlaceholders(text) };
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked: joinWrappedLines(maskPlaceholders(text)) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

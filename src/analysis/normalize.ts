@@ -88,3 +88,19 @@ export function lowerPattern(source: string): string {
   }
   return out;
 }
+
+// A line break inside a sentence of a hard-wrapped paragraph: after a long line that does not end a
+// sentence or a heading, before a word in lower case (not a list item "a)").
+// (The line break comes first, so that the engine only stops at line breaks.)
+const WRAP = /\n(?<=[^\n]{40}\n)(?<=[\p{L}\p{N},;'’)»-]\n)(?=[ \t]*\p{Ll}[\p{L}'’-])/gu;
+
+/**
+ * The text with the line breaks of hard-wrapped paragraphs turned into spaces (same length, same
+ * offsets): "à compter de la\nnotification" reads as one phrase for the patterns of the mentions and
+ * of the document type. Line breaks that start an address line, a heading, a signature line or a list
+ * item stay.
+ */
+export function joinWrappedLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text.replace(WRAP, ' ');
+}
