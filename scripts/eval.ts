@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
   // Control sets are written without looking at the rules. Once measured and used to improve them, a
-  // set becomes a development set. All eight have been: the next blind one (corpora/controle-9) will
+  // set becomes a development set. All nine have been: the next blind one (corpora/controle-10) will
   // be the control set.
   for (const [name, folder] of [
     ['development', 'controle'],
@@ -197,7 +197,8 @@ async function main(): Promise<void> {
     ['development-6', 'controle-6'],
     ['development-7', 'controle-7'],
     ['development-8', 'controle-8'],
-    ['control', 'controle-9'],
+    ['development-9', 'controle-9'],
+    ['control', 'controle-10'],
   ] as const) {
     const dir = join(ROOT, 'corpora', folder);
     if ((!only || only === name || (only === 'control' && name.startsWith('development'))) && existsSync(join(dir, 'labels.jsonl'))) {
