@@ -30,6 +30,7 @@ import { isFurniture, PDF_ENGINES, type Block, type PdfEngineName } from '../src
 import { ROOT } from '../src/paths.js';
 import { countWords } from './bench-corpus.js';
 import { FOOTER_TEXT, HEADER_TEXT, LIST_ITEMS, makeLetterDocx, makeLetterOdt, makeLetterPdf, REJECTED_SENTENCE } from './documents.js';
+import { fr, gc, maxRssMiB, median, ok, writeResults } from './bench-util.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -75,14 +76,6 @@ const MiB = 1024 * 1024;
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers
 
-/** Median of a list (mean of the two middle values for an even count; NaN when empty). */
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /** Nearest-rank percentile (p in 0–100) of a list; NaN when empty. */
 function percentile(xs: readonly number[], p: number): number {
   if (xs.length === 0) return NaN;
@@ -90,13 +83,10 @@ function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The kernel's high-water mark of this process's resident set, in MiB. */
-const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** Peak memory of a child: RSS sampled every few ms, and the kernel's high-water mark. */
 interface RssPeak {
@@ -467,16 +457,12 @@ function spawnCold(engine: PdfEngineName, file: string): ColdResult & { wallMs: 
 // ---------------------------------------------------------------------------------------------------
 // Parent: formatting
 
-const nf = (digits: number): Intl.NumberFormat => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-/** French number with ordinary spaces as thousands separators (safe in every terminal). */
-const fr = (v: number, digits = 0): string => (Number.isFinite(v) ? nf(digits).format(v).replace(/[\u202f\u00a0]/g, ' ') : 'n/d');
 const ms = (v: number): string => `${fr(v, v < 100 ? 1 : 0)} ms`;
 /** Milliseconds per page, with the digits that matter. */
 const perPage = (v: number): string => fr(v, v < 1 ? 3 : v < 10 ? 2 : 1);
 const sec = (v: number): string => `${fr(v / 1000, 1)} s`;
 const mib = (v: number): string => `${fr(v, 0)} Mio`;
 const kib = (bytes: number): string => (bytes >= MiB ? `${fr(bytes / MiB, 1)} Mio` : `${fr(bytes / 1024, 1)} Kio`);
-const ok = (met: boolean): string => (met ? 'atteint' : 'NON atteint');
 const pct = (part: number, whole: number): string => `${fr(whole ? (100 * part) / whole : NaN, 0)} %`;
 const w = (s = ''): void => void process.stdout.write(s + '\n');
 
@@ -1110,9 +1096,7 @@ async function parent(): Promise<void> {
       engines,
       soak,
     };
-    writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
-    w();
-    w(`Chiffres écrits dans ${RESULTS} (durée totale du banc : ${fr((performance.now() - started) / 1000, 0)} s).`);
+    writeResults(RESULTS, results, started, w);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

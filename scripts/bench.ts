@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../src/paths.js';
 import { countWords, generateCorpus, readJsonl, writeJsonl } from './bench-corpus.js';
+import { fr, gc, maxRssMiB, median, ok, writeResults } from './bench-util.js';
 
 const LETTERS = 1000;
 const MEAN_WORDS = 350;
@@ -40,17 +41,6 @@ const RESULTS = join(ROOT, 'dist', 'bench-results.json');
 // ---------------------------------------------------------------------------------------------------
 // Shared helpers
 
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-const maxRssMiB = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** What a child process prints (one JSON line on stdout). */
 interface PassResult {
@@ -173,11 +163,7 @@ async function child(mode: string | undefined, file: string | undefined): Promis
 // ---------------------------------------------------------------------------------------------------
 // Parent: orchestration and report
 
-const nf = (digits = 0): Intl.NumberFormat => new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-/** French number with ordinary spaces as thousands separators (safe in every terminal). */
-const fr = (v: number, digits = 0): string => (Number.isFinite(v) ? nf(digits).format(v).replace(/[\u202f\u00a0]/g, ' ') : 'n/d');
 const sec = (ms: number): string => `${fr(ms / 1000, 3)} s`;
-const ok = (met: boolean): string => (met ? 'atteint' : 'NON atteint');
 
 class ChildError extends Error {}
 
@@ -386,9 +372,7 @@ async function parent(): Promise<void> {
       cli: { ...cli, nodeStartupMedianMs: Math.round(cli.nodeStartupMedianMs), jsonlMedianMs: Math.round(cli.jsonlMedianMs), retextMedianMs: Math.round(cli.retextMedianMs), oneLetterMedianMs: Math.round(cli.oneLetterMedianMs) },
       goals,
     };
-    writeFileSync(RESULTS, JSON.stringify(results, null, 2) + '\n');
-    w();
-    w(`Chiffres écrits dans ${RESULTS} (durée totale du banc : ${fr((performance.now() - started) / 1000, 0)} s).`);
+    writeResults(RESULTS, results, started, w);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

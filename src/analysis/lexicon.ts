@@ -220,8 +220,7 @@ export function matchCase(match: string, suggestion: string): string {
   if (first !== first.toUpperCase()) return suggestion;
   const letters = match.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return suggestion.toUpperCase();
-  const c = match.charAt(0);
-  if (c !== c.toLowerCase()) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  if (first !== first.toLowerCase()) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
   return suggestion;
 }
 

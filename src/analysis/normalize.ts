@@ -66,29 +66,6 @@ export function lowerSameLength(text: string): string {
   return out.replace(/’/g, "'");
 }
 
-/**
- * A regex source in lower case (escapes such as \\S, \\W and \\p{Lu} kept), to search a lower-cased text
- * without the "i" flag: case-sensitive patterns let the engine skip ahead on their literal prefix.
- */
-export function lowerPattern(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const n = source[i + 1] ?? '';
-      if ((n === 'p' || n === 'P') && source[i + 2] === '{') {
-        const end = source.indexOf('}', i);
-        out += source.slice(i, end + 1);
-        i = end;
-      } else {
-        out += c + n;
-        i++;
-      }
-    } else out += c === '’' ? "'" : c.toLowerCase();
-  }
-  return out;
-}
-
 // A line break inside a sentence of a hard-wrapped paragraph: after a long line that does not end a
 // sentence or a heading, before a word in lower case (not a list item "a)").
 // (The line break comes first, so that the engine only stops at line breaks.)

@@ -6,10 +6,10 @@
  * a character it cannot name (a `\p{L}`, a `\s`, a `.`). It over-approximates, never under-approximates:
  * a key too short or too wide only costs a useless try.
  *
- * `TextIndex` lists, for a text, the positions where a match may start (the start of a run of letters
- * or digits, any other visible character, a line break) by their first one and two lower-case
- * characters. A pattern with known keys is then tried only at the positions its keys name, with a
- * sticky regex, instead of scanning the whole text once per pattern.
+ * `TextIndex` reads a text once and gives every pattern whose keys are known the positions where one
+ * of its starts stands (at the start of a run of letters or digits, any other visible character, a
+ * line break), through one hash table of the starts of every pattern. The pattern is then tried only
+ * there, with a sticky regex, instead of scanning the whole text once per pattern.
  */
 import { lowerSameLength } from '../analysis/normalize.js';
 
@@ -87,7 +87,7 @@ class Parser {
     if (c === '^') return this.multiline ? UNKNOWN : 'start';
     if (c === '$') return 'skip';
     if (c === '.') return UNKNOWN;
-    return [{ s: lowerUnit(c), open: true }];
+    return [{ s: fold(c), open: true }];
   }
 
   private group(): Item[] | null | 'skip' {
@@ -128,13 +128,13 @@ class Parser {
       const end = this.src.indexOf('}', this.i);
       const cp = parseInt(this.src.slice(this.i + 1, end), 16);
       this.i = end + 1;
-      return [{ s: lowerUnit(String.fromCodePoint(cp)), open: true }];
+      return [{ s: fold(String.fromCodePoint(cp)), open: true }];
     }
     if (n === 'u' || n === 'x') {
       const len = n === 'u' ? 4 : 2;
       const cp = parseInt(this.src.slice(this.i, this.i + len), 16);
       this.i += len;
-      return [{ s: lowerUnit(String.fromCharCode(cp)), open: true }];
+      return [{ s: fold(String.fromCharCode(cp)), open: true }];
     }
     return fromChars(escapeChars(n));
   }
@@ -206,10 +206,10 @@ class Parser {
         const from = lo.charCodeAt(0);
         const to = hi.charCodeAt(0);
         if (to - from > MAX_CLASS) wide = true;
-        else for (let cp = from; cp <= to; cp++) out.add(lowerUnit(String.fromCharCode(cp)));
+        else for (let cp = from; cp <= to; cp++) out.add(fold(String.fromCharCode(cp)));
         continue;
       }
-      out.add(lowerUnit(lo));
+      out.add(fold(lo));
     }
     this.i++; // ]
     if (wide || out.size > MAX_CLASS) return null;
@@ -226,12 +226,7 @@ function escapeChars(n: string): Chars {
   if (n === 'f') return ['\f'];
   if (n === 'v') return ['\v'];
   if (/[sSwWDkcux0-9]/.test(n)) return null;
-  return [lowerUnit(n)];
-}
-
-/** Lower case of one character as the index sees it (the typographic apostrophe is "'"). */
-function lowerUnit(c: string): string {
-  return fold(c);
+  return [fold(n)];
 }
 
 /** What the index compares: lower case (same length), "'" for the typographic apostrophe, "0" for every ASCII digit. */

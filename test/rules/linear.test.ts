@@ -5,14 +5,10 @@
  * pattern, `[ \t]{3,}[ \t|]*`, took minutes on the 5 MB robustness text and hung the whole suite:
  * a regex blocks the thread, so only another thread can time it out.)
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { ROOT } from '../../src/paths.js';
-import { expandPlaceholders } from '../../src/rules/kinds/mention.js';
 import { PatternRegex } from '../../src/rules/pattern.js';
+import { rulePatternLists } from '../helpers/patterns.js';
 
 interface Compiled {
   where: string;
@@ -20,29 +16,13 @@ interface Compiled {
   flags: string;
 }
 
+/** Each pattern list as compiled for a scan (the indexed search tries the same regex at fewer places). */
 function compiledPatterns(): Compiled[] {
-  const out: Compiled[] = [];
-  const add = (where: string, patterns: string[], caseSensitive = false, multiline = false): void => {
-    const re = new PatternRegex(patterns, { caseSensitive, multiline });
-    out.push({ where, source: re.source, flags: `g${caseSensitive ? '' : 'i'}${multiline ? 'm' : ''}u` });
-  };
-  const dir = join(ROOT, 'rules');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
-    const r = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
-    if (r.kind === 'existence') add(f, r.patterns as string[], r.caseSensitive === true);
-    if (r.kind !== 'mention') continue;
-    for (const e of r.elements as { id: string; patterns: string[]; unless?: string[]; caseSensitive?: boolean }[]) {
-      add(`${f} ${e.id}`, expandPlaceholders(e.patterns), e.caseSensitive === true);
-      if (e.unless) add(`${f} ${e.id} unless`, expandPlaceholders(e.unless));
-    }
-    for (const d of (r.defects ?? []) as { id: string; patterns: string[] }[]) add(`${f} ${d.id}`, d.patterns);
-    for (const [t, ps] of Object.entries((r.when ?? {}) as Record<string, string[]>)) add(`${f} when ${t}`, ps);
-    const zone = r.zone as { patterns?: string[] } | undefined;
-    if (zone?.patterns) add(`${f} zone`, zone.patterns);
-  }
-  const types = parse(readFileSync(join(dir, 'types', 'types-de-document.yaml'), 'utf8')) as { types: Record<string, { signals: { pattern: string }[] }> };
-  for (const [t, { signals }] of Object.entries(types.types)) signals.forEach((s, i) => add(`type ${t} #${i + 1}`, [s.pattern], false, true));
-  return out;
+  return rulePatternLists().map(({ where, patterns, options }) => ({
+    where,
+    source: new PatternRegex(patterns, options).source,
+    flags: `g${options.caseSensitive ? '' : 'i'}${options.multiline ? 'm' : ''}u`,
+  }));
 }
 
 // Runs each pattern over hostile texts, posting the index of the pattern it starts.

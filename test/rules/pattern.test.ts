@@ -7,52 +7,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { maskPlaceholders } from '../../src/analysis/placeholders.js';
 import { ROOT } from '../../src/paths.js';
-import { expandPlaceholders as expand } from '../../src/rules/kinds/mention.js';
-import { PatternRegex, type PatternOptions } from '../../src/rules/pattern.js';
+import { PatternRegex } from '../../src/rules/pattern.js';
 import { firstKeys, TextIndex } from '../../src/rules/prefix.js';
-
-interface PatternList {
-  where: string;
-  patterns: string[];
-  options: PatternOptions;
-}
-
-
-/** Every pattern list our rules compile, with the options they are compiled with. */
-function rulePatterns(): PatternList[] {
-  const out: PatternList[] = [];
-  const dir = join(ROOT, 'rules');
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
-    const r = parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
-    if (r.kind === 'existence') {
-      const b = r.wordBoundaries !== false;
-      out.push({ where: f, patterns: r.patterns as string[], options: { caseSensitive: r.caseSensitive === true, wordStart: b, wordEnd: b } });
-    }
-    if (r.kind === 'mention') {
-      const els = r.elements as { id: string; patterns: string[]; unless?: string[]; caseSensitive?: boolean }[];
-      for (const e of els) {
-        out.push({ where: `${f} ${e.id}`, patterns: expand(e.patterns), options: { caseSensitive: e.caseSensitive === true } });
-        if (e.unless) out.push({ where: `${f} ${e.id} unless`, patterns: expand(e.unless), options: {} });
-      }
-      for (const d of (r.defects ?? []) as { id: string; patterns: string[] }[]) out.push({ where: `${f} ${d.id}`, patterns: d.patterns, options: {} });
-      for (const [t, ps] of Object.entries((r.when ?? {}) as Record<string, string[]>)) out.push({ where: `${f} when ${t}`, patterns: ps, options: {} });
-      const zone = r.zone as { patterns?: string[] } | undefined;
-      if (zone?.patterns) out.push({ where: `${f} zone`, patterns: zone.patterns, options: {} });
-    }
-  }
-  const types = parse(readFileSync(join(dir, 'types', 'types-de-document.yaml'), 'utf8')) as { types: Record<string, { signals: { pattern: string }[] }> };
-  for (const [t, { signals }] of Object.entries(types.types)) {
-    for (const s of signals) out.push({ where: `type ${t}`, patterns: [s.pattern], options: { multiline: true } });
-  }
-  return out;
-}
+import { rulePatternLists } from '../helpers/patterns.js';
 
 /** Long texts: the team's letters, and variants that stress case, digits and word edges. */
 function texts(): string[] {
-  const dirs = ['lettres', 'controle', 'controle-2', 'controle-3'].map((d) => join(ROOT, 'corpora', d));
+  const corpora = join(ROOT, 'corpora');
+  const dirs = readdirSync(corpora)
+    .filter((d) => d === 'lettres' || d.startsWith('controle'))
+    .map((d) => join(corpora, d));
   const letters = dirs.flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.txt'))
@@ -84,7 +50,7 @@ function texts(): string[] {
 const all = (re: PatternRegex, text: string): [number, number][] => [...re.matches(text)].map((m) => [m.index, m[0].length]);
 
 describe('rule patterns through the start index', () => {
-  const lists = rulePatterns();
+  const lists = rulePatternLists();
   const corpus = texts();
 
   it('reads most of our patterns (those it cannot read are scanned, not wrong)', () => {
