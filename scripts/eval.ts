@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { labelAgreement } from './eval-labels.js';
+import { labelledSets, lexicalCrossValidation, typeExamples } from './type-training.js';
 import { ROOT } from '../src/paths.js';
 import { RuleLibrary } from '../src/rules/load.js';
 
@@ -185,27 +186,20 @@ async function main(): Promise<void> {
   if (!only || only === 'readability') results.readability = evalReadability(join(base, 'readability', 'passages.jsonl'));
   if (!only || only === 'fixtures') results.fixtures = evalFixtures(join(base, 'fixtures'));
   if (!only || only === 'labels') results.labels = labelAgreement(await RuleLibrary.load());
-  // Control sets are written without looking at the rules. Once measured and used to improve them, a
-  // set becomes a development set. controle-10 was measured once at the end of a session and its errors
-  // were printed: it is a development set too; the next blind one (corpora/controle-11) is the control.
-  for (const [name, folder] of [
-    ['development', 'controle'],
-    ['development-2', 'controle-2'],
-    ['development-3', 'controle-3'],
-    ['development-4', 'controle-4'],
-    ['development-5', 'controle-5'],
-    ['development-6', 'controle-6'],
-    ['development-7', 'controle-7'],
-    ['development-8', 'controle-8'],
-    ['development-9', 'controle-9'],
-    ['development-10', 'controle-10'],
-    ['control', 'controle-11'],
-  ] as const) {
+  // Control sets are written without looking at the rules (corpora/jeux.json). Once measured and used
+  // to improve the rules, a set becomes a development set and trains the lexical model of types.
+  const sets = labelledSets();
+  const named: [string, string][] = [
+    ...sets.development.filter((f) => f !== 'lettres').map((f): [string, string] => [f.replace('controle', 'development'), f]),
+    ['control', sets.control],
+  ];
+  for (const [name, folder] of named) {
     const dir = join(ROOT, 'corpora', folder);
     if ((!only || only === name || (only === 'control' && name.startsWith('development'))) && existsSync(join(dir, 'labels.jsonl'))) {
       results[name] = labelAgreement(await RuleLibrary.load(), dir);
     }
   }
+  if (!only || only === 'control' || only === 'types') results['types-lexical-leave-one-set-out'] = lexicalCrossValidation(typeExamples(sets.development));
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
   console.error(`évaluation terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

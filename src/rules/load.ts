@@ -16,6 +16,7 @@ import { passive } from './kinds/passive.js';
 import { substitution } from './kinds/substitution.js';
 import { DocumentTypeClassifier, type TypeSignals } from './doctype.js';
 import { knownKeys, primeKeys } from './prefix.js';
+import { parseTypeModel, TYPE_MODEL_FILE, TypeModel } from './type-model.js';
 import type { ProfileFile, RuleFile, RuleKindName } from './schema.js';
 import type { Check, CompileContext, CompiledRule, KindCompiler } from './types.js';
 
@@ -101,6 +102,20 @@ async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<
   return [rules, profiles, typeSignals];
 }
 
+/** The lexical model of document types: the organisation's file when it has one, else ours, else none. */
+function loadTypeModel(dirs: readonly string[]): TypeModel | undefined {
+  for (const dir of [...dirs].reverse()) {
+    const path = join(dir, 'types', TYPE_MODEL_FILE);
+    if (!existsSync(path)) continue;
+    try {
+      return new TypeModel(parseTypeModel(readFileSync(path, 'utf8'), path));
+    } catch (e) {
+      throw new RuleFileError((e as Error).message);
+    }
+  }
+  return undefined;
+}
+
 /** All rules and profiles from our folder and an optional organisation folder. */
 export class RuleLibrary {
   readonly rules: Map<string, LoadedRule>;
@@ -125,7 +140,7 @@ export class RuleLibrary {
     this.rules = rules;
     this.profiles = profiles;
     this.typeSignals = typeSignals;
-    this.documentTypes = new DocumentTypeClassifier(typeSignals);
+    this.documentTypes = new DocumentTypeClassifier(typeSignals, loadTypeModel(dirs));
     this.precompiled = precompiled;
   }
 
