@@ -121,6 +121,14 @@ examples:
     expect(mentionAlerts(none)).toBeGreaterThan(mentionAlerts(full));
     expect(mine(analyse({ text: 'Appelez le 01 23 45 67 89.' }, lib, { documentType: 'formulaire' }))[0]?.status).toBe('not-applicable');
   });
+  it('reads a partial refusal the same way for the recourse and the motivation of a favourable decision', async () => {
+    // Both mentions are owed for the refused part: one list of wordings, kept identical in both files.
+    const lib = await ourLibrary();
+    const when = (id: string): unknown => (lib.rules.get(id)?.rule as { when?: Record<string, string[]> } | undefined)?.when?.['decision-favorable'];
+    expect(when('mention-voies-recours')).toBeDefined();
+    expect(when('mention-motivation')).toEqual(when('mention-voies-recours'));
+  });
+
   it('applies profile thresholds and severities', async () => {
     const lib = await ourLibrary();
     const text = 'Nous avons bien reçu votre dossier complet et nous allons maintenant le transmettre rapidement à la commission.';
