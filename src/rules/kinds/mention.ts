@@ -60,6 +60,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     ...e,
     re: compile(expandPlaceholders(e.patterns), e.caseSensitive),
     unless: e.unless ? compile(expandPlaceholders(e.unless)) : undefined,
+    notOwedWhen: e.notOwedWhen ? compile(e.notOwedWhen) : undefined,
   }));
   const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
@@ -102,14 +103,15 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     let found = 0;
     let required = 0;
     for (const e of elements) {
-      if (!e.optional) required++;
       // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
       const m = firstMatch(e.re, doc.masked, ranges, e.unless);
+      const owed = !e.optional && !(e.notOwedWhen && !m && firstMatch(e.notOwedWhen, doc.masked, ranges));
+      if (owed) required++;
       if (m) {
-        if (!e.optional) found++;
+        if (owed) found++;
         evidence.push(m);
         if (hasPlaceholder(doc.text.slice(m.start, m.end))) toComplete.push(e.id);
-      } else if (!e.optional) missing.push(e.id);
+      } else if (owed) missing.push(e.id);
     }
     const need = rule.atLeast ?? required;
     // Without any of its key elements (an agent's name or role), the mention is missing, whatever else is found.
