@@ -1,6 +1,6 @@
 /**
- * Merge fields of letter templates: «NOM», {{nom}}, ${agent}, [NOM DE L'AGENT], <prénom>, XXXX,
- * XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
+ * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, %NOM%, #NOM#, <<NOM>>,
+ * [NOM DE L'AGENT], <prénom>, XXXX, XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
  * that the template leaves to be filled in ("à compléter").
  */
 
@@ -12,11 +12,16 @@ export const PLACEHOLDER_SOURCE = [
   "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",
   // <prénom>, <nom de l'usager>; not an HTML tag left in pasted text (<br>, <p>, <strong>…)
   "<(?!(?:br|p|b|i|u|em|strong|span|div|li|ul|ol|tr|td|th|a|hr|sup|sub)>)\\p{Ll}[\\p{L}\\p{N}_ '’\\-]{1,40}>",
+  // {nom}, %NOM%, #NOM#, <<NOM>>: one identifier, no blank inside (so "50 % de … 20 %" is no field)
+  '\\{[\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}\\}',
+  '%[\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}%',
+  '#[\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}#',
+  '<<[\\p{L}_][\\p{L}\\p{N}_.\\- ]{0,40}>>',
   'XX/XX/(?:XXXX|\\d{4}|XX|\\d{2})(?![\\p{L}\\p{N}])',
   '(?<![\\p{L}\\p{N}])X{3,}(?![\\p{L}\\p{N}])',
 ].join('|');
 
-const TRIGGER = /[«{$[<]|XXX|XX\//;
+const TRIGGER = /[«{$[<%#]|XXX|XX\//;
 
 /** Spans of the merge fields in a range of text (absolute offsets). */
 export function placeholderSpans(text: string, from = 0, to = text.length): { start: number; end: number }[] {

@@ -9,19 +9,23 @@ const library = await ourLibrary();
 
 describe('merge fields', () => {
   it('recognises each template syntax', () => {
-    const text = "«NOM» {{ date_limite }} ${agent} [NOM DE L'AGENT] <prénom> XXXX XX/XX/XXXX XX/XX/2026";
+    const text = "«NOM» {{ date_limite }} ${agent} [NOM DE L'AGENT] <prénom> {nom_agent} %AGENT_NOM% #CIVILITE# <<DATE_ENTREE>> XXXX XX/XX/XXXX XX/XX/2026";
     expect(placeholderSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
       '«NOM»',
       '{{ date_limite }}',
       '${agent}',
       "[NOM DE L'AGENT]",
       '<prénom>',
+      '{nom_agent}',
+      '%AGENT_NOM%',
+      '#CIVILITE#',
+      '<<DATE_ENTREE>>',
       'XXXX',
       'XX/XX/XXXX',
       'XX/XX/2026',
     ]);
     // Ordinary brackets, quotes and numbers are not merge fields.
-    expect(placeholderSpans('« la demande » [1] (voir) XL 2026 <br>')).toEqual([]);
+    expect(placeholderSpans('« la demande » [1] (voir) XL 2026 <br> une hausse de 50 % des aides, soit 20 %. Le n° 12 # 3 #')).toEqual([]);
   });
   it('makes one token of each, which is no word', () => {
     const toks = tokenize("Bonjour «PRENOM» {{nom}}, dossier [NOM DE L'AGENT].");
