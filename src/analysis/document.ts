@@ -6,6 +6,7 @@ import { maskPlaceholders } from './placeholders.js';
 import { kandelMoles } from './readability.js';
 import { segment, TK, type Paragraph, type Sentence } from './segment.js';
 import { syllables } from './syllables.js';
+import { tableReadings, type TableReading } from './tables.js';
 
 /** Rank beyond which a word counts as rare (unfamiliar to many readers). */
 export const RARE_RANK = 3000;
@@ -38,6 +39,8 @@ export interface Doc {
    * (placeholders.ts) and the line breaks of hard-wrapped paragraphs read as spaces (normalize.ts).
    */
   masked: string;
+  /** Readings of the tables and boxes drawn with characters in `masked` (tables.ts), for the mention patterns. */
+  tables: TableReading[];
 }
 
 // Per word form: syllables × 4, + 2 when the form is rare, + 1 when it is a conjugated verb, so one
@@ -88,7 +91,8 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const measures = sentences.map(measure);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked: joinWrappedLines(maskPlaceholders(text)) };
+  const masked = joinWrappedLines(maskPlaceholders(text));
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, tables: tableReadings(masked) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

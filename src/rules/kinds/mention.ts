@@ -37,6 +37,24 @@ function allMatches(re: PatternRegex, text: string, ranges: Range[]): Range[] {
   return out;
 }
 
+/**
+ * The first match in the ranges of the letter, else in the reading of a table or box that lies in
+ * them (its cells joined: tables.ts), mapped back to the letter's offsets.
+ */
+function find(re: PatternRegex, doc: Doc, ranges: Range[], unless?: PatternRegex): Range | undefined {
+  const hit = firstMatch(re, doc.masked, ranges, unless);
+  if (hit || doc.tables.length === 0) return hit;
+  for (const t of doc.tables) {
+    if (!ranges.some((r) => t.start < r.end && r.start < t.end)) continue;
+    const m = firstMatch(re, t.text, [{ start: 0, end: t.text.length }], unless);
+    if (!m) continue;
+    const a = t.map[m.start]!;
+    const b = t.map[m.end - 1]! + 1;
+    return { start: Math.min(a, b - 1), end: Math.max(b, a + 1) };
+  }
+  return undefined;
+}
+
 /** The first match in the ranges that no `unless` span overlaps (searched in place: no slice). */
 function firstMatch(re: PatternRegex, text: string, ranges: Range[], unless?: PatternRegex): Range | undefined {
   const bad = unless ? allMatches(unless, text, ranges) : [];
@@ -104,8 +122,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     let required = 0;
     for (const e of elements) {
       // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
-      const m = firstMatch(e.re, doc.masked, ranges, e.unless);
-      const owed = !e.optional && !(e.notOwedWhen && !m && firstMatch(e.notOwedWhen, doc.masked, ranges));
+      const m = find(e.re, doc, ranges, e.unless);
+      const owed = !e.optional && !(e.notOwedWhen && !m && find(e.notOwedWhen, doc, ranges));
       if (owed) required++;
       if (m) {
         if (owed) found++;
@@ -127,7 +145,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     if (st !== 'present') {
       for (const d of defects) {
         if (d.element && !missing.includes(d.element)) continue;
-        const hit = firstMatch(d.re, doc.masked, zone || rule.zone?.last !== undefined ? (ranges.length ? ranges : [{ start: 0, end: doc.bodyEnd }]) : ranges);
+        const hit = find(d.re, doc, zone || rule.zone?.last !== undefined ? (ranges.length ? ranges : [{ start: 0, end: doc.bodyEnd }]) : ranges);
         if (hit) {
           out.defects = [...(out.defects ?? []), d.id];
           out.at ??= hit;
