@@ -6,7 +6,7 @@ import { maskPlaceholders } from './placeholders.js';
 import { kandelMoles } from './readability.js';
 import { segment, TK, type Paragraph, type Sentence } from './segment.js';
 import { syllables } from './syllables.js';
-import { tableReadings, type TableReading } from './tables.js';
+import { readings, type Reading } from './readings.js';
 
 /** Rank beyond which a word counts as rare (unfamiliar to many readers). */
 export const RARE_RANK = 3000;
@@ -39,8 +39,8 @@ export interface Doc {
    * (placeholders.ts) and the line breaks of hard-wrapped paragraphs read as spaces (normalize.ts).
    */
   masked: string;
-  /** Readings of the tables and boxes drawn with characters in `masked` (tables.ts), for the mention patterns. */
-  tables: TableReading[];
+  /** Other readings of parts of `masked` for the mention patterns: tables, boxes, hanging indents (readings.ts). */
+  readings: Reading[];
 }
 
 // Per word form: syllables × 4, + 2 when the form is rare, + 1 when it is a conjugated verb, so one
@@ -92,7 +92,7 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const masked = joinWrappedLines(maskPlaceholders(text));
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, tables: tableReadings(masked) };
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, readings: readings(masked) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

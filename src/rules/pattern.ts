@@ -81,6 +81,8 @@ function indexOf(text: string): TextIndex {
 export class PatternRegex {
   /** The regex source (all the patterns) and its flags, without "g" or "y". */
   readonly source: string;
+  /** The pattern looks behind its match: searched in a part of a text, it must still see what comes before. */
+  readonly looksBehind: boolean;
   private readonly flags: string;
   /** 0: no edge check; 1: every match checked; 2: only matches of the marked (bounded) alternatives. */
   private readonly check: 0 | 1 | 2;
@@ -112,6 +114,7 @@ export class PatternRegex {
       this.check = 2;
     }
     this.source = source || '(?!)';
+    this.looksBehind = /\(\?<[=!]/.test(this.source);
     this.flags = `${options.caseSensitive ? '' : 'i'}${options.multiline ? 'm' : ''}u`;
     // Only matches that start at a word edge or a line start are sure to sit at indexed positions.
     const indexable = wordStart && source !== '' && options.indexed !== false;
@@ -172,9 +175,8 @@ export class PatternRegex {
     return this.exec(text) !== null;
   }
 
-  /** Every acceptable match, left to right, without overlaps; an empty match moves one character on. */
-  *matches(text: string): Generator<RegExpExecArray> {
-    let from = 0;
+  /** Every acceptable match at or after `from`, left to right, without overlaps; an empty match moves one character on. */
+  *matches(text: string, from = 0): Generator<RegExpExecArray> {
     for (let m = this.exec(text, from); m; m = this.exec(text, from)) {
       yield m;
       from = m.index + (m[0].length || 1);

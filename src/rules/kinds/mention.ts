@@ -28,23 +28,39 @@ export function expandPlaceholders(patterns: string[]): string[] {
   return patterns.map((p) => p.replaceAll('{placeholder}', `${PLACEHOLDER_MASK}+`));
 }
 
+/**
+ * The matches of a regex inside a range. A whole-text range, or a pattern that looks behind (it must
+ * see the text before the range), is searched in the text itself; any other range is sliced, so that
+ * the search stops at its end.
+ */
+function* matchesIn(re: PatternRegex, text: string, r: Range): Generator<Range> {
+  if ((r.start === 0 && r.end === text.length) || re.looksBehind) {
+    for (const m of re.matches(text, r.start)) {
+      if (m.index >= r.end) return;
+      const end = m.index + m[0].length;
+      if (end <= r.end) yield { start: m.index, end };
+    }
+    return;
+  }
+  for (const m of re.matches(text.slice(r.start, r.end))) yield { start: r.start + m.index, end: r.start + m.index + m[0].length };
+}
+
 /** All match spans of a regex in the ranges. */
 function allMatches(re: PatternRegex, text: string, ranges: Range[]): Range[] {
   const out: Range[] = [];
-  for (const r of ranges) {
-    for (const m of re.matches(text.slice(r.start, r.end))) out.push({ start: r.start + m.index, end: r.start + m.index + m[0].length });
-  }
+  for (const r of ranges) out.push(...matchesIn(re, text, r));
   return out;
 }
 
 /**
- * The first match in the ranges of the letter, else in the reading of a table or box that lies in
- * them (its cells joined: tables.ts), mapped back to the letter's offsets.
+ * The first match in the ranges of the letter, else in another reading of a part that lies in them
+ * (a table's cells joined, an indented paragraph's lines joined: readings.ts), mapped back to the
+ * letter's offsets.
  */
 function find(re: PatternRegex, doc: Doc, ranges: Range[], unless?: PatternRegex): Range | undefined {
   const hit = firstMatch(re, doc.masked, ranges, unless);
-  if (hit || doc.tables.length === 0) return hit;
-  for (const t of doc.tables) {
+  if (hit || doc.readings.length === 0) return hit;
+  for (const t of doc.readings) {
     if (!ranges.some((r) => t.start < r.end && r.start < t.end)) continue;
     const m = firstMatch(re, t.text, [{ start: 0, end: t.text.length }], unless);
     if (!m) continue;
@@ -59,12 +75,7 @@ function find(re: PatternRegex, doc: Doc, ranges: Range[], unless?: PatternRegex
 function firstMatch(re: PatternRegex, text: string, ranges: Range[], unless?: PatternRegex): Range | undefined {
   const bad = unless ? allMatches(unless, text, ranges) : [];
   for (const r of ranges) {
-    // A whole-text range is searched directly; a zone is sliced so that the search stops at its end.
-    const whole = r.start === 0 && r.end === text.length;
-    const hay = whole ? text : text.slice(r.start, r.end);
-    const base = whole ? 0 : r.start;
-    for (const m of re.matches(hay)) {
-      const hit = { start: base + m.index, end: base + m.index + m[0].length };
+    for (const hit of matchesIn(re, text, r)) {
       if (!bad.some((b) => hit.start < b.end && b.start < hit.end)) return hit;
     }
   }
@@ -78,7 +89,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     ...e,
     re: compile(expandPlaceholders(e.patterns), e.caseSensitive),
     unless: e.unless ? compile(expandPlaceholders(e.unless)) : undefined,
-    notOwedWhen: e.notOwedWhen ? compile(e.notOwedWhen) : undefined,
+    notOwedWhen: e.notOwedWhen ? compile(e.notOwedWhen.found) : undefined,
+    owedAnyway: e.notOwedWhen?.notFound ? compile(e.notOwedWhen.notFound) : undefined,
   }));
   const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
@@ -123,7 +135,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     for (const e of elements) {
       // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
       const m = find(e.re, doc, ranges, e.unless);
-      const owed = !e.optional && !(e.notOwedWhen && !m && find(e.notOwedWhen, doc, ranges));
+      const exempt = e.notOwedWhen && !m && find(e.notOwedWhen, doc, ranges) && !(e.owedAnyway && find(e.owedAnyway, doc, ranges));
+      const owed = !e.optional && !exempt;
       if (owed) required++;
       if (m) {
         if (owed) found++;

@@ -1,9 +1,9 @@
 /** Tables and boxes drawn with characters: each cell read whole, every character pointing back into the text. */
 import { describe, expect, it } from 'vitest';
-import { tableReadings, type TableReading } from '../../src/analysis/tables.js';
+import { readings, type Reading } from '../../src/analysis/readings.js';
 
 /** Every character of a reading that is not a joiner is the character at its offset in the text. */
-function pointsBack(text: string, r: TableReading): void {
+function pointsBack(text: string, r: Reading): void {
   for (let i = 0; i < r.text.length; i++) {
     const c = r.text[i]!;
     if (c === '\n' || c === ' ') continue;
@@ -25,7 +25,7 @@ const GRID = [
 
 describe('tables drawn with characters', () => {
   it('joins the lines of each cell, column by column, row by row', () => {
-    const [r, ...more] = tableReadings(GRID);
+    const [r, ...more] = readings(GRID);
     expect(more).toEqual([]);
     expect(r!.text).toBe('Recours\nDélai\n\nTribunal administratif de Valmont\n2 mois à compter de la notification');
     expect(GRID.slice(r!.start, r!.end)).toMatch(/^\+-+.*-\+$/s);
@@ -34,20 +34,51 @@ describe('tables drawn with characters', () => {
 
   it('reads a box as one paragraph', () => {
     const box = ['┌────────────────────────────┐', '│ Vous pouvez saisir le      │', '│ tribunal administratif de  │', '│ Valmont.                   │', '└────────────────────────────┘'].join('\n');
-    const [r] = tableReadings(box);
+    const [r] = readings(box);
     expect(r!.text).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
     pointsBack(box, r!);
   });
 
   it('reads each line of a Markdown table as a row', () => {
     const md = ['| Recours | Délai |', '| --- | --- |', '| gracieux | deux mois |', '| contentieux | deux mois |'].join('\n');
-    const [r] = tableReadings(md);
+    const [r] = readings(md);
     expect(r!.text).toBe('Recours\nDélai\n\ngracieux\ndeux mois\n\ncontentieux\ndeux mois');
     pointsBack(md, r!);
   });
 
   it('leaves prose alone, even with a stray separator', () => {
-    expect(tableReadings('Service des aides | Mairie de Valmont\nVotre demande est complète.')).toEqual([]);
-    expect(tableReadings('Aucun tableau ici.')).toEqual([]);
+    expect(readings('Service des aides | Mairie de Valmont\nVotre demande est complète.')).toEqual([]);
+    expect(readings('Aucun tableau ici.')).toEqual([]);
+  });
+});
+
+describe('hanging indents', () => {
+  it('joins indented continuation lines to the line before, not list items', () => {
+    const text = [
+      'Vous pouvez contester la présente décision :',
+      '- par un recours contentieux devant le tribunal administratif de',
+      '  Valmont, 7 rue des Cordeliers, 99012 Valmont',
+      '  Cedex ;',
+      '- par un recours gracieux.',
+      '',
+      'Autre paragraphe sans retrait.',
+    ].join('\n');
+    const all = readings(text);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.text).toBe(
+      'Vous pouvez contester la présente décision :\n- par un recours contentieux devant le tribunal administratif de Valmont, 7 rue des Cordeliers, 99012 Valmont Cedex ;\n- par un recours gracieux.',
+    );
+    pointsBack(text, all[0]!);
+  });
+
+  it('reads nothing else when no line is indented', () => {
+    expect(readings('Une ligne\nune autre ligne\n\nun paragraphe.')).toEqual([]);
+  });
+});
+
+describe('blocks set to the right', () => {
+  it('keeps the lines of an address block indented alike as lines of their own', () => {
+    const text = 'Service des aides\n\n                    Monsieur Hugo GARCIA\n                    16, rue des Acacias\n                    99100 Valmont\n\nMadame, Monsieur,';
+    expect(readings(text)).toEqual([]);
   });
 });

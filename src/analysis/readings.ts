@@ -1,0 +1,206 @@
+/**
+ * Other readings of parts of a letter, for the mention patterns: the same words with the layout taken
+ * out. Every character of a reading keeps the offset it has in the text, so what is found there
+ * points back into the letter.
+ *
+ * Framed text: tables drawn with characters (`| a | b |`, `+---+`, Markdown tables) and boxes
+ * (`┌──┐ │ … │`). Read line by line, their cells cut every phrase in pieces ("2 mois à compter de la |"
+ * … "| notification de la décision"). A table's reading joins the lines of each cell, column by
+ * column and row by row, so that mention patterns can read a recourse table as they read a paragraph;
+ * every character of a reading keeps the offset it has in the text, so what is found there points
+ * back into the letter.
+ *
+ * Hanging indents: a list item or an address wrapped onto lines indented further than its first
+ * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space.
+ */
+
+/** The reading of one block of the text. */
+export interface Reading {
+  /** Offsets of the block in the text. */
+  start: number;
+  end: number;
+  /** A table's cells joined (the lines of a cell by a space, the columns of a row by a line break, rows
+   * by a blank line); an indented paragraph's lines joined by a space. */
+  text: string;
+  /** Offset in the text of each character of `text` (a joining character takes the offset after the one before it). */
+  map: Int32Array;
+}
+
+const SEPARATOR = /[|│┃║]/;
+const SEPARATORS = /[|│┃║]/g;
+/** A rule between rows: only drawing characters, with at least three horizontal strokes. */
+const BORDER = /^[ \t]*[+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╟╢╤╧╪╞╡═─━\-=:]+[ \t+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╟╢╤╧╪╞╡═─━\-=:]*$/;
+const STROKES = /[-─━═]{3}/;
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+const isBorder = (l: string): boolean => BORDER.test(l) && STROKES.test(l);
+
+/** A line that is part of a frame: starts with a separator, or holds two of them. */
+function isFramed(l: string): boolean {
+  if (!SEPARATOR.test(l)) return false;
+  if (/^[ \t]*[|│┃║]/.test(l)) return true;
+  return (l.match(SEPARATORS)?.length ?? 0) >= 2;
+}
+
+/** Builds a reading character by character, each with its offset in the text. */
+class Builder {
+  private readonly chars: string[] = [];
+  private readonly map: number[] = [];
+
+  /** Appends a stretch of the text found at `at`. */
+  push(s: string, at: number): void {
+    for (let k = 0; k < s.length; k++) {
+      this.chars.push(s[k]!);
+      this.map.push(at + k);
+    }
+  }
+
+  /** Appends joining characters (none at the start); they take the offset after the last character. */
+  join(s: string): void {
+    if (this.chars.length === 0) return;
+    const at = this.map[this.map.length - 1]! + 1;
+    for (const ch of s) {
+      this.chars.push(ch);
+      this.map.push(at);
+    }
+  }
+
+  done(lines: Line[]): Reading {
+    const last = lines[lines.length - 1]!;
+    return { start: lines[0]!.start, end: last.start + last.text.length, text: this.chars.join(''), map: Int32Array.from(this.map) };
+  }
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    lines.push({ start, text: text.slice(start, end) });
+    start = end + 1;
+  }
+  return lines;
+}
+
+const INDENTED = /\n[ \t]+\S/;
+const BULLET = /^[ \t]*(?:[-•*–—▪◦·]|\d{1,2}[.)]|[a-z][.)])[ \t]/;
+
+/** Paragraphs with indented continuation lines, read with those lines joined to the one before by a space. */
+function indentReadings(lines: Line[], tables: Reading[]): Reading[] {
+  const out: Reading[] = [];
+  const inTable = (l: Line): boolean => tables.some((t) => l.start >= t.start && l.start <= t.end);
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.text.trim() || inTable(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.text.trim() && !inTable(lines[j]!)) j++;
+    const para = lines.slice(i, j);
+    const b = new Builder();
+    let joined = false;
+    // A continuation line is indented further than the first line of its item; lines indented alike
+    // (an address block set to the right) are lines of their own.
+    let itemLead = 0;
+    para.forEach((l, k) => {
+      const lead = l.text.length - l.text.trimStart().length;
+      if (k > 0 && lead > itemLead && !BULLET.test(l.text)) {
+        b.join(' ');
+        b.push(l.text.slice(lead).trimEnd(), l.start + lead);
+        joined = true;
+      } else {
+        if (k > 0) b.join('\n');
+        b.push(l.text.trimEnd(), l.start);
+        itemLead = lead;
+      }
+    });
+    if (joined) out.push(b.done(para));
+    i = j;
+  }
+  return out;
+}
+
+/** Every other reading of a text: its tables and boxes, and its paragraphs with hanging indents. */
+export function readings(text: string): Reading[] {
+  const framed = SEPARATOR.test(text);
+  const indented = INDENTED.test(text);
+  if (!framed && !indented) return [];
+  const lines = splitLines(text);
+  const tables = framed ? tableReadings(lines) : [];
+  return indented ? [...tables, ...indentReadings(lines, tables)].sort((a, b) => a.start - b.start) : tables;
+}
+
+/** The readings of every framed block of a text (none when it holds no separator). */
+function tableReadings(lines: Line[]): Reading[] {
+  const out: Reading[] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!isFramed(lines[i]!.text) && !isBorder(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let framed = 0;
+    while (j < lines.length && (isFramed(lines[j]!.text) || isBorder(lines[j]!.text))) {
+      if (isFramed(lines[j]!.text) && !isBorder(lines[j]!.text)) framed++;
+      j++;
+    }
+    if (framed >= 2) out.push(readBlock(lines.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+/** Reads one block: rows are separated by border lines (every line is a row in a Markdown table). */
+function readBlock(lines: Line[]): Reading {
+  const b = new Builder();
+  const markdown = lines.some((l) => /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/.test(l.text));
+  let row: Map<number, { at: number; text: string }[]> = new Map();
+  const flush = (): void => {
+    if (row.size === 0) return;
+    b.join('\n\n');
+    let firstColumn = true;
+    for (const col of [...row.keys()].sort((a, b) => a - b)) {
+      const cells = row.get(col)!;
+      if (!firstColumn) b.join('\n');
+      firstColumn = false;
+      cells.forEach((c, k) => {
+        if (k > 0) b.join(' ');
+        b.push(c.text, c.at);
+      });
+    }
+    row = new Map();
+  };
+  for (const line of lines) {
+    if (isBorder(line.text)) {
+      flush();
+      continue;
+    }
+    // Cells: the stretches between separators (before the first one too, when it holds text).
+    let col = 0;
+    let from = 0;
+    const cut = (to: number): void => {
+      const raw = line.text.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      const cell = raw.trim();
+      if (cell) {
+        const cells = row.get(col) ?? [];
+        cells.push({ at: line.start + from + lead, text: cell });
+        row.set(col, cells);
+      }
+    };
+    SEPARATORS.lastIndex = 0;
+    for (let m = SEPARATORS.exec(line.text); m; m = SEPARATORS.exec(line.text)) {
+      cut(m.index);
+      from = m.index + 1;
+      col++;
+    }
+    cut(line.text.length);
+    if (markdown) flush();
+  }
+  flush();
+  return b.done(lines);
+}
