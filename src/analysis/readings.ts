@@ -124,10 +124,26 @@ function indentReadings(lines: Line[], tables: Reading[]): Reading[] {
   return out;
 }
 
+/** True when some line is indented further than the non-blank line before it (a quick test, no allocation). */
+function hasHangingIndent(text: string): boolean {
+  let prevLead = -1;
+  for (let i = 0; i < text.length; ) {
+    let lead = 0;
+    while (text.charCodeAt(i + lead) === 32 || text.charCodeAt(i + lead) === 9) lead++;
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    const blank = i + lead >= end;
+    if (!blank && prevLead >= 0 && lead > prevLead) return true;
+    prevLead = blank ? -1 : lead;
+    i = end + 1;
+  }
+  return false;
+}
+
 /** Every other reading of a text: its tables and boxes, and its paragraphs with hanging indents. */
 export function readings(text: string): Reading[] {
   const framed = SEPARATOR.test(text);
-  const indented = INDENTED.test(text);
+  const indented = INDENTED.test(text) && hasHangingIndent(text);
   if (!framed && !indented) return [];
   const lines = splitLines(text);
   const tables = framed ? tableReadings(lines) : [];

@@ -35,14 +35,18 @@ const WORD = /[a-zà-öø-ÿœæ]+|\d+/gu;
 
 /** The distinct features of a text (word → offset of its first occurrence). */
 export function typeFeatures(text: string): Map<string, number> {
-  const lower = lowerSameLength(text);
   const out = new Map<string, number>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    const w = m[0].charCodeAt(0) < 58 ? m[0].replace(/\d/g, '0') : m[0];
-    if (!out.has(w)) out.set(w, m.index);
-  }
+  eachWord(text, (w, at) => {
+    if (!out.has(w)) out.set(w, at);
+  });
   return out;
+}
+
+/** Visits every word of a text as the model reads it (lower case, digits folded to 0), with its offset. */
+function eachWord(text: string, visit: (word: string, at: number) => void): void {
+  const lower = lowerSameLength(text);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) visit(m[0].charCodeAt(0) < 58 ? m[0].replace(/\d/g, '0') : m[0], m.index);
 }
 
 /** A trained model: per type a bias, and per word one weight per type (in the order of `types`). */
@@ -173,34 +177,61 @@ export interface LexicalReading {
   evidence(type: DocumentTypeId, n: number): Span[];
 }
 
-/** A loaded model, ready to read texts. */
+/** A loaded model, ready to read texts: one row of weights per word, in one flat array. */
 export class TypeModel {
-  constructor(private readonly data: TypeModelData) {}
+  private readonly rows = new Map<string, number>();
+  private readonly flat: Float64Array;
+  private readonly k: number;
+  private marks?: Uint32Array;
+  private readings = 0;
+
+  constructor(private readonly data: TypeModelData) {
+    this.k = data.types.length;
+    this.flat = new Float64Array(data.weights.size * this.k);
+    let r = 0;
+    for (const [w, ws] of data.weights) {
+      this.rows.set(w, r);
+      this.flat.set(ws, r * this.k);
+      r++;
+    }
+  }
 
   read(text: string): LexicalReading {
-    const { types, bias, weights } = this.data;
-    const found: [string, number, number[]][] = [];
-    for (const [w, at] of typeFeatures(text)) {
-      const ws = weights.get(w);
-      if (ws) found.push([w, at, ws]);
-    }
-    const scale = 1 / Math.sqrt(Math.max(1, found.length));
+    const { types, bias } = this.data;
+    const { k, flat, rows } = this;
+    // The distinct known words (as typeFeatures reads them) and the offset of their first occurrence.
+    // A word counts once: its row is marked with this reading's number.
+    const mark = (this.marks ??= new Uint32Array(rows.size));
+    const reading = ++this.readings;
+    const known: number[] = [];
+    const at: number[] = [];
+    const words: string[] = [];
+    eachWord(text, (w, offset) => {
+      const r = rows.get(w);
+      if (r === undefined || mark[r] === reading) return;
+      mark[r] = reading;
+      known.push(r);
+      at.push(offset);
+      words.push(w);
+    });
+    const scale = 1 / Math.sqrt(Math.max(1, known.length));
     const z = bias.slice();
-    for (const [, , ws] of found) for (let c = 0; c < z.length; c++) z[c]! += scale * ws[c]!;
+    for (const r of known) for (let c = 0; c < k; c++) z[c]! += scale * flat[r * k + c]!;
     const p = softmax(z);
     const probabilities: Partial<Record<DocumentTypeId, number>> = {};
     types.forEach((t, c) => (probabilities[t] = p[c]!));
     return {
       probabilities,
-      known: found.length,
+      known: known.length,
       evidence: (type, n) => {
         const c = types.indexOf(type);
         if (c < 0) return [];
-        return found
-          .filter(([, , ws]) => ws[c]! > 0)
-          .sort((a, b) => b[2][c]! - a[2][c]! || a[1] - b[1])
+        return known
+          .map((r, i) => ({ weight: flat[r * k + c]!, start: at[i]!, end: at[i]! + words[i]!.length }))
+          .filter((e) => e.weight > 0)
+          .sort((a, b) => b.weight - a.weight || a.start - b.start)
           .slice(0, n)
-          .map(([w, at]) => ({ start: at, end: at + w.length }));
+          .map(({ start, end }) => ({ start, end }));
       },
     };
   }
