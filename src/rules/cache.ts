@@ -10,10 +10,11 @@ import type { CompiledLexicon } from '../analysis/lexicon.js';
 import { GENERATED_DIR, LEXICONS_DIR, ROOT } from '../paths.js';
 import type { TypeSignals } from './doctype.js';
 import type { StartKeys } from './prefix.js';
+import type { SerializedTypeModel } from './type-model.js';
 import type { ProfileFile, RuleFile } from './schema.js';
 
 /** Bump when the shape of the cached data or of compiled lexicons changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 const CACHE_DIR = join(ROOT, 'dist', 'cache');
 
 /** What the cache holds. */
@@ -24,6 +25,8 @@ export interface CachedLibrary {
   typeSignals: TypeSignals;
   /** Start keys of the rule patterns (prefix.ts), by flags and source. */
   startKeys: [string, StartKeys | null][];
+  /** The lexical model of document types, as parsed from its file (none when no folder has one). */
+  typeModel: SerializedTypeModel | null;
 }
 
 function filesOf(dir: string, pattern: RegExp): string[] {
@@ -43,7 +46,7 @@ export function fingerprint(dirs: readonly string[]): string {
     files.push(
       ...filesOf(dir, /\.ya?ml$/),
       ...filesOf(join(dir, 'profils'), /\.ya?ml$/),
-      ...filesOf(join(dir, 'types'), /\.ya?ml$/),
+      ...filesOf(join(dir, 'types'), /\.(?:ya?ml|tsv)$/),
       ...filesOf(join(dir, 'lexiques'), /\.txt$/),
     );
   }

@@ -167,6 +167,24 @@ export function parseTypeModel(text: string, file: string): TypeModelData {
   return { types, bias, weights };
 }
 
+/** The model as the rules cache keeps it (JSON: parsed natively, faster than the data file at start-up). */
+export interface SerializedTypeModel {
+  types: DocumentTypeId[];
+  bias: number[];
+  words: string[];
+  /** One row of weights per word, in the order of `words`. */
+  weights: number[];
+}
+
+export function serializeTypeModel(m: TypeModelData): SerializedTypeModel {
+  return { types: m.types, bias: m.bias, words: [...m.weights.keys()], weights: [...m.weights.values()].flat() };
+}
+
+export function deserializeTypeModel(s: SerializedTypeModel): TypeModelData {
+  const k = s.types.length;
+  return { types: s.types, bias: s.bias, weights: new Map(s.words.map((w, r) => [w, s.weights.slice(r * k, r * k + k)])) };
+}
+
 /** What the lexical model says of a text. */
 export interface LexicalReading {
   /** Probability of each type. */

@@ -74,9 +74,14 @@ describe('lexical model of document types', () => {
     // One known word is too little to speak: the signals decide…
     expect(r.documentType.id).toBe('demande-pieces');
     const many = ['mot\tinformation\tdecision-defavorable', '(biais)\t0\t0', ...'de la le les des votre vous nous pour une un et à en est dans par sur pas que qui au du ce avec'.split(' ').map((w) => `${w}\t50\t0`)];
-    const lib2 = await RuleLibrary.load(orgWithModel(many.join('\n')));
     // …twenty-five known words leaning hard to "information" outweigh them.
+    const dir2 = orgWithModel(many.join('\n'));
+    const lib2 = await RuleLibrary.load(dir2);
     expect(analyse({ text: letter('03-caf-demande-pieces-prime-activite.txt') }, lib2).documentType.id).toBe('information');
+    // The rules cache knows the model file: an edited model is read again, not served from the cache.
+    writeFileSync(join(dir2, 'types', TYPE_MODEL_FILE), many.join('\n').replace(/\t50\t0$/gm, '\t0\t50'));
+    const lib3 = await RuleLibrary.load(dir2);
+    expect(analyse({ text: letter('03-caf-demande-pieces-prime-activite.txt') }, lib3).documentType.id).toBe('decision-defavorable');
   });
 
   it('stops the start naming the file and line of a bad model', async () => {
