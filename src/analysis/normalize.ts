@@ -69,7 +69,10 @@ export function lowerSameLength(text: string): string {
 // A line break inside a sentence of a hard-wrapped paragraph: after a long line that does not end a
 // sentence or a heading, before a word in lower case (not a list item "a)").
 // (The line break comes first, so that the engine only stops at line breaks.)
-const WRAP = /\n(?<=[^\n]{40}\n)(?<=[\p{L}\p{N},;'’)»-]\n)(?=[ \t]*\p{Ll}[\p{L}'’-])/gu;
+// Also before a capital (a place, a name) after a word that cannot end a line of its own ("tribunal
+// administratif de\nMontbrézac").
+const WRAP =
+  /\n(?<=[^\n]{40}\n)(?:(?<=[\p{L}\p{N},;'’)»-]\n)(?=[ \t]*\p{Ll}[\p{L}'’-])|(?<=[\s(](?:de|du|des|d['’]|le|la|les|l['’]|à|au|aux|en|par|pour|sur|et|ou|avec|devant|auprès|dans|chez)\n)(?=\p{Lu}\p{Ll}))/gu;
 
 /**
  * The text with the line breaks of hard-wrapped paragraphs turned into spaces (same length, same

@@ -24,8 +24,13 @@ describe('hard-wrapped paragraphs', () => {
     expect(joined.length).toBe(WRAPPED.length);
     expect(joined).toContain('à compter de la notification de la présente');
     expect(joined).toContain('recours gracieux auprès du préfet');
-    // Before a capital ("Juges"), after a full stop, and a paragraph break: kept.
-    expect(joined).toContain('3 rue des\nJuges');
+    // Before a capital after a word that cannot end a line ("des\nJuges", "de\nMontbrézac"): joined.
+    expect(joined).toContain('3 rue des Juges');
+    const court = 'Il peut également être déféré au tribunal administratif de\nMontbrézac, 5 place de l’Arsenal.';
+    expect(joinWrappedLines(court)).toContain('tribunal administratif de Montbrézac');
+    // Before a capital after any other word, after a full stop, and a paragraph break: kept.
+    const heading = 'Le dossier a été transmis au service instructeur de la Direction\nDépartementale des territoires.';
+    expect(joinWrappedLines(heading)).toBe(heading);
     expect(joined).toContain('ci-dessus.\n\nSi vous');
   });
 
