@@ -222,21 +222,22 @@ export class TypeModel {
   read(text: string): LexicalReading {
     const { types, bias } = this.data;
     const { k, flat, rows } = this;
-    // The distinct known words (as typeFeatures reads them) and the offset of their first occurrence.
-    // A word counts once: its row is marked with this reading's number.
+    // The distinct known words (as typeFeatures reads them) and where each first occurs. A word counts
+    // once: its row is marked with this reading's number. (A plain loop: this runs on every letter.)
     const mark = (this.marks ??= new Uint32Array(rows.size));
     const reading = ++this.readings;
     const known: number[] = [];
     const at: number[] = [];
-    const words: string[] = [];
-    eachWord(text, (w, offset) => {
+    const lower = lowerSameLength(text);
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+      const w = m[0].charCodeAt(0) < 58 ? m[0].replace(/\d/g, '0') : m[0];
       const r = rows.get(w);
-      if (r === undefined || mark[r] === reading) return;
+      if (r === undefined || mark[r] === reading) continue;
       mark[r] = reading;
       known.push(r);
-      at.push(offset);
-      words.push(w);
-    });
+      at.push(m.index, m.index + w.length);
+    }
     const scale = 1 / Math.sqrt(Math.max(1, known.length));
     const z = bias.slice();
     for (const r of known) for (let c = 0; c < k; c++) z[c]! += scale * flat[r * k + c]!;
@@ -249,12 +250,17 @@ export class TypeModel {
       evidence: (type, n) => {
         const c = types.indexOf(type);
         if (c < 0) return [];
-        return known
-          .map((r, i) => ({ weight: flat[r * k + c]!, start: at[i]!, end: at[i]! + words[i]!.length }))
-          .filter((e) => e.weight > 0)
-          .sort((a, b) => b.weight - a.weight || a.start - b.start)
-          .slice(0, n)
-          .map(({ start, end }) => ({ start, end }));
+        // The n heaviest positive words, kept in a small sorted list (no sort of every word).
+        const best: { weight: number; i: number }[] = [];
+        known.forEach((r, i) => {
+          const weight = flat[r * k + c]!;
+          if (weight <= 0 || (best.length === n && weight <= best[n - 1]!.weight)) return;
+          let j = best.length;
+          while (j > 0 && best[j - 1]!.weight < weight) j--;
+          best.splice(j, 0, { weight, i });
+          if (best.length > n) best.pop();
+        });
+        return best.map(({ i }) => ({ start: at[2 * i]!, end: at[2 * i + 1]! }));
       },
     };
   }

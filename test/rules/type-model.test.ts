@@ -51,9 +51,15 @@ describe('lexical model of document types', () => {
     const sum = Object.values(reading.probabilities).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 9);
     expect(reading.known).toBeGreaterThan(MIN_KNOWN_WORDS);
+    // The reading sees the words typeFeatures sees (training reads letters with typeFeatures).
+    const data = parseTypeModel(readFileSync(SHIPPED, 'utf8'), SHIPPED);
+    expect(reading.known).toBe([...typeFeatures(body).keys()].filter((w) => data.weights.has(w)).length);
     const spans = reading.evidence('demande-pieces', 3);
     expect(spans).toHaveLength(3);
     for (const s of spans) expect(body.slice(s.start, s.end)).toMatch(/^[\p{L}\d]+$/u);
+    // The heaviest words first.
+    const weightOf = (sp: { start: number; end: number }): number => data.weights.get(body.slice(sp.start, sp.end).toLowerCase().replace(/\d/g, '0'))![data.types.indexOf('demande-pieces')]!;
+    expect(spans.map(weightOf)).toEqual(spans.map(weightOf).sort((a, b) => b - a));
   });
 
   it('decides with the signals: a short text is left to the signals alone', async () => {
