@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDoc } from '../src/analysis/document.js';
 import { ROOT } from '../src/paths.js';
-import { trainTypeModel, TRAINING, TypeModel, type DocumentTypeId } from '../src/rules/type-model.js';
+import { serializeTypeModel, trainTypeModel, TRAINING, TypeModel, type DocumentTypeId } from '../src/rules/type-model.js';
 
 /** The sets of labelled letters: development sets (measured, used to fix and to train) and the control set. */
 export interface LabelledSets {
@@ -54,7 +54,7 @@ export function lexicalCrossValidation(examples: readonly TypeExample[]) {
   const bySet: Record<string, string> = {};
   let right = 0;
   for (const set of sets) {
-    const model = new TypeModel(trainTypeModel(examples.filter((e) => e.set !== set)));
+    const model = new TypeModel(serializeTypeModel(trainTypeModel(examples.filter((e) => e.set !== set))));
     const test = examples.filter((e) => e.set === set);
     let ok = 0;
     for (const e of test) {

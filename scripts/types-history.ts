@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
 import { RuleLibrary } from '../src/rules/load.js';
-import { formatTypeModel, trainTypeModel, TYPE_MODEL_FILE, TypeModel } from '../src/rules/type-model.js';
+import { formatTypeModel, serializeTypeModel, trainTypeModel, TYPE_MODEL_FILE, TypeModel } from '../src/rules/type-model.js';
 import { labelledSets, typeExamples } from './type-training.js';
 
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -31,7 +31,7 @@ for (let k = 2; k < sets.length; k++) {
   const model = trainTypeModel(examples.filter((e) => earlier.has(e.set)));
   writeFileSync(join(dir, 'types', TYPE_MODEL_FILE), formatTypeModel(model, []));
   const library = await RuleLibrary.load(dir);
-  const lexical = new TypeModel(model);
+  const lexical = new TypeModel(serializeTypeModel(model));
   const test = examples.filter((e) => e.set === set);
   const ok = { signals: 0, lexical: 0, both: 0 };
   for (const e of test) {

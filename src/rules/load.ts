@@ -16,7 +16,7 @@ import { passive } from './kinds/passive.js';
 import { substitution } from './kinds/substitution.js';
 import { DocumentTypeClassifier, type TypeSignals } from './doctype.js';
 import { knownKeys, primeKeys } from './prefix.js';
-import { deserializeTypeModel, parseTypeModel, serializeTypeModel, TYPE_MODEL_FILE, TypeModel, type TypeModelData } from './type-model.js';
+import { parseTypeModel, serializeTypeModel, TYPE_MODEL_FILE, TypeModel, type SerializedTypeModel } from './type-model.js';
 import type { ProfileFile, RuleFile, RuleKindName } from './schema.js';
 import type { Check, CompileContext, CompiledRule, KindCompiler } from './types.js';
 
@@ -103,12 +103,12 @@ async function loadFiles(dirs: string[]): Promise<[Map<string, LoadedRule>, Map<
 }
 
 /** The lexical model of document types: the organisation's file when it has one, else ours, else none. */
-function readTypeModel(dirs: readonly string[]): TypeModelData | undefined {
+function readTypeModel(dirs: readonly string[]): SerializedTypeModel | undefined {
   for (const dir of [...dirs].reverse()) {
     const path = join(dir, 'types', TYPE_MODEL_FILE);
     if (!existsSync(path)) continue;
     try {
-      return parseTypeModel(readFileSync(path, 'utf8'), path);
+      return serializeTypeModel(parseTypeModel(readFileSync(path, 'utf8'), path));
     } catch (e) {
       throw new RuleFileError((e as Error).message);
     }
@@ -128,7 +128,7 @@ export class RuleLibrary {
   /** The document-type classifier's data, and the classifier. */
   readonly typeSignals: TypeSignals;
   readonly documentTypes: DocumentTypeClassifier;
-  private readonly typeModel: TypeModelData | undefined;
+  private readonly typeModel: SerializedTypeModel | undefined;
 
   private constructor(
     dirs: string[],
@@ -136,7 +136,7 @@ export class RuleLibrary {
     profiles: Map<string, ProfileInfo>,
     typeSignals: TypeSignals,
     precompiled: Map<string, CompiledLexicon>,
-    typeModel: TypeModelData | undefined,
+    typeModel: SerializedTypeModel | undefined,
   ) {
     this.dirs = dirs;
     this.rules = rules;
@@ -168,7 +168,7 @@ export class RuleLibrary {
           new Map(cached.profiles.map((p) => [p.name, p])),
           cached.typeSignals,
           new Map(cached.lexicons),
-          cached.typeModel ? deserializeTypeModel(cached.typeModel) : undefined,
+          cached.typeModel ?? undefined,
         )
       : new RuleLibrary(dirs, ...(await loadFiles(dirs)), new Map(), readTypeModel(dirs));
     if (library.profiles.has(eagerProfile)) library.ruleSet(eagerProfile);
@@ -179,7 +179,7 @@ export class RuleLibrary {
         lexicons: [...library.lexicons].map(([k, m]) => [k, m.compiled]),
         typeSignals: library.typeSignals,
         startKeys: knownKeys(),
-        typeModel: library.typeModel ? serializeTypeModel(library.typeModel) : null,
+        typeModel: library.typeModel ?? null,
       });
     }
     return library;

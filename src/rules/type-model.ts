@@ -172,7 +172,7 @@ export function parseTypeModel(text: string, file: string): TypeModelData {
   return { types, bias, weights };
 }
 
-/** The model as the rules cache keeps it (JSON: parsed natively, faster than the data file at start-up). */
+/** The model as it is read and cached (JSON: parsed natively, faster than the data file at start-up). */
 export interface SerializedTypeModel {
   types: DocumentTypeId[];
   bias: number[];
@@ -185,11 +185,6 @@ export function serializeTypeModel(m: TypeModelData): SerializedTypeModel {
   return { types: m.types, bias: m.bias, words: [...m.weights.keys()], weights: [...m.weights.values()].flat() };
 }
 
-export function deserializeTypeModel(s: SerializedTypeModel): TypeModelData {
-  const k = s.types.length;
-  return { types: s.types, bias: s.bias, weights: new Map(s.words.map((w, r) => [w, s.weights.slice(r * k, r * k + k)])) };
-}
-
 /** What the lexical model says of a text. */
 export interface LexicalReading {
   /** Probability of each type. */
@@ -200,7 +195,7 @@ export interface LexicalReading {
   evidence(type: DocumentTypeId, n: number): Span[];
 }
 
-/** A loaded model, ready to read texts: one row of weights per word, in one flat array. */
+/** A loaded model, ready to read texts: one row of weights per word, in one flat array (`serializeTypeModel`). */
 export class TypeModel {
   private readonly rows = new Map<string, number>();
   private readonly flat: Float64Array;
@@ -208,15 +203,10 @@ export class TypeModel {
   private marks?: Uint32Array;
   private readings = 0;
 
-  constructor(private readonly data: TypeModelData) {
+  constructor(private readonly data: SerializedTypeModel) {
     this.k = data.types.length;
-    this.flat = new Float64Array(data.weights.size * this.k);
-    let r = 0;
-    for (const [w, ws] of data.weights) {
-      this.rows.set(w, r);
-      this.flat.set(ws, r * this.k);
-      r++;
-    }
+    this.flat = Float64Array.from(data.weights);
+    data.words.forEach((w, r) => this.rows.set(w, r));
   }
 
   read(text: string): LexicalReading {
