@@ -7,7 +7,9 @@
 /** Source of the merge-field regex (one alternative per syntax). */
 export const PLACEHOLDER_SOURCE = [
   '«[\\p{L}\\p{N}_.\\-]{2,40}»',
-  '\\{\\{\\s*[\\p{L}\\p{N}_.\\- ]{1,40}?\\s*\\}\\}',
+  // {{ nom }}, {{ pieces.date_limite|date("d MMMM yyyy") }}, {% if … %}: template expressions and tags
+  '\\{\\{[^{}\\n]{1,80}\\}\\}',
+  '\\{%[^{}\\n]{1,80}%\\}',
   '\\$\\{[\\p{L}\\p{N}_.\\- ]{1,40}\\}',
   "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",
   // <prénom>, <nom de l'usager>; not an HTML tag left in pasted text (<br>, <p>, <strong>…)
