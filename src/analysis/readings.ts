@@ -6,9 +6,7 @@
  * Framed text: tables drawn with characters (`| a | b |`, `+---+`, Markdown tables) and boxes
  * (`┌──┐ │ … │`). Read line by line, their cells cut every phrase in pieces ("2 mois à compter de la |"
  * … "| notification de la décision"). A table's reading joins the lines of each cell, column by
- * column and row by row, so that mention patterns can read a recourse table as they read a paragraph;
- * every character of a reading keeps the offset it has in the text, so what is found there points
- * back into the letter.
+ * column and row by row, so that mention patterns can read a recourse table as they read a paragraph.
  *
  * Hanging indents: a list item or an address wrapped onto lines indented further than its first
  * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space.
@@ -86,6 +84,7 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** A quick native test before the line-by-line one: most letters have no indented line at all. */
 const INDENTED = /\n[ \t]+\S/;
 const BULLET = /^[ \t]*(?:[-•*–—▪◦·]|\d{1,2}[.)]|[a-z][.)])[ \t]/;
 
