@@ -11,6 +11,8 @@ export const PLACEHOLDER_SOURCE = [
   '\\{\\{[^{}\\n]{1,80}\\}\\}',
   '\\{%[^{}\\n]{1,80}%\\}',
   '\\$\\{[\\p{L}\\p{N}_.\\- ]{1,40}\\}',
+  // [[NOM]], [[SI LOGEMENT]] … [[FIN SI]]: double brackets, read whole (not as [NOM] inside brackets)
+  '\\[\\[[^\\[\\]\\n]{1,60}\\]\\]',
   "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",
   // <prénom>, <nom de l'usager>; not an HTML tag left in pasted text (<br>, <p>, <strong>…)
   "<(?!(?:br|p|b|i|u|em|strong|span|div|li|ul|ol|tr|td|th|a|hr|sup|sub)>)\\p{Ll}[\\p{L}\\p{N}_ '’\\-]{1,40}>",

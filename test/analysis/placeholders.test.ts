@@ -9,7 +9,7 @@ const library = await ourLibrary();
 
 describe('merge fields', () => {
   it('recognises each template syntax', () => {
-    const text = "«NOM» {{ date_limite }} {{ pieces.date_limite|date(\"d MMMM yyyy\") }} {% if conjoint %} ${agent} [NOM DE L'AGENT] <prénom> {nom_agent} %AGENT_NOM% #CIVILITE# <<DATE_ENTREE>> XXXX XX/XX/XXXX XX/XX/2026";
+    const text = "«NOM» {{ date_limite }} {{ pieces.date_limite|date(\"d MMMM yyyy\") }} {% if conjoint %} ${agent} [NOM DE L'AGENT] <prénom> {nom_agent} %AGENT_NOM% #CIVILITE# <<DATE_ENTREE>> [[GEST_NOM]] [[SI LOGEMENT]] XXXX XX/XX/XXXX XX/XX/2026";
     expect(placeholderSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
       '«NOM»',
       '{{ date_limite }}',
@@ -22,6 +22,8 @@ describe('merge fields', () => {
       '%AGENT_NOM%',
       '#CIVILITE#',
       '<<DATE_ENTREE>>',
+      '[[GEST_NOM]]',
+      '[[SI LOGEMENT]]',
       'XXXX',
       'XX/XX/XXXX',
       'XX/XX/2026',
