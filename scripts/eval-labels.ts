@@ -1,7 +1,8 @@
 /**
  * Agreement with the expert labels of corpora/lettres/labels.jsonl: document types (classified, not
  * declared), mention statuses, and the missing elements of partial mentions (of every status for
- * `recourse`). A mention absent from a letter's labels is expected `not-applicable`.
+ * `recourse`), and how many mentions present in a letter were reported missing. A mention absent
+ * from a letter's labels is expected `not-applicable`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,9 @@ export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora',
   let mentionsOk = 0;
   let recourse = 0;
   let recourseOk = 0;
+  // The issue's third measure: a mention present in the letter (in whatever wording) reported missing.
+  let present = 0;
+  let presentReportedMissing = 0;
   const same = (a: string[] = [], b: string[] = []): boolean => [...a].sort().join() === [...b].sort().join();
   for (const l of labels) {
     typesSeen[l.type] = (typesSeen[l.type] ?? 0) + 1;
@@ -45,6 +49,10 @@ export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora',
       mentions++;
       if (ok) mentionsOk++;
       else disagreements.push(`${l.file}: ${id} ${status}${got?.missing.length ? ` [${got.missing.join(', ')}]` : ''} ≠ ${expected}${want?.missing?.length ? ` [${want.missing.join(', ')}]` : ''}`);
+      if (expected === 'present') {
+        present++;
+        if (status === 'missing') presentReportedMissing++;
+      }
       if (id === 'recourse' && want) {
         recourse++;
         if (ok) recourseOk++;
@@ -59,6 +67,7 @@ export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora',
     mentionAccuracy: round(mentionsOk / mentions),
     recourseAccuracy: round(recourse ? recourseOk / recourse : 1),
     mentionsChecked: mentions,
+    presentReportedMissing: `${presentReportedMissing}/${present}`,
     disagreements,
   };
 }

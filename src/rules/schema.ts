@@ -123,6 +123,11 @@ const Mention = z.object({
     .optional(),
   /** Elements without any of which the mention counts as missing (not partial). */
   key: z.array(z.string().min(1)).optional(),
+  /**
+   * Wordings that designate the mention's holder, if incompletely (an agent by surname only): with
+   * one, a mention without its key elements is partial, not missing.
+   */
+  designated: z.array(z.string().min(1)).optional(),
   elements: z.array(MentionElement).min(1),
   /** Present when at least this many elements are found (e.g. two contact channels). */
   atLeast: z.number().int().positive().optional(),

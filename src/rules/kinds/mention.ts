@@ -95,6 +95,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
   const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
   const zone = rule.zone?.patterns ? compile(rule.zone.patterns) : undefined;
+  const designated = rule.designated ? compile(rule.designated) : undefined;
 
   /** Where the elements are looked for. */
   const rangesOf = (doc: Doc): Range[] => {
@@ -145,8 +146,11 @@ export const mention: KindCompiler<'mention'> = (rule) => {
       } else if (owed) missing.push(e.id);
     }
     const need = rule.atLeast ?? required;
-    // Without any of its key elements (an agent's name or role), the mention is missing, whatever else is found.
-    const keyless = rule.key !== undefined && rule.key.every((k) => missing.includes(k));
+    // Without any of its key elements (an agent's name or role), the mention is missing, whatever else
+    // is found, unless its holder is designated all the same (an agent by surname only: partial).
+    const holder = designated && found < need ? find(designated, doc, ranges) : undefined;
+    if (holder) evidence.push(holder);
+    const keyless = rule.key !== undefined && !holder && rule.key.every((k) => missing.includes(k));
     const st = found >= need ? 'present' : found === 0 || keyless ? 'missing' : 'partial';
     const out: Mention & { at?: Range; defectMessage?: string; missingMessage?: string } = {
       ...base,
@@ -155,6 +159,8 @@ export const mention: KindCompiler<'mention'> = (rule) => {
       evidence: evidence.sort((a, b) => a.start - b.start),
     };
     if (toComplete.length) out.toComplete = toComplete;
+    // The alert of an incompletely designated holder goes where it is designated.
+    if (holder) out.at = holder;
     if (st !== 'present') {
       for (const d of defects) {
         if (d.element && !missing.includes(d.element)) continue;
