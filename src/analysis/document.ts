@@ -92,7 +92,7 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const masked = joinWrappedLines(maskPlaceholders(text));
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, readings: readings(masked) };
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, readings: readings(masked, text) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

@@ -9,7 +9,9 @@
  * column and row by row, so that mention patterns can read a recourse table as they read a paragraph.
  *
  * Hanging indents: a list item or an address wrapped onto lines indented further than its first
- * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space.
+ * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space. A
+ * hard-wrapped line that the normalised text already joined to the one before keeps its indentation
+ * ("devant le tribunal   administratif"): its paragraph reads with the run of blanks as one space.
  */
 
 /** The reading of one block of the text. */
@@ -49,10 +51,12 @@ class Builder {
   private readonly chars: string[] = [];
   private readonly map: number[] = [];
 
-  /** Appends a stretch of the text found at `at`. */
+  /** Appends a stretch of the text found at `at`, a run of blanks read as its first blank. */
   push(s: string, at: number): void {
     for (let k = 0; k < s.length; k++) {
-      this.chars.push(s[k]!);
+      const c = s[k]!;
+      if ((c === ' ' || c === '\t') && (k > 0 ? s[k - 1] : this.chars[this.chars.length - 1]) === c) continue;
+      this.chars.push(c);
       this.map.push(at + k);
     }
   }
@@ -88,8 +92,11 @@ function splitLines(text: string): Line[] {
 const INDENTED = /\n[ \t]+\S/;
 const BULLET = /^[ \t]*(?:[-•*–—▪◦·]|\d{1,2}[.)]|[a-z][.)])[ \t]/;
 
-/** Paragraphs with indented continuation lines, read with those lines joined to the one before by a space. */
-function indentReadings(lines: Line[], tables: Reading[]): Reading[] {
+/**
+ * Paragraphs with indented continuation lines, read with those lines joined to the one before by a
+ * space, and paragraphs holding a line already joined with its indentation (at `wraps`).
+ */
+function indentReadings(lines: Line[], tables: Reading[], wraps: readonly number[]): Reading[] {
   const out: Reading[] = [];
   const inTable = (l: Line): boolean => tables.some((t) => l.start >= t.start && l.start <= t.end);
   for (let i = 0; i < lines.length; ) {
@@ -117,7 +124,8 @@ function indentReadings(lines: Line[], tables: Reading[]): Reading[] {
         itemLead = lead;
       }
     });
-    if (joined) out.push(b.done(para));
+    const end = lines[j - 1]!.start + lines[j - 1]!.text.length;
+    if (joined || wraps.some((w) => w > para[0]!.start && w < end)) out.push(b.done(para));
     i = j;
   }
   return out;
@@ -139,14 +147,31 @@ function hasHangingIndent(text: string): boolean {
   return false;
 }
 
-/** Every other reading of a text: its tables and boxes, and its paragraphs with hanging indents. */
-export function readings(text: string): Reading[] {
+/**
+ * Line breaks of `raw` that `text` (its normalised reading, of the same length) reads as a blank
+ * followed by more blanks: a hard-wrapped line joined to the one before with its indentation.
+ */
+function joinedIndents(text: string, raw: string | undefined): number[] {
+  const out: number[] = [];
+  if (raw === undefined || raw.length !== text.length) return out;
+  for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i) === 32 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Every other reading of a text: its tables and boxes, and its paragraphs with hanging indents. `raw`
+ * is the text before its wrapped lines were joined (same offsets), if they were.
+ */
+export function readings(text: string, raw?: string): Reading[] {
   const framed = SEPARATOR.test(text);
-  const indented = INDENTED.test(text) && hasHangingIndent(text);
+  const wraps = joinedIndents(text, raw);
+  const indented = wraps.length > 0 || (INDENTED.test(text) && hasHangingIndent(text));
   if (!framed && !indented) return [];
   const lines = splitLines(text);
   const tables = framed ? tableReadings(lines) : [];
-  return indented ? [...tables, ...indentReadings(lines, tables)].sort((a, b) => a.start - b.start) : tables;
+  return indented ? [...tables, ...indentReadings(lines, tables, wraps)].sort((a, b) => a.start - b.start) : tables;
 }
 
 /** The readings of every framed block of a text (none when it holds no separator). */

@@ -71,6 +71,16 @@ describe('hanging indents', () => {
     pointsBack(text, all[0]!);
   });
 
+  it('reads a run of blanks as one, where a wrapped line was joined with its indentation', () => {
+    // The normalised text joined "tribunal\n  administratif" into "tribunal   administratif".
+    const raw = 'Vous pouvez :\n– soit saisir le tribunal\n  administratif de Valmont.\n\nFin.';
+    const joined = raw.replace('tribunal\n', 'tribunal ');
+    expect(readings(joined)).toEqual([]);
+    const all = readings(joined, raw);
+    expect(all.map((r) => r.text)).toEqual(['Vous pouvez :\n– soit saisir le tribunal administratif de Valmont.']);
+    pointsBack(joined, all[0]!);
+  });
+
   it('reads nothing else when no line is indented', () => {
     expect(readings('Une ligne\nune autre ligne\n\nun paragraphe.')).toEqual([]);
   });
