@@ -81,14 +81,6 @@ const MentionElement = z.object({
   patterns: z.array(z.string().min(1)).min(1),
   /** Wordings that void a match they overlap ("le tribunal compétent" is no named court). */
   unless: z.array(z.string().min(1)).optional(),
-  /**
-   * The element is not owed when one of `found` is found where it is looked for and none of
-   * `notFound` is (Télérecours before a judicial court, unless an administrative court is named too).
-   */
-  notOwedWhen: z
-    .object({ found: z.array(z.string().min(1)).min(1), notFound: z.array(z.string().min(1)).optional() })
-    .strict()
-    .optional(),
   optional: z.boolean().default(false),
   /** Capitals matter (a name written « Claire DURAND »). */
   caseSensitive: z.boolean().default(false),

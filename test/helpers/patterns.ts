@@ -22,11 +22,9 @@ export function rulePatternLists(): PatternList[] {
       out.push({ where: f, patterns: r.patterns as string[], options: { caseSensitive: r.caseSensitive === true, wordStart: b, wordEnd: b } });
     }
     if (r.kind !== 'mention') continue;
-    for (const e of r.elements as { id: string; patterns: string[]; unless?: string[]; notOwedWhen?: { found: string[]; notFound?: string[] }; caseSensitive?: boolean }[]) {
+    for (const e of r.elements as { id: string; patterns: string[]; unless?: string[]; caseSensitive?: boolean }[]) {
       out.push({ where: `${f} ${e.id}`, patterns: expandPlaceholders(e.patterns), options: { caseSensitive: e.caseSensitive === true } });
       if (e.unless) out.push({ where: `${f} ${e.id} unless`, patterns: expandPlaceholders(e.unless), options: {} });
-      if (e.notOwedWhen) out.push({ where: `${f} ${e.id} notOwedWhen`, patterns: e.notOwedWhen.found, options: {} });
-      if (e.notOwedWhen?.notFound) out.push({ where: `${f} ${e.id} notOwedWhen notFound`, patterns: e.notOwedWhen.notFound, options: {} });
     }
     for (const d of (r.defects ?? []) as { id: string; patterns: string[] }[]) out.push({ where: `${f} ${d.id}`, patterns: d.patterns, options: {} });
     for (const [t, ps] of Object.entries((r.when ?? {}) as Record<string, string[]>)) out.push({ where: `${f} when ${t}`, patterns: ps, options: {} });

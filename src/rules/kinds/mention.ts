@@ -89,8 +89,6 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     ...e,
     re: compile(expandPlaceholders(e.patterns), e.caseSensitive),
     unless: e.unless ? compile(expandPlaceholders(e.unless)) : undefined,
-    notOwedWhen: e.notOwedWhen ? compile(e.notOwedWhen.found) : undefined,
-    owedAnyway: e.notOwedWhen?.notFound ? compile(e.notOwedWhen.notFound) : undefined,
   }));
   const defects = (rule.defects ?? []).map((d) => ({ ...d, re: compile(d.patterns) }));
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
@@ -136,8 +134,7 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     for (const e of elements) {
       // A disqualifying wording ("le tribunal compétent", a silence delay) voids the matches it overlaps.
       const m = find(e.re, doc, ranges, e.unless);
-      const exempt = e.notOwedWhen && !m && find(e.notOwedWhen, doc, ranges) && !(e.owedAnyway && find(e.owedAnyway, doc, ranges));
-      const owed = !e.optional && !exempt;
+      const owed = !e.optional;
       if (owed) required++;
       if (m) {
         if (owed) found++;
