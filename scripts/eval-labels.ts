@@ -10,6 +10,7 @@ import { analyse } from '../src/analyse.js';
 import { MENTION_IDS } from '../src/model.js';
 import { ROOT } from '../src/paths.js';
 import type { RuleLibrary } from '../src/rules/load.js';
+import type { DocumentTypeId } from '../src/rules/type-model.js';
 
 interface Label {
   file: string;
@@ -18,7 +19,7 @@ interface Label {
 }
 
 /** The agreement figures and the disagreements. */
-export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora', 'lettres')) {
+export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora', 'lettres'), options: { declaredTypes?: boolean } = {}) {
   const labels = readFileSync(join(dir, 'labels.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -36,7 +37,9 @@ export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora',
   const same = (a: string[] = [], b: string[] = []): boolean => [...a].sort().join() === [...b].sort().join();
   for (const l of labels) {
     typesSeen[l.type] = (typesSeen[l.type] ?? 0) + 1;
-    const r = analyse({ text: readFileSync(join(dir, l.file), 'utf8'), filename: l.file }, library);
+    // Excerpts (a decision and its recourse paragraph) are checked with their type declared.
+    const declared = options.declaredTypes ? { documentType: l.type as DocumentTypeId } : {};
+    const r = analyse({ text: readFileSync(join(dir, l.file), 'utf8'), filename: l.file }, library, declared);
     if (r.documentType.id === l.type) types++;
     else disagreements.push(`${l.file}: type ${r.documentType.id} ≠ ${l.type}`);
     for (const id of MENTION_IDS) {

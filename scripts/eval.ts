@@ -199,6 +199,12 @@ async function main(): Promise<void> {
       results[name] = labelAgreement(await RuleLibrary.load(), dir);
     }
   }
+  // Recourse paragraphs in many wordings, written blind: each excerpt checked with its type declared.
+  const variants = join(ROOT, 'corpora', 'recours-variantes');
+  if ((!only || only === 'recourse-variants') && existsSync(join(variants, 'labels.jsonl'))) {
+    const { typeAccuracy: _t, typesSeen: _s, ...agreement } = labelAgreement(await RuleLibrary.load(), variants, { declaredTypes: true });
+    results['recourse-variants'] = agreement;
+  }
   if (!only || only === 'control' || only === 'types') results['types-lexical-leave-one-set-out'] = lexicalCrossValidation(typeExamples(sets.development));
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
   console.error(`évaluation terminée en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
