@@ -1,5 +1,5 @@
 /**
- * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, %NOM%, #NOM#, <<NOM>>,
+ * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, %NOM%, #NOM#, <<NOM>>, __NOM__, @NOM@, <%= nom %>,
  * [NOM DE L'AGENT], <prénom>, XXXX, XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
  * that the template leaves to be filled in ("à compléter").
  */
@@ -21,11 +21,15 @@ export const PLACEHOLDER_SOURCE = [
   '%[\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}%',
   '#[\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}#',
   '<<[\\p{L}_][\\p{L}\\p{N}_.\\- ]{0,40}>>',
+  // __NOM__, @NOM@ (one identifier, no blank: an e-mail address has no second @), <%= nom %>
+  '(?<![\\p{L}\\p{N}])__[\\p{L}\\p{N}][\\p{L}\\p{N}_]{0,40}__(?![\\p{L}\\p{N}])',
+  '@[\\p{L}_][\\p{L}\\p{N}_]{0,40}@',
+  '[<‹]%=?[^%\\n]{1,60}%>',
   'XX/XX/(?:XXXX|\\d{4}|XX|\\d{2})(?![\\p{L}\\p{N}])',
   '(?<![\\p{L}\\p{N}])X{3,}(?![\\p{L}\\p{N}])',
 ].join('|');
 
-const TRIGGER = /[«{$[<%#]|XXX|XX\//;
+const TRIGGER = /[«{$[<%#@‹]|XXX|XX\/|__/;
 
 /** Spans of the merge fields in a range of text (absolute offsets). */
 export function placeholderSpans(text: string, from = 0, to = text.length): { start: number; end: number }[] {
