@@ -222,15 +222,12 @@ function readBlock(lines: Line[]): Reading {
     // Cells: the stretches between separators (before the first one too, when it holds text).
     let col = 0;
     let from = 0;
+    const found: [number, { at: number; text: string }][] = [];
     const cut = (to: number): void => {
       const raw = line.text.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
       const cell = raw.trim();
-      if (cell) {
-        const cells = row.get(col) ?? [];
-        cells.push({ at: line.start + from + lead, text: cell });
-        row.set(col, cells);
-      }
+      if (cell) found.push([col, { at: line.start + from + lead, text: cell }]);
     };
     SEPARATORS.lastIndex = 0;
     for (let m = SEPARATORS.exec(line.text); m; m = SEPARATORS.exec(line.text)) {
@@ -239,7 +236,15 @@ function readBlock(lines: Line[]): Reading {
       col++;
     }
     cut(line.text.length);
-    if (markdown) flush();
+    // Without rules between rows, a line is a row of its own, unless its first cell is empty: then it
+    // continues the row above ("| 2 mois à compter de la |" … "|   | notification |").
+    const firstCol = SEPARATOR.test(line.text.trimStart()[0] ?? '') ? 1 : 0;
+    if (markdown && found.some(([c]) => c === firstCol)) flush();
+    for (const [c, cell] of found) {
+      const cells = row.get(c) ?? [];
+      cells.push(cell);
+      row.set(c, cells);
+    }
   }
   flush();
   return b.done(lines);

@@ -32,6 +32,22 @@ describe('tables drawn with characters', () => {
     pointsBack(GRID, r!);
   });
 
+  it('joins a line whose first cell is empty to the row above, in a table without rules between rows', () => {
+    const text = [
+      '| Recours  | Auprès de qui ?       | Délai                  |',
+      '|----------|-----------------------|------------------------|',
+      '| Gracieux | Directeur général de  | 2 mois à compter de la |',
+      '|          | l\'agence              | notification           |',
+      '| Tribunal | Tribunal administratif| idem                   |',
+    ].join('\n');
+    const all = readings(text);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.text).toBe(
+      "Recours\nAuprès de qui ?\nDélai\n\nGracieux\nDirecteur général de l'agence\n2 mois à compter de la notification\n\nTribunal\nTribunal administratif\nidem",
+    );
+    pointsBack(text, all[0]!);
+  });
+
   it('reads a box as one paragraph', () => {
     const box = ['┌────────────────────────────┐', '│ Vous pouvez saisir le      │', '│ tribunal administratif de  │', '│ Valmont.                   │', '└────────────────────────────┘'].join('\n');
     const [r] = readings(box);
