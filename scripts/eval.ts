@@ -4,7 +4,7 @@
  * JSON line per measure plus a French summary.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { labelAgreement } from './eval-labels.js';
@@ -199,11 +199,15 @@ async function main(): Promise<void> {
       results[name] = labelAgreement(await RuleLibrary.load(), dir);
     }
   }
-  // Recourse paragraphs in many wordings, written blind: each excerpt checked with its type declared.
-  const variants = join(ROOT, 'corpora', 'recours-variantes');
-  if ((!only || only === 'recourse-variants') && existsSync(join(variants, 'labels.jsonl'))) {
-    const { typeAccuracy: _t, typesSeen: _s, ...agreement } = labelAgreement(await RuleLibrary.load(), variants, { declaredTypes: true });
-    results['recourse-variants'] = agreement;
+  // Recourse paragraphs in many wordings, written blind (corpora/recours-variantes, -2…): each excerpt
+  // checked with its type declared.
+  for (const folder of readdirSync(join(ROOT, 'corpora')).filter((f) => f.startsWith('recours-variantes')).sort()) {
+    const name = folder.replace('recours-variantes', 'recourse-variants');
+    const dir = join(ROOT, 'corpora', folder);
+    if ((!only || only === name) && existsSync(join(dir, 'labels.jsonl'))) {
+      const { typeAccuracy: _t, typesSeen: _s, ...agreement } = labelAgreement(await RuleLibrary.load(), dir, { declaredTypes: true, mentions: ['recourse'] });
+      results[name] = agreement;
+    }
   }
   if (!only || only === 'control' || only === 'types') results['types-lexical-leave-one-set-out'] = lexicalCrossValidation(typeExamples(sets.development));
   for (const [k, v] of Object.entries(results)) console.log(JSON.stringify({ measure: k, ...(v as object) }));
