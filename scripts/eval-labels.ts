@@ -19,7 +19,7 @@ interface Label {
 }
 
 /** The agreement figures and the disagreements. */
-export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora', 'lettres'), options: { declaredTypes?: boolean } = {}) {
+export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora', 'lettres'), options: { declaredTypes?: boolean; mentions?: readonly string[] } = {}) {
   const labels = readFileSync(join(dir, 'labels.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -42,7 +42,7 @@ export function labelAgreement(library: RuleLibrary, dir = join(ROOT, 'corpora',
     const r = analyse({ text: readFileSync(join(dir, l.file), 'utf8'), filename: l.file }, library, declared);
     if (r.documentType.id === l.type) types++;
     else disagreements.push(`${l.file}: type ${r.documentType.id} ≠ ${l.type}`);
-    for (const id of MENTION_IDS) {
+    for (const id of options.mentions ?? MENTION_IDS) {
       const want = l.mentions[id];
       const got = r.mentions.find((m) => m.id === id);
       const expected = want?.status ?? 'not-applicable';
