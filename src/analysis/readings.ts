@@ -38,11 +38,13 @@ interface Line {
 }
 
 const isBorder = (l: string): boolean => BORDER.test(l) && STROKES.test(l);
+/** A line that starts with a separator (its first cell lies after it). */
+const LEADING_SEPARATOR = /^[ \t]*[|│┃║]/;
 
 /** A line that is part of a frame: starts with a separator, or holds two of them. */
 function isFramed(l: string): boolean {
   if (!SEPARATOR.test(l)) return false;
-  if (/^[ \t]*[|│┃║]/.test(l)) return true;
+  if (LEADING_SEPARATOR.test(l)) return true;
   return (l.match(SEPARATORS)?.length ?? 0) >= 2;
 }
 
@@ -194,7 +196,10 @@ function tableReadings(lines: Line[]): Reading[] {
   return out;
 }
 
-/** Reads one block: rows are separated by border lines (every line is a row in a Markdown table). */
+/**
+ * Reads one block: rows are separated by border lines; in a Markdown table (no rules between rows),
+ * each line is a row unless its first cell is empty.
+ */
 function readBlock(lines: Line[]): Reading {
   const b = new Builder();
   const markdown = lines.some((l) => /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/.test(l.text));
@@ -238,7 +243,7 @@ function readBlock(lines: Line[]): Reading {
     cut(line.text.length);
     // Without rules between rows, a line is a row of its own, unless its first cell is empty: then it
     // continues the row above ("| 2 mois à compter de la |" … "|   | notification |").
-    const firstCol = SEPARATOR.test(line.text.trimStart()[0] ?? '') ? 1 : 0;
+    const firstCol = LEADING_SEPARATOR.test(line.text) ? 1 : 0;
     if (markdown && found.some(([c]) => c === firstCol)) flush();
     for (const [c, cell] of found) {
       const cells = row.get(c) ?? [];
