@@ -51,19 +51,24 @@ export function normalizeText(input: string): string {
   return t;
 }
 
-/**
- * Lower case that keeps every offset (a character whose lower case is longer stays as it is), with the
- * typographic apostrophe turned into "'": searches in it give offsets valid in the original.
- */
-export function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase().replace(/’/g, "'");
+/** Lower case that keeps every offset: a character whose lower case is longer ("İ") stays as it is. */
+export function lowerKeepOffsets(text: string): string {
+  const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
   let out = '';
   for (const c of text) {
     const l = c.toLowerCase();
     out += l.length === c.length ? l : c;
   }
-  return out.replace(/’/g, "'");
+  return out;
+}
+
+/**
+ * Lower case that keeps every offset, with the typographic apostrophe turned into "'": searches in it
+ * give offsets valid in the original.
+ */
+export function lowerSameLength(text: string): string {
+  return lowerKeepOffsets(text).replace(/’/g, "'");
 }
 
 // A line break inside a sentence of a hard-wrapped paragraph: after a long line that does not end a

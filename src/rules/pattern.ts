@@ -12,6 +12,7 @@
  * (see prefix.ts). Same matches, a fraction of the work, as each letter is searched by a hundred patterns.
  */
 
+import { lowerKeepOffsets } from '../analysis/normalize.js';
 import { firstKeys, hasKeys, TextIndex, type StartKeys } from './prefix.js';
 
 /** Lets "'" in a pattern match the typographic apostrophe too, inside or outside a character class. */
@@ -45,6 +46,69 @@ export function wordCharBefore(text: string, index: number): boolean {
   return WORD_CHAR_AT_END.test(text.slice(Math.max(0, index - 2), index));
 }
 
+/** Properties whose letters change with case: under the `i` flag `\p{Lu}` matches every cased letter. */
+const CASED_PROPERTY = /^\\([pP])\{(?:Lu|Ll|Lt|LC|L&|Uppercase_Letter|Lowercase_Letter|Titlecase_Letter|Cased_Letter)\}/;
+
+/**
+ * A case-insensitive pattern rewritten to run without the `i` flag on a text in lower case (same
+ * offsets): V8 compiles a Unicode regex with `i` about twice as slowly (case closures of every
+ * class) and runs it slower. Letters become lower case; a cased letter property becomes `\p{Ll}`
+ * (what every cased letter is once lowered). Null when the pattern says something this cannot
+ * follow (a character by its code, a case property other than these, a class range that lowering
+ * would turn around): such a pattern keeps the `i` flag. A test holds both forms to the same matches.
+ */
+export function lowerPatternSource(source: string): string | null {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const rest = source.slice(i);
+      const cased = CASED_PROPERTY.exec(rest);
+      if (cased) {
+        out += `\\${cased[1]}{Ll}`;
+        i += cased[0].length - 1;
+        continue;
+      }
+      const next = source[i + 1] ?? '';
+      if (next === 'u' || next === 'x' || next === 'c') return null;
+      if ((next === 'p' || next === 'P') && /^\\[pP]\{[^}]*(?:case|upper|lower|title)/i.test(rest)) return null;
+      const end = next === 'p' || next === 'P' || next === 'k' ? source.indexOf(next === 'k' ? '>' : '}', i) : i + 1;
+      if (end < 0) return null;
+      out += source.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    if (!inClass && c === '(' && source.startsWith('(?<', i) && /[A-Za-z]/.test(source[i + 3] ?? '')) {
+      const end = source.indexOf('>', i);
+      out += source.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    else if (inClass && c === '-' && out.length > 0 && source[i + 1] !== ']' && source[i - 1] !== '[' && source[i - 2] !== '\\') {
+      // A range: both ends lowered must keep their order ([A-Z] → [a-z]; [Z-a] would turn around).
+      const from = lowerKeepOffsets(source[i - 1]!);
+      const to = lowerKeepOffsets(source[i + 1] ?? '');
+      if (to < from) return null;
+    }
+    out += lowerKeepOffsets(c);
+  }
+  return out;
+}
+
+// The lower case of the last texts searched: every pattern of an analysis searches the same texts.
+const lowered: { text: string; lower: string }[] = [];
+
+function lowerOf(text: string): string {
+  for (const e of lowered) if (e.text === text) return e.lower;
+  const lower = lowerKeepOffsets(text);
+  lowered.unshift({ text, lower });
+  if (lowered.length > 4) lowered.pop();
+  return lower;
+}
+
 /** A pattern that starts at a line start needs no word edge (and must not get one). */
 const ANCHORED = /^\(\?:\^\|\\n\)|^\\n|^\^/;
 
@@ -61,6 +125,8 @@ export interface PatternOptions {
   multiline?: boolean;
   /** Search long texts through their start index (default true; false scans, for comparison). */
   indexed?: boolean;
+  /** Run a case-insensitive pattern in lower case without the `i` flag (default true; false, for comparison). */
+  lowerCase?: boolean;
 }
 
 /** Texts at least this long are searched through their start index. */
@@ -84,6 +150,9 @@ export class PatternRegex {
   /** The pattern looks behind its match: searched in a part of a text, it must still see what comes before. */
   readonly looksBehind: boolean;
   private readonly flags: string;
+  /** What is compiled: the source, or its lower-case form run on the text in lower case. */
+  private readonly compiled: string;
+  private readonly lower: boolean;
   /** 0: no edge check; 1: every match checked; 2: only matches of the marked (bounded) alternatives. */
   private readonly check: 0 | 1 | 2;
   /** The first characters of its matches: null when unknown (the text is scanned). */
@@ -115,7 +184,10 @@ export class PatternRegex {
     }
     this.source = source || '(?!)';
     this.looksBehind = /\(\?<[=!]/.test(this.source);
-    this.flags = `${options.caseSensitive ? '' : 'i'}${options.multiline ? 'm' : ''}u`;
+    const lowered = options.caseSensitive || options.lowerCase === false ? null : lowerPatternSource(this.source);
+    this.lower = lowered !== null;
+    this.compiled = lowered ?? this.source;
+    this.flags = `${options.caseSensitive || this.lower ? '' : 'i'}${options.multiline ? 'm' : ''}u`;
     // Only matches that start at a word edge or a line start are sure to sit at indexed positions.
     const indexable = wordStart && source !== '' && options.indexed !== false;
     // A pattern read in an earlier process (the rules cache) compiled then; any other is compiled now,
@@ -125,16 +197,20 @@ export class PatternRegex {
   }
 
   private scan(): RegExp {
-    return (this.scanRe ??= new RegExp(this.source, `g${this.flags}`));
+    return (this.scanRe ??= new RegExp(this.compiled, `g${this.flags}`));
   }
 
-  /** The leftmost acceptable match at or after `from`, or null. */
+  /**
+   * The leftmost acceptable match at or after `from`, or null. Read its index and length only: a
+   * case-insensitive pattern searches the text in lower case, so `m[0]` may be in lower case.
+   */
   exec(text: string, from = 0): RegExpExecArray | null {
     if (this.keys && text.length >= INDEX_FROM) return this.execIndexed(text, from);
     const re = this.scan();
+    const subject = this.lower ? lowerOf(text) : text;
     re.lastIndex = from;
     for (;;) {
-      const m = re.exec(text);
+      const m = re.exec(subject);
       if (!m) return null;
       const edged = this.check === 1 || (this.check === 2 && m.groups?.[BOUNDED_MARK] !== undefined);
       if (!edged || !wordCharBefore(text, m.index)) return m;
@@ -150,7 +226,8 @@ export class PatternRegex {
       this.lastText = text;
     }
     const positions = this.lastPositions;
-    const re = (this.stickyRe ??= new RegExp(this.source, `y${this.flags}`));
+    const re = (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
+    const subject = this.lower ? lowerOf(text) : text;
     // First position at or after `from` (binary search), then each in turn.
     let lo = 0;
     let hi = positions.length;
@@ -162,7 +239,7 @@ export class PatternRegex {
     for (let i = lo; i < positions.length; i++) {
       const p = positions[i]!;
       re.lastIndex = p;
-      const m = re.exec(text);
+      const m = re.exec(subject);
       if (!m) continue;
       const edged = this.check === 1 || (this.check === 2 && m.groups?.[BOUNDED_MARK] !== undefined);
       if (!edged || !wordCharBefore(text, p)) return m;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskPlaceholders } from '../../src/analysis/placeholders.js';
 import { ROOT } from '../../src/paths.js';
-import { PatternRegex } from '../../src/rules/pattern.js';
+import { lowerPatternSource, PatternRegex } from '../../src/rules/pattern.js';
 import { firstKeys, TextIndex } from '../../src/rules/prefix.js';
 import { rulePatternLists } from '../helpers/patterns.js';
 
@@ -77,10 +77,46 @@ describe('rule patterns through the start index', () => {
     expect(found).toBeGreaterThan(1000);
   });
 
+  it('finds in lower case exactly what the `i` flag finds, for every pattern of every rule, in every text', () => {
+    let lowered = 0;
+    for (const l of lists) {
+      if (l.options.caseSensitive || lowerPatternSource(new PatternRegex(l.patterns, l.options).source) === null) continue;
+      lowered++;
+      const fast = new PatternRegex(l.patterns, { ...l.options, indexed: false });
+      const flagged = new PatternRegex(l.patterns, { ...l.options, indexed: false, lowerCase: false });
+      for (const t of corpus) {
+        const a = all(fast, t);
+        const b = all(flagged, t);
+        if (JSON.stringify(a) !== JSON.stringify(b)) expect({ where: l.where, text: t.slice(0, 80), a }).toEqual({ where: l.where, text: t.slice(0, 80), a: b });
+      }
+    }
+    expect(lowered / lists.length).toBeGreaterThan(0.9);
+  });
+
   it('keeps word edges: no match inside a word, a match after an apostrophe or a hyphen', () => {
     const re = new PatternRegex(['être', 'hui', 'état']);
     const text = `${'x '.repeat(600)}peut-être aujourd'hui l’état retreat étatique`;
     expect(all(re, text).map(([i, n]) => text.slice(i, i + n))).toEqual(['être', 'hui', 'état', 'état']);
+  });
+});
+
+describe('patterns in lower case', () => {
+  it('lowers letters and cased letter properties, keeps escapes, group names and back-references', () => {
+    expect(lowerPatternSource(String.raw`(?<Agent>\p{Lu}[\p{L}A-Z]+)\s+M\.\k<Agent>\P{Lu}\p{L}ÉTÉ`)).toBe(String.raw`(?<Agent>\p{Ll}[\p{L}a-z]+)\s+m\.\k<Agent>\P{Ll}\p{L}été`);
+  });
+
+  it('gives up on characters by code and ranges that lowering would turn around', () => {
+    expect(lowerPatternSource(String.raw`\u00C9t`)).toBeNull();
+    expect(lowerPatternSource(String.raw`\x41`)).toBeNull();
+    expect(lowerPatternSource('[Z-a]')).toBeNull();
+    expect(lowerPatternSource(String.raw`\p{Uppercase}`)).toBeNull();
+  });
+
+  it('matches upper-case text and gives offsets of the original text', () => {
+    const re = new PatternRegex([String.raw`\p{Lu}\p{L}+ DURAND`]);
+    const text = 'Affaire suivie par MONSIEUR durand.';
+    const m = re.exec(text)!;
+    expect(text.slice(m.index, m.index + m[0].length)).toBe('MONSIEUR durand');
   });
 });
 
