@@ -8,6 +8,8 @@ const BadExample = z.object({
   profile: z.string().optional(),
   /** The document type the example is analysed as (mentions depend on it). */
   type: DocumentTypeId.optional(),
+  /** Mention rules: the elements the example lacks (the mention's `missing`), checked by the tests. */
+  missing: z.array(z.string()).optional(),
 });
 const GoodExample = z.union([z.string(), z.object({ text: z.string(), profile: z.string().optional(), type: DocumentTypeId.optional() })]);
 

@@ -26,6 +26,7 @@ describe('rule examples', () => {
           expect([mine[0]!.start, mine[0]!.end]).toEqual([start, end]);
           expect(mine[0]!.message.length).toBeGreaterThan(10);
           if (ex.suggestions) expect(mine[0]!.suggestions).toEqual(ex.suggestions);
+          if (ex.missing) expect(report.mentions.find((m) => rule.kind === 'mention' && m.id === rule.mention)?.missing).toEqual(ex.missing);
           const first = mine[0]!.suggestions[0];
           if (first !== undefined) {
             const fixed = text.slice(0, start) + first + text.slice(end);
