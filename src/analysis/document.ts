@@ -91,8 +91,9 @@ export function buildDoc(raw: string, bodyEnd?: number): Doc {
   const measures = sentences.map(measure);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const masked = joinWrappedLines(maskPlaceholders(text));
-  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, readings: readings(masked, text) };
+  const unwrapped = maskPlaceholders(text);
+  const masked = joinWrappedLines(unwrapped);
+  return { text, paragraphs, sentences, measures, bodyEnd: end, lineStarts, masked, readings: readings(masked, unwrapped) };
 }
 
 /** 1-based line and column (in UTF-16 code units) of an offset. */

@@ -3,10 +3,12 @@
  * out. Every character of a reading keeps the offset it has in the text, so what is found there
  * points back into the letter.
  *
- * Framed text: tables drawn with characters (`| a | b |`, `+---+`, Markdown tables) and boxes
- * (`┌──┐ │ … │`). Read line by line, their cells cut every phrase in pieces ("2 mois à compter de la |"
- * … "| notification de la décision"). A table's reading joins the lines of each cell, column by
- * column and row by row, so that mention patterns can read a recourse table as they read a paragraph.
+ * Framed text: tables drawn with characters (`| a | b |`, `+---+`, Markdown tables), boxes
+ * (`┌──┐ │ … │`, or framed with asterisks `* … *`), two columns split by one rule (`… │ …`) and
+ * tables whose columns are only aligned with spaces between two rules (`-----`). Read line by line,
+ * their cells cut every phrase in pieces ("2 mois à compter de la |" … "| notification de la
+ * décision"). A table's reading joins the lines of each cell, column by column and row by row, so
+ * that mention patterns can read a recourse table as they read a paragraph.
  *
  * Hanging indents: a list item or an address wrapped onto lines indented further than its first
  * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space. A
@@ -46,6 +48,72 @@ function isFramed(l: string): boolean {
   if (!SEPARATOR.test(l)) return false;
   if (LEADING_SEPARATOR.test(l)) return true;
   return (l.match(SEPARATORS)?.length ?? 0) >= 2;
+}
+
+/** The column of a line's only separator, when it stands inside the line (two columns split by one rule). */
+function midSeparator(l: string): number {
+  const at = l.search(SEPARATOR);
+  if (at <= 0 || LEADING_SEPARATOR.test(l) || SEPARATOR.test(l.slice(at + 1))) return -1;
+  return at;
+}
+
+// A box framed with asterisks: its rules are runs of them, its lines start and end with one.
+const STAR_RULE = /^[ \t]*\*{5,}[ \t]*$/;
+const STAR_LINE = /^([ \t]*)\*(?:([ \t].*[ \t])\*)?[ \t]*$/;
+
+/**
+ * The lines of a text as a frame reader sees them: a box of asterisks redrawn with rules and
+ * separators (same length, same offsets), so that it reads like any other box.
+ */
+function redrawStarBoxes(lines: Line[]): Line[] {
+  const out = lines.slice();
+  for (let i = 0; i < lines.length; i++) {
+    if (!STAR_RULE.test(lines[i]!.text)) continue;
+    let j = i + 1;
+    while (j < lines.length && !STAR_RULE.test(lines[j]!.text) && STAR_LINE.test(lines[j]!.text)) j++;
+    if (j >= lines.length || !STAR_RULE.test(lines[j]!.text) || j - i < 3) continue;
+    for (let k = i; k <= j; k++) {
+      const t = lines[k]!.text;
+      if (k === i || k === j) out[k] = { start: lines[k]!.start, text: t.replace(/\*/g, '─') };
+      else {
+        const first = t.indexOf('*');
+        const last = t.lastIndexOf('*');
+        out[k] = { start: lines[k]!.start, text: `${t.slice(0, first)}│${t.slice(first + 1, last)}${last > first ? '│' : ''}${t.slice(last + 1)}` };
+      }
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * Lines between two rules whose words stand in columns aligned with spaces, redrawn with a separator
+ * in each gap (a run of two blanks or more at the same place in every line), or null when the lines
+ * do not make at least two columns.
+ */
+function spacedColumns(lines: Line[]): Line[] | null {
+  if (lines.length < 2 || lines.some((l) => !l.text.trim() || SEPARATOR.test(l.text))) return null;
+  const width = Math.max(...lines.map((l) => l.text.trimEnd().length));
+  const blank = (p: number): boolean => lines.every((l) => p >= l.text.length || l.text[p] === ' ' || l.text[p] === '\t');
+  const lead = Math.min(...lines.map((l) => l.text.length - l.text.trimStart().length));
+  const gaps: number[] = [];
+  for (let p = lead; p < width; ) {
+    if (!blank(p)) {
+      p++;
+      continue;
+    }
+    let q = p;
+    while (q < width && blank(q)) q++;
+    // A gap inside the table, with words on both sides in more than one line.
+    if (q - p >= 2 && q < width && lines.filter((l) => l.text.slice(q).trim() && l.text.slice(lead, p).trim()).length >= 2) gaps.push(p);
+    p = q;
+  }
+  if (gaps.length === 0) return null;
+  return lines.map((l) => {
+    let t = l.text;
+    for (const g of gaps) if (g < t.length) t = `${t.slice(0, g)}│${t.slice(g + 1)}`;
+    return { start: l.start, text: t };
+  });
 }
 
 /** Builds a reading character by character, each with its offset in the text. */
@@ -89,6 +157,9 @@ function splitLines(text: string): Line[] {
   }
   return lines;
 }
+
+/** A quick test: a separator, or a rule (of asterisks, or around a table aligned with spaces). */
+const MAY_FRAME = /[|│┃║]|\*{5}|[-─━═]{5}/;
 
 /** A quick native test before the line-by-line one: most letters have no indented line at all. */
 const INDENTED = /\n[ \t]+\S/;
@@ -164,45 +235,70 @@ function joinedIndents(text: string, raw: string | undefined): number[] {
 
 /**
  * Every other reading of a text: its tables and boxes, and its paragraphs with hanging indents. `raw`
- * is the text before its wrapped lines were joined (same offsets), if they were.
+ * is the text before its wrapped lines were joined (same offsets), if they were: tables are read in
+ * it, line by line as they are drawn (a cell's line break is no wrapped sentence).
  */
 export function readings(text: string, raw?: string): Reading[] {
-  const framed = SEPARATOR.test(text);
+  const framed = MAY_FRAME.test(text);
   const wraps = joinedIndents(text, raw);
   const indented = wraps.length > 0 || (INDENTED.test(text) && hasHangingIndent(text));
   if (!framed && !indented) return [];
   const lines = splitLines(text);
-  const tables = framed ? tableReadings(lines) : [];
+  const drawn = raw !== undefined && raw.length === text.length && raw !== text ? splitLines(raw) : lines;
+  const tables = framed ? tableReadings(drawn) : [];
   return indented ? [...tables, ...indentReadings(lines, tables, wraps)].sort((a, b) => a.start - b.start) : tables;
 }
 
-/** The readings of every framed block of a text (none when it holds no separator). */
-function tableReadings(lines: Line[]): Reading[] {
+/** The readings of every framed block of a text. */
+function tableReadings(given: Line[]): Reading[] {
+  const lines = redrawStarBoxes(given);
+  // Two columns split by one rule: lines whose only separator stands where the next or previous one's does.
+  const mid = lines.map((l) => midSeparator(l.text));
+  const split = (k: number): boolean => mid[k]! > 0 && (mid[k - 1] === mid[k] || mid[k + 1] === mid[k]);
+  const framedAt = (k: number): boolean => isFramed(lines[k]!.text) || split(k);
   const out: Reading[] = [];
   for (let i = 0; i < lines.length; ) {
-    if (!isFramed(lines[i]!.text) && !isBorder(lines[i]!.text)) {
+    const border = isBorder(lines[i]!.text);
+    if (!framedAt(i) && !border) {
       i++;
       continue;
     }
     let j = i;
     let framed = 0;
-    while (j < lines.length && (isFramed(lines[j]!.text) || isBorder(lines[j]!.text))) {
-      if (isFramed(lines[j]!.text) && !isBorder(lines[j]!.text)) framed++;
+    while (j < lines.length && (framedAt(j) || isBorder(lines[j]!.text))) {
+      if (framedAt(j) && !isBorder(lines[j]!.text)) framed++;
       j++;
     }
-    if (framed >= 2) out.push(readBlock(lines.slice(i, j)));
-    i = j;
+    if (framed >= 2) {
+      out.push(readBlock(lines.slice(i, j)));
+      i = j;
+      continue;
+    }
+    // A rule alone: the lines up to the next rule may be a table aligned with spaces.
+    if (border && framed === 0) {
+      let k = i + 1;
+      while (k < lines.length && k - i <= 30 && !isBorder(lines[k]!.text) && lines[k]!.text.trim()) k++;
+      const columns = k < lines.length && isBorder(lines[k]!.text) ? spacedColumns(lines.slice(i + 1, k)) : null;
+      if (columns) {
+        out.push(readBlock([lines[i]!, ...columns, lines[k]!], true));
+        i = k + 1;
+        continue;
+      }
+    }
+    i = Math.max(j, i + 1);
   }
   return out;
 }
 
 /**
  * Reads one block: rows are separated by border lines; in a Markdown table (no rules between rows),
- * each line is a row unless its first cell is empty.
+ * each line is a row unless its first cell is empty; in a table aligned with spaces (`spaced`), a line
+ * with a cell in every column starts a row, and a line with fewer continues it.
  */
-function readBlock(lines: Line[]): Reading {
+function readBlock(lines: Line[], spaced = false): Reading {
   const b = new Builder();
   const markdown = lines.some((l) => /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/.test(l.text));
+  const columns = spaced ? Math.max(...lines.map((l) => (l.text.match(SEPARATORS)?.length ?? 0) + 1)) : 0;
   let row: Map<number, { at: number; text: string }[]> = new Map();
   const flush = (): void => {
     if (row.size === 0) return;
@@ -245,6 +341,7 @@ function readBlock(lines: Line[]): Reading {
     // continues the row above ("| 2 mois à compter de la |" … "|   | notification |").
     const firstCol = LEADING_SEPARATOR.test(line.text) ? 1 : 0;
     if (markdown && found.some(([c]) => c === firstCol)) flush();
+    if (spaced && found.length === columns) flush();
     for (const [c, cell] of found) {
       const cells = row.get(c) ?? [];
       cells.push(cell);

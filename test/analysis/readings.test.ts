@@ -108,3 +108,54 @@ describe('blocks set to the right', () => {
     expect(readings(text)).toEqual([]);
   });
 });
+
+describe('other framings', () => {
+  it('reads two columns split by one rule, each column whole', () => {
+    const text = [
+      'VOS RECOURS',
+      '',
+      'Le maire :                 │  Deux mois, qui commencent le jour',
+      '  recours gracieux.        │  où cet arrêté vous est notifié.',
+      'Le tribunal administratif  │  Le recours gracieux, s’il est',
+      'de Valmont : recours.      │  rejeté, ouvre un nouveau délai.',
+    ].join('\n');
+    const [r, ...more] = readings(text);
+    expect(more).toEqual([]);
+    expect(r!.text).toBe('Le maire : recours gracieux. Le tribunal administratif de Valmont : recours.\nDeux mois, qui commencent le jour où cet arrêté vous est notifié. Le recours gracieux, s’il est rejeté, ouvre un nouveau délai.');
+    pointsBack(text, r!);
+  });
+
+  it('reads a box framed with asterisks as a box', () => {
+    const text = ['Fin du courrier.', '**********************************', '* Vous pouvez saisir le tribunal *', '* administratif de Valmont.      *', '**********************************'].join('\n');
+    const [r] = readings(text);
+    expect(r!.text).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
+    pointsBack(text, r!);
+  });
+
+  it('reads a table aligned with spaces between two rules, a short line continuing its row', () => {
+    const text = [
+      'Vous voulez…         Adressez-vous à…             Délai',
+      '------------------------------------------------------------',
+      'un recours gracieux  au préfet                    2 mois',
+      'un recours           au tribunal administratif    2 mois',
+      'contentieux          de Valmont (telerecours.fr)',
+      '------------------------------------------------------------',
+    ].join('\n');
+    const [r, ...more] = readings(text);
+    expect(more).toEqual([]);
+    expect(r!.text).toBe('un recours gracieux\nau préfet\n2 mois\n\nun recours contentieux\nau tribunal administratif de Valmont (telerecours.fr)\n2 mois');
+    pointsBack(text, r!);
+  });
+
+  it('reads tables as drawn, not as the wrapped-line reading joined them', () => {
+    const raw = ['Vos recours :', '┌──────────────────────────────────────────┐', '│ Saisir le tribunal administratif de la   │', '│ ville de Valmont dans les deux mois.     │', '└──────────────────────────────────────────┘'].join('\n');
+    // As if a line break had been read as a space.
+    const joined = raw.replace('la   │\n', 'la   │ ');
+    expect(readings(joined, raw).map((r) => r.text)).toEqual(['Saisir le tribunal administratif de la ville de Valmont dans les deux mois.']);
+  });
+
+  it('takes no ordinary list or rule for a table', () => {
+    expect(readings('Objet : demande\n----------\nVotre demande est complète.\nNous la traitons.\n----------\nFin.')).toEqual([]);
+    expect(readings('* une liste\n* à puces\n* simple')).toEqual([]);
+  });
+});
