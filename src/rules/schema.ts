@@ -111,6 +111,11 @@ const Mention = z.object({
       patterns: z.array(z.string().min(1)).optional(),
       unit: z.enum(['sentence', 'paragraph']).default('paragraph'),
       last: z.number().int().positive().optional(),
+      /**
+       * With `last`: paragraphs that open an appended part (an annex, a notice after the letter); the
+       * last N paragraphs before the first of them are read too (the letter ends there).
+       */
+      appended: z.array(z.string().min(1)).optional(),
       /** A matching unit brings the next one (true) or the next N (a data-protection block in several paragraphs). */
       spill: z.union([z.boolean(), z.number().int().min(0).max(20)]).default(false),
     })

@@ -94,11 +94,19 @@ export const mention: KindCompiler<'mention'> = (rule) => {
   const when = Object.fromEntries(Object.entries(rule.when ?? {}).map(([type, pats]) => [type, compile(pats)]));
   const zone = rule.zone?.patterns ? compile(rule.zone.patterns) : undefined;
   const designated = rule.designated ? compile(rule.designated) : undefined;
+  const appended = rule.zone?.appended ? compile(rule.zone.appended) : undefined;
 
   /** Where the elements are looked for. */
   const rangesOf = (doc: Doc): Range[] => {
     const paras = doc.paragraphs;
-    if (rule.zone?.last !== undefined) return paras.slice(-rule.zone.last).map((p) => ({ start: p.start, end: p.end }));
+    const last = rule.zone?.last;
+    if (last !== undefined) {
+      const tail = paras.slice(-last);
+      // An annex after the letter (in its second half): the letter's own last paragraphs come before it.
+      const at = appended ? paras.findIndex((p, i) => i >= paras.length / 2 && appended.test(doc.masked.slice(p.start, p.end))) : -1;
+      const before = at > 0 ? paras.slice(Math.max(0, at - last), at).filter((p) => !tail.includes(p)) : [];
+      return [...before, ...tail].map((p) => ({ start: p.start, end: p.end }));
+    }
     if (!zone) return [{ start: 0, end: doc.text.length }];
     // Zone units are paragraphs (or sentences); with `spill`, a unit brings the next one or the next N
     // (a heading and its paragraph, a data-protection block written as questions).
