@@ -25,6 +25,13 @@ describe('document type signals', () => {
     expect(signals("Il ne m'est pas possible de réserver une suite favorable à votre demande.")).toBe('decision-defavorable');
   });
 
+  it('reads a decision in the present tense, a negation without « pas », a plain « n’est pas acceptée »', () => {
+    expect(signals('Au vu de cet avis, je décide de ne pas procéder à votre engagement.')).toBe('decision-defavorable');
+    expect(signals('Les autres créneaux demandés n’ont pu être retenus.')).toBe('decision-defavorable');
+    expect(signals('Ta demande n’est pas acceptée.')).toBe('decision-defavorable');
+    expect(signals('Si ta demande n’est pas acceptée, tu pourras la refaire.')).not.toBe('decision-defavorable');
+  });
+
   it('reads a recognised status as a favourable decision', () => {
     expect(signals('La commission vous reconnaît la qualité de travailleur handicapé.')).toBe('decision-favorable');
   });
