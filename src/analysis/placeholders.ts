@@ -1,5 +1,5 @@
 /**
- * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, %NOM%, #NOM#, <<NOM>>, __NOM__, @NOM@, <%= nom %>,
+ * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, $(agent), %NOM%, #NOM#, <<NOM>>, __NOM__, @NOM@, <%= nom %>,
  * [NOM DE L'AGENT], <prénom>, XXXX, XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
  * that the template leaves to be filled in ("à compléter").
  */
@@ -11,6 +11,8 @@ export const PLACEHOLDER_SOURCE = [
   '\\{\\{[^{}\\n]{1,80}\\}\\}',
   '\\{%[^{}\\n]{1,80}%\\}',
   '\\$\\{[\\p{L}\\p{N}_.\\- ]{1,40}\\}',
+  // $(agent_nom): a shell-like field
+  '\\$\\([\\p{L}_][\\p{L}\\p{N}_.\\-]{0,40}\\)',
   // [[NOM]], [[SI LOGEMENT]] … [[FIN SI]]: double brackets, read whole (not as [NOM] inside brackets)
   '\\[\\[[^\\[\\]\\n]{1,60}\\]\\]',
   "\\[(?=[^\\]\\n]*\\p{Lu}[^\\]\\n]*\\p{Lu})[\\p{Lu}\\p{N}_ '’/\\-]{3,60}\\]",

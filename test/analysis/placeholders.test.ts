@@ -9,13 +9,14 @@ const library = await ourLibrary();
 
 describe('merge fields', () => {
   it('recognises each template syntax', () => {
-    const text = "«NOM» {{ date_limite }} {{ pieces.date_limite|date(\"d MMMM yyyy\") }} {% if conjoint %} ${agent} [NOM DE L'AGENT] <prénom> {nom_agent} %AGENT_NOM% #CIVILITE# <<DATE_ENTREE>> [[GEST_NOM]] [[SI LOGEMENT]] __DATE_RECEPTION__ @NOM_AGENT@ <%= agent.nom %> XXXX XX/XX/XXXX XX/XX/2026";
+    const text = "«NOM» {{ date_limite }} {{ pieces.date_limite|date(\"d MMMM yyyy\") }} {% if conjoint %} ${agent} $(agent_nom) [NOM DE L'AGENT] <prénom> {nom_agent} %AGENT_NOM% #CIVILITE# <<DATE_ENTREE>> [[GEST_NOM]] [[SI LOGEMENT]] __DATE_RECEPTION__ @NOM_AGENT@ <%= agent.nom %> XXXX XX/XX/XXXX XX/XX/2026";
     expect(placeholderSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
       '«NOM»',
       '{{ date_limite }}',
       '{{ pieces.date_limite|date("d MMMM yyyy") }}',
       '{% if conjoint %}',
       '${agent}',
+      '$(agent_nom)',
       "[NOM DE L'AGENT]",
       '<prénom>',
       '{nom_agent}',
@@ -32,7 +33,7 @@ describe('merge fields', () => {
       'XX/XX/2026',
     ]);
     // Ordinary brackets, quotes and numbers are not merge fields.
-    expect(placeholderSpans('« la demande » [1] (voir) XL 2026 <br> une hausse de 50 % des aides, soit 20 %. Le n° 12 # 3 #')).toEqual([]);
+    expect(placeholderSpans('« la demande » [1] (voir) XL 2026 $ (5) <br> une hausse de 50 % des aides, soit 20 %. Le n° 12 # 3 #')).toEqual([]);
     // E-mail addresses and identifiers with underscores inside are not merge fields.
     expect(placeholderSpans('Écrivez à dpo@ville.exemple.fr ou à aides@caf.exemple.fr ; fichier mon__fichier__v2.')).toEqual([]);
   });
