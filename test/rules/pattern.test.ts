@@ -59,6 +59,14 @@ describe('rule patterns through the start index', () => {
     expect(read / lists.length).toBeGreaterThan(0.8);
   });
 
+  it('indexes every long pattern list (one pattern whose start it cannot read would have the whole list scanned)', () => {
+    const scanned = lists.filter((l) => {
+      const source = new PatternRegex(l.patterns, l.options).source;
+      return source.length > 1000 && firstKeys(source) === null;
+    });
+    expect(scanned.map((l) => l.where)).toEqual([]);
+  });
+
   it('finds exactly what a plain scan finds, for every pattern of every rule, in every text', () => {
     let compared = 0;
     let found = 0;
