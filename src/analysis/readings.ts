@@ -291,13 +291,16 @@ function tableReadings(given: Line[]): Reading[] {
 }
 
 /**
- * Reads one block: rows are separated by border lines; in a Markdown table (no rules between rows),
- * each line is a row unless its first cell is empty; in a table aligned with spaces (`spaced`), a line
- * with a cell in every column starts a row, and a line with fewer continues it.
+ * Reads one block: rows are separated by border lines; in a Markdown table, or a table framed with
+ * separators at its edges and no rule at all, each line is a row unless its first cell is empty; in a table aligned with spaces (`spaced`), a line with a cell in every column starts a row,
+ * and a line with fewer continues it. Two columns split by one rule read as one row (each column whole).
  */
 function readBlock(lines: Line[], spaced = false): Reading {
   const b = new Builder();
-  const markdown = lines.some((l) => /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/.test(l.text));
+  const ruled = lines.some((l) => isBorder(l.text));
+  const edged = lines.filter((l) => !isBorder(l.text) && LEADING_SEPARATOR.test(l.text));
+  const multiColumn = edged.some((l) => l.text.split(SEPARATOR).filter((c) => c.trim()).length >= 2);
+  const markdown = lines.some((l) => /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|/.test(l.text)) || (!ruled && multiColumn);
   const columns = spaced ? Math.max(...lines.map((l) => (l.text.match(SEPARATORS)?.length ?? 0) + 1)) : 0;
   let row: Map<number, { at: number; text: string }[]> = new Map();
   const flush = (): void => {

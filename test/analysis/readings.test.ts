@@ -154,6 +154,18 @@ describe('other framings', () => {
     expect(readings(joined, raw).map((r) => r.text)).toEqual(['Saisir le tribunal administratif de la ville de Valmont dans les deux mois.']);
   });
 
+  it('reads each line of a table without rules as a row, unless its first cell is empty', () => {
+    const text = [
+      '| Rejet implicite le | 19 septembre, sans réponse de notre part |',
+      '| Recours            | gracieux auprès du préfet, ou contentieux  |',
+      '|                    | devant le tribunal administratif de Valmont |',
+      '| Délai de recours   | deux mois à compter du 19 septembre        |',
+    ].join('\n');
+    const [r] = readings(text);
+    expect(r!.text).toBe('Rejet implicite le\n19 septembre, sans réponse de notre part\n\nRecours\ngracieux auprès du préfet, ou contentieux devant le tribunal administratif de Valmont\n\nDélai de recours\ndeux mois à compter du 19 septembre');
+    pointsBack(text, r!);
+  });
+
   it('takes no ordinary list or rule for a table', () => {
     expect(readings('Objet : demande\n----------\nVotre demande est complète.\nNous la traitons.\n----------\nFin.')).toEqual([]);
     expect(readings('* une liste\n* à puces\n* simple')).toEqual([]);
