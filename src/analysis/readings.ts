@@ -91,7 +91,7 @@ function redrawStarBoxes(lines: Line[]): Line[] {
  * in each gap (a run of two blanks or more at the same place in every line), or null when the lines
  * do not make at least two columns.
  */
-function spacedColumns(lines: Line[]): Line[] | null {
+function spacedColumns(lines: Line[], minGap = 2, minBoth = 2): Line[] | null {
   if (lines.length < 2 || lines.some((l) => !l.text.trim() || SEPARATOR.test(l.text))) return null;
   const width = Math.max(...lines.map((l) => l.text.trimEnd().length));
   const blank = (p: number): boolean => lines.every((l) => p >= l.text.length || l.text[p] === ' ' || l.text[p] === '\t');
@@ -105,7 +105,7 @@ function spacedColumns(lines: Line[]): Line[] | null {
     let q = p;
     while (q < width && blank(q)) q++;
     // A gap inside the table, with words on both sides in more than one line.
-    if (q - p >= 2 && q < width && lines.filter((l) => l.text.slice(q).trim() && l.text.slice(lead, p).trim()).length >= 2) gaps.push(p);
+    if (q - p >= minGap && q < width && lines.filter((l) => l.text.slice(q).trim() && l.text.slice(lead, p).trim()).length >= minBoth) gaps.push(p);
     p = q;
   }
   if (gaps.length === 0) return null;
@@ -158,8 +158,8 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** A quick test: a separator, or a rule (of asterisks, or around a table aligned with spaces). */
-const MAY_FRAME = /[|│┃║]|\*{5}|[-─━═]{5}/;
+/** A quick test: a separator, a rule (of asterisks, or around a table aligned with spaces), or words set apart by blanks. */
+const MAY_FRAME = /[|│┃║]|\*{5}|[-─━═]{5}|\S[ \t]{3,}\S/;
 
 /** A quick native test before the line-by-line one: most letters have no indented line at all. */
 const INDENTED = /\n[ \t]+\S/;
@@ -287,8 +287,31 @@ function tableReadings(given: Line[]): Reading[] {
     }
     i = Math.max(j, i + 1);
   }
-  return out;
+  // Two columns set side by side with spaces, no rule at all (a letter and its recourse box): a block
+  // of lines where a gap of three blanks or more stands at the same place, with words on both sides
+  // in at least three lines; each column reads whole.
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]!.text.trim()) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && lines[j]!.text.trim()) j++;
+    // From the first line set in two columns to the last (a heading or a full-width line around them stays out).
+    const first = lines.slice(i, j).findIndex((l) => SIDE_BY_SIDE.test(l.text));
+    let last = j - 1;
+    while (last > i && !SIDE_BY_SIDE.test(lines[last]!.text)) last--;
+    const block = first < 0 ? [] : lines.slice(i + first, last + 1);
+    const covered = block.length > 0 && out.some((r) => r.start <= block[0]!.start && block[0]!.start <= r.end);
+    const columns = !covered && block.length >= 3 ? spacedColumns(block, 3, 3) : null;
+    if (columns) out.push(readBlock(columns));
+    i = j;
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
+
+/** Words, three blanks or more, words: a line that may hold two columns. */
+const SIDE_BY_SIDE = /\S[ \t]{3,}\S/;
 
 /**
  * Reads one block: rows are separated by border lines; in a Markdown table, or a table framed with

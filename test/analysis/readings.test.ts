@@ -166,6 +166,22 @@ describe('other framings', () => {
     pointsBack(text, r!);
   });
 
+  it('reads two columns set side by side with spaces, without any rule', () => {
+    const text = [
+      'Département de Valmont, Hôtel du Département, 1 cours de la Loire, 99000 Valmont',
+      'Madame,                                    VOS RECOURS',
+      'Vous avez demandé l’agrément pour          Recours contentieux : tribunal',
+      'recevoir deux personnes âgées.             administratif de Valmont, par',
+      'Je refuse cet agrément.                    courrier ou sur Télérecours.',
+    ].join('\n');
+    const [r, ...more] = readings(text);
+    expect(more).toEqual([]);
+    expect(r!.text).toBe('Madame, Vous avez demandé l’agrément pour recevoir deux personnes âgées. Je refuse cet agrément.\nVOS RECOURS Recours contentieux : tribunal administratif de Valmont, par courrier ou sur Télérecours.');
+    pointsBack(text, r!);
+    // Ordinary prose has no such gap.
+    expect(readings('Une ligne de texte ordinaire,\nune autre ligne de texte,\net une troisième ligne.\nFin.')).toEqual([]);
+  });
+
   it('takes no ordinary list or rule for a table', () => {
     expect(readings('Objet : demande\n----------\nVotre demande est complète.\nNous la traitons.\n----------\nFin.')).toEqual([]);
     expect(readings('* une liste\n* à puces\n* simple')).toEqual([]);
