@@ -39,5 +39,7 @@ describe('document type signals', () => {
   it('does not take a mention of an earlier acknowledgement for one', () => {
     expect(signals("Comme indiqué dans l'accusé de réception qui vous a été adressé le 6 mars, votre dossier est complet.")).not.toBe('accuse-reception');
     expect(signals('Le présent accusé de réception ne vaut pas décision.')).toBe('accuse-reception');
+    // The way a letter was sent is no acknowledgement; a withdrawal decided is a refusal.
+    expect(signals("LETTRE RECOMMANDÉE AVEC ACCUSÉ DE RÉCEPTION\n\nMadame,\n\nJ'ai décidé de procéder au retrait de ladite autorisation.")).toBe('decision-defavorable');
   });
 });
