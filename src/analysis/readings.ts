@@ -341,20 +341,22 @@ function readBlock(lines: Line[], spaced = false): Reading {
     }
     row = new Map();
   };
+  let rowLead = -1;
   for (const line of lines) {
     if (isBorder(line.text)) {
       flush();
+      rowLead = -1;
       continue;
     }
     // Cells: the stretches between separators (before the first one too, when it holds text).
     let col = 0;
     let from = 0;
-    const found: [number, { at: number; text: string }][] = [];
+    const found: [number, { at: number; text: string; lead: number }][] = [];
     const cut = (to: number): void => {
       const raw = line.text.slice(from, to);
       const lead = raw.length - raw.trimStart().length;
       const cell = raw.trim();
-      if (cell) found.push([col, { at: line.start + from + lead, text: cell }]);
+      if (cell) found.push([col, { at: line.start + from + lead, text: cell, lead }]);
     };
     SEPARATORS.lastIndex = 0;
     for (let m = SEPARATORS.exec(line.text); m; m = SEPARATORS.exec(line.text)) {
@@ -366,7 +368,13 @@ function readBlock(lines: Line[], spaced = false): Reading {
     // Without rules between rows, a line is a row of its own, unless its first cell is empty: then it
     // continues the row above ("| 2 mois à compter de la |" … "|   | notification |").
     const firstCol = LEADING_SEPARATOR.test(line.text) ? 1 : 0;
-    if (markdown && found.some(([c]) => c === firstCol)) flush();
+    // (A first cell set further in than the one that opened the row continues it: « 1. Recours obligatoire » /
+    // «    avant le juge ».)
+    const first = found.find(([c]) => c === firstCol)?.[1];
+    if (markdown && first && (rowLead < 0 || first.lead <= rowLead)) {
+      flush();
+      rowLead = first.lead;
+    }
     if (spaced && found.length === columns) flush();
     for (const [c, cell] of found) {
       const cells = row.get(c) ?? [];

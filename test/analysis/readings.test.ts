@@ -182,6 +182,20 @@ describe('other framings', () => {
     expect(readings('Une ligne de texte ordinaire,\nune autre ligne de texte,\net une troisième ligne.\nFin.')).toEqual([]);
   });
 
+  it('continues a Markdown row where its first cell goes on further in', () => {
+    const text = [
+      '| Étape                 | Qui saisir ?             | Quand ?               |',
+      '|-----------------------|--------------------------|-----------------------|',
+      '| 1. Recours obligatoire | Le président du conseil  | Dans les 2 mois après |',
+      '|    avant le juge       | départemental            | la réception          |',
+      '| 2. Ensuite             | Le tribunal              | Dans les 2 mois       |',
+      '|    seulement           | administratif de Valmont |                       |',
+    ].join('\n');
+    const [r] = readings(text);
+    expect(r!.text).toBe('Étape\nQui saisir ?\nQuand ?\n\n1. Recours obligatoire avant le juge\nLe président du conseil départemental\nDans les 2 mois après la réception\n\n2. Ensuite seulement\nLe tribunal administratif de Valmont\nDans les 2 mois');
+    pointsBack(text, r!);
+  });
+
   it('takes no ordinary list or rule for a table', () => {
     expect(readings('Objet : demande\n----------\nVotre demande est complète.\nNous la traitons.\n----------\nFin.')).toEqual([]);
     expect(readings('* une liste\n* à puces\n* simple')).toEqual([]);
