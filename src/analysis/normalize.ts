@@ -63,6 +63,19 @@ export function lowerKeepOffsets(text: string): string {
   return out;
 }
 
+// The lower case of the last texts searched: every rule pattern of an analysis, and the start index,
+// search the same few texts.
+const lowered: { text: string; lower: string }[] = [];
+
+/** `lowerKeepOffsets` of one of the last texts asked for, computed once. */
+export function lowerCached(text: string): string {
+  for (const e of lowered) if (e.text === text) return e.lower;
+  const lower = lowerKeepOffsets(text);
+  lowered.unshift({ text, lower });
+  if (lowered.length > 4) lowered.pop();
+  return lower;
+}
+
 /**
  * Lower case that keeps every offset, with the typographic apostrophe turned into "'": searches in it
  * give offsets valid in the original.

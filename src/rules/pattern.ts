@@ -12,7 +12,7 @@
  * (see prefix.ts). Same matches, a fraction of the work, as each letter is searched by a hundred patterns.
  */
 
-import { lowerKeepOffsets } from '../analysis/normalize.js';
+import { lowerCached, lowerKeepOffsets } from '../analysis/normalize.js';
 import { firstKeys, hasKeys, TextIndex, type StartKeys } from './prefix.js';
 
 /** Lets "'" in a pattern match the typographic apostrophe too, inside or outside a character class. */
@@ -96,17 +96,6 @@ export function lowerPatternSource(source: string): string | null {
     out += folded[i];
   }
   return out;
-}
-
-// The lower case of the last texts searched: every pattern of an analysis searches the same texts.
-const lowered: { text: string; lower: string }[] = [];
-
-function lowerOf(text: string): string {
-  for (const e of lowered) if (e.text === text) return e.lower;
-  const lower = lowerKeepOffsets(text);
-  lowered.unshift({ text, lower });
-  if (lowered.length > 4) lowered.pop();
-  return lower;
 }
 
 /** A pattern that starts at a line start needs no word edge (and must not get one). */
@@ -207,7 +196,7 @@ export class PatternRegex {
   exec(text: string, from = 0): RegExpExecArray | null {
     if (this.keys && text.length >= INDEX_FROM) return this.execIndexed(text, from);
     const re = this.scan();
-    const subject = this.lower ? lowerOf(text) : text;
+    const subject = this.lower ? lowerCached(text) : text;
     re.lastIndex = from;
     for (;;) {
       const m = re.exec(subject);
@@ -227,7 +216,7 @@ export class PatternRegex {
     }
     const positions = this.lastPositions;
     const re = (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
-    const subject = this.lower ? lowerOf(text) : text;
+    const subject = this.lower ? lowerCached(text) : text;
     // First position at or after `from` (binary search), then each in turn.
     let lo = 0;
     let hi = positions.length;

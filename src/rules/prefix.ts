@@ -11,7 +11,7 @@
  * line break), through one hash table of the starts of every pattern. The pattern is then tried only
  * there, with a sticky regex, instead of scanning the whole text once per pattern.
  */
-import { lowerSameLength } from '../analysis/normalize.js';
+import { lowerCached, lowerSameLength } from '../analysis/normalize.js';
 
 /** Keys of a pattern: the folded starts (one to six characters) a match may begin with. */
 export interface StartKeys {
@@ -465,7 +465,8 @@ export class TextIndex {
   private readonly known: number;
 
   constructor(readonly text: string) {
-    const lower = (this.lower = fold(text));
+    // fold(text), from the lower case the rule patterns search too (computed once per text).
+    const lower = (this.lower = lowerCached(text).replace(/’/g, "'").replace(/[1-9]/g, '0'));
     const n = lower.length;
     const cand = new Int32Array(n);
     let count = 0;
