@@ -1,7 +1,8 @@
 /**
- * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, $(agent), %NOM%, #NOM#, <<NOM>>, __NOM__, @NOM@, <%= nom %>,
- * [NOM DE L'AGENT], <prénom>, XXXX, XX/XX/XXXX. They are not words (no jargon, no word count) and stand for an element of a mention
- * that the template leaves to be filled in ("à compléter").
+ * Merge fields of letter templates: «NOM», {{nom}}, {nom}, ${agent}, $(agent), %NOM%, #NOM#, <<NOM>>,
+ * __NOM__, @NOM@, <%= nom %>, [NOM DE L'AGENT], <prénom>, XXXX, XX/XX/XXXX. They are not words (no
+ * jargon, no word count) and stand for an element of a mention that the template leaves to be filled
+ * in ("à compléter").
  */
 
 /** Source of the merge-field regex (one alternative per syntax). */

@@ -315,8 +315,10 @@ const SIDE_BY_SIDE = /\S[ \t]{3,}\S/;
 
 /**
  * Reads one block: rows are separated by border lines; in a Markdown table, or a table framed with
- * separators at its edges and no rule at all, each line is a row unless its first cell is empty; in a table aligned with spaces (`spaced`), a line with a cell in every column starts a row,
- * and a line with fewer continues it. Two columns split by one rule read as one row (each column whole).
+ * separators at its edges and no rule at all, each line is a row unless its first cell is empty or set
+ * further in; in a table aligned with spaces (`spaced`), a line with a cell in every column starts a
+ * row, and a line with fewer continues it. Two columns split by one rule read as one row (each column
+ * whole).
  */
 function readBlock(lines: Line[], spaced = false): Reading {
   const b = new Builder();
