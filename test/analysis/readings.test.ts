@@ -11,6 +11,14 @@ function pointsBack(text: string, r: Reading): void {
   }
 }
 
+/** The one reading of a text, checked to point back into it. */
+function onlyReading(text: string): string {
+  const all = readings(text);
+  expect(all).toHaveLength(1);
+  pointsBack(text, all[0]!);
+  return all[0]!.text;
+}
+
 const GRID = [
   'Vos recours :',
   '+------------------+--------------------------+',
@@ -40,12 +48,9 @@ describe('tables drawn with characters', () => {
       '|          | l\'agence              | notification           |',
       '| Tribunal | Tribunal administratif| idem                   |',
     ].join('\n');
-    const all = readings(text);
-    expect(all).toHaveLength(1);
-    expect(all[0]!.text).toBe(
+    expect(onlyReading(text)).toBe(
       "Recours\nAuprès de qui ?\nDélai\n\nGracieux\nDirecteur général de l'agence\n2 mois à compter de la notification\n\nTribunal\nTribunal administratif\nidem",
     );
-    pointsBack(text, all[0]!);
   });
 
   it('reads a box as one paragraph', () => {
@@ -79,12 +84,9 @@ describe('hanging indents', () => {
       '',
       'Autre paragraphe sans retrait.',
     ].join('\n');
-    const all = readings(text);
-    expect(all).toHaveLength(1);
-    expect(all[0]!.text).toBe(
+    expect(onlyReading(text)).toBe(
       'Vous pouvez contester la présente décision :\n- par un recours contentieux devant le tribunal administratif de Valmont, 7 rue des Cordeliers, 99012 Valmont Cedex ;\n- par un recours gracieux.',
     );
-    pointsBack(text, all[0]!);
   });
 
   it('reads a run of blanks as one, where a wrapped line was joined with its indentation', () => {
@@ -119,17 +121,12 @@ describe('other framings', () => {
       'Le tribunal administratif  │  Le recours gracieux, s’il est',
       'de Valmont : recours.      │  rejeté, ouvre un nouveau délai.',
     ].join('\n');
-    const [r, ...more] = readings(text);
-    expect(more).toEqual([]);
-    expect(r!.text).toBe('Le maire : recours gracieux. Le tribunal administratif de Valmont : recours.\nDeux mois, qui commencent le jour où cet arrêté vous est notifié. Le recours gracieux, s’il est rejeté, ouvre un nouveau délai.');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('Le maire : recours gracieux. Le tribunal administratif de Valmont : recours.\nDeux mois, qui commencent le jour où cet arrêté vous est notifié. Le recours gracieux, s’il est rejeté, ouvre un nouveau délai.');
   });
 
   it('reads a box framed with asterisks as a box', () => {
     const text = ['Fin du courrier.', '**********************************', '* Vous pouvez saisir le tribunal *', '* administratif de Valmont.      *', '**********************************'].join('\n');
-    const [r] = readings(text);
-    expect(r!.text).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
   });
 
   it('reads a table aligned with spaces between two rules, a short line continuing its row', () => {
@@ -141,10 +138,7 @@ describe('other framings', () => {
       'contentieux          de Valmont (telerecours.fr)',
       '------------------------------------------------------------',
     ].join('\n');
-    const [r, ...more] = readings(text);
-    expect(more).toEqual([]);
-    expect(r!.text).toBe('un recours gracieux\nau préfet\n2 mois\n\nun recours contentieux\nau tribunal administratif de Valmont (telerecours.fr)\n2 mois');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('un recours gracieux\nau préfet\n2 mois\n\nun recours contentieux\nau tribunal administratif de Valmont (telerecours.fr)\n2 mois');
   });
 
   it('reads tables as drawn, not as the wrapped-line reading joined them', () => {
@@ -161,9 +155,7 @@ describe('other framings', () => {
       '|                    | devant le tribunal administratif de Valmont |',
       '| Délai de recours   | deux mois à compter du 19 septembre        |',
     ].join('\n');
-    const [r] = readings(text);
-    expect(r!.text).toBe('Rejet implicite le\n19 septembre, sans réponse de notre part\n\nRecours\ngracieux auprès du préfet, ou contentieux devant le tribunal administratif de Valmont\n\nDélai de recours\ndeux mois à compter du 19 septembre');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('Rejet implicite le\n19 septembre, sans réponse de notre part\n\nRecours\ngracieux auprès du préfet, ou contentieux devant le tribunal administratif de Valmont\n\nDélai de recours\ndeux mois à compter du 19 septembre');
   });
 
   it('reads two columns set side by side with spaces, without any rule', () => {
@@ -174,10 +166,7 @@ describe('other framings', () => {
       'recevoir deux personnes âgées.             administratif de Valmont, par',
       'Je refuse cet agrément.                    courrier ou sur Télérecours.',
     ].join('\n');
-    const [r, ...more] = readings(text);
-    expect(more).toEqual([]);
-    expect(r!.text).toBe('Madame, Vous avez demandé l’agrément pour recevoir deux personnes âgées. Je refuse cet agrément.\nVOS RECOURS Recours contentieux : tribunal administratif de Valmont, par courrier ou sur Télérecours.');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('Madame, Vous avez demandé l’agrément pour recevoir deux personnes âgées. Je refuse cet agrément.\nVOS RECOURS Recours contentieux : tribunal administratif de Valmont, par courrier ou sur Télérecours.');
     // Ordinary prose has no such gap.
     expect(readings('Une ligne de texte ordinaire,\nune autre ligne de texte,\net une troisième ligne.\nFin.')).toEqual([]);
   });
@@ -191,9 +180,7 @@ describe('other framings', () => {
       '| 2. Ensuite             | Le tribunal              | Dans les 2 mois       |',
       '|    seulement           | administratif de Valmont |                       |',
     ].join('\n');
-    const [r] = readings(text);
-    expect(r!.text).toBe('Étape\nQui saisir ?\nQuand ?\n\n1. Recours obligatoire avant le juge\nLe président du conseil départemental\nDans les 2 mois après la réception\n\n2. Ensuite seulement\nLe tribunal administratif de Valmont\nDans les 2 mois');
-    pointsBack(text, r!);
+    expect(onlyReading(text)).toBe('Étape\nQui saisir ?\nQuand ?\n\n1. Recours obligatoire avant le juge\nLe président du conseil départemental\nDans les 2 mois après la réception\n\n2. Ensuite seulement\nLe tribunal administratif de Valmont\nDans les 2 mois');
   });
 
   it('takes no ordinary list or rule for a table', () => {
