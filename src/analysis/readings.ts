@@ -242,11 +242,63 @@ export function readings(text: string, raw?: string): Reading[] {
   const framed = MAY_FRAME.test(text);
   const wraps = joinedIndents(text, raw);
   const indented = wraps.length > 0 || (INDENTED.test(text) && hasHangingIndent(text));
-  if (!framed && !indented) return [];
+  const paged = PAGE_NUMBER.test(text);
+  if (!framed && !indented && !paged) return [];
   const lines = splitLines(text);
   const drawn = raw !== undefined && raw.length === text.length && raw !== text ? splitLines(raw) : lines;
   const tables = framed ? tableReadings(drawn) : [];
-  return indented ? [...tables, ...indentReadings(lines, tables, wraps)].sort((a, b) => a.start - b.start) : tables;
+  const out = indented ? [...tables, ...indentReadings(lines, tables, wraps)] : tables;
+  if (paged) out.push(...pageBreakReadings(lines));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A page number ending a line (« page 1/2 », « 1/2 », « Page 1 sur 2 »): a page's foot. */
+const PAGE_NUMBER = /(?:^|[ \t·•|–—-])(?:page[ \t]*)?\d{1,3}[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$/im;
+/** A line that ends a sentence (or a heading, a list's introduction): no sentence runs over the page break. */
+const ENDS_SENTENCE = /[.!?…:;»)\]][ \t]*$/;
+/** A line that goes on with a sentence begun before: it starts in lower case. */
+const GOES_ON = /^[ \t]*\p{Ll}/u;
+
+/**
+ * A sentence cut by a page break, as text copied from a paginated document reads (« … devant le
+ * tribunal » / footer, « page 1/2 », a running header / « administratif de Valmont, … »): the lines of
+ * the page's foot and of the next page's head taken out, the sentence reads whole. The foot is a block
+ * of at most three lines that holds a page number, set apart by a blank line; before it, a line that
+ * does not end its sentence; after it (a blank line and at most two header lines further), a line that
+ * starts in lower case.
+ */
+function pageBreakReadings(lines: Line[]): Reading[] {
+  const out: Reading[] = [];
+  const blank = (k: number): boolean => !lines[k]!.text.trim();
+  for (let k = 0; k < lines.length; k++) {
+    if (!PAGE_NUMBER.test(lines[k]!.text)) continue;
+    // Up over the foot's other lines, then at least one blank line, to the line the page ends with.
+    let p = k;
+    while (p > 0 && k - p < 2 && !blank(p - 1)) p--;
+    if (p === 0 || !blank(p - 1)) continue;
+    p--;
+    while (p > 0 && blank(p)) p--;
+    if (blank(p) || ENDS_SENTENCE.test(lines[p]!.text) || PAGE_NUMBER.test(lines[p]!.text)) continue;
+    // Down past blank lines and at most two header lines, to the line the sentence goes on with.
+    let q = k + 1;
+    let headers = 0;
+    while (q < lines.length && (blank(q) || (!GOES_ON.test(lines[q]!.text) && ++headers <= 2))) q++;
+    if (q >= lines.length || !GOES_ON.test(lines[q]!.text)) continue;
+    // The two halves with their paragraphs (up to six lines each way).
+    let from = p;
+    while (from > 0 && p - from < 5 && !blank(from - 1)) from--;
+    let to = q;
+    while (to + 1 < lines.length && to - q < 5 && !blank(to + 1)) to++;
+    const b = new Builder();
+    const part = [...lines.slice(from, p + 1), ...lines.slice(q, to + 1)];
+    part.forEach((l, n) => {
+      if (n > 0) b.join(n === p - from + 1 ? ' ' : '\n');
+      b.push(n === p - from + 1 ? l.text.trim() : l.text.trimEnd(), n === p - from + 1 ? l.start + l.text.length - l.text.trimStart().length : l.start);
+    });
+    out.push(b.done(part));
+    k = q;
+  }
+  return out;
 }
 
 /** The readings of every framed block of a text. */

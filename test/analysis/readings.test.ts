@@ -188,3 +188,28 @@ describe('other framings', () => {
     expect(readings('* une liste\n* à puces\n* simple')).toEqual([]);
   });
 });
+
+describe('sentences cut by a page break', () => {
+  it('reads the sentence whole, without the foot of the page and the next page head', () => {
+    const text = [
+      'Vous pouvez saisir le tribunal',
+      '',
+      'Ville de Valmont · 3 rue des Luthiers · 00700 Valmont · page 1/2',
+      '',
+      'Mairie de Valmont – N/Réf. 118 – suite',
+      'administratif de Valmont dans un délai de deux mois.',
+      'Je vous prie d’agréer, Madame, mes salutations distinguées.',
+    ].join('\n');
+    expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont dans un délai de deux mois.\nJe vous prie d’agréer, Madame, mes salutations distinguées.');
+  });
+
+  it('reads a foot of two lines, the page number alone on the last one', () => {
+    const text = 'Un recours gracieux, ou un recours devant le tribunal\n\nRectorat – 8 rue Montesquieu – 00990 Valmont\n1/2\n\nadministratif de Valmont, par Télérecours citoyens.';
+    expect(onlyReading(text)).toBe('Un recours gracieux, ou un recours devant le tribunal administratif de Valmont, par Télérecours citoyens.');
+  });
+
+  it('leaves a page break alone when the sentence ended before it or nothing goes on after it', () => {
+    expect(readings('Votre demande est acceptée.\n\npage 1/2\n\nvous recevrez la carte sous huit jours.')).toEqual([]);
+    expect(readings('Votre demande est acceptée, sous réserve\n\npage 1/2\n\nArticle 2 – La carte est remise en mairie.')).toEqual([]);
+  });
+});
