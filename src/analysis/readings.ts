@@ -242,7 +242,7 @@ export function readings(text: string, raw?: string): Reading[] {
   const framed = MAY_FRAME.test(text);
   const wraps = joinedIndents(text, raw);
   const indented = wraps.length > 0 || (INDENTED.test(text) && hasHangingIndent(text));
-  const paged = PAGE_NUMBER.test(text);
+  const paged = PAGE_HINT.test(text);
   if (!framed && !indented && !paged) return [];
   const lines = splitLines(text);
   const drawn = raw !== undefined && raw.length === text.length && raw !== text ? splitLines(raw) : lines;
@@ -254,6 +254,8 @@ export function readings(text: string, raw?: string): Reading[] {
 
 /** A page number ending a line (« page 1/2 », « 1/2 », « Page 1 sur 2 »): a page's foot. */
 const PAGE_NUMBER = /(?:^|[ \t·•|–—-])(?:page[ \t]*)?\d{1,3}[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$/im;
+/** A quick test first (a digit starts it: twice as fast on a whole letter). */
+const PAGE_HINT = /\d[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$/im;
 /** A line that ends a sentence (or a heading, a list's introduction): no sentence runs over the page break. */
 const ENDS_SENTENCE = /[.!?…:;»)\]][ \t]*$/;
 /** A line that goes on with a sentence begun before: it starts in lower case. */
