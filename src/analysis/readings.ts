@@ -57,27 +57,32 @@ function midSeparator(l: string): number {
   return at;
 }
 
-// A box framed with asterisks: its rules are runs of them, its lines start and end with one.
-const STAR_RULE = /^[ \t]*\*{5,}[ \t]*$/;
+// A box framed with asterisks or hashes: its rules are runs of them, its lines start and end with one.
+const CHAR_RULE = /^[ \t]*([*#])\1{4,}[ \t]*$/;
+const charLine = (c: string): RegExp => (c === '*' ? STAR_LINE : HASH_LINE);
 const STAR_LINE = /^([ \t]*)\*(?:([ \t].*[ \t])\*)?[ \t]*$/;
+const HASH_LINE = /^([ \t]*)#(?:([ \t].*[ \t])#)?[ \t]*$/;
 
 /**
- * The lines of a text as a frame reader sees them: a box of asterisks redrawn with rules and
- * separators (same length, same offsets), so that it reads like any other box.
+ * The lines of a text as a frame reader sees them: a box of asterisks (or hashes) redrawn with rules
+ * and separators (same length, same offsets), so that it reads like any other box.
  */
 function redrawStarBoxes(lines: Line[]): Line[] {
   const out = lines.slice();
   for (let i = 0; i < lines.length; i++) {
-    if (!STAR_RULE.test(lines[i]!.text)) continue;
+    const rule = CHAR_RULE.exec(lines[i]!.text);
+    if (!rule) continue;
+    const c = rule[1]!;
+    const isRule = (t: string): boolean => CHAR_RULE.exec(t)?.[1] === c;
     let j = i + 1;
-    while (j < lines.length && !STAR_RULE.test(lines[j]!.text) && STAR_LINE.test(lines[j]!.text)) j++;
-    if (j >= lines.length || !STAR_RULE.test(lines[j]!.text) || j - i < 3) continue;
+    while (j < lines.length && !isRule(lines[j]!.text) && charLine(c).test(lines[j]!.text)) j++;
+    if (j >= lines.length || !isRule(lines[j]!.text) || j - i < 3) continue;
     for (let k = i; k <= j; k++) {
       const t = lines[k]!.text;
-      if (k === i || k === j) out[k] = { start: lines[k]!.start, text: t.replace(/\*/g, '─') };
+      if (k === i || k === j) out[k] = { start: lines[k]!.start, text: t.replaceAll(c, '─') };
       else {
-        const first = t.indexOf('*');
-        const last = t.lastIndexOf('*');
+        const first = t.indexOf(c);
+        const last = t.lastIndexOf(c);
         out[k] = { start: lines[k]!.start, text: `${t.slice(0, first)}│${t.slice(first + 1, last)}${last > first ? '│' : ''}${t.slice(last + 1)}` };
       }
     }
@@ -158,8 +163,8 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
-/** A quick test: a separator, a rule (of asterisks, or around a table aligned with spaces), or words set apart by blanks. */
-const MAY_FRAME = /[|│┃║]|\*{5}|[-─━═]{5}|\S[ \t]{3,}\S/;
+/** A quick test: a separator, a rule (of asterisks or hashes, or around a table aligned with spaces), or words set apart by blanks. */
+const MAY_FRAME = /[|│┃║]|\*{5}|#{5}|[-─━═]{5}|\S[ \t]{3,}\S/;
 
 /** A quick native test before the line-by-line one: most letters have no indented line at all. */
 const INDENTED = /\n[ \t]+\S/;
@@ -243,19 +248,75 @@ export function readings(text: string, raw?: string): Reading[] {
   const wraps = joinedIndents(text, raw);
   const indented = wraps.length > 0 || (INDENTED.test(text) && hasHangingIndent(text));
   const paged = PAGE_HINT.test(text);
-  if (!framed && !indented && !paged) return [];
+  const tabbed = text.includes('\t') && TABBED.test(text);
+  if (!framed && !indented && !paged && !tabbed) return [];
   const lines = splitLines(text);
   const drawn = raw !== undefined && raw.length === text.length && raw !== text ? splitLines(raw) : lines;
   const tables = framed ? tableReadings(drawn) : [];
   const out = indented ? [...tables, ...indentReadings(lines, tables, wraps)] : tables;
   if (paged) out.push(...pageBreakReadings(lines));
+  if (tabbed) out.push(...tabTableReadings(lines));
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A page number ending a line (« page 1/2 », « 1/2 », « Page 1 sur 2 »): a page's foot. */
-const PAGE_NUMBER = /(?:^|[ \t·•|–—-])(?:page[ \t]*)?\d{1,3}[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$/im;
+/** Words, a tab, words: a line that may be a row of a table copied from a word processor. */
+const TABBED = /\S\t+\S/;
+
+/**
+ * Tables whose columns are split by tabs (copied from a word processor): at least two lines with the
+ * same number of tab-separated cells, two or more, the first one their header. Each row reads with
+ * every cell after its column's header, one per line (« À compter de » / « la notification du présent
+ * arrêté » reads « À compter de la notification du présent arrêté »); rows are set apart by a blank line.
+ */
+function tabTableReadings(lines: Line[]): Reading[] {
+  const out: Reading[] = [];
+  const cellsOf = (l: Line): { at: number; text: string }[] => {
+    const cells: { at: number; text: string }[] = [];
+    let from = 0;
+    for (const part of l.text.split('\t')) {
+      const lead = part.length - part.trimStart().length;
+      cells.push({ at: l.start + from + lead, text: part.trim() });
+      from += part.length + 1;
+    }
+    return cells;
+  };
+  for (let i = 0; i < lines.length; ) {
+    if (!TABBED.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    const width = lines[i]!.text.split('\t').length;
+    let j = i + 1;
+    while (j < lines.length && TABBED.test(lines[j]!.text) && lines[j]!.text.split('\t').length === width) j++;
+    if (j - i >= 2) {
+      const header = cellsOf(lines[i]!);
+      const b = new Builder();
+      for (let r = i + 1; r < j; r++) {
+        if (r > i + 1) b.join('\n\n');
+        let first = true;
+        cellsOf(lines[r]!).forEach((cell, c) => {
+          if (!cell.text) return;
+          if (!first) b.join('\n');
+          first = false;
+          const head = header[c];
+          if (head?.text) {
+            b.push(head.text, head.at);
+            b.join(' ');
+          }
+          b.push(cell.text, cell.at);
+        });
+      }
+      out.push(b.done(lines.slice(i, j)));
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** A page number ending a line (« page 1/2 », « 1/2 », « Page 1 sur 2 »), or alone between dashes (« – 1 – »): a page's foot. */
+const PAGE_NUMBER = /(?:^|[ \t·•|–—-])(?:page[ \t]*)?\d{1,3}[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$|^[ \t]*[–—-][ \t]*\d{1,3}[ \t]*[–—-][ \t]*$/im;
 /** A quick test first (a digit starts it: twice as fast on a whole letter). */
-const PAGE_HINT = /\d[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$/im;
+const PAGE_HINT = /\d[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$|\d[ \t]*[–—-][ \t]*$/im;
 /** A line that ends a sentence (or a heading, a list's introduction): no sentence runs over the page break. */
 const ENDS_SENTENCE = /[.!?…:;»)\]][ \t]*$/;
 /** A line that goes on with a sentence begun before: it starts in lower case. */

@@ -129,6 +129,12 @@ describe('other framings', () => {
     expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
   });
 
+  it('reads a box framed with hashes as a box, and no mixed frame', () => {
+    const text = ['Fin du courrier.', '##################################', '# Vous pouvez saisir le tribunal #', '# administratif de Valmont.      #', '##################################'].join('\n');
+    expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
+    expect(readings(['#####', '* Vous pouvez saisir *', '* le tribunal *', '#####'].join('\n'))).toEqual([]);
+  });
+
   it('reads a table aligned with spaces between two rules, a short line continuing its row', () => {
     const text = [
       'Vous voulez…         Adressez-vous à…             Délai',
@@ -208,8 +214,38 @@ describe('sentences cut by a page break', () => {
     expect(onlyReading(text)).toBe('Un recours gracieux, ou un recours devant le tribunal administratif de Valmont, par Télérecours citoyens.');
   });
 
+  it('reads a page number set between dashes, the foot and a running head after it', () => {
+    const text = 'Un recours devant le tribunal administratif de Valmont, dans les deux mois à compter de sa\n\n                                  – 1 –\nPréfecture de Valmont – 1, place de la Préfecture\n\n\nSAS Lirvon – dossier n° 2047/0188 – suite\n\nnotification.';
+    expect(onlyReading(text)).toBe('Un recours devant le tribunal administratif de Valmont, dans les deux mois à compter de sa notification.');
+  });
+
   it('leaves a page break alone when the sentence ended before it or nothing goes on after it', () => {
     expect(readings('Votre demande est acceptée.\n\npage 1/2\n\nvous recevrez la carte sous huit jours.')).toEqual([]);
     expect(readings('Votre demande est acceptée, sous réserve\n\npage 1/2\n\nArticle 2 – La carte est remise en mairie.')).toEqual([]);
   });
 });
+
+describe('tables copied from a word processor (columns split by tabs)', () => {
+  it('reads each cell after its column header, row by row', () => {
+    const text = [
+      'Article 3 – Voies et délais de recours :',
+      '',
+      'Recours\tAdressé à\tDélai\tÀ compter de',
+      'Gracieux\tM. le préfet\t2 mois\tla notification du présent arrêté',
+      'Contentieux\tTribunal administratif de Valmont\t2 mois\tla notification du présent arrêté',
+      '',
+      'Fait à Valmont.',
+    ].join('\n');
+    expect(onlyReading(text)).toBe(
+      'Recours Gracieux\nAdressé à M. le préfet\nDélai 2 mois\nÀ compter de la notification du présent arrêté\n\n' +
+        'Recours Contentieux\nAdressé à Tribunal administratif de Valmont\nDélai 2 mois\nÀ compter de la notification du présent arrêté',
+    );
+  });
+
+  it('skips empty cells, and reads no table from a lone tabbed line or lines of different widths', () => {
+    expect(onlyReading('Quoi ?\tQui ?\tQuand ?\nPoint de départ\t\tla réception de cette lettre')).toBe('Quoi ? Point de départ\nQuand ? la réception de cette lettre');
+    expect(readings('Nom :\tDupont\nAdresse :\t3 rue des Lilas\tValmont')).toEqual([]);
+    expect(readings('Référence :\tPV-2047-0041\n\nMadame,')).toEqual([]);
+  });
+});
+
