@@ -14,6 +14,10 @@
  * ("devant le tribunal administratif de\n  Valmont") reads with its lines joined by one space. A
  * hard-wrapped line that the normalised text already joined to the one before keeps its indentation
  * ("devant le tribunal   administratif"): its paragraph reads with the run of blanks as one space.
+ *
+ * Page breaks: a sentence cut by a page's foot (its number, « 1/2 », « – 1 – ») and the next page's
+ * head reads whole. Tables copied from a word processor (columns split by tabs) read each cell after
+ * its column's header.
  */
 
 /** The reading of one block of the text. */
