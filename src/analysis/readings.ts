@@ -358,9 +358,16 @@ function pageBreakReadings(lines: Line[]): Reading[] {
     while (to + 1 < lines.length && to - q < 5 && !blank(to + 1)) to++;
     const b = new Builder();
     const part = [...lines.slice(from, p + 1), ...lines.slice(q, to + 1)];
+    // The first line after the break joins the sentence with one space, without its indentation.
+    const joint = p - from + 1;
     part.forEach((l, n) => {
-      if (n > 0) b.join(n === p - from + 1 ? ' ' : '\n');
-      b.push(n === p - from + 1 ? l.text.trim() : l.text.trimEnd(), n === p - from + 1 ? l.start + l.text.length - l.text.trimStart().length : l.start);
+      if (n === joint) {
+        b.join(' ');
+        b.push(l.text.trim(), l.start + l.text.length - l.text.trimStart().length);
+        return;
+      }
+      if (n > 0) b.join('\n');
+      b.push(l.text.trimEnd(), l.start);
     });
     out.push(b.done(part));
     k = q;
