@@ -35,7 +35,7 @@ export interface Reading {
 const SEPARATOR = /[|│┃║]/;
 const SEPARATORS = /[|│┃║]/g;
 /** A rule between rows: only drawing characters, with at least three horizontal strokes. */
-const BORDER = /^[ \t]*[+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╟╢╤╧╪╞╡═─━\-=:]+[ \t+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╟╢╤╧╪╞╡═─━\-=:]*$/;
+const BORDER = /^[ \t]*[+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╦╩╬╟╢╤╧╪╞╡┏┓┗┛┣┫┳┻╋═─━\-=:]+[ \t+|│┃║├┤┌┐└┘┬┴┼╔╗╚╝╠╣╦╩╬╟╢╤╧╪╞╡┏┓┗┛┣┫┳┻╋═─━\-=:]*$/;
 const STROKES = /[-─━═]{3}/;
 
 interface Line {

@@ -129,6 +129,18 @@ describe('other framings', () => {
     expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
   });
 
+  it('reads a table drawn with double lines, its rules crossed (╦ ╬ ╩)', () => {
+    const text = [
+      '╔═══════════════╦════════════════════════╗',
+      '║ Recours       ║ Tribunal administratif ║',
+      '║ contentieux   ║ de Valmont             ║',
+      '╠═══════════════╬════════════════════════╣',
+      '║ Délai         ║ 2 mois                 ║',
+      '╚═══════════════╩════════════════════════╝',
+    ].join('\n');
+    expect(onlyReading(text)).toBe('Recours contentieux\nTribunal administratif de Valmont\n\nDélai\n2 mois');
+  });
+
   it('reads a box framed with hashes as a box, and no mixed frame', () => {
     const text = ['Fin du courrier.', '##################################', '# Vous pouvez saisir le tribunal #', '# administratif de Valmont.      #', '##################################'].join('\n');
     expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
