@@ -64,8 +64,9 @@ function midSeparator(l: string): number {
 // A box framed with asterisks or hashes: its rules are runs of them, its lines start and end with one.
 const CHAR_RULE = /^[ \t]*([*#])\1{4,}[ \t]*$/;
 const charLine = (c: string): RegExp => (c === '*' ? STAR_LINE : HASH_LINE);
-const STAR_LINE = /^([ \t]*)\*(?:([ \t].*[ \t])\*)?[ \t]*$/;
-const HASH_LINE = /^([ \t]*)#(?:([ \t].*[ \t])#)?[ \t]*$/;
+// (Its right side may be left open: « *  Avant toute action devant le juge, … ».)
+const STAR_LINE = /^[ \t]*\*(?:[ \t].*)?$/;
+const HASH_LINE = /^[ \t]*#(?:[ \t].*)?$/;
 
 /**
  * The lines of a text as a frame reader sees them: a box of asterisks (or hashes) redrawn with rules

@@ -141,6 +141,11 @@ describe('other framings', () => {
     expect(onlyReading(text)).toBe('Recours contentieux\nTribunal administratif de Valmont\n\nDélai\n2 mois');
   });
 
+  it('reads a box of asterisks whose right side is left open', () => {
+    const text = ['Fin.', '**********************', '*  Vous devez faire un recours', '*  administratif préalable.', '**********************'].join('\n');
+    expect(onlyReading(text)).toBe('Vous devez faire un recours administratif préalable.');
+  });
+
   it('reads a box framed with hashes as a box, and no mixed frame', () => {
     const text = ['Fin du courrier.', '##################################', '# Vous pouvez saisir le tribunal #', '# administratif de Valmont.      #', '##################################'].join('\n');
     expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Valmont.');
