@@ -61,12 +61,10 @@ function midSeparator(l: string): number {
   return at;
 }
 
-// A box framed with asterisks or hashes: its rules are runs of them, its lines start and end with one.
+// A box framed with asterisks or hashes: its rules are runs of them, its lines start with one and
+// mostly end with one (the right side may be left open: « *  Avant toute action devant le juge, … »).
 const CHAR_RULE = /^[ \t]*([*#])\1{4,}[ \t]*$/;
-const charLine = (c: string): RegExp => (c === '*' ? STAR_LINE : HASH_LINE);
-// (Its right side may be left open: « *  Avant toute action devant le juge, … ».)
-const STAR_LINE = /^[ \t]*\*(?:[ \t].*)?$/;
-const HASH_LINE = /^[ \t]*#(?:[ \t].*)?$/;
+const CHAR_LINE = /^[ \t]*([*#])(?:[ \t].*)?$/;
 
 /**
  * The lines of a text as a frame reader sees them: a box of asterisks (or hashes) redrawn with rules
@@ -80,7 +78,7 @@ function redrawStarBoxes(lines: Line[]): Line[] {
     const c = rule[1]!;
     const isRule = (t: string): boolean => CHAR_RULE.exec(t)?.[1] === c;
     let j = i + 1;
-    while (j < lines.length && !isRule(lines[j]!.text) && charLine(c).test(lines[j]!.text)) j++;
+    while (j < lines.length && !isRule(lines[j]!.text) && CHAR_LINE.exec(lines[j]!.text)?.[1] === c) j++;
     if (j >= lines.length || !isRule(lines[j]!.text) || j - i < 3) continue;
     for (let k = i; k <= j; k++) {
       const t = lines[k]!.text;
