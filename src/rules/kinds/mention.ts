@@ -187,12 +187,17 @@ export const mention: KindCompiler<'mention'> = (rule) => {
     return out;
   };
 
-  // The engine asks for the alert and the report for the status: compute it once per document.
-  const seen = new WeakMap<object, ReturnType<typeof status>>();
+  // The engine asks for the alert and the report for the status, in the same analysis: compute it once
+  // per document. (The last document only: a WeakMap entry per document kept its status alive across
+  // young-generation collections, into the old generation.)
+  let lastDoc: Doc | null = null;
+  let lastStatus: ReturnType<typeof status> | null = null;
   const statusOf = (doc: Doc, documentType: string): ReturnType<typeof status> => {
-    let m = seen.get(doc);
-    if (!m) seen.set(doc, (m = status(doc, documentType)));
-    return m;
+    if (doc !== lastDoc || !lastStatus) {
+      lastStatus = status(doc, documentType);
+      lastDoc = doc;
+    }
+    return lastStatus;
   };
   return {
     scope: 'document',
