@@ -1,6 +1,6 @@
 /** PDF engine on unpdf (a serverless build of pdf.js): text items with their positions, images detected. */
 import { polyfillTransfer } from './polyfill.js';
-import { openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
+import { declaredImages, openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
 
 polyfillTransfer();
 
@@ -18,6 +18,8 @@ export const unpdfEngine: PdfEngine = {
   async open(bytes) {
     // Imported on first use (pdf.js is large): also keeps the worker bundle from loading it eagerly.
     const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+    // Read before pdf.js gets the bytes (it takes their buffer over).
+    const images = declaredImages(bytes);
     let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
     try {
       doc = await getDocumentProxy(bytes, { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
@@ -42,11 +44,13 @@ export const unpdfEngine: PdfEngine = {
             const font = `${raw.fontName ?? ''} ${styles[raw.fontName ?? '']?.fontFamily ?? ''}`;
             items.push({ str: raw.str, x: e - view[0]!, y: f - view[1]!, width: raw.width ?? raw.str.length * size * 0.5, size, bold: /bold|black|heavy|semibold/i.test(font) });
           }
-          let hasImages = false;
-          // A scanned page may carry a stamp or a page number: look for images under 20 letters.
+          // A scanned page may carry a stamp or a page number: look for images under 20 letters. In a
+          // file with a page-sized image, such a page is taken for a scan without decoding anything;
+          // with small images only, the page's drawing operations tell (decoding them is cheap).
           let letters = 0;
           for (const it of items) letters += it.str.length;
-          if (letters < 20) {
+          let hasImages = images === 'page' && letters < 20;
+          if (images === 'small' && letters < 20) {
             const ops = await page.getOperatorList();
             hasImages = ops.fnArray.some((op) => imageOps.has(op));
           }
