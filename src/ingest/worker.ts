@@ -68,9 +68,11 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
 // A document can leave tens of megabytes of garbage (PDF objects, fonts, images, XML) that V8 would
 // keep until its heap limit. Once the heap has grown well past its resting size, it is collected
 // right after the reply (off the main thread), so a worker's memory stays near its resting size.
+// Measured on the endurance bench (200 files, 4 at a time): 48 MiB of growth let the server reach
+// 1.47 to 1.54 × its starting memory, 24 MiB 1.41 to 1.48 ×, 16 MiB 1.36 to 1.44 ×.
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
-const GROWTH = 48 * 1024 * 1024;
+const GROWTH = 16 * 1024 * 1024;
 collect();
 let resting = getHeapStatistics().used_heap_size;
 
