@@ -270,6 +270,7 @@ const TABBED = /\S\t+\S/;
  * same number of tab-separated cells, two or more, the first one their header. Each row reads with
  * every cell after its column's header, one per line (« À compter de » / « la notification du présent
  * arrêté » reads « À compter de la notification du présent arrêté »); rows are set apart by a blank line.
+ * Lines of labels and values (every first cell ends with a colon) are no such table.
  */
 function tabTableReadings(lines: Line[]): Reading[] {
   const out: Reading[] = [];
@@ -291,7 +292,10 @@ function tabTableReadings(lines: Line[]): Reading[] {
     const width = lines[i]!.text.split('\t').length;
     let j = i + 1;
     while (j < lines.length && TABBED.test(lines[j]!.text) && lines[j]!.text.split('\t').length === width) j++;
-    if (j - i >= 2) {
+    // A form of labels and values (« Demande :<tab>aide… », « Instruction :<tab>deux mois ») has no
+    // header row: its lines already read right.
+    const labelled = lines.slice(i, j).every((l) => /:[ \t]*$/.test(l.text.split('\t')[0]!));
+    if (j - i >= 2 && !labelled) {
       const header = cellsOf(lines[i]!);
       const b = new Builder();
       for (let r = i + 1; r < j; r++) {
@@ -324,6 +328,8 @@ const PAGE_HINT = /\d[ \t]*(?:\/|sur)[ \t]*\d{1,3}[ \t]*$|\d[ \t]*[–—-][ \t]
 const ENDS_SENTENCE = /[.!?…:;»)\]][ \t]*$/;
 /** A line that goes on with a sentence begun before: it starts in lower case. */
 const GOES_ON = /^[ \t]*\p{Ll}/u;
+/** A line that ends on a preposition or an article: the next page goes on with it, a capital included (« de » / « Morvaille »). */
+const OPEN_END = /(?:^|[ \t])(?:de|du|des|d['’]|le|la|les|l['’]|à|au|aux|en|par|pour|sur|dans|devant|auprès)[ \t]*$/iu;
 
 /**
  * A sentence cut by a page break, as text copied from a paginated document reads (« … devant le
@@ -331,7 +337,7 @@ const GOES_ON = /^[ \t]*\p{Ll}/u;
  * the page's foot and of the next page's head taken out, the sentence reads whole. The foot is a block
  * of at most three lines that holds a page number, set apart by a blank line; before it, a line that
  * does not end its sentence; after it (a blank line and at most two header lines further), a line that
- * starts in lower case.
+ * starts in lower case, or any line after one that ends on a preposition or an article.
  */
 function pageBreakReadings(lines: Line[]): Reading[] {
   const out: Reading[] = [];
@@ -345,11 +351,16 @@ function pageBreakReadings(lines: Line[]): Reading[] {
     p--;
     while (p > 0 && blank(p)) p--;
     if (blank(p) || ENDS_SENTENCE.test(lines[p]!.text) || PAGE_NUMBER.test(lines[p]!.text)) continue;
-    // Down past blank lines and at most two header lines, to the line the sentence goes on with.
+    // Down past blank lines and at most two header lines, to the line the sentence goes on with; failing
+    // one in lower case after a line left open, the first line that is no page number (« de » / « Morvaille. »).
     let q = k + 1;
     let headers = 0;
     while (q < lines.length && (blank(q) || (!GOES_ON.test(lines[q]!.text) && ++headers <= 2))) q++;
-    if (q >= lines.length || !GOES_ON.test(lines[q]!.text)) continue;
+    if (q >= lines.length || !GOES_ON.test(lines[q]!.text)) {
+      if (!OPEN_END.test(lines[p]!.text)) continue;
+      for (q = k + 1; q < lines.length && (blank(q) || PAGE_NUMBER.test(lines[q]!.text)); q++);
+      if (q >= lines.length) continue;
+    }
     // The two halves with their paragraphs (up to six lines each way).
     let from = p;
     while (from > 0 && p - from < 5 && !blank(from - 1)) from--;

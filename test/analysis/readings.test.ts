@@ -236,6 +236,13 @@ describe('sentences cut by a page break', () => {
     expect(onlyReading(text)).toBe('Un recours devant le tribunal administratif de Valmont, dans les deux mois à compter de sa notification.');
   });
 
+  it('goes on with a capital after a line left open on a preposition, and prefers a line in lower case', () => {
+    const text = 'Vous pouvez saisir le tribunal administratif de\n\nCHI Morvaille – DRH – Confidentiel          Page 1 sur 2\n\nMorvaille. Ces recours doivent être formés dans un délai de deux mois.';
+    expect(onlyReading(text)).toBe('Vous pouvez saisir le tribunal administratif de Morvaille. Ces recours doivent être formés dans un délai de deux mois.');
+    const headed = 'Vous pouvez saisir le tribunal, dans un délai de deux mois à compter de la\n\nPréfecture – 1, place de la Préfecture\nPage 1/2\n\n\nRéf. : ECH-2047-0318 – M. Pinto\n\nnotification de la présente décision.';
+    expect(onlyReading(headed)).toBe('Vous pouvez saisir le tribunal, dans un délai de deux mois à compter de la notification de la présente décision.');
+  });
+
   it('leaves a page break alone when the sentence ended before it or nothing goes on after it', () => {
     expect(readings('Votre demande est acceptée.\n\npage 1/2\n\nvous recevrez la carte sous huit jours.')).toEqual([]);
     expect(readings('Votre demande est acceptée, sous réserve\n\npage 1/2\n\nArticle 2 – La carte est remise en mairie.')).toEqual([]);
@@ -243,6 +250,10 @@ describe('sentences cut by a page break', () => {
 });
 
 describe('tables copied from a word processor (columns split by tabs)', () => {
+  it('leaves lines of labels and values alone: they have no header row', () => {
+    expect(readings('Demande :\taide sociale à l’hébergement\nReçue le :\t6 octobre 2053\nInstruction :\tdeux mois au plus')).toEqual([]);
+  });
+
   it('reads each cell after its column header, row by row', () => {
     const text = [
       'Article 3 – Voies et délais de recours :',
