@@ -71,9 +71,13 @@ function find(re: PatternRegex, doc: Doc, ranges: Range[], unless?: PatternRegex
   return undefined;
 }
 
-/** The first match in the ranges that no `unless` span overlaps (searched in place: no slice). */
+/**
+ * The first match in the ranges that no `unless` span overlaps. The disqualifying wordings are read in
+ * the whole text: one may begin before a range (« Instruction : deux mois », a zone sentence that starts
+ * at « deux mois »).
+ */
 function firstMatch(re: PatternRegex, text: string, ranges: Range[], unless?: PatternRegex): Range | undefined {
-  const bad = unless ? allMatches(unless, text, ranges) : [];
+  const bad = unless ? allMatches(unless, text, [{ start: 0, end: text.length }]) : [];
   for (const r of ranges) {
     for (const hit of matchesIn(re, text, r)) {
       if (!bad.some((b) => hit.start < b.end && b.start < hit.end)) return hit;
