@@ -237,7 +237,8 @@ function startMaskOf(t: Token): number {
 }
 
 // Kept on the token list itself: a WeakMap entry per sentence kept the lists alive across young-generation
-// collections and pushed them into the old generation (measured: a third of the analysis's peak memory).
+// collections and pushed them into the old generation (--trace-gc-nvp: about 700 KB promoted per
+// scavenge with it and the mention cache, about 200 KB without).
 const MASK = Symbol('startMask');
 type Masked = readonly Token[] & { [MASK]?: number };
 
