@@ -319,11 +319,16 @@ export function hasKeys(source: string, multiline = false): boolean {
   return memo.has(`${multiline ? 'm' : '-'}${source}`);
 }
 
-/** Start keys of a regex source, or null when a match may start with characters we cannot list. */
+/**
+ * Start keys of a regex source, or null when a match may start with characters we cannot list. The keys
+ * join the table of starts at once: a text's index then serves every pattern compiled before it was read
+ * (a key set first met afterwards scans the text's positions one by one: 10 of 13 seconds on 5 MB).
+ */
 export function firstKeys(source: string, multiline = false): StartKeys | null {
   const id = `${multiline ? 'm' : '-'}${source}`;
   let keys = memo.get(id);
   if (keys === undefined) memo.set(id, (keys = readKeys(source, multiline)));
+  if (keys) idOf(keys);
   return keys;
 }
 
