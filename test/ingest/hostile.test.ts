@@ -7,9 +7,9 @@ import { normalizeText } from '../../src/analysis/normalize.js';
 import { ingestLimits, loadConfig } from '../../src/config.js';
 import { assemble } from '../../src/ingest/assemble.js';
 import { extractDocument } from '../../src/ingest/extract.js';
+import { inspectStreams } from '../../src/ingest/pdf/extract.js';
 import { decodeHtml, htmlBlocks } from '../../src/ingest/html.js';
 import { Ingestor } from '../../src/ingest/ingest.js';
-import { declaredImages } from '../../src/ingest/pdf/engine.js';
 import { layoutPages } from '../../src/ingest/pdf/layout.js';
 import { IngestPool } from '../../src/ingest/pool.js';
 import { makeScannedPdf, makeZip } from '../../scripts/documents.js';
@@ -94,9 +94,9 @@ describe('PDF', () => {
   });
   it('tells a page-sized image from a logo by the sizes the file declares, without decoding it', async () => {
     const big = await makeScannedPdf({ stamp: '1/2', pixels: [1240, 1754] });
-    expect(declaredImages(big)).toBe('page');
-    expect(declaredImages(await makeScannedPdf({ stamp: '1/2' }))).toBe('small');
-    expect(declaredImages(Buffer.from('%PDF-1.4\n1 0 obj << /ProcSet [/PDF /Text /ImageB /ImageC] >> endobj\n'))).toBe('none');
+    expect(inspectStreams(big)).toBe('page');
+    expect(inspectStreams(await makeScannedPdf({ stamp: '1/2' }))).toBe('small');
+    expect(inspectStreams(Buffer.from('%PDF-1.4\n1 0 obj << /ProcSet [/PDF /Text /ImageB /ImageC] >>\nstream\nq Q\nendstream endobj\n'))).toBe('none');
     await expect(extractDocument(big, limits, 'unpdf')).rejects.toMatchObject({ code: 'NO_TEXT_LAYER' });
   });
 });

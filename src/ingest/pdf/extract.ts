@@ -2,7 +2,7 @@
 import { AppError } from '../../errors.js';
 import type { Warning } from '../../model.js';
 import type { Extraction, IngestLimits } from '../types.js';
-import { PdfOpenError, type PdfDocument, type PdfEngine, type PdfPage } from './engine.js';
+import { PdfOpenError, type DeclaredImages, type PdfDocument, type PdfEngine, type PdfPage } from './engine.js';
 import { layoutPages } from './layout.js';
 
 const ENCRYPTED_MESSAGE =
@@ -26,15 +26,15 @@ function withoutAttachmentOnlyEncryption(bytes: Uint8Array): Uint8Array | undefi
   return found ? out : undefined;
 }
 
-async function open(engine: PdfEngine, bytes: Uint8Array): Promise<PdfDocument> {
+async function open(engine: PdfEngine, bytes: Uint8Array, images: DeclaredImages): Promise<PdfDocument> {
   try {
     // pdf.js may take ownership of (detach) the buffer it is given: hand it a copy.
-    return await engine.open(new Uint8Array(bytes));
+    return await engine.open(new Uint8Array(bytes), { images });
   } catch (e) {
     if (!(e instanceof PdfOpenError)) throw e;
     if (e.reason === 'password') {
       const readable = withoutAttachmentOnlyEncryption(bytes);
-      if (readable) return open(engine, readable).catch(() => Promise.reject(new AppError('ENCRYPTED', ENCRYPTED_MESSAGE)));
+      if (readable) return open(engine, readable, images).catch(() => Promise.reject(new AppError('ENCRYPTED', ENCRYPTED_MESSAGE)));
       throw new AppError('ENCRYPTED', ENCRYPTED_MESSAGE);
     }
     throw new AppError('UNREADABLE', 'Ce PDF est endommagé ou tronqué : sa structure ne peut pas être lue. Exportez-le à nouveau depuis votre logiciel.', {
@@ -46,28 +46,44 @@ async function open(engine: PdfEngine, bytes: Uint8Array): Promise<PdfDocument> 
 // Codecs that only images may use: a stream using one without being an image (no /Width) is a trap,
 // such as a page content stream that would inflate to gigabytes.
 const IMAGE_CODEC = /\/(?:JBIG2Decode|JPXDecode|CCITTFaxDecode|DCTDecode)\b/;
+/** An image of at least this many pixels is taken for a scanned page (A4 at 100 dpi is 0.97 million). */
+const PAGE_PIXELS = 900_000;
 
-/** Refuses a PDF holding non-image streams under an image codec (decompression bombs). */
-function checkStreams(bytes: Uint8Array): void {
+/**
+ * Reads the dictionaries of a PDF's streams, which are always written in clear (a stream cannot sit in a
+ * compressed object stream, and encryption leaves dictionaries alone). Refuses a PDF holding non-image
+ * streams under an image codec (decompression bombs), and says which images the file declares: a file
+ * with a page-sized one (« /Subtype /Image /Width 2550 /Height 3300 ») has its near-empty pages taken for
+ * scans without decoding anything, where pdf.js would decode every image to list a page's drawing
+ * operations (25 MB of pixels for that scan). A size written as a reference counts as small.
+ */
+export function inspectStreams(bytes: Uint8Array): DeclaredImages {
   const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const re = />>\s*stream\r?\n/g;
+  let images: DeclaredImages = 'none';
   for (let m = re.exec(s); m; m = re.exec(s)) {
+    re.lastIndex = m.index + m[0].length;
     const from = s.lastIndexOf(' obj', m.index);
     if (from < 0 || m.index - from > 4000) continue;
     const dict = s.slice(from, m.index);
-    if (IMAGE_CODEC.test(dict) && !/\/Width\b/.test(dict) && !/\/Subtype\s*\/Image/.test(dict)) {
+    const image = /\/Subtype\s*\/Image(?![^\s/<>[\]()%{}])/.test(dict);
+    if (IMAGE_CODEC.test(dict) && !image && !/\/Width\b/.test(dict)) {
       throw new AppError('UNREADABLE', 'Ce PDF est malformé : il contient un contenu piégé (flux d’image qui n’est pas une image). Il n’a pas été lu.');
     }
-    re.lastIndex = m.index + m[0].length;
+    if (!image || images === 'page') continue;
+    images = 'small';
+    const width = /\/Width\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    const height = /\/Height\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    if (width && height && Number(width[1]) * Number(height[1]) >= PAGE_PIXELS) images = 'page';
   }
+  return images;
 }
 
 const pageList = (pages: number[]): string => (pages.length > 8 ? `${pages.slice(0, 8).join(', ')}…` : pages.join(', '));
 
 /** Extracts the blocks of a PDF. */
 export async function extractPdf(bytes: Uint8Array, engine: PdfEngine, limits: Pick<IngestLimits, 'maxPages'>): Promise<Extraction> {
-  checkStreams(bytes);
-  const doc = await open(engine, bytes);
+  const doc = await open(engine, bytes, inspectStreams(bytes));
   try {
     if (doc.pages > limits.maxPages) {
       throw new AppError('TOO_LARGE', `Le PDF compte ${doc.pages} pages ; Clarté en lit au plus ${limits.maxPages}.`);

@@ -1,6 +1,6 @@
 /** PDF engine on unpdf (a serverless build of pdf.js): text items with their positions, images detected. */
 import { polyfillTransfer } from './polyfill.js';
-import { declaredImages, openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
+import { openError, type PdfDocument, type PdfEngine, type PdfItem } from './engine.js';
 
 polyfillTransfer();
 
@@ -15,11 +15,9 @@ interface TextItem {
 /** The unpdf engine. */
 export const unpdfEngine: PdfEngine = {
   name: 'unpdf',
-  async open(bytes) {
+  async open(bytes, { images = 'small' } = {}) {
     // Imported on first use (pdf.js is large): also keeps the worker bundle from loading it eagerly.
     const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
-    // Read before pdf.js gets the bytes (it takes their buffer over).
-    const images = declaredImages(bytes);
     let doc: Awaited<ReturnType<typeof getDocumentProxy>>;
     try {
       doc = await getDocumentProxy(bytes, { isEvalSupported: false, stopAtErrors: false, verbosity: 0 });
