@@ -35,6 +35,8 @@ const GOALS = {
 
 const SELF = fileURLToPath(import.meta.url);
 const CLI = join(ROOT, 'dist', 'src', 'clarte.mjs');
+/** The `clarte` command as installed (npm bin): a one-off analysis starts from the startup snapshot. */
+const LAUNCHER = join(ROOT, 'dist', 'src', 'clarte');
 const PEER_RETEXT = join(ROOT, 'dist', 'scripts', 'bench-peer-retext.js');
 const RESULTS = join(ROOT, 'dist', 'bench-results.json');
 
@@ -182,7 +184,9 @@ function spawnChild<T>(mode: string, file?: string): T {
 /** Wall time of one fresh process whose stdout goes to /dev/null. */
 function timeCommand(args: string[]): { ms: number; status: number | null; stderr: string } {
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  // The `clarte` launcher is run as users run it; anything else is a node script.
+  const [command, rest] = args[0] === LAUNCHER ? [LAUNCHER, args.slice(1)] : [process.execPath, args];
+  const p = spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   return { ms, status: p.status, stderr: p.stderr ?? '' };
 }
@@ -316,9 +320,10 @@ async function parent(): Promise<void> {
 
     // 4. Whole commands
     w(`4. Commandes complètes (temps écoulé, processus neuf à chaque essai, sortie vers /dev/null)`);
-    const cliRuns = timeRuns('clarte analyze --input-jsonl', [CLI, 'analyze', '--input-jsonl', file, '--format', 'json'], CLI_JSONL_RUNS);
+    const cliRuns = timeRuns('clarte analyze --input-jsonl', [LAUNCHER, 'analyze', '--input-jsonl', file, '--format', 'json'], CLI_JSONL_RUNS);
     const retextRuns = timeRuns('pair retext', [PEER_RETEXT, file], CLI_JSONL_RUNS);
-    const oneRuns = timeRuns('clarte analyze lettre.txt', [CLI, 'analyze', oneLetter, '--format', 'json'], CLI_ONE_RUNS);
+    const oneRuns = timeRuns('clarte analyze lettre.txt', [LAUNCHER, 'analyze', oneLetter, '--format', 'json'], CLI_ONE_RUNS);
+    const oneBundleRuns = timeRuns('node clarte.mjs analyze lettre.txt', [CLI, 'analyze', oneLetter, '--format', 'json'], CLI_ONE_RUNS);
     const nodeRuns = timeRuns('node à vide', ['-e', ''], CLI_ONE_RUNS);
     const cli = {
       nodeStartupMedianMs: median(nodeRuns),
@@ -329,12 +334,14 @@ async function parent(): Promise<void> {
       share: median(cliRuns) / median(retextRuns),
       oneLetterMedianMs: median(oneRuns),
       oneLetterRunsMs: oneRuns.map((x) => Math.round(x)),
+      oneLetterBundleMedianMs: median(oneBundleRuns),
       oneLetterWords: wordsPer[0]!,
     };
     w(`  clarte analyze --input-jsonl (${fr(corpus.letters)} lettres, --format json) : ${sec(cli.jsonlMedianMs)} (médiane de ${CLI_JSONL_RUNS} ; essais : ${cliRuns.map((x) => fr(x / 1000, 2)).join(' ; ')} s)`);
     w(`  pair retext, processus complet (mêmes lettres, JSON par lettre)   : ${sec(cli.retextMedianMs)} (médiane de ${CLI_JSONL_RUNS} ; essais : ${retextRuns.map((x) => fr(x / 1000, 2)).join(' ; ')} s)`);
     w(`  Rapport Clarté / retext : ${fr(cli.share, 3)} (soit 1/${fr(1 / cli.share, 1)})`);
     w(`  clarte analyze lettre.txt --format json (une lettre, ${cli.oneLetterWords} mots) : ${sec(cli.oneLetterMedianMs)} (médiane de ${CLI_ONE_RUNS} ; essais : ${oneRuns.map((x) => fr(x / 1000, 3)).join(' ; ')} s)`);
+    w(`  la même sans l'instantané de démarrage (node dist/src/clarte.mjs) : ${sec(cli.oneLetterBundleMedianMs)} (médiane de ${CLI_ONE_RUNS} ; essais : ${oneBundleRuns.map((x) => fr(x / 1000, 3)).join(' ; ')} s)`);
     w(`  pour comparaison, démarrage de Node.js à vide (node -e '') : ${sec(cli.nodeStartupMedianMs)} (médiane de ${CLI_ONE_RUNS})`);
     w();
 
@@ -369,7 +376,7 @@ async function parent(): Promise<void> {
       corpus: { ...corpus, meanWords: Math.round(corpus.meanWords * 10) / 10 },
       ruleLoad: { ...load, medianMs: Math.round(load.medianMs * 10) / 10, importMedianMs: Math.round(load.importMedianMs * 10) / 10 },
       inProcess: { clarte, retext, regex50: regex, harnessPeakRssMiB: harness.peakRssMiB, ratioClarteRetext: ratioRetext, ratioClarteRegex: ratioRegex },
-      cli: { ...cli, nodeStartupMedianMs: Math.round(cli.nodeStartupMedianMs), jsonlMedianMs: Math.round(cli.jsonlMedianMs), retextMedianMs: Math.round(cli.retextMedianMs), oneLetterMedianMs: Math.round(cli.oneLetterMedianMs) },
+      cli: { ...cli, nodeStartupMedianMs: Math.round(cli.nodeStartupMedianMs), jsonlMedianMs: Math.round(cli.jsonlMedianMs), retextMedianMs: Math.round(cli.retextMedianMs), oneLetterMedianMs: Math.round(cli.oneLetterMedianMs), oneLetterBundleMedianMs: Math.round(cli.oneLetterBundleMedianMs) },
       goals,
     };
     writeResults(RESULTS, results, started, w);

@@ -5,7 +5,8 @@
  * imported only by `clarte serve`.
  */
 import { build } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
 
@@ -28,4 +29,35 @@ for (const [entry, name] of [
     logLevel: 'error',
   });
   chmodSync(outfile, 0o755);
+}
+
+// The startup snapshot of the command line (see src/snapshot.ts and scripts/launcher.sh). Its entry is
+// bundled as CommonJS, as `node --build-snapshot` requires; `import.meta.url` becomes the bundle's URL.
+const dist = join(ROOT, 'dist', 'src');
+const entry = join(dist, 'clarte-snapshot.cjs');
+const blob = join(dist, 'clarte.blob');
+const keyFile = `${blob}.key`;
+rmSync(keyFile, { force: true });
+await build({
+  entryPoints: [join(dist, 'snapshot.js')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  outfile: entry,
+  external: ['./server.js', 'unpdf', 'pdf-parse', 'mammoth', 'yauzl', 'saxes', 'htmlparser2'],
+  define: { 'import.meta.url': '__clarteUrl' },
+  banner: { js: "const __clarteUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'error',
+});
+copyFileSync(join(ROOT, 'scripts', 'launcher.sh'), join(dist, 'clarte'));
+chmodSync(join(dist, 'clarte'), 0o755);
+// Regexes compiled to machine code cannot be serialised: the snapshot is made, and run, with interpreted regexes.
+const made = spawnSync(process.execPath, ['--regexp-interpret-all', '--snapshot-blob', blob, '--build-snapshot', entry], { cwd: dist, encoding: 'utf8' });
+if (made.status === 0) {
+  const node = statSync(process.execPath);
+  writeFileSync(keyFile, `${node.size}:${Math.floor(node.mtimeMs / 1000)} ${dist}\n`);
+} else {
+  // Not fatal: the launcher then starts dist/src/clarte.mjs, only more slowly.
+  process.stderr.write(`clarte: startup snapshot not built (${made.status ?? made.signal}): ${(made.stderr || '').slice(0, 500)}\n`);
 }

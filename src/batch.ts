@@ -3,11 +3,12 @@
  * worker threads runs it on every core for large inputs, writing results in input order.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { analyse, type AnalysisOptions } from './analyse.js';
 import { AppError, isAppError } from './errors.js';
 import { formatText } from './report/format-text.js';
 import type { RuleLibrary } from './rules/load.js';
+import { startWorker } from './threads.js';
 
 /** The output of one input line: a report to print, or an error line for stderr. */
 export interface LineResult {
@@ -83,7 +84,7 @@ export function runPool(
     };
     const pool: Worker[] = [];
     const start = (): void => {
-      const w = new Worker(workerUrl, { workerData });
+      const w = startWorker(workerUrl, { workerData });
       let current: Chunk | undefined;
       const give = (): void => {
         current = chunks[next++];

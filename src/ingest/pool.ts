@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { Report, Warning } from '../model.js';
 
 /** A document type id (CONTRACT.md). */
 export type DocumentTypeName = Report['documentType']['id'];
 import { ROOT } from '../paths.js';
+import { startWorker } from '../threads.js';
 import type { Assembled } from './assemble.js';
 import type { IngestLimits, PdfEngineName, SourceFormat } from './types.js';
 
@@ -202,7 +203,7 @@ export class IngestPool {
 
   private spawn(): Slot {
     const { rulesDir, profile, limits, pdfEngine } = this.options;
-    const worker = new Worker(this.options.workerFile ?? INGEST_WORKER_FILE, {
+    const worker = startWorker(this.options.workerFile ?? INGEST_WORKER_FILE, {
       workerData: { rulesDir, profile, limits, pdfEngine } satisfies WorkerData,
       resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
       // Libraries may print warnings: never onto our stdout (JSON Lines) or the service logs.

@@ -116,6 +116,9 @@ function readTypeModel(dirs: readonly string[]): SerializedTypeModel | undefined
   return undefined;
 }
 
+/** Libraries kept by `RuleLibrary.hold`, by fingerprint of their rule folders. */
+const HELD = new Map<string, RuleLibrary>();
+
 /** All rules and profiles from our folder and an optional organisation folder. */
 export class RuleLibrary {
   readonly rules: Map<string, LoadedRule>;
@@ -159,6 +162,11 @@ export class RuleLibrary {
       dirs.push(orgDir);
     }
     const fp = fingerprint(dirs);
+    const held = HELD.get(fp);
+    if (held) {
+      if (held.profiles.has(eagerProfile)) held.ruleSet(eagerProfile);
+      return held;
+    }
     const cached = readCache(fp);
     if (cached?.startKeys) primeKeys(cached.startKeys);
     const library = cached
@@ -183,6 +191,14 @@ export class RuleLibrary {
       });
     }
     return library;
+  }
+
+  /**
+   * Keeps this library for the process: `load` of the same, unchanged folders returns it. Used by the
+   * startup snapshot, whose library is read at build time and must not outlive an edit of the rules.
+   */
+  static hold(library: RuleLibrary): void {
+    HELD.set(fingerprint(library.dirs), library);
   }
 
   private context(dir: string): CompileContext {

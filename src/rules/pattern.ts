@@ -133,6 +133,26 @@ function indexOf(text: string): TextIndex {
 }
 
 /** Compiled rule patterns: `exec` gives the leftmost match whose start respects the word edge. */
+/** Patterns made while collection is on (see `collectPatterns`), else null. */
+let collected: PatternRegex[] | null = null;
+
+/** From now on, remember every pattern made, for `compileCollected`. */
+export function collectPatterns(): void {
+  collected ??= [];
+}
+
+/**
+ * Compiles every pattern made since `collectPatterns`, both forms (scan and indexed), and stops
+ * collecting. The startup snapshot calls it at build time: V8 compiles a regex at its first run, and
+ * the big alternations of the rules cost more to compile than a letter costs to analyse.
+ */
+export function compileCollected(): number {
+  const all = collected ?? [];
+  collected = null;
+  for (const p of all) p.compile();
+  return all.length;
+}
+
 export class PatternRegex {
   /** The regex source (all the patterns) and its flags, without "g" or "y". */
   readonly source: string;
@@ -183,6 +203,18 @@ export class PatternRegex {
     // so that a bad pattern stops the loading of its rule file.
     if (!indexable || !hasKeys(this.source, options.multiline)) this.scan();
     if (indexable) this.keys = firstKeys(this.source, options.multiline);
+    collected?.push(this);
+  }
+
+  /** Makes and runs both regexes, so that V8 compiles them now (once for one-byte texts, once for two-byte ones). */
+  compile(): void {
+    const sticky = (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
+    for (const subject of ['a', 'a\u2019']) {
+      this.scan().lastIndex = 0;
+      this.scan().exec(subject);
+      sticky.lastIndex = 0;
+      sticky.exec(subject);
+    }
   }
 
   private scan(): RegExp {

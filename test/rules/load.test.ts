@@ -81,6 +81,17 @@ describe('rule loading', () => {
     writeFileSync(join(dir, 'jargon-maison.yaml'), files['jargon-maison.yaml'].replace('severity: warning', 'severity: grave'));
     await expect(RuleLibrary.load(dir)).rejects.toThrow(/jargon-maison\.yaml.*severity/);
   });
+  it('returns a held library only while its folders are unchanged (the startup snapshot relies on it)', async () => {
+    const dir = orgDir({ 'truc-machin.yaml': RULE });
+    const held = await RuleLibrary.load(dir);
+    RuleLibrary.hold(held);
+    expect(await RuleLibrary.load(dir)).toBe(held);
+    expect(await RuleLibrary.load()).not.toBe(held);
+    writeFileSync(join(dir, 'truc-machin.yaml'), RULE.replace('truc machin', 'bidule').replace('[[truc machin]]', '[[bidule]]'));
+    const edited = await RuleLibrary.load(dir);
+    expect(edited).not.toBe(held);
+    expect(analyse({ text: 'Un bidule ici.' }, edited).alerts.map((a) => a.rule)).toContain('truc-machin');
+  });
   it('runs a mention rule: status, missing elements, evidence and one alert (the kind the mentions issue fills)', async () => {
     const mention = `kind: mention
 category: mention

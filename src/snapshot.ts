@@ -1,0 +1,47 @@
+/**
+ * Entry of the V8 startup snapshot of the command line (dist/src/clarte.blob, built by
+ * scripts/bundle-cli.ts, used by the dist/src/clarte launcher for one-off analyses). At build time it
+ * loads and compiles our rules and analyses a sample letter, so that the code and the regexes are
+ * compiled into the snapshot; a run deserialises that heap instead of importing the modules and
+ * reading the rules, then runs the command as usual. `RuleLibrary.load` returns the library held here
+ * only when the rule files are unchanged (same fingerprint), so a snapshot never applies stale rules.
+ */
+import { startupSnapshot } from 'node:v8';
+import { analyse } from './analyse.js';
+import { run } from './command.js';
+import { loadConfig } from './config.js';
+import { formatText } from './report/format-text.js';
+import { RuleLibrary } from './rules/load.js';
+import { collectPatterns, compileCollected } from './rules/pattern.js';
+
+/** A short letter touching every family of rules (sentences, jargon, passive, acronyms, mentions). */
+const SAMPLE = `Objet : votre demande d'aide au logement
+
+Madame, Monsieur,
+
+Suite à votre demande en date du 3 mars 2026, nous avons l'honneur de vous informer que votre dossier a été examiné par nos services et qu'il ne peut être donné une suite favorable à celle-ci, en l'absence de transmission des pièces justificatives sollicitées, conformément aux dispositions de l'article L. 822-1 du CCH.
+
+Vous pouvez contester cette décision dans un délai de deux mois à compter de sa notification par un recours administratif préalable obligatoire auprès de la commission de recours amiable.
+
+Nous vous prions d'agréer, Madame, Monsieur, l'expression de nos salutations distinguées.
+
+Le directeur, Jean Martin
+`;
+
+async function prepare(): Promise<void> {
+  const config = loadConfig();
+  collectPatterns();
+  const library = await RuleLibrary.load(undefined, config.DEFAULT_PROFILE);
+  RuleLibrary.hold(library);
+  for (const documentType of ['decision-defavorable', undefined] as const) {
+    const report = analyse({ text: SAMPLE }, library, { profile: config.DEFAULT_PROFILE, ...(documentType ? { documentType } : {}) });
+    formatText(report, false);
+  }
+  compileCollected();
+  startupSnapshot.setDeserializeMainFunction(() => {
+    void run(process.argv.slice(1));
+  });
+}
+
+// No top-level await: the snapshot entry is bundled as CommonJS.
+void prepare();
