@@ -3,6 +3,7 @@
  * is read and analysed by the ingestion pool, a bad file never stops the others, and the results go
  * to a table (stdout), a CSV or a JSON file. The map and saved audits build on this (store issue).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { AppError, isAppError } from './errors.js';
@@ -10,6 +11,8 @@ import type { Ingestor } from './ingest/ingest.js';
 import { tooLarge } from './ingest/sniff.js';
 import type { Report } from './model.js';
 import { CATEGORIES } from './model.js';
+import { csvFile } from './report/csv.js';
+import { OUTCOME_LABELS, type Saved, type SaveOutcome } from './map/service.js';
 
 /** One audited file: its summary, or why it could not be read. */
 export interface AuditRow {
@@ -24,7 +27,19 @@ export interface AuditRow {
   byCategory?: Record<string, number>;
   missingMentions?: string[];
   warnings?: string[];
+  /** With `--save`: where the file landed on the map. */
+  document?: number;
+  version?: number;
+  saved?: SaveOutcome;
   error?: { code: string; message: string };
+}
+
+/** Puts audited files on the map (`clarte audit --save`). */
+export interface AuditSaver {
+  /** A file already on the map (same bytes): its stored report, so that it is not analysed again. */
+  known(sha256: string): { report: Report; saved: Saved } | undefined;
+  /** Saves an analysed file under its path. */
+  save(path: string, report: Report): Saved;
 }
 
 /** Lists the files to audit: folders are walked (hidden entries skipped), files taken as they are. */
@@ -75,7 +90,11 @@ export function auditRow(file: string, r: Report): AuditRow {
   return row;
 }
 
-/** Audits files with the pool, `concurrency` at a time, in input order; calls `progress` after each. */
+/**
+ * Audits files with the pool, `concurrency` at a time, in input order; calls `progress` after each.
+ * With a saver, each file goes on the map as soon as it is analysed (one transaction each: an
+ * interrupted audit keeps what it saved), and a file already there is not analysed again.
+ */
 export async function runAudit(
   files: { file: string; shown: string }[],
   ingestor: Ingestor,
@@ -83,6 +102,7 @@ export async function runAudit(
   concurrency: number,
   progress: (done: number, row: AuditRow) => void,
   maxBytes = Number.MAX_SAFE_INTEGER,
+  saver?: AuditSaver,
 ): Promise<AuditRow[]> {
   const rows: AuditRow[] = new Array<AuditRow>(files.length);
   let next = 0;
@@ -97,7 +117,13 @@ export async function runAudit(
         const size = statSync(file).size;
         if (size > maxBytes) throw tooLarge(size, maxBytes);
         const bytes = readFileSync(file);
-        row = auditRow(shown, await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
+        const known = saver?.known(createHash('sha256').update(bytes).digest('hex'));
+        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
+        row = auditRow(shown, report);
+        if (saver) {
+          const saved = known?.saved ?? saver.save(shown, report);
+          Object.assign(row, { document: saved.documentId, version: saved.version, saved: saved.outcome });
+        }
       } catch (e) {
         const err = isAppError(e)
           ? e
@@ -114,16 +140,12 @@ export async function runAudit(
   return rows;
 }
 
-const csvCell = (v: unknown): string => {
-  const s = v === undefined ? '' : String(v);
-  return /[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** CSV for spreadsheets (semicolons and a UTF-8 BOM, as French Excel and LibreOffice expect). */
 export function auditCsv(rows: AuditRow[]): string {
-  const head = ['fichier', 'format', 'pages', 'mots', 'score', 'note', 'kandel_moles', 'alertes', ...CATEGORIES, 'mentions_manquantes', 'avertissements', 'erreur', 'message'];
-  const lines = rows.map((r) =>
-    [
+  const head = ['fichier', 'format', 'pages', 'mots', 'score', 'note', 'kandel_moles', 'alertes', ...CATEGORIES, 'mentions_manquantes', 'avertissements', 'erreur', 'message', 'document', 'version', 'enregistrement'];
+  return csvFile(
+    head,
+    rows.map((r) => [
       r.file,
       r.format,
       r.pages,
@@ -137,11 +159,11 @@ export function auditCsv(rows: AuditRow[]): string {
       r.warnings?.join(' '),
       r.error?.code,
       r.error?.message,
-    ]
-      .map(csvCell)
-      .join(';'),
+      r.document,
+      r.version,
+      r.saved && OUTCOME_LABELS[r.saved],
+    ]),
   );
-  return '\uFEFF' + [head.join(';'), ...lines].join('\r\n') + '\r\n';
 }
 
 /** JSON document of an audit. */
@@ -167,7 +189,8 @@ export function auditJson(rows: AuditRow[], profile: string): string {
 export function auditLine(r: AuditRow): string {
   if (r.error) return `${r.file}\t${r.error.code}\t${r.error.message}`;
   const missing = r.missingMentions?.length ? `\tmentions à compléter : ${r.missingMentions.join(', ')}` : '';
-  return `${r.file}\t${r.score}/100 (${r.grade})\t${r.words} mot${r.words === 1 ? '' : 's'}\t${r.alerts} alerte${r.alerts === 1 ? '' : 's'}${missing}`;
+  const saved = r.saved ? `\tdocument ${r.document}, version ${r.version} (${OUTCOME_LABELS[r.saved]})` : '';
+  return `${r.file}\t${r.score}/100 (${r.grade})\t${r.words} mot${r.words === 1 ? '' : 's'}\t${r.alerts} alerte${r.alerts === 1 ? '' : 's'}${missing}${saved}`;
 }
 
 /** Writes the audit file chosen by its extension. */

@@ -3,7 +3,7 @@
  * pipeline. Started by src/cli.ts, or by src/snapshot.ts from a V8 startup snapshot.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyseJsonLine, POOL_THRESHOLD, poolSize, runPool, type BatchOptions, type LineResult } from './batch.js';
 import { loadConfig } from './config.js';
@@ -13,11 +13,14 @@ import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
+import { mapSaver, OUTCOME_LABELS } from './map/service.js';
+import { openDatabase } from './store/db.js';
+import { documentStore } from './store/documents.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
   clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
-  clarte audit <dossier|fichier…> [--out FICHIER.csv|FICHIER.json] [--profile NOM] [--rules DOSSIER]
+  clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|FICHIER.json] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
 
   -                lit le texte sur l'entrée standard (UTF-8)
@@ -28,6 +31,8 @@ const USAGE = `Usage :
   --rules          dossier de règles de votre organisation (complète ou remplace les nôtres)
   --input-jsonl    chaque ligne {"id": "...", "text": "..."} donne un rapport avec le même id
   --out            audit : écrit les résultats en CSV (tableur) ou en JSON ; sinon un tableau à l'écran
+  --save           audit : enregistre chaque fichier dans la cartographie (DATABASE_PATH) ; relancer
+                   l'audit ne crée pas de doublon (mêmes octets : même version ; même chemin : nouvelle version)
 
   Formats lus : PDF, DOCX, ODT, HTML et texte, reconnus par leur contenu.
 `;
@@ -154,7 +159,7 @@ async function auditCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, profile: { type: 'string' }, rules: { type: 'string' } },
+    options: { out: { type: 'string' }, profile: { type: 'string' }, rules: { type: 'string' }, save: { type: 'boolean' }, author: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError('indiquez au moins un dossier ou un fichier à auditer');
   if (values.out && !/\.(csv|json)$/i.test(values.out)) throw new UsageError('--out doit finir par .csv ou .json');
@@ -163,9 +168,14 @@ async function auditCommand(args: string[]): Promise<number> {
   const profile = values.profile ?? config.DEFAULT_PROFILE;
   const library = await RuleLibrary.load(rulesDir, profile);
   library.ruleSet(profile);
-  const files = listFiles(positionals);
+  // The map's own database (and its journal files) is never audited, even inside the folder.
+  const database = resolve(config.DATABASE_PATH);
+  const files = listFiles(positionals).filter((f) => !(values.save && [database, `${database}-wal`, `${database}-shm`].includes(resolve(f.file))));
   if (files.length === 0) throw new UsageError('aucun fichier trouvé dans ' + positionals.join(', '));
   const ingestor = new Ingestor(config, library, rulesDir);
+  // --save: the map's database, created and migrated if needed (DATABASE_PATH).
+  const db = values.save ? openDatabase(config.DATABASE_PATH) : undefined;
+  const saver = db ? mapSaver(documentStore(db, config.PRIORITY_WEIGHTS), values.author ?? null) : undefined;
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const rows = await runAudit(files, ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {
@@ -175,8 +185,9 @@ async function auditCommand(args: string[]): Promise<number> {
       last = now;
       process.stderr.write(`${tty ? '\r\x1b[K' : ''}audit : ${done}/${files.length} fichiers${tty && done < files.length ? '' : '\n'}`);
     }
-  }, config.MAX_UPLOAD_BYTES);
+  }, config.MAX_UPLOAD_BYTES, saver);
   await ingestor.close();
+  db?.close();
   if (values.out) writeAudit(values.out, rows, profile);
   else {
     const out = new Out();
@@ -185,7 +196,15 @@ async function auditCommand(args: string[]): Promise<number> {
   }
   const failed = rows.filter((r) => r.error).length;
   const ok = rows.length - failed;
-  process.stderr.write(`audit : ${ok} analysé${ok > 1 ? 's' : ''}, ${failed} illisible${failed > 1 ? 's' : ''}${values.out ? ` ; résultats dans ${values.out}` : ''}\n`);
+  const savedNote = saver
+    ? ` ; cartographie (${config.DATABASE_PATH}) : ${(['new-document', 'new-version', 'unchanged'] as const)
+        .map((o) => {
+          const n = rows.filter((r) => r.saved === o).length;
+          return `${n} ${OUTCOME_LABELS[o]}`.replace(/(nouveau|nouvelle|document|version|enregistré)/g, (w) => (n > 1 ? (w === 'nouveau' ? 'nouveaux' : `${w}s`) : w));
+        })
+        .join(', ')}`
+    : '';
+  process.stderr.write(`audit : ${ok} analysé${ok > 1 ? 's' : ''}, ${failed} illisible${failed > 1 ? 's' : ''}${savedNote}${values.out ? ` ; résultats dans ${values.out}` : ''}\n`);
   return failed > 0 ? 1 : 0;
 }
 

@@ -2,6 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import type { IngestLimits } from './ingest/types.js';
+import { DEFAULT_WEIGHTS } from './map/priority.js';
+
+const Weights = z.object({ clarity: z.number().min(0), legal: z.number().min(0), reach: z.number().min(0), reports: z.number().min(0) }).strict();
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -40,6 +43,22 @@ const Env = z.object({
   INGEST_RSS_LIMIT_MB: z.coerce.number().int().min(64).default(1536),
   /** PDF library: unpdf (default, measured faster and lighter) or pdf-parse. */
   PDF_ENGINE: z.enum(['unpdf', 'pdf-parse']).default('unpdf'),
+  /**
+   * Weights of the map's priority factors, as JSON (see src/map/priority.ts):
+   * `{"clarity":0.35,"legal":0.35,"reach":0.2,"reports":0.1}`; missing keys keep their default.
+   */
+  PRIORITY_WEIGHTS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return { ...DEFAULT_WEIGHTS };
+      try {
+        return Weights.parse({ ...DEFAULT_WEIGHTS, ...(JSON.parse(s) as object) });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'JSON attendu, par exemple {"clarity":0.35,"legal":0.35,"reach":0.2,"reports":0.1}, poids positifs' });
+        return z.NEVER;
+      }
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -38,6 +38,8 @@ export const DOCUMENT_TYPES = [
   'autre',
 ] as const;
 export const DocumentTypeId = z.enum(DOCUMENT_TYPES);
+/** A document type id. */
+export type DocumentTypeId = z.infer<typeof DocumentTypeId>;
 
 export const MENTION_IDS = [
   'recourse',

@@ -3,6 +3,7 @@ import { buildApp } from './http/app.js';
 import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
+import { openDatabase } from './store/db.js';
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
@@ -10,7 +11,10 @@ export async function startServer(config: Config): Promise<void> {
   // Ingestion workers start with the server: the first upload does not wait for them.
   const ingestor = new Ingestor(config, library, config.RULES_DIR);
   await ingestor.start();
-  const app = await buildApp({ config, library, ingestor });
+  // The database is created and migrated at start: a database this version cannot read stops it here.
+  const db = openDatabase(config.DATABASE_PATH);
+  const app = await buildApp({ config, library, ingestor, db });
+  app.addHook('onClose', async () => db.close());
   const close = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

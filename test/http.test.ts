@@ -4,25 +4,13 @@ import { buildApp } from '../src/http/app.js';
 import { loadConfig } from '../src/config.js';
 import { Report } from '../src/model.js';
 import { ourLibrary } from './helpers/library.js';
+import { multipart } from './helpers/multipart.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', MAX_TEXT_CHARS: '100000', BODY_LIMIT_BYTES: '300000' }), library: await ourLibrary() });
 });
 afterAll(async () => app.close());
-
-/** A real multipart/form-data body, as a browser or curl -F sends it. */
-function multipart(parts: { name: string; filename?: string; content: Buffer | string }[]) {
-  const boundary = '----clarte' + Math.random().toString(16).slice(2);
-  const chunks: Buffer[] = [];
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"` + (p.filename ? `; filename="${p.filename}"` : '');
-    const type = p.filename ? 'Content-Type: application/octet-stream\r\n' : '';
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type}\r\n`), Buffer.from(p.content), Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/v1/analyses', payload: payload as object });
 

@@ -16,17 +16,23 @@ import { Ingestor } from '../ingest/ingest.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { ruleRoutes } from './routes/rules.js';
+import { documentRoutes } from './routes/documents.js';
+import { openDatabase, type Db } from '../store/db.js';
+import { documentStore, type DocumentStore } from '../store/documents.js';
 
-/** What the app needs from the outside (the ingestor is made from the config when not given). */
+/** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
 export interface AppDeps {
   config: Config;
   library: RuleLibrary;
   ingestor?: Ingestor;
+  db?: Db;
 }
 
 /** The dependencies routes see. */
 export interface RouteDeps extends AppDeps {
   ingestor: Ingestor;
+  /** The map's store, its database opened (and migrated) on first use. */
+  store: () => DocumentStore;
 }
 
 /** One error envelope: `{ error: { code, message, details? } }`; 5xx never leak internals. */
@@ -36,7 +42,20 @@ function errorBody(code: string, message: string, details?: unknown) {
 
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
-  const deps: RouteDeps = { ...appDeps, ingestor: appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR) };
+  let db = appDeps.db;
+  let store: DocumentStore | undefined;
+  const deps: RouteDeps = {
+    ...appDeps,
+    ingestor: appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR),
+    store: () => {
+      if (!store) {
+        db ??= openDatabase(appDeps.config.DATABASE_PATH);
+        store = documentStore(db, appDeps.config.PRIORITY_WEIGHTS);
+        store.syncWeights();
+      }
+      return store;
+    },
+  };
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
@@ -53,7 +72,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     }
     const e = err as { statusCode?: number; code?: string; message: string };
     if (e.code === 'FST_FILES_LIMIT' || e.code === 'FST_PARTS_LIMIT' || e.code === 'FST_FIELDS_LIMIT') {
-      return reply.status(400).send(errorBody('BAD_REQUEST', 'Envoyez un seul fichier (champ « file ») et au plus le champ « profile ».'));
+      return reply.status(400).send(errorBody('BAD_REQUEST', 'Envoyez un seul fichier (champ « file ») et au plus dix champs.'));
     }
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) {
       return reply.status(413).send(errorBody('TOO_LARGE', 'Le document envoyé dépasse la taille autorisée.'));
@@ -69,8 +88,12 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', `Adresse inconnue : ${req.method} ${req.url.split('?')[0]}`)));
 
-  app.addHook('onClose', async () => deps.ingestor.close());
-  await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+  app.addHook('onClose', async () => {
+    await deps.ingestor.close();
+    // A database the app opened itself is closed with it.
+    if (db && db !== appDeps.db) db.close();
+  });
+  await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -88,5 +111,6 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(analysisRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
+  await app.register(documentRoutes(deps), { prefix: '/api/v1' });
   return app;
 }

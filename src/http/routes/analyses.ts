@@ -5,6 +5,7 @@ import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
 import { DOCUMENT_TYPES, DocumentTypeId, Report } from '../../model.js';
 import type { RouteDeps } from '../app.js';
+import { readUpload } from '../upload.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 
@@ -37,30 +38,8 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         if (req.isMultipart()) {
-          let bytes: Buffer | undefined;
-          let filename: string | undefined;
-          let profile: string | undefined;
-          let type: string | undefined;
-          for await (const part of req.parts()) {
-            if (part.type === 'file') {
-              if (part.fieldname !== 'file' || bytes) {
-                // Drained, not kept: a misplaced file must not cost memory.
-                part.file.resume();
-                await new Promise((done) => part.file.once('end', done));
-                throw new AppError('BAD_REQUEST', 'Envoyez un seul fichier, dans le champ « file ».');
-              }
-              bytes = await part.toBuffer();
-              if (part.file.truncated) {
-                throw new AppError('TOO_LARGE', `Le fichier envoyé dépasse la taille autorisée (${Math.round(deps.config.MAX_UPLOAD_BYTES / 1048576)} Mio).`);
-              }
-              filename = part.filename;
-            } else if (part.fieldname === 'profile' && typeof part.value === 'string') {
-              profile = part.value;
-            } else if (part.fieldname === 'type' && typeof part.value === 'string') {
-              type = part.value;
-            }
-          }
-          if (!bytes) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-le dans le champ « file ».');
+          const { bytes, filename, fields } = await readUpload(req, deps.config.MAX_UPLOAD_BYTES, ['profile', 'type']);
+          const { profile, type } = fields;
           const declared = type === undefined ? undefined : DocumentTypeId.safeParse(type);
           if (declared && !declared.success) throw new AppError('VALIDATION', `Type de document inconnu : « ${type} ». Types possibles : ${DOCUMENT_TYPES.join(', ')}.`);
           // Recognised by its content; read in a worker thread under the time and memory limits.

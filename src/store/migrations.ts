@@ -1,0 +1,134 @@
+/**
+ * The database schema as numbered migrations, applied in order by `migrate` (src/store/db.ts), each in
+ * its own transaction, the database's `PRAGMA user_version` recording the last one applied. A
+ * migration is never edited once released: a change is a new migration.
+ * NOTE: kept as SQL strings in a module rather than .sql files so that they ship inside dist/.
+ */
+
+/** One migration: its number (user_version after it) and its SQL. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'map',
+    sql: `
+-- Settings the data depends on (e.g. the priority weights the stored priorities were computed with).
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  path TEXT,                              -- where its file came from (audits match new files by it)
+  service TEXT,                           -- owning service
+  channel TEXT,                           -- courrier, courriel, espace en ligne, formulaire…
+  yearly_volume INTEGER CHECK (yearly_volume IS NULL OR yearly_volume >= 0),
+  declared_type TEXT,                     -- type set by a person; else the latest report's
+  status TEXT NOT NULL DEFAULT 'identifie',
+  latest_version_id INTEGER,
+  -- Copied from the latest version (and recomputed with it) so that the map sorts and filters on indexes.
+  doc_type TEXT,
+  score REAL,
+  grade TEXT,
+  missing_count INTEGER NOT NULL DEFAULT 0,
+  legal_risk REAL NOT NULL DEFAULT 0,
+  reports_count INTEGER NOT NULL DEFAULT 0,
+  priority REAL NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_priority ON documents (priority DESC, id);
+CREATE INDEX documents_score ON documents (score, id);
+CREATE INDEX documents_status ON documents (status, priority DESC);
+CREATE INDEX documents_service ON documents (service, priority DESC);
+CREATE INDEX documents_type ON documents (doc_type, priority DESC);
+CREATE INDEX documents_grade ON documents (grade, priority DESC);
+CREATE INDEX documents_path ON documents (path);
+
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  number INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,                   -- of the file's bytes (or of the UTF-8 text)
+  filename TEXT,
+  format TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  text TEXT NOT NULL,                     -- the extracted text, as in the report
+  report TEXT NOT NULL,                   -- the Report (JSON)
+  score REAL NOT NULL,
+  grade TEXT NOT NULL,
+  doc_type TEXT NOT NULL,
+  signature BLOB,                         -- MinHash of the text (near-duplicates)
+  author TEXT,
+  comment TEXT,
+  created_at TEXT NOT NULL,
+  UNIQUE (document_id, number),
+  UNIQUE (document_id, sha256)
+);
+CREATE INDEX versions_sha ON versions (sha256);
+
+-- Required mentions missing or partial in each document's latest version (the map's "missing" filter).
+CREATE TABLE document_mentions (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  mention TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('missing', 'partial')),
+  PRIMARY KEY (document_id, mention)
+) WITHOUT ROWID;
+CREATE INDEX document_mentions_mention ON document_mentions (mention, document_id);
+
+CREATE TABLE status_history (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  from_status TEXT,
+  to_status TEXT NOT NULL,
+  author TEXT,
+  comment TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX status_history_document ON status_history (document_id, id);
+
+-- Reports from readers and agents ("incompréhensible"…), each with a count.
+CREATE TABLE user_reports (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  count INTEGER NOT NULL CHECK (count > 0),
+  comment TEXT,
+  author TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX user_reports_document ON user_reports (document_id);
+
+CREATE TABLE audits (
+  id TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'interrupted')),
+  profile TEXT NOT NULL,
+  save INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  author TEXT,
+  created_at TEXT NOT NULL,
+  finished_at TEXT
+);
+
+CREATE TABLE audit_files (
+  audit_id TEXT NOT NULL REFERENCES audits (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  sha256 TEXT,
+  bytes INTEGER,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'error')),
+  error_code TEXT,
+  error_message TEXT,
+  document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,
+  version_number INTEGER,
+  result TEXT,                            -- the audit row (JSON): score, grade, type, missing mentions…
+  PRIMARY KEY (audit_id, seq)
+) WITHOUT ROWID;
+`,
+  },
+];
