@@ -120,6 +120,30 @@ describe('the map over HTTP', () => {
     expect(doc.reports).toHaveLength(1);
   });
 
+  it('compares two versions and flags what a rewrite lost', async () => {
+    const base = `${REFUS}\nModèle national, édition 2026.\n`;
+    const created = (await json('POST', '/api/v1/documents', { text: base, title: 'Refus — comparaison', type: 'decision-defavorable' })).json();
+    expect(created.outcome).toBe('new-document');
+    const cut = base.replace(/dans un délai de deux mois à compter de sa notification, /, '').replace(/article R\. 142-1/, 'article');
+    expect(cut).not.toBe(base);
+    const v2 = await json('POST', `/api/v1/documents/${created.documentId}/versions`, { text: cut, comment: 'Sans le délai.' });
+    expect(v2.json().version).toBe(2);
+    const res = await json('GET', `/api/v1/documents/${created.documentId}/compare`);
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect([c.from, c.to]).toEqual([1, 2]);
+    expect(c.legalRisk).toBe(true);
+    const lost = c.invariants.filter((i: { lost: boolean }) => i.lost).map((i: { kind: string; value: string }) => `${i.kind}:${i.value}`);
+    expect(lost).toContain('deadline:2 mois');
+    expect(lost).toContain('article:art. R142-1');
+    expect(c.summary).toMatch(/perdu/);
+    // The same version twice: nothing to compare.
+    expect((await json('GET', `/api/v1/documents/${created.documentId}/compare?from=2&to=2`)).statusCode).toBe(400);
+    expect((await json('GET', `/api/v1/documents/${created.documentId}/compare?from=1&to=9`)).statusCode).toBe(404);
+    // The declared type applied to the new version too.
+    expect(Report.parse((await json('GET', `/api/v1/documents/${created.documentId}/versions/2`)).json().report).documentType.id).toBe('decision-defavorable');
+  });
+
   it('answers clear errors and keeps what is stored', async () => {
     expect((await json('GET', '/api/v1/documents/9999')).json().error.code).toBe('NOT_FOUND');
     expect((await json('GET', '/api/v1/documents/9999')).statusCode).toBe(404);
@@ -130,7 +154,7 @@ describe('the map over HTTP', () => {
     expect(empty.statusCode).toBe(422);
     const garbage = await app.inject({ method: 'POST', url: '/api/v1/documents', ...multipart([{ name: 'file', filename: 'x.pdf', content: Buffer.from('%PDF-1.7\n garbage') }]) });
     expect(garbage.statusCode).toBe(422);
-    expect((await json('GET', '/api/v1/documents')).json().total).toBe(3);
+    expect((await json('GET', '/api/v1/documents')).json().total).toBe(4);
     // A new app on the same file: everything is still there.
     await app.close();
     app = await start();

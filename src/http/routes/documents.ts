@@ -13,6 +13,7 @@ import { saveReport, type SaveOptions } from '../../map/service.js';
 import { STATUSES } from '../../map/statuses.js';
 import type { DocumentMeta } from '../../store/documents.js';
 import { mapCsv } from '../../map/export.js';
+import { compareReports, ComparisonSchema } from '../../map/compare.js';
 import type { RouteDeps } from '../app.js';
 import { readUpload } from '../upload.js';
 
@@ -87,7 +88,7 @@ const UPLOAD_FIELDS = ['title', 'service', 'channel', 'yearlyVolume', 'type', 'p
 /** The map routes. */
 export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   /** A report and save options from a multipart upload or a JSON text. */
-  const readVersion = async (req: FastifyRequest): Promise<{ report: Report; fields: Record<string, string | undefined> }> => {
+  const readVersion = async (req: FastifyRequest, declared?: DocumentTypeId): Promise<{ report: Report; fields: Record<string, string | undefined> }> => {
     const profileOf = (p: string | undefined): string => p ?? deps.config.DEFAULT_PROFILE;
     if (req.isMultipart()) {
       const { bytes, filename, fields } = await readUpload(req, deps.config.MAX_UPLOAD_BYTES, UPLOAD_FIELDS);
@@ -96,14 +97,15 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const report = await deps.ingestor.analyseBytes(bytes, {
         profile: profileOf(fields.profile),
         transfer: true,
-        ...(type?.success ? { documentType: type.data } : {}),
+        ...(type?.success ? { documentType: type.data } : declared ? { documentType: declared } : {}),
         ...(filename ? { filename } : {}),
       });
       return { report, fields: { ...fields, path: fields.path ?? filename } };
     }
     const body = TextVersion.extend(Meta.partial().shape).safeParse(req.body ?? {});
     if (!body.success) throw new AppError('VALIDATION', 'Requête invalide : envoyez un fichier (multipart, champ « file ») ou un JSON { "text": … }.', body.error.issues);
-    const { text, profile, type } = body.data;
+    const { text, profile } = body.data;
+    const type = body.data.type ?? declared;
     const report = analyse({ text }, deps.library, { profile: profileOf(profile), maxChars: deps.config.MAX_TEXT_CHARS, ...(type ? { documentType: type } : {}) });
     const fields: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(body.data)) if (k !== 'text' && v !== undefined && v !== null) fields[k] = String(v);
@@ -215,8 +217,9 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const store = deps.store();
         const { id } = req.params;
-        store.get(id); // 404 before any analysis
-        const { report, fields } = await readVersion(req);
+        // 404 before any analysis; a type set by a person applies to every version (same mentions compared).
+        const declared = store.get(id).declaredType;
+        const { report, fields } = await readVersion(req, (declared ?? undefined) as DocumentTypeId | undefined);
         const { number, created } = store.addVersion(id, {
           report,
           sha256: report.source.sha256,
@@ -242,6 +245,28 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
       async (req) => deps.store().version(req.params.id, req.params.number),
+    );
+
+    app.get(
+      '/documents/:id/compare',
+      {
+        schema: {
+          summary: 'Comparer deux versions : score, alertes résolues et nouvelles, mentions, invariants juridiques',
+          description: 'Par défaut, l’avant-dernière version (from) et la dernière (to). `legalRisk` vaut true si une date, un montant, un délai, un article, une juridiction ou une mention obligatoire présents avant manquent après.',
+          params: Id,
+          querystring: z.object({ from: z.coerce.number().int().positive().optional(), to: z.coerce.number().int().positive().optional() }),
+          response: { 200: ComparisonSchema.extend({ from: z.number(), to: z.number() }), 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req) => {
+        const store = deps.store();
+        const { id } = req.params;
+        const latest = store.get(id).latestVersion;
+        const to = req.query.to ?? latest ?? 0;
+        const from = req.query.from ?? to - 1;
+        if (from < 1 || from === to) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
+        return { from, to, ...compareReports(store.version(id, from).report, store.version(id, to).report) };
+      },
     );
 
     app.post(
