@@ -4,7 +4,7 @@
  * lost. Pure: no I/O; the legal facts (dates, amounts, deadlines, article references, named courts) are
  * read from `report.text` by the extractors below, the mentions from `report.mentions`.
  *
- * Beyond the brief: `resolved`/`introduced` are the full Alerts (offsets in their own report's text);
+ * Also: `resolved`/`introduced` are the full Alerts (offsets in their own report's text);
  * `documentType` says whether the classifier saw the same type (mentions depend on it); `addedFacts`
  * lists facts found only after; a fact invariant counts its `occurrences`; a mention invariant is listed
  * for every mention present or partial before (lost when worse after) with a French `detail`.
