@@ -13,9 +13,8 @@ import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
-import { mapSaver, OUTCOME_LABELS } from './map/service.js';
+import { mapSaver, openMap, OUTCOME_LABELS } from './map/service.js';
 import { openDatabase } from './store/db.js';
-import { documentStore } from './store/documents.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
@@ -175,7 +174,7 @@ async function auditCommand(args: string[]): Promise<number> {
   const ingestor = new Ingestor(config, library, rulesDir);
   // --save: the map's database, created and migrated if needed (DATABASE_PATH).
   const db = values.save ? openDatabase(config.DATABASE_PATH) : undefined;
-  const saver = db ? mapSaver(documentStore(db, config.PRIORITY_WEIGHTS), values.author ?? null) : undefined;
+  const saver = db ? mapSaver(openMap(db, config.PRIORITY_WEIGHTS), files.map((f) => f.shown), values.author ?? null) : undefined;
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const rows = await runAudit(files, ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {

@@ -1,6 +1,6 @@
 /** `clarte audit --save`: the audited folder lands on the map, re-runs add no duplicate, an interrupted audit keeps what it saved. */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,13 +53,21 @@ describe('clarte audit --save', () => {
     expect(again.stdout.replace(/ \((nouveau document|déjà enregistré)\)/g, '')).toBe(first.stdout.replace(/ \((nouveau document|déjà enregistré)\)/g, ''));
 
     writeFileSync(join(dir, 'caf', letters[0]!), readFileSync(join(LETTERS, letters[10]!)));
-    const out = join(dir, 'audit.csv');
+    const out = join(mkdtempSync(join(tmpdir(), 'clarte-audit-out-')), 'audit.csv');
     const third = clarte(['audit', dir, '--save', '--out', out], undefined, { DATABASE_PATH: db });
     expect(third.stderr).toMatch(/0 nouveau document, 1 nouvelle version, 6 déjà enregistrés/);
     expect(readFileSync(out, 'utf8')).toMatch(new RegExp(`caf/${letters[0]!.replace('.', '\\.')};.*;2;nouvelle version\\r\\n`));
     const map = mapOf(db);
     expect(map.total).toBe(7);
     expect(map.versions.sort()).toEqual([1, 1, 1, 1, 1, 1, 2]);
+
+    // A model renamed, lightly edited: a new version of its document, not a new document.
+    renameSync(join(dir, 'caf', letters[1]!), join(dir, 'caf', 'renomme.txt'));
+    writeFileSync(join(dir, 'caf', 'renomme.txt'), readFileSync(join(dir, 'caf', 'renomme.txt'), 'utf8') + '\nMise à jour : mars 2026.\n');
+    const fourth = clarte(['audit', dir, '--save'], undefined, { DATABASE_PATH: db });
+    expect(fourth.stderr).toMatch(/0 nouveau document, 1 nouvelle version, 6 déjà enregistrés/);
+    expect(fourth.stdout).toMatch(/caf\/renomme\.txt\t.*version 2 \(nouvelle version\)/);
+    expect(mapOf(db).total).toBe(7);
   });
 
   it('keeps what an interrupted audit saved, and a re-run completes it without duplicates', async () => {

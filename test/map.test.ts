@@ -144,6 +144,30 @@ describe('the map over HTTP', () => {
     expect(Report.parse((await json('GET', `/api/v1/documents/${created.documentId}/versions/2`)).json().report).documentType.id).toBe('decision-defavorable');
   });
 
+  it('groups near-duplicate templates and shows their differences', async () => {
+    const a = REFUS.replace(/Monsieur Karim BENALI/, 'Madame Claire DUPONT');
+    const b = REFUS.replace(/Monsieur Karim BENALI/, 'Monsieur Paul LEROY').replace(/\n/, '\nDossier n° 4471-B\n');
+    expect(a).not.toBe(REFUS);
+    const idA = (await json('POST', '/api/v1/documents', { text: a, title: 'Variante A' })).json().documentId;
+    const idB = (await json('POST', '/api/v1/documents', { text: b, title: 'Variante B' })).json().documentId;
+    const near = (await json('GET', `/api/v1/documents/${idA}/near-duplicates`)).json().items;
+    expect(near.map((d: { id: number }) => d.id)).toContain(idB);
+    expect(near.find((d: { id: number }) => d.id === idB).similarity).toBeGreaterThan(0.9);
+    // The DOCX letter is another letter altogether.
+    expect(near.map((d: { id: number }) => d.id)).not.toContain(id);
+    const groups = (await json('GET', '/api/v1/near-duplicates')).json().groups;
+    const mine = groups.find((g: { documents: { id: number }[] }) => g.documents.some((d) => d.id === idA));
+    expect(mine.documents.map((d: { id: number }) => d.id)).toContain(idB);
+    expect(groups.every((g: { documents: { id: number }[] }) => !g.documents.some((d) => d.id === id))).toBe(true);
+    const diff = (await json('GET', `/api/v1/documents/${idA}/diff?with=${idB}`)).json();
+    const removed = diff.parts.filter((p: { op: string }) => p.op === 'removed').map((p: { text: string }) => p.text).join(' ');
+    const added = diff.parts.filter((p: { op: string }) => p.op === 'added').map((p: { text: string }) => p.text).join(' ');
+    expect(removed).toMatch(/DUPONT/);
+    expect(added).toMatch(/LEROY/);
+    expect(added).toMatch(/4471-B/);
+    expect(diff.parts.filter((p: { op: string }) => p.op === 'same').map((p: { text: string }) => p.text).join('')).toMatch(/Commission de Recours Amiable/);
+  });
+
   it('answers clear errors and keeps what is stored', async () => {
     expect((await json('GET', '/api/v1/documents/9999')).json().error.code).toBe('NOT_FOUND');
     expect((await json('GET', '/api/v1/documents/9999')).statusCode).toBe(404);
@@ -154,7 +178,7 @@ describe('the map over HTTP', () => {
     expect(empty.statusCode).toBe(422);
     const garbage = await app.inject({ method: 'POST', url: '/api/v1/documents', ...multipart([{ name: 'file', filename: 'x.pdf', content: Buffer.from('%PDF-1.7\n garbage') }]) });
     expect(garbage.statusCode).toBe(422);
-    expect((await json('GET', '/api/v1/documents')).json().total).toBe(4);
+    expect((await json('GET', '/api/v1/documents')).json().total).toBe(6);
     // A new app on the same file: everything is still there.
     await app.close();
     app = await start();

@@ -18,7 +18,8 @@ import { analysisRoutes } from './routes/analyses.js';
 import { ruleRoutes } from './routes/rules.js';
 import { documentRoutes } from './routes/documents.js';
 import { openDatabase, type Db } from '../store/db.js';
-import { documentStore, type DocumentStore } from '../store/documents.js';
+import type { DocumentStore } from '../store/documents.js';
+import { openMap } from '../map/service.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
 export interface AppDeps {
@@ -50,8 +51,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     store: () => {
       if (!store) {
         db ??= openDatabase(appDeps.config.DATABASE_PATH);
-        store = documentStore(db, appDeps.config.PRIORITY_WEIGHTS);
-        store.syncWeights();
+        store = openMap(db, appDeps.config.PRIORITY_WEIGHTS);
       }
       return store;
     },

@@ -6,7 +6,33 @@
 import { basename, extname } from 'node:path';
 import type { Report } from '../model.js';
 import type { AuditSaver } from '../audit.js';
-import type { DocumentMeta, DocumentStore } from '../store/documents.js';
+import { LSH_BANDS, LSH_ROWS, NearDuplicateIndex, SHINGLE_SIZE, signature, signatureFromBytes, signatureToBytes, SIGNATURE_SIZE } from './near-duplicates.js';
+import type { Db } from '../store/db.js';
+import { documentStore, type DocumentMeta, type DocumentStore } from '../store/documents.js';
+import type { PriorityWeights } from './priority.js';
+
+/** The signature method: stored signatures made by another one are recomputed (`syncSignatures`). */
+export const SIGNATURE_METHOD = `minhash-v1-${SHINGLE_SIZE}w-${SIGNATURE_SIZE}x${LSH_BANDS}x${LSH_ROWS}`;
+
+/**
+ * An audited file this similar to a document already on the map before the audit is a new version
+ * of it (a model saved under another name); below, it is a document of its own, grouped with its
+ * near-duplicates (DEFAULT_THRESHOLD, 0.6) so that variants are rewritten together.
+ */
+export const SAME_MODEL_SIMILARITY = 0.95;
+
+/** The signature of a text, as stored. */
+export function signatureBytes(text: string): Uint8Array {
+  return signatureToBytes(signature(text));
+}
+
+/** The map's store over a database, its priorities and signatures brought up to the current settings. */
+export function openMap(db: Db, weights: PriorityWeights): DocumentStore {
+  const store = documentStore(db, weights);
+  store.syncWeights();
+  store.syncSignatures(SIGNATURE_METHOD, signatureBytes);
+  return store;
+}
 
 /** How a saved file was placed on the map. */
 export type SaveOutcome = 'new-document' | 'new-version' | 'unchanged';
@@ -29,6 +55,8 @@ export interface Saved {
 export interface SaveOptions {
   /** The file's path (relative to the audited folder) or name: a later file with the same path is a new version. */
   path?: string;
+  /** The mapped document a near-identical file becomes a new version of (audits), if any. */
+  sameModel?: (signature: Uint8Array) => number | undefined;
   author?: string | null;
   comment?: string | null;
   meta?: Partial<DocumentMeta>;
@@ -53,9 +81,11 @@ export function saveReport(store: DocumentStore, report: Report, options: SaveOp
   const sha256 = report.source.sha256;
   const known = store.findBySha(sha256);
   if (known) return { documentId: known.documentId, version: known.number, outcome: 'unchanged' };
+  const sig = signatureBytes(report.text);
   const version = {
     report,
     sha256,
+    signature: sig,
     bytes: report.source.bytes,
     format: report.source.format,
     filename: report.source.filename ?? (options.path ? basename(options.path) : null),
@@ -63,22 +93,44 @@ export function saveReport(store: DocumentStore, report: Report, options: SaveOp
     comment: options.comment ?? null,
   };
   const byPath = options.path ? store.findByPath(options.path) : undefined;
-  if (byPath !== undefined) {
-    const { number } = store.addVersion(byPath, version);
-    return { documentId: byPath, version: number, outcome: 'new-version' };
+  const match = byPath ?? options.sameModel?.(sig);
+  if (match !== undefined) {
+    const { number } = store.addVersion(match, version);
+    return { documentId: match, version: number, outcome: 'new-version' };
   }
   const id = store.create({ title: titleOf(report, options.path), path: options.path ?? null, ...options.meta }, version, options.author ?? null);
   return { documentId: id, version: 1, outcome: 'new-document' };
 }
 
-/** The saver of `clarte audit --save`: files go on the map under their path in the audited folder. */
-export function mapSaver(store: DocumentStore, author: string | null = null): AuditSaver {
+/**
+ * The saver of `clarte audit --save` over the audited files' paths: files go on the map under their
+ * path; a file nearly identical to a mapped document whose own path is not among the audited files
+ * (a model renamed or moved since the last audit) becomes its new version. Files present side by side
+ * stay separate documents, grouped as near-duplicates, and a re-run or resumed audit places them alike.
+ */
+export function mapSaver(store: DocumentStore, paths: readonly string[], author: string | null = null): AuditSaver {
+  const audited = new Set(paths);
+  let index: NearDuplicateIndex | undefined;
+  const sameModel = (sig: Uint8Array): number | undefined => {
+    if (!index) {
+      index = new NearDuplicateIndex();
+      for (const { id, signature: other } of store.signatures()) index.add(String(id), signatureFromBytes(other));
+    }
+    for (const { id } of index.near(signatureFromBytes(sig), SAME_MODEL_SIMILARITY)) {
+      const path = store.get(Number(id)).path;
+      if (path === null || !audited.has(path)) {
+        index.remove(id); // one file per renamed model
+        return Number(id);
+      }
+    }
+    return undefined;
+  };
   return {
     known(sha256) {
       const found = store.findBySha(sha256);
       if (!found) return undefined;
       return { report: store.version(found.documentId, found.number).report, saved: { documentId: found.documentId, version: found.number, outcome: 'unchanged' } };
     },
-    save: (path, report) => saveReport(store, report, { path, author }),
+    save: (path, report) => saveReport(store, report, { path, author, sameModel }),
   };
 }

@@ -213,6 +213,9 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
     byPath: db.prepare('SELECT id FROM documents WHERE path = ? ORDER BY id LIMIT 1'),
     bySha: db.prepare('SELECT document_id AS documentId, number FROM versions WHERE sha256 = ? ORDER BY id LIMIT 1'),
     signatures: db.prepare('SELECT d.id AS id, v.signature AS signature FROM documents d JOIN versions v ON v.id = d.latest_version_id WHERE v.signature IS NOT NULL'),
+    latestText: db.prepare('SELECT v.text AS text FROM documents d JOIN versions v ON v.id = d.latest_version_id WHERE d.id = ?'),
+    allTexts: db.prepare('SELECT id, text FROM versions'),
+    setSignature: db.prepare('UPDATE versions SET signature = ? WHERE id = ?'),
     allPriorityInputs: db.prepare('SELECT id, score, legal_risk, yearly_volume, reports_count FROM documents'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
     setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
@@ -453,6 +456,28 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
     signatures(): { id: number; signature: Buffer }[] {
       return st.signatures.all() as { id: number; signature: Buffer }[];
     },
+
+    /** The text of a document's latest version (empty when it has none). */
+    latestText(id: number): string {
+      mustGet(id);
+      return (st.latestText.get(id) as { text: string } | undefined)?.text ?? '';
+    },
+
+    /**
+     * Recomputes every version's signature when the signature method differs from the one recorded
+     * (a change of normalisation or hashing makes stored signatures incomparable); returns the count.
+     */
+    syncSignatures: db.transaction((method: string, sign: (text: string) => Uint8Array): number => {
+      const stored = (st.getMeta.get('signature-method') as { value: string } | undefined)?.value;
+      if (stored === method) return 0;
+      const rows = st.allTexts.all() as { id: number; text: string }[];
+      for (const r of rows) {
+        const sig = sign(r.text);
+        st.setSignature.run(Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength), r.id);
+      }
+      st.setMeta.run('signature-method', method);
+      return rows.length;
+    }),
 
     /**
      * Recomputes every priority when the weights differ from those the stored priorities were

@@ -14,6 +14,7 @@ import { STATUSES } from '../../map/statuses.js';
 import type { DocumentMeta } from '../../store/documents.js';
 import { mapCsv } from '../../map/export.js';
 import { compareReports, ComparisonSchema } from '../../map/compare.js';
+import { DEFAULT_THRESHOLD, groupNearDuplicates, signatureFromBytes, similarity, wordDiff } from '../../map/near-duplicates.js';
 import type { RouteDeps } from '../app.js';
 import { readUpload } from '../upload.js';
 
@@ -266,6 +267,72 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const from = req.query.from ?? to - 1;
         if (from < 1 || from === to) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
         return { from, to, ...compareReports(store.version(id, from).report, store.version(id, to).report) };
+      },
+    );
+
+    const Threshold = z.coerce.number().min(0.5).max(1).default(DEFAULT_THRESHOLD).describe('similarité minimale (0,5 à 1 ; 0,6 par défaut)');
+    const Brief = z.object({ id: z.number(), title: z.string(), service: z.string().nullable(), status: Status, score: z.number().nullable() });
+    const brief = (id: number) => {
+      const d = deps.store().get(id);
+      return { id: d.id, title: d.title, service: d.service, status: d.status, score: d.score };
+    };
+
+    app.get(
+      '/near-duplicates',
+      {
+        schema: {
+          summary: 'Groupes de modèles presque identiques (à réécrire ensemble)',
+          querystring: z.object({ threshold: Threshold }),
+          response: { 200: z.object({ groups: z.array(z.object({ size: z.number(), documents: z.array(Brief) })) }) },
+        },
+      },
+      async (req) => {
+        const items = deps.store().signatures().map((r) => ({ id: String(r.id), signature: signatureFromBytes(r.signature) }));
+        const groups = groupNearDuplicates(items, req.query.threshold);
+        return { groups: groups.map((g) => ({ size: g.length, documents: g.map((id) => brief(Number(id))) })) };
+      },
+    );
+
+    app.get(
+      '/documents/:id/near-duplicates',
+      {
+        schema: {
+          summary: 'Les documents presque identiques à celui-ci, du plus proche au moins proche',
+          params: Id,
+          querystring: z.object({ threshold: Threshold }),
+          response: { 200: z.object({ items: z.array(Brief.extend({ similarity: z.number() })) }), 404: ErrorBody },
+        },
+      },
+      async (req) => {
+        const store = deps.store();
+        const { id } = req.params;
+        store.get(id);
+        const all = store.signatures();
+        const mine = all.find((r) => r.id === id);
+        if (!mine) return { items: [] };
+        const sig = signatureFromBytes(mine.signature);
+        const items = all
+          .filter((r) => r.id !== id)
+          .map((r) => ({ id: r.id, similarity: similarity(sig, signatureFromBytes(r.signature)) }))
+          .filter((r) => r.similarity >= req.query.threshold)
+          .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+        return { items: items.map((r) => ({ ...brief(r.id), similarity: Math.round(r.similarity * 1000) / 1000 })) };
+      },
+    );
+
+    app.get(
+      '/documents/:id/diff',
+      {
+        schema: {
+          summary: 'Différences mot à mot entre ce document et un autre (dernières versions)',
+          params: Id,
+          querystring: z.object({ with: z.coerce.number().int().positive() }),
+          response: { 200: z.object({ from: z.number(), to: z.number(), parts: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })) }), 400: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req) => {
+        const store = deps.store();
+        return { from: req.params.id, to: req.query.with, parts: wordDiff(store.latestText(req.params.id), store.latestText(req.query.with)) };
       },
     );
 
