@@ -4,6 +4,7 @@
  * to a table (stdout), a CSV or a JSON file. The map and saved audits build on this (store issue).
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { AppError, isAppError } from './errors.js';
@@ -90,35 +91,57 @@ export function auditRow(file: string, r: Report): AuditRow {
   return row;
 }
 
+/** A file to audit: its name as shown, its size when known beforehand, and how to read its bytes. */
+export interface AuditSource {
+  shown: string;
+  size?: () => number;
+  read: () => Buffer;
+}
+
+/** Audit sources for files on disk. */
+export function diskSources(files: { file: string; shown: string }[]): AuditSource[] {
+  return files.map(({ file, shown }) => ({ shown, size: () => statSync(file).size, read: () => readFileSync(file) }));
+}
+
 /**
- * Audits files with the pool, `concurrency` at a time, in input order; calls `progress` after each.
- * With a saver, each file goes on the map as soon as it is analysed (one transaction each: an
- * interrupted audit keeps what it saved), and a file already there is not analysed again.
+ * Audits files with the pool, `concurrency` at a time, in input order; calls `progress` after each
+ * (with the file's index and bytes' hash). With a saver, each file goes on the map as soon as it is
+ * analysed (one transaction each: an interrupted audit keeps what it saved), and a file already
+ * there is not analysed again.
  */
 export async function runAudit(
-  files: { file: string; shown: string }[],
+  files: AuditSource[],
   ingestor: Ingestor,
   profile: string,
   concurrency: number,
-  progress: (done: number, row: AuditRow) => void,
+  progress: (done: number, row: AuditRow, index: number, sha256: string | undefined) => void,
   maxBytes = Number.MAX_SAFE_INTEGER,
   saver?: AuditSaver,
+  signal?: AbortSignal,
 ): Promise<AuditRow[]> {
   const rows: AuditRow[] = new Array<AuditRow>(files.length);
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    while (next < files.length) {
+    // Once aborted, no file is started and none in flight is reported (its reading was cut short).
+    while (next < files.length && !signal?.aborted) {
+      // Plain texts are analysed on this thread: let the event loop breathe between files (a server
+      // answers its other requests during an audit).
+      await yieldToEventLoop();
+      if (next >= files.length || signal?.aborted) break;
       const i = next++;
-      const { file, shown } = files[i]!;
+      const { shown, size, read } = files[i]!;
       let row: AuditRow;
+      let sha256: string | undefined;
       try {
         // Too big files are refused before being read into memory.
-        const size = statSync(file).size;
-        if (size > maxBytes) throw tooLarge(size, maxBytes);
-        const bytes = readFileSync(file);
-        const known = saver?.known(createHash('sha256').update(bytes).digest('hex'));
-        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(file) }));
+        const bytesSize = size?.();
+        if (bytesSize !== undefined && bytesSize > maxBytes) throw tooLarge(bytesSize, maxBytes);
+        const bytes = read();
+        if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
+        sha256 = createHash('sha256').update(bytes).digest('hex');
+        const known = saver?.known(sha256);
+        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown) }));
         row = auditRow(shown, report);
         if (saver) {
           const saved = known?.saved ?? saver.save(shown, report);
@@ -132,8 +155,9 @@ export async function runAudit(
             : new AppError('UNREADABLE', `Lecture impossible (${(e as Error).message}).`);
         row = { file: shown, error: { code: err.code, message: err.message } };
       }
+      if (signal?.aborted) return;
       rows[i] = row;
-      progress(++done, row);
+      progress(++done, row, i, sha256);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));

@@ -11,7 +11,7 @@ import { isAppError } from './errors.js';
 import { DOCUMENT_TYPES, type Report } from './model.js';
 import { formatText } from './report/format-text.js';
 import { RuleFileError, RuleLibrary } from './rules/load.js';
-import { auditLine, listFiles, runAudit, writeAudit } from './audit.js';
+import { auditLine, diskSources, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 import { mapSaver, openMap, OUTCOME_LABELS } from './map/service.js';
 import { openDatabase } from './store/db.js';
@@ -177,7 +177,7 @@ async function auditCommand(args: string[]): Promise<number> {
   const saver = db ? mapSaver(openMap(db, config.PRIORITY_WEIGHTS), files.map((f) => f.shown), values.author ?? null) : undefined;
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const rows = await runAudit(files, ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {
+  const rows = await runAudit(diskSources(files), ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {
     if (row.error) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${row.file}: ${row.error.code}: ${row.error.message}\n`);
     const now = Date.now();
     if (done === files.length || now - last > (tty ? 100 : 2000)) {

@@ -18,6 +18,9 @@ const Env = z.object({
   WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   /** Largest uploaded document, in bytes (PDF, DOCX, ODT, HTML, text). */
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** An audit sent to the API: most files, and most bytes in all (files or the zip that holds them). */
+  MAX_AUDIT_FILES: z.coerce.number().int().positive().default(5000),
+  MAX_AUDIT_BYTES: z.coerce.number().int().positive().default(512 * 1024 * 1024),
   /** Most pages read from one document. */
   MAX_PAGES: z.coerce.number().int().positive().default(300),
   /** Zip-based documents (DOCX, ODT): most entries, and most bytes once inflated (checked before inflating). */

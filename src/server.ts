@@ -9,11 +9,11 @@ import { openDatabase } from './store/db.js';
 export async function startServer(config: Config): Promise<void> {
   const library = await RuleLibrary.load(config.RULES_DIR, config.DEFAULT_PROFILE);
   // Ingestion workers start with the server: the first upload does not wait for them.
-  const ingestor = new Ingestor(config, library, config.RULES_DIR);
+  const ingestor = new Ingestor(config, library, config.RULES_DIR, config.INGEST_WORKERS, true);
   await ingestor.start();
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
-  const app = await buildApp({ config, library, ingestor, db });
+  const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
   app.addHook('onClose', async () => db.close());
   const close = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');

@@ -19,6 +19,9 @@ import { ruleRoutes } from './routes/rules.js';
 import { documentRoutes } from './routes/documents.js';
 import { openDatabase, type Db } from '../store/db.js';
 import type { DocumentStore } from '../store/documents.js';
+import { auditStore, type AuditStore } from '../store/audits.js';
+import { AuditJobs } from '../map/audit-jobs.js';
+import { auditRoutes } from './routes/audits.js';
 import { openMap } from '../map/service.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
@@ -27,6 +30,8 @@ export interface AppDeps {
   library: RuleLibrary;
   ingestor?: Ingestor;
   db?: Db;
+  /** Start again the audits a previous run left unfinished (the server does). */
+  resumeAudits?: boolean;
 }
 
 /** The dependencies routes see. */
@@ -34,6 +39,10 @@ export interface RouteDeps extends AppDeps {
   ingestor: Ingestor;
   /** The map's store, its database opened (and migrated) on first use. */
   store: () => DocumentStore;
+  /** The audits' store, on the same database. */
+  audits: () => AuditStore;
+  /** Audits running in the background. */
+  auditJobs: AuditJobs;
 }
 
 /** One error envelope: `{ error: { code, message, details? } }`; 5xx never leak internals. */
@@ -44,17 +53,21 @@ function errorBody(code: string, message: string, details?: unknown) {
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   let db = appDeps.db;
-  let store: DocumentStore | undefined;
+  let stores: { map: DocumentStore; audits: AuditStore } | undefined;
+  const open = () => {
+    if (!stores) {
+      db ??= openDatabase(appDeps.config.DATABASE_PATH);
+      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db) };
+    }
+    return stores;
+  };
+  const ingestor = appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR, appDeps.config.INGEST_WORKERS, true);
   const deps: RouteDeps = {
     ...appDeps,
-    ingestor: appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR),
-    store: () => {
-      if (!store) {
-        db ??= openDatabase(appDeps.config.DATABASE_PATH);
-        store = openMap(db, appDeps.config.PRIORITY_WEIGHTS);
-      }
-      return store;
-    },
+    ingestor,
+    store: () => open().map,
+    audits: () => open().audits,
+    auditJobs: new AuditJobs({ config: appDeps.config, ingestor, stores: open, log: (msg, err) => app.log.error({ err }, msg) }),
   };
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -89,6 +102,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler((req, reply) => reply.status(404).send(errorBody('NOT_FOUND', `Adresse inconnue : ${req.method} ${req.url.split('?')[0]}`)));
 
   app.addHook('onClose', async () => {
+    // Audits stop taking files before the readers stop; they resume at the next start.
+    await deps.auditJobs.close();
     await deps.ingestor.close();
     // A database the app opened itself is closed with it.
     if (db && db !== appDeps.db) db.close();
@@ -112,5 +127,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(analysisRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(documentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(auditRoutes(deps), { prefix: '/api/v1' });
+  if (appDeps.resumeAudits) {
+    const resumed = deps.auditJobs.resume();
+    if (resumed) app.log.info({ resumed }, 'unfinished audits resumed');
+  }
   return app;
 }

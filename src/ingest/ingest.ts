@@ -33,6 +33,8 @@ export class Ingestor {
     private readonly library: RuleLibrary,
     private readonly rulesDir: string | undefined,
     private readonly poolSize = config.INGEST_WORKERS,
+    /** Long-lived processes (the server) keep their workers' memory flat; see WorkerData.collectGarbage. */
+    private readonly collectGarbage = false,
   ) {}
 
   /** Starts the workers now rather than on the first document (the server does, to answer at once). */
@@ -96,6 +98,7 @@ export class Ingestor {
       limits: ingestLimits(this.config),
       pdfEngine: this.config.PDF_ENGINE,
       rssLimitMb: this.config.INGEST_RSS_LIMIT_MB,
+      collectGarbage: this.collectGarbage,
     });
     return this.pool;
   }

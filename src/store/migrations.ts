@@ -131,4 +131,13 @@ CREATE TABLE audit_files (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 2,
+    name: 'audit-files-data',
+    sql: `
+-- The bytes of an uploaded file wait here until it is analysed (then they are dropped), so that an
+-- audit interrupted by a stop of the server resumes at its next start.
+ALTER TABLE audit_files ADD COLUMN data BLOB;
+`,
+  },
 ];

@@ -1,0 +1,88 @@
+/**
+ * Audits run by the server (POST /api/v1/audits): recorded with their files in the database, run in
+ * the background by the ingestion pool, each result stored as it comes (progress visible from any
+ * request), each file saved on the map. An audit cut short by a stop of the server resumes at its
+ * next start from its first file not analysed; files already saved are not saved twice.
+ */
+import { randomUUID } from 'node:crypto';
+import { runAudit } from '../audit.js';
+import type { Config } from '../config.js';
+import type { Ingestor } from '../ingest/ingest.js';
+import type { AuditInfo, AuditStore } from '../store/audits.js';
+import type { DocumentStore } from '../store/documents.js';
+import { mapSaver } from './service.js';
+
+/** What an audit runner needs: the stores (opened on first use) and the ingestion pool. */
+export interface AuditJobDeps {
+  config: Config;
+  ingestor: Ingestor;
+  stores: () => { map: DocumentStore; audits: AuditStore };
+  log?: (msg: string, err?: unknown) => void;
+}
+
+/** The server's audit runner. */
+export class AuditJobs {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly stop = new AbortController();
+
+  constructor(private readonly deps: AuditJobDeps) {}
+
+  /** Records an audit of these files and starts it; returns it at once (status `running`). */
+  start(files: { path: string; data: Buffer }[], options: { profile: string; save: boolean; author: string | null }): AuditInfo {
+    const { audits } = this.deps.stores();
+    const id = randomUUID();
+    audits.create(id, options.profile, options.save, files, options.author);
+    this.launch(id);
+    return audits.get(id)!;
+  }
+
+  /** Starts again the audits a stop of the server left unfinished; returns how many. */
+  resume(): number {
+    const ids = this.deps.stores().audits.unfinished();
+    for (const id of ids) this.launch(id);
+    return ids.length;
+  }
+
+  /** Resolves when the audit is over (or at once when it is not running here). */
+  async settled(id: string): Promise<void> {
+    await this.running.get(id);
+  }
+
+  /** Stops taking files (those in flight are not reported) and waits; unfinished audits stay `running`, to resume. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.allSettled(this.running.values());
+  }
+
+  private launch(id: string): void {
+    const job = this.run(id)
+      .catch((e: unknown) => {
+        this.deps.log?.(`audit ${id} failed`, e);
+        this.deps.stores().audits.setStatus(id, 'interrupted');
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, job);
+  }
+
+  private async run(id: string): Promise<void> {
+    const { map, audits } = this.deps.stores();
+    const info = audits.get(id);
+    if (!info) return;
+    audits.setStatus(id, 'running');
+    const pending = audits.pending(id);
+    const sources = pending.map((p) => ({ shown: p.path, size: () => p.bytes, read: () => audits.data(id, p.seq) }));
+    const saver = info.save ? mapSaver(map, audits.paths(id), info.author) : undefined;
+    const { config, ingestor } = this.deps;
+    await runAudit(
+      sources,
+      ingestor,
+      info.profile,
+      config.INGEST_WORKERS * 2,
+      (_done, row, i, sha256) => audits.finishFile(id, pending[i]!.seq, row, sha256),
+      config.MAX_UPLOAD_BYTES,
+      saver,
+      this.stop.signal,
+    );
+    if (!this.stop.signal.aborted) audits.setStatus(id, 'done');
+  }
+}
