@@ -118,6 +118,10 @@ describe('the map over HTTP', () => {
     expect(doc.history.map((h: { to: string }) => h.to)).toEqual(['identifie', 'a-reecrire', 'en-reecriture']);
     expect(doc.history[1]).toMatchObject({ from: 'identifie', author: 'comms-1', comment: 'Prioritaire.' });
     expect(doc.reports).toHaveLength(1);
+    const figures = (await json('GET', `/api/v1/indicators?year=${new Date().getFullYear()}`)).json();
+    expect(figures).toMatchObject({ mapped: 3, rewritten: 1, byStatus: { 'en-reecriture': 1, identifie: 2 } });
+    expect(figures.byService.find((s: { service: string }) => s.service === 'CAF — prestations')).toMatchObject({ mapped: 2, rewritten: 1 });
+    expect((await json('GET', '/api/v1/indicators?year=1990')).statusCode).toBe(400);
   });
 
   it('compares two versions and flags what a rewrite lost', async () => {

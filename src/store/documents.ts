@@ -9,6 +9,7 @@ import type { DocumentTypeId, Report } from '../model.js';
 import { DEFAULT_WEIGHTS, legalRisk, priorityFactors, priorityOf, type PriorityFactors, type PriorityWeights } from '../map/priority.js';
 import { allowedMoves, STATUS_LABELS, type Status } from '../map/statuses.js';
 import type { Db } from './db.js';
+import { indicators, type Indicators } from './indicators.js';
 
 /** Metadata a person sets on a document. */
 export interface DocumentMeta {
@@ -461,6 +462,11 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
     latestText(id: number): string {
       mustGet(id);
       return (st.latestText.get(id) as { text: string } | undefined)?.text ?? '';
+    },
+
+    /** The yearly indicators of the map (all services, or one). */
+    indicators(year: number, service?: string): Indicators {
+      return indicators(db, year, service);
     },
 
     /**

@@ -166,4 +166,28 @@ describe('documents on the map', () => {
     expect(other.syncWeights()).toBe(0);
     for (const d of other.list({ perPage: 200 }).items) expect(d.priority.value).toBe(Math.round(d.priority.factors.legal * 10000) / 100);
   });
+
+  it('computes the yearly indicators, in all and by service', () => {
+    const store = documentStore(openDatabase(':memory:'));
+    const rs = [...reports.values()];
+    const a = saveReport(store, rs[0]!, { path: 'a', meta: { service: 'CAF' } }).documentId;
+    saveReport(store, rs[1]!, { path: 'b', meta: { service: 'CAF' } });
+    const c = saveReport(store, rs[2]!, { path: 'c', meta: { service: 'DGFiP' } }).documentId;
+    saveReport(store, rs[3]!, { path: 'a' }); // a rewritten
+    for (const s of ['a-reecrire', 'en-reecriture', 'validation-experte', 'test-usagers', 'publie'] as const) store.setStatus(a, s);
+    store.setStatus(c, 'a-reecrire');
+    const year = new Date().getFullYear();
+    const all = store.indicators(year);
+    expect(all).toMatchObject({ year, service: null, mapped: 3, rewritten: 1, released: 1, byStatus: { publie: 1, 'a-reecrire': 1, identifie: 1 } });
+    expect(all.meanScoreBefore).toBeCloseTo(rs[0]!.score.value, 1);
+    expect(all.meanScoreAfter).toBeCloseTo(rs[3]!.score.value, 1);
+    const complete = [rs[3]!, rs[1]!, rs[2]!].filter((r) => !r.mentions.some((m) => m.status === 'missing' || m.status === 'partial')).length;
+    expect(all.withAllMentions).toBeCloseTo(complete / 3, 3);
+    expect(all.byService.map((s) => [s.service, s.mapped, s.rewritten, s.released])).toEqual([
+      ['CAF', 2, 1, 1],
+      ['DGFiP', 1, 0, 0],
+    ]);
+    expect(store.indicators(year, 'DGFiP')).toMatchObject({ mapped: 1, rewritten: 0, byStatus: { 'a-reecrire': 1 } });
+    expect(store.indicators(year - 1)).toMatchObject({ mapped: 0, rewritten: 0, released: 0, meanScoreBefore: null, withAllMentions: null });
+  });
 });

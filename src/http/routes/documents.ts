@@ -277,6 +277,30 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       return { id: d.id, title: d.title, service: d.service, status: d.status, score: d.score };
     };
 
+    const Figures = z.object({
+      mapped: z.number(),
+      byStatus: z.record(z.string(), z.number()),
+      rewritten: z.number(),
+      released: z.number(),
+      meanScoreBefore: z.number().nullable(),
+      meanScoreAfter: z.number().nullable(),
+      withAllMentions: z.number().nullable(),
+    });
+    app.get(
+      '/indicators',
+      {
+        schema: {
+          summary: 'Indicateurs annuels de la cartographie, en tout et par service',
+          description:
+            'Documents cartographiés (à la fin de l’année), par statut (aujourd’hui), réécrits et publiés dans l’année, score moyen avant et après ' +
+            'réécriture, part des documents qui portent toutes les mentions obligatoires.',
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => new Date().getFullYear()), service: z.string().optional() }),
+          response: { 200: Figures.extend({ year: z.number(), service: z.string().nullable(), byService: z.array(Figures.extend({ service: z.string().nullable() })) }), 400: ErrorBody },
+        },
+      },
+      async (req) => deps.store().indicators(req.query.year, req.query.service),
+    );
+
     app.get(
       '/near-duplicates',
       {

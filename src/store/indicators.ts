@@ -1,0 +1,92 @@
+/**
+ * The map's yearly indicators (DOMAIN.md §6), computed in SQL from the documents, their versions and
+ * their status history:
+ * - mapped: documents on the map by the end of the year;
+ * - byStatus: their status today;
+ * - rewritten: documents given a new version (version 2 or later) during the year;
+ * - released: documents moved to « publié » during the year;
+ * - meanScoreBefore / meanScoreAfter: for the rewritten documents, mean score of their first version
+ *   and of their last version of the year;
+ * - withAllMentions: share of mapped documents (with a version) whose latest version misses no required mention.
+ */
+import type { Db } from './db.js';
+
+/** Indicators of one scope (all services, or one). */
+export interface IndicatorFigures {
+  mapped: number;
+  byStatus: Record<string, number>;
+  rewritten: number;
+  released: number;
+  meanScoreBefore: number | null;
+  meanScoreAfter: number | null;
+  withAllMentions: number | null;
+}
+
+/** Indicators of a year, in all and by service. */
+export interface Indicators extends IndicatorFigures {
+  year: number;
+  service: string | null;
+  byService: ({ service: string | null } & IndicatorFigures)[];
+}
+
+const round = (x: number | null, digits = 1): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** The indicators of a year, for every service or one. */
+export function indicators(db: Db, year: number, service?: string): Indicators {
+  const end = `${year + 1}-01-01`;
+  const start = `${year}-01-01`;
+  const scope = service === undefined ? '' : 'AND d.service IS @service';
+  const params = { start, end, service: service ?? null };
+  const figures = (groupBy: boolean) => {
+    const key = groupBy ? 'd.service' : 'NULL';
+    const group = groupBy ? 'GROUP BY d.service' : '';
+    const mapped = db
+      .prepare(
+        `SELECT ${key} AS service, count(*) AS mapped,
+           sum(d.latest_version_id IS NOT NULL) AS versioned,
+           sum(d.latest_version_id IS NOT NULL AND d.missing_count = 0) AS complete
+         FROM documents d WHERE d.created_at < @end ${scope} ${group}`,
+      )
+      .all(params) as { service: string | null; mapped: number; versioned: number; complete: number }[];
+    const statuses = db
+      .prepare(`SELECT ${key} AS service, d.status AS status, count(*) AS n FROM documents d WHERE d.created_at < @end ${scope} ${group}${groupBy ? ', d.status' : 'GROUP BY d.status'}`)
+      .all(params) as { service: string | null; status: string; n: number }[];
+    const rewritten = db
+      .prepare(
+        `SELECT ${key} AS service, count(*) AS rewritten, avg(first.score) AS before, avg(last.score) AS after
+         FROM documents d
+         JOIN versions first ON first.document_id = d.id AND first.number = 1
+         JOIN versions last ON last.id = (SELECT v.id FROM versions v WHERE v.document_id = d.id AND v.created_at < @end ORDER BY v.number DESC LIMIT 1)
+         WHERE EXISTS (SELECT 1 FROM versions v WHERE v.document_id = d.id AND v.number >= 2 AND v.created_at >= @start AND v.created_at < @end) ${scope} ${group}`,
+      )
+      .all(params) as { service: string | null; rewritten: number; before: number | null; after: number | null }[];
+    const released = db
+      .prepare(
+        `SELECT ${key} AS service, count(DISTINCT d.id) AS released FROM documents d JOIN status_history h ON h.document_id = d.id
+         WHERE h.to_status = 'publie' AND h.at >= @start AND h.at < @end ${scope} ${group}`,
+      )
+      .all(params) as { service: string | null; released: number }[];
+    const keys = new Set([...mapped, ...rewritten, ...released].map((r) => r.service));
+    return [...keys].map((s) => {
+      const m = mapped.find((r) => r.service === s);
+      const r = rewritten.find((x) => x.service === s);
+      const byStatus: Record<string, number> = {};
+      for (const row of statuses.filter((x) => x.service === s)) byStatus[row.status] = row.n;
+      return {
+        service: s,
+        mapped: m?.mapped ?? 0,
+        byStatus,
+        rewritten: r?.rewritten ?? 0,
+        released: released.find((x) => x.service === s)?.released ?? 0,
+        meanScoreBefore: round(r?.before ?? null),
+        meanScoreAfter: round(r?.after ?? null),
+        withAllMentions: m && m.versioned ? round(m.complete / m.versioned, 3) : null,
+      };
+    });
+  };
+  const [all] = figures(false);
+  const empty: IndicatorFigures = { mapped: 0, byStatus: {}, rewritten: 0, released: 0, meanScoreBefore: null, meanScoreAfter: null, withAllMentions: null };
+  const { service: _ignored, ...totals } = all ?? { service: null, ...empty };
+  const byService = figures(true).sort((a, b) => (a.service ?? '').localeCompare(b.service ?? '', 'fr'));
+  return { year, service: service ?? null, ...totals, byService };
+}
