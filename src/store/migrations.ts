@@ -140,4 +140,15 @@ CREATE TABLE audit_files (
 ALTER TABLE audit_files ADD COLUMN data BLOB;
 `,
   },
+  {
+    version: 3,
+    name: 'map-sort-indexes',
+    sql: `
+-- The map sorted by title, and by score within a filter (measured over 100,000 documents).
+CREATE INDEX documents_title ON documents (title COLLATE NOCASE, id);
+CREATE INDEX documents_status_score ON documents (status, score);
+CREATE INDEX documents_type_score ON documents (doc_type, score);
+CREATE INDEX documents_service_score ON documents (service, score);
+`,
+  },
 ];

@@ -167,6 +167,24 @@ describe('documents on the map', () => {
     for (const d of other.list({ perPage: 200 }).items) expect(d.priority.value).toBe(Math.round(d.priority.factors.legal * 10000) / 100);
   });
 
+  it('ranks by priority, and sees the writes of another process', () => {
+    const file = dbFile();
+    const a = documentStore(openDatabase(file));
+    const rs = [...reports.values()];
+    for (const [i, r] of rs.slice(0, 4).entries()) saveReport(a, r, { path: `p${i}` });
+    const ranked = a.list({ perPage: 200 }).items;
+    expect(ranked.map((d) => d.priority.rank)).toEqual(ranked.map((d) => 1 + ranked.filter((o) => o.priority.value > d.priority.value).length));
+    const top = ranked[0]!;
+    // Another connection (e.g. `clarte audit --save` while the server runs) adds a document above all.
+    const b = documentStore(openDatabase(file));
+    const { documentId } = saveReport(b, rs[5]!, { path: 'autre' });
+    b.addReport(documentId, 'incompréhensible', 1000);
+    b.update(documentId, { yearlyVolume: 5_000_000 });
+    const above = b.get(documentId).priority.value > top.priority.value;
+    expect(a.get(top.id).priority.rank).toBe(above ? 2 : 1);
+    expect(above).toBe(true);
+  });
+
   it('computes the yearly indicators, in all and by service', () => {
     const store = documentStore(openDatabase(':memory:'));
     const rs = [...reports.values()];
