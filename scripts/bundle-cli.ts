@@ -24,7 +24,7 @@ for (const [entry, name] of [
     target: 'node20',
     outfile,
     // Document libraries load from node_modules, and only in the ingestion worker.
-    external: ['./server.js', 'unpdf', 'pdf-parse', 'mammoth', 'yauzl', 'saxes', 'htmlparser2'],
+    external: ['./server.js', 'unpdf', 'pdf-parse', 'yauzl', 'saxes', 'htmlparser2'],
     banner: { js: "import { createRequire as __clarteRequire } from 'node:module'; const require = __clarteRequire(import.meta.url);" },
     logLevel: 'error',
   });
@@ -45,7 +45,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   outfile: entry,
-  external: ['./server.js', 'unpdf', 'pdf-parse', 'mammoth', 'yauzl', 'saxes', 'htmlparser2'],
+  external: ['./server.js', 'unpdf', 'pdf-parse', 'yauzl', 'saxes', 'htmlparser2'],
   define: { 'import.meta.url': '__clarteUrl' },
   banner: { js: "const __clarteUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'error',

@@ -1,6 +1,6 @@
 /**
  * HTML → blocks (htmlparser2, streaming and tolerant): headings, paragraphs, list items, table cells,
- * footnotes (as mammoth writes them for DOCX), page header and footer; scripts, styles and menus skipped.
+ * footnotes, page header and footer; scripts, styles and menus skipped.
  */
 import { Parser } from 'htmlparser2';
 import { decodeText, decodeWindows1252 } from './text.js';
@@ -14,7 +14,7 @@ const BLOCK = new Set([
 
 /** Options of the HTML reader. */
 export interface HtmlOptions {
-  /** `<header>` and `<footer>` are page furniture (web pages); mammoth's DOCX output has none. */
+  /** `<header>` and `<footer>` are page furniture (web pages). */
   furnitureTags: boolean;
 }
 
@@ -49,7 +49,7 @@ export function htmlBlocks(html: string, options: HtmlOptions): Block[] {
         const skip =
           skipDepth > 0 ||
           SKIP.has(name) ||
-          // mammoth's footnote markers ("[1]") and back links ("↑") are navigation, not text
+          // footnote markers ("[1]") and back links ("↑") are navigation, not text
           (name === 'a' && /^#(?:foot|end)note-/.test(attribs.href ?? '')) ||
           attribs.hidden !== undefined ||
           attribs['aria-hidden'] === 'true';

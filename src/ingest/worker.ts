@@ -19,7 +19,6 @@ const port = parentPort!;
 // worker is what it holds with everything loaded.
 try {
   const warm = await extractDocument(tinyPdf(), data.limits, data.pdfEngine);
-  await import('mammoth');
   const { text, blocks, bodyEnd } = assemble(warm.blocks);
   analyse({ text, blocks, bodyEnd, format: 'pdf', bytes: 0, sha256: '' }, library, { profile: data.profile });
 } catch {
