@@ -63,7 +63,7 @@ function timeAudit(dir: string, workers: number, save?: string): { ms: number; s
   const t0 = performance.now();
   const args = [CLI, 'audit', dir, '--out', join(tmpdir(), `clarte-bench-audit-${process.pid}.json`), ...(save ? ['--save'] : [])];
   const p = spawnSync(process.execPath, args, {
-    env: { ...process.env, INGEST_WORKERS: String(workers), ...(save ? { DATABASE_PATH: save } : {}) },
+    env: { ...process.env, AUDIT_WORKERS: String(workers), ...(save ? { DATABASE_PATH: save } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
   });

@@ -141,7 +141,9 @@ export async function runAudit(
         if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
         sha256 = createHash('sha256').update(bytes).digest('hex');
         const known = saver?.known(sha256);
-        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown) }));
+        // Every file goes to the worker pool, plain texts too: the work spreads over the workers and
+        // the main thread stays free (the server's event loop, the command line's progress bar).
+        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown), inline: false }));
         row = auditRow(shown, report);
         if (saver) {
           const saved = known?.saved ?? saver.save(shown, report);

@@ -171,13 +171,14 @@ async function auditCommand(args: string[]): Promise<number> {
   const database = resolve(config.DATABASE_PATH);
   const files = listFiles(positionals).filter((f) => !(values.save && [database, `${database}-wal`, `${database}-shm`].includes(resolve(f.file))));
   if (files.length === 0) throw new UsageError('aucun fichier trouvé dans ' + positionals.join(', '));
-  const ingestor = new Ingestor(config, library, rulesDir);
+  // A batch: no forced collections, and a worker replaced every 1,000 files rather than every 100.
+  const ingestor = new Ingestor(config, library, rulesDir, config.AUDIT_WORKERS, false, 1000);
   // --save: the map's database, created and migrated if needed (DATABASE_PATH).
   const db = values.save ? openDatabase(config.DATABASE_PATH) : undefined;
   const saver = db ? mapSaver(openMap(db, config.PRIORITY_WEIGHTS), files.map((f) => f.shown), values.author ?? null) : undefined;
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const rows = await runAudit(diskSources(files), ingestor, profile, config.INGEST_WORKERS * 2, (done, row) => {
+  const rows = await runAudit(diskSources(files), ingestor, profile, config.AUDIT_WORKERS * 2, (done, row) => {
     if (row.error) process.stderr.write(`${tty ? '\r\x1b[K' : ''}${row.file}: ${row.error.code}: ${row.error.message}\n`);
     const now = Date.now();
     if (done === files.length || now - last > (tty ? 100 : 2000)) {

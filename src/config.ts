@@ -40,6 +40,13 @@ const Env = z.object({
     .min(1)
     .max(32)
     .default(() => Math.max(1, Math.min(8, availableParallelism() - 1))),
+  /** Ingestion workers of a batch audit from the command line (no event loop to keep free): one per core. */
+  AUDIT_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .default(() => Math.max(1, Math.min(8, availableParallelism()))),
   /** Documents waiting for a worker beyond which uploads are refused (429). */
   INGEST_QUEUE: z.coerce.number().int().min(0).default(64),
   /** Resident memory of the process beyond which the worker with the oldest document is stopped (MiB). */
