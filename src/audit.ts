@@ -219,8 +219,63 @@ export function auditLine(r: AuditRow): string {
   return `${r.file}\t${r.score}/100 (${r.grade})\t${r.words} mot${r.words === 1 ? '' : 's'}\t${r.alerts} alerte${r.alerts === 1 ? '' : 's'}${missing}${saved}`;
 }
 
-/** Writes the audit file chosen by its extension. */
+const escapeHtml = (s: unknown): string =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * A self-contained HTML page of the audit, to print or share: summary figures, then one row per file
+ * (worst scores first), unreadable files with their reason. French, one table with header cells.
+ */
+export function auditHtml(rows: AuditRow[], profile: string): string {
+  const read = rows.filter((r) => !r.error).sort((a, b) => a.score! - b.score!);
+  const failed = rows.filter((r) => r.error);
+  const scores = read.map((r) => r.score!).sort((a, b) => a - b);
+  const grades = ['A', 'B', 'C', 'D', 'E'].map((g) => `${g} : ${read.filter((r) => r.grade === g).length}`).join(' · ');
+  const date = new Date().toLocaleDateString('fr-FR', { dateStyle: 'long' });
+  const line = (r: AuditRow): string =>
+    `<tr><th scope="row">${escapeHtml(r.file)}</th><td>${escapeHtml(r.score)}</td><td>${escapeHtml(r.grade)}</td><td>${escapeHtml(r.words)}</td><td>${escapeHtml(r.alerts)}</td>` +
+    `<td>${escapeHtml((r.missingMentions ?? []).join(', ') || '—')}</td><td>${r.saved ? escapeHtml(`document ${r.document}, version ${r.version} (${OUTCOME_LABELS[r.saved]})`) : '—'}</td></tr>`;
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Audit Clarté du ${escapeHtml(date)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #161616; line-height: 1.5; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #929292; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #eee; }
+caption { text-align: left; font-weight: bold; margin-bottom: .5rem; }
+@media print { body { margin: 0; } }
+</style>
+</head>
+<body>
+<main>
+<h1>Audit Clarté du ${escapeHtml(date)}</h1>
+<p>Profil : ${escapeHtml(profile)} · ${rows.length} fichier${rows.length > 1 ? 's' : ''} · ${read.length} analysé${read.length > 1 ? 's' : ''} · ${failed.length} illisible${failed.length > 1 ? 's' : ''}</p>
+<p>Score médian : ${scores.length ? escapeHtml(scores[scores.length >> 1]) : '—'} / 100 · Notes : ${escapeHtml(grades)} · Fichiers où des mentions obligatoires manquent : ${read.filter((r) => r.missingMentions?.length).length}</p>
+<table>
+<caption>Fichiers analysés, du score le plus bas au plus haut</caption>
+<thead><tr><th scope="col">Fichier</th><th scope="col">Score</th><th scope="col">Note</th><th scope="col">Mots</th><th scope="col">Alertes</th><th scope="col">Mentions à compléter</th><th scope="col">Cartographie</th></tr></thead>
+<tbody>
+${read.map(line).join('\n')}
+</tbody>
+</table>
+${
+  failed.length
+    ? `<h2>Fichiers illisibles</h2>\n<ul>\n${failed.map((r) => `<li><strong>${escapeHtml(r.file)}</strong> (${escapeHtml(r.error!.code)}) : ${escapeHtml(r.error!.message)}</li>`).join('\n')}\n</ul>`
+    : ''
+}
+</main>
+</body>
+</html>
+`;
+}
+
+/** Writes the audit file chosen by its extension (.csv, .html, else JSON). */
 export function writeAudit(out: string, rows: AuditRow[], profile: string): void {
-  if (out.endsWith('.csv')) writeFileSync(out, auditCsv(rows));
+  if (/\.csv$/i.test(out)) writeFileSync(out, auditCsv(rows));
+  else if (/\.html?$/i.test(out)) writeFileSync(out, auditHtml(rows, profile));
   else writeFileSync(out, auditJson(rows, profile));
 }

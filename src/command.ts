@@ -19,7 +19,7 @@ import { openDatabase } from './store/db.js';
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
   clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
-  clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|FICHIER.json] [--profile NOM] [--rules DOSSIER]
+  clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|.json|.html] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
 
   -                lit le texte sur l'entrée standard (UTF-8)
@@ -29,7 +29,7 @@ const USAGE = `Usage :
                    demande-pieces, decision-favorable, decision-defavorable, information, formulaire, autre
   --rules          dossier de règles de votre organisation (complète ou remplace les nôtres)
   --input-jsonl    chaque ligne {"id": "...", "text": "..."} donne un rapport avec le même id
-  --out            audit : écrit les résultats en CSV (tableur) ou en JSON ; sinon un tableau à l'écran
+  --out            audit : écrit les résultats en CSV (tableur), en JSON ou en HTML (à imprimer) ; sinon un tableau à l'écran
   --save           audit : enregistre chaque fichier dans la cartographie (DATABASE_PATH) ; relancer
                    l'audit ne crée pas de doublon (mêmes octets : même version ; même chemin : nouvelle version)
 
@@ -161,7 +161,7 @@ async function auditCommand(args: string[]): Promise<number> {
     options: { out: { type: 'string' }, profile: { type: 'string' }, rules: { type: 'string' }, save: { type: 'boolean' }, author: { type: 'string' } },
   });
   if (positionals.length === 0) throw new UsageError('indiquez au moins un dossier ou un fichier à auditer');
-  if (values.out && !/\.(csv|json)$/i.test(values.out)) throw new UsageError('--out doit finir par .csv ou .json');
+  if (values.out && !/\.(csv|json|html?)$/i.test(values.out)) throw new UsageError('--out doit finir par .csv, .json ou .html');
   const config = loadConfig();
   const rulesDir = values.rules ?? config.RULES_DIR;
   const profile = values.profile ?? config.DEFAULT_PROFILE;

@@ -62,6 +62,21 @@ describe('clarte audit', () => {
     expect(doc.summary).toMatchObject({ files: 5, failed: 1 });
     expect(doc.documents.find((d) => d.file === 'protege.pdf')!.error!.code).toBe('ENCRYPTED');
   });
+  it('writes an HTML page to print, worst scores first, names escaped', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'clarte-audit-html-'));
+    writeFileSync(join(tree, 'a<b>.txt'), 'Madame, votre demande a été rejetée par la commission compétente.\n');
+    writeFileSync(join(tree, 'clair.txt'), 'Madame, nous acceptons votre demande. Vous recevrez votre aide le 5 mars.\n');
+    writeFileSync(join(tree, 'casse.pdf'), '%PDF-1.4 tronqué');
+    const html = join(outDir, 'audit.html');
+    expect(clarte(['audit', tree, '--out', html]).status).toBe(1);
+    const page = readFileSync(html, 'utf8');
+    expect(page).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(page).toContain('<th scope="row">a&lt;b&gt;.txt</th>');
+    expect(page).not.toContain('a<b>');
+    expect(page).toMatch(/3 fichiers · 2 analysés · 1 illisible/);
+    expect(page.indexOf('a&lt;b&gt;.txt')).toBeLessThan(page.indexOf('clair.txt'));
+    expect(page).toMatch(/<li><strong>casse\.pdf<\/strong> \(UNREADABLE\)/);
+  });
   it('refuses a file over the size limit before reading it, and goes on', () => {
     const r = clarte(['audit', dir], undefined, { MAX_UPLOAD_BYTES: '2000' });
     expect(r.status).toBe(1);
