@@ -1,9 +1,13 @@
-# Clarté: multi-stage image. The build stage installs every dependency and builds (TypeScript and the
-# Lefff / frequency data derived at build time); the runtime stage keeps production dependencies only.
+# Clarté: multi-stage image. The build stage installs every dependency and builds (TypeScript, the
+# Lefff / frequency data derived at build time, the command line's startup snapshot); the runtime stage
+# keeps production dependencies only. Both stages use the same Node.js image, so the snapshot
+# (dist/src/clarte.blob, tied to the node binary and the folder) is used by `clarte analyze` there too.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 compiles its native module when no prebuilt binary can be downloaded.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+RUN npm ci --ignore-scripts && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY scripts ./scripts
