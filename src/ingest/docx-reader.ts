@@ -426,16 +426,21 @@ interface StyleDef {
   ilvl?: string;
 }
 
-/** Reads word/styles.xml: each style's name, parent, outline level and numbering. */
-export class StylesReader implements XmlHandler {
-  /** Paragraph styles by id (the first definition of an id wins). */
-  readonly paragraph = new Map<string, StyleDef>();
-  /** Numbering styles (w:numStyleLink targets) by id: their numbering instance. */
-  readonly numbering = new Map<string, string>();
-  private readonly names = new Names();
+/**
+ * The walk shared by the small parts (styles, numbering): namespace-aware names, the stack of open
+ * elements, and whole subtrees skipped.
+ */
+abstract class PartWalker implements XmlHandler {
+  protected readonly names = new Names();
   private readonly stack: string[] = [];
-  private current: { type: string; id: string; def: StyleDef } | undefined;
   private skip = 0;
+
+  /** Elements whose whole subtree is of no use. */
+  protected abstract readonly skipped: ReadonlySet<string>;
+  /** An element opens (its name with our prefixes, and its parent's). */
+  protected abstract element(t: SaxesTagPlain, name: string, parent: string | undefined): void;
+  /** An element closes. */
+  protected abstract ended(name: string | undefined): void;
 
   open(t: SaxesTagPlain): void {
     if (this.skip > 0) {
@@ -444,11 +449,35 @@ export class StylesReader implements XmlHandler {
     }
     if (this.stack.length === 0) this.names.declare(t.attributes);
     const name = this.names.name(t.name);
-    const parent = this.stack[this.stack.length - 1];
-    if (name === 'w:latentStyles' || name === 'w:docDefaults' || name === 'w:rPr' || name === 'w:tblPr' || name === 'w:tblStylePr' || name === 'w:pPrChange') {
+    if (this.skipped.has(name)) {
       this.skip = 1;
       return;
     }
+    this.element(t, name, this.stack[this.stack.length - 1]);
+    this.stack.push(name);
+  }
+
+  close(): void {
+    if (this.skip > 0) {
+      this.skip--;
+      return;
+    }
+    this.ended(this.stack.pop());
+  }
+
+  text(): void {}
+}
+
+/** Reads word/styles.xml: each style's name, parent, outline level and numbering. */
+export class StylesReader extends PartWalker {
+  /** Paragraph styles by id (the first definition of an id wins). */
+  readonly paragraph = new Map<string, StyleDef>();
+  /** Numbering styles (w:numStyleLink targets) by id: their numbering instance. */
+  readonly numbering = new Map<string, string>();
+  protected readonly skipped: ReadonlySet<string> = new Set(['w:latentStyles', 'w:docDefaults', 'w:rPr', 'w:tblPr', 'w:tblStylePr', 'w:pPrChange']);
+  private current: { type: string; id: string; def: StyleDef } | undefined;
+
+  protected element(t: SaxesTagPlain, name: string, parent: string | undefined): void {
     if (name === 'w:style') {
       const id = this.names.attr(t, 'styleId');
       const type = this.names.attr(t, 'type') ?? 'paragraph';
@@ -465,52 +494,31 @@ export class StylesReader implements XmlHandler {
       else if (name === 'w:outlineLvl' && parent === 'w:pPr') {
         const level = Number(val);
         if (Number.isInteger(level)) def.outline = level;
-      }
-      else if (name === 'w:numId' && parent === 'w:numPr') {
+      } else if (name === 'w:numId' && parent === 'w:numPr') {
         def.numId = val;
         if (this.current.type === 'numbering' && val !== undefined) this.numbering.set(this.current.id, val);
       } else if (name === 'w:ilvl' && parent === 'w:numPr') def.ilvl = val;
     }
-    this.stack.push(name);
   }
 
-  close(): void {
-    if (this.skip > 0) {
-      this.skip--;
-      return;
-    }
-    if (this.stack.pop() === 'w:style') this.current = undefined;
+  protected ended(name: string | undefined): void {
+    if (name === 'w:style') this.current = undefined;
   }
-
-  text(): void {}
 }
 
 /** Reads word/numbering.xml: which numbering instances and levels exist (mammoth's test for a list item). */
-export class NumberingReader implements XmlHandler {
+export class NumberingReader extends PartWalker {
   /** numId → abstractNumId. */
   readonly nums = new Map<string, string>();
   /** abstractNumId → its levels and its link to a numbering style. */
   readonly abstracts = new Map<string, { levels: Set<string>; link?: string }>();
   /** Paragraph styles a level names (w:lvl/w:pStyle): such paragraphs are list items. */
   readonly styles = new Set<string>();
-  private readonly names = new Names();
-  private readonly stack: string[] = [];
+  protected readonly skipped: ReadonlySet<string> = new Set(['w:rPr', 'w:pPr', 'w:numPicBullet']);
   private abstract: { levels: Set<string>; link?: string } | undefined;
   private num: string | undefined;
-  private skip = 0;
 
-  open(t: SaxesTagPlain): void {
-    if (this.skip > 0) {
-      this.skip++;
-      return;
-    }
-    if (this.stack.length === 0) this.names.declare(t.attributes);
-    const name = this.names.name(t.name);
-    const parent = this.stack[this.stack.length - 1];
-    if (name === 'w:rPr' || name === 'w:pPr' || name === 'w:numPicBullet') {
-      this.skip = 1;
-      return;
-    }
+  protected element(t: SaxesTagPlain, name: string, parent: string | undefined): void {
     if (name === 'w:abstractNum') {
       this.abstract = { levels: new Set() };
       this.abstracts.set(this.names.attr(t, 'abstractNumId') ?? '', this.abstract);
@@ -525,20 +533,12 @@ export class NumberingReader implements XmlHandler {
     } else if (this.num !== undefined && name === 'w:abstractNumId' && parent === 'w:num' && !this.nums.has(this.num)) {
       this.nums.set(this.num, this.names.attr(t, 'val') ?? '');
     }
-    this.stack.push(name);
   }
 
-  close(): void {
-    if (this.skip > 0) {
-      this.skip--;
-      return;
-    }
-    const name = this.stack.pop();
+  protected ended(name: string | undefined): void {
     if (name === 'w:abstractNum') this.abstract = undefined;
     else if (name === 'w:num') this.num = undefined;
   }
-
-  text(): void {}
 }
 
 /** Reads a relationships part (*.rels): internal targets by type (the last segment of the type URI). */
