@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { makeLetterDocx } from '../scripts/documents.js';
 import { ROOT } from '../src/paths.js';
 import { clarte, type CliResult } from './helpers/cli.js';
+import { VAGUE_WORD_RULE } from './helpers/rules.js';
 
 const DIST = join(ROOT, 'dist', 'src');
 const LETTER = join(ROOT, 'corpora', 'lettres', '02-caf-refus-aide-logement.txt');
@@ -58,21 +59,7 @@ describe('clarte launcher and startup snapshot', () => {
 
   it('applies an organisation folder given at run time, not the rules held in the snapshot', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clarte-snap-rules-'));
-    writeFileSync(
-      join(dir, 'truc-machin.yaml'),
-      `kind: existence
-category: jargon
-severity: warning
-principle: understandable
-patterns: ["truc machin"]
-message: "« {match} » : précisez."
-description: Un mot vague.
-source: Test
-examples:
-  bad: [{ text: "Un [[truc machin]] ici." }]
-  good: ["Un document ici."]
-`,
-    );
+    writeFileSync(join(dir, 'truc-machin.yaml'), VAGUE_WORD_RULE);
     const r = launcher(['analyze', '-', '--format', 'json', '--rules', dir], 'Voici un truc machin pour vous.');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).alerts.map((a: { rule: string }) => a.rule)).toContain('truc-machin');

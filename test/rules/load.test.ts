@@ -5,19 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { RuleFileError, RuleLibrary } from '../../src/rules/load.js';
 import { ourLibrary } from '../helpers/library.js';
-
-const RULE = `kind: existence
-category: jargon
-severity: warning
-principle: understandable
-patterns: ["truc machin"]
-message: "« {match} » : précisez."
-description: Un mot vague.
-source: Test
-examples:
-  bad: [{ text: "Un [[truc machin]] ici." }]
-  good: ["Un document ici."]
-`;
+import { VAGUE_WORD_RULE as RULE } from '../helpers/rules.js';
 
 function orgDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'clarte-rules-'));
