@@ -21,6 +21,7 @@ const USAGE = `Usage :
   clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
   clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|.json|.html] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
+  clarte users add|list|set|password|token …   (comptes et jetons d'API : clarte users --help)
 
   -                lit le texte sur l'entrée standard (UTF-8)
   --format         json : un rapport JSON par ligne ; text : lecture humaine (par défaut)
@@ -225,6 +226,22 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
+    if (command === 'users') {
+      const { usersCommand, USERS_USAGE, UsersUsageError } = await import('./users-command.js');
+      if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+        process.stdout.write(USERS_USAGE);
+        return 0;
+      }
+      try {
+        return await usersCommand(rest, loadConfig());
+      } catch (e) {
+        if (e instanceof UsersUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+          process.stderr.write(`clarte users : ${(e as Error).message}\n\n${USERS_USAGE}`);
+          return 2;
+        }
+        throw e;
+      }
+    }
     if (command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(USAGE);
       return 0;

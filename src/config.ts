@@ -6,6 +6,13 @@ import { DEFAULT_WEIGHTS } from './map/priority.js';
 
 const Weights = z.object({ clarity: z.number().min(0), legal: z.number().min(0), reach: z.number().min(0), reports: z.number().min(0) }).strict();
 
+/** A yes/no variable: true/false, 1/0, yes/no, oui/non. */
+const Flag = (byDefault: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'])
+    .optional()
+    .transform((v) => (v === undefined ? byDefault : ['true', '1', 'yes', 'oui'].includes(v)));
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -69,6 +76,24 @@ const Env = z.object({
         return z.NEVER;
       }
     }),
+  /** Web sessions last this many hours. */
+  SESSION_HOURS: z.coerce.number().positive().max(720).default(8),
+  /** Session cookies only over HTTPS (browsers accept them on http://localhost too). */
+  COOKIE_SECURE: Flag(true),
+  /**
+   * POST /api/v1/analyses without an account (nothing is stored): the ephemeral analysis stays open
+   * as CONTRACT.md describes it; false requires an account of any role.
+   */
+  PUBLIC_ANALYSES: Flag(true),
+  /** Requests per minute per token, session or address (429 beyond). */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Sign-in attempts per minute per address. */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Behind a reverse proxy: read the client's address from X-Forwarded-For. */
+  TRUST_PROXY: Flag(false),
+  /** First administrator, created at start when the database has no account yet (never a default password). */
+  ADMIN_LOGIN: z.string().min(2).max(64).optional(),
+  ADMIN_PASSWORD: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

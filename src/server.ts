@@ -4,6 +4,9 @@ import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
 import { openDatabase } from './store/db.js';
+import { ensureFirstAdmin } from './auth/bootstrap.js';
+import { userStore } from './store/users.js';
+import { auditLog } from './store/audit-log.js';
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
@@ -13,8 +16,10 @@ export async function startServer(config: Config): Promise<void> {
   await ingestor.start();
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
+  const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(db), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
   app.addHook('onClose', async () => db.close());
+  if (firstAdmin) app.log.warn(firstAdmin);
   const close = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

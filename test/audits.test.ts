@@ -10,14 +10,20 @@ import { buildApp } from '../src/http/app.js';
 import { ROOT } from '../src/paths.js';
 import { ourLibrary } from './helpers/library.js';
 import { multipart } from './helpers/multipart.js';
+import { actAs } from './helpers/accounts.js';
 
 const LETTERS = join(ROOT, 'corpora', 'lettres');
 const letters = readdirSync(LETTERS).filter((f) => f.endsWith('.txt')).sort();
 const apps: FastifyInstance[] = [];
+const accounts = new Map<string, number>();
 
 async function start(DATABASE_PATH: string, resumeAudits = false): Promise<FastifyInstance> {
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary(), resumeAudits });
   apps.push(app);
+  // One account per app on a database: comms-1, comms-2…
+  const n = (accounts.get(DATABASE_PATH) ?? 0) + 1;
+  accounts.set(DATABASE_PATH, n);
+  await actAs(app, DATABASE_PATH, { login: `comms-${n}`, role: 'comms' });
   return app;
 }
 afterEach(async () => {
@@ -42,7 +48,6 @@ describe('audits over HTTP', () => {
       ...letters.slice(0, 3).map((f) => ({ name: 'file', filename: f, content: readFileSync(join(LETTERS, f)) })),
       { name: 'file', filename: 'modele.docx', content: await makeLetterDocx() },
       { name: 'file', filename: 'casse.pdf', content: '%PDF-1.4 tronqué' },
-      { name: 'author', content: 'comms-1' },
     ]);
     const res = await app.inject({ method: 'POST', url: '/api/v1/audits', ...body });
     expect(res.statusCode).toBe(202);

@@ -11,6 +11,7 @@ import { Report } from '../src/model.js';
 import { ROOT } from '../src/paths.js';
 import { ourLibrary } from './helpers/library.js';
 import { multipart } from './helpers/multipart.js';
+import { actAs, sendToken } from './helpers/accounts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'clarte-map-'));
 const DATABASE_PATH = join(dir, 'data', 'clarte.db');
@@ -18,9 +19,11 @@ const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', n
 const REFUS = letter('02-caf-refus-aide-logement.txt');
 
 let app: FastifyInstance;
+let token = '';
 const start = async () => buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary() });
 beforeAll(async () => {
   app = await start();
+  token = await actAs(app, DATABASE_PATH, { login: 'comms-1', role: 'comms' });
 });
 afterAll(async () => app.close());
 
@@ -36,7 +39,6 @@ describe('the map over HTTP', () => {
       { name: 'service', content: 'CAF — prestations' },
       { name: 'yearlyVolume', content: '250000' },
       { name: 'channel', content: 'courrier' },
-      { name: 'author', content: 'comms-1' },
     ]);
     const res = await app.inject({ method: 'POST', url: '/api/v1/documents', ...body });
     expect(res.statusCode).toBe(201);
@@ -97,12 +99,12 @@ describe('the map over HTTP', () => {
   });
 
   it('adds a rewritten version and follows the statuses with their history', async () => {
-    const v2 = await json('POST', `/api/v1/documents/${id}/versions`, { text: REFUS, comment: 'Réécriture en langage clair.', author: 'redac-1' });
+    const v2 = await json('POST', `/api/v1/documents/${id}/versions`, { text: REFUS, comment: 'Réécriture en langage clair.' });
     expect(v2.statusCode).toBe(201);
     expect(v2.json()).toMatchObject({ documentId: id, version: 2, outcome: 'new-version' });
     expect((await json('POST', `/api/v1/documents/${id}/versions`, { text: REFUS })).json()).toMatchObject({ version: 2, outcome: 'unchanged' });
 
-    expect((await json('POST', `/api/v1/documents/${id}/status`, { status: 'a-reecrire', comment: 'Prioritaire.', author: 'comms-1' })).statusCode).toBe(200);
+    expect((await json('POST', `/api/v1/documents/${id}/status`, { status: 'a-reecrire', comment: 'Prioritaire.' })).statusCode).toBe(200);
     const refused = await json('POST', `/api/v1/documents/${id}/status`, { status: 'publie' });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('CONFLICT');
@@ -186,6 +188,7 @@ describe('the map over HTTP', () => {
     // A new app on the same file: everything is still there.
     await app.close();
     app = await start();
+    sendToken(app, token);
     const doc = (await json('GET', `/api/v1/documents/${id}`)).json();
     expect(doc.document.latestVersion).toBe(2);
     expect(doc.history).toHaveLength(3);

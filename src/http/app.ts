@@ -1,6 +1,10 @@
 /** The HTTP application as a Fastify instance built from its dependencies (no listen: tests use inject()). */
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { createHash, randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -23,6 +27,10 @@ import { auditStore, type AuditStore } from '../store/audits.js';
 import { AuditJobs } from '../map/audit-jobs.js';
 import { auditRoutes } from './routes/audits.js';
 import { openMap } from '../map/service.js';
+import { userStore, type UserStore } from '../store/users.js';
+import { auditLog, type AuditLog } from '../store/audit-log.js';
+import { installAuth, SESSION_COOKIE, type RouteAccess } from './auth.js';
+import { accountRoutes } from './routes/accounts.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
 export interface AppDeps {
@@ -30,6 +38,8 @@ export interface AppDeps {
   library: RuleLibrary;
   ingestor?: Ingestor;
   db?: Db;
+  /** Where log lines go (standard output by default; tests read them). */
+  logStream?: NodeJS.WritableStream;
   /** Start again the audits a previous run left unfinished (the server does). */
   resumeAudits?: boolean;
 }
@@ -43,7 +53,30 @@ export interface RouteDeps extends AppDeps {
   audits: () => AuditStore;
   /** Audits running in the background. */
   auditJobs: AuditJobs;
+  /** Accounts, tokens and sessions. */
+  users: () => UserStore;
+  /** Who changed what. */
+  log: () => AuditLog;
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with who may call it (filled as routes are declared). */
+    routeAccess: RouteAccess[];
+  }
+}
+
+/**
+ * Logging: one line per request (method, address without its query, status, time, request id). No
+ * header that carries a secret, no body, no query string (a search may name a person): letters and
+ * personal data never reach the logs (test/auth/logs.test.ts).
+ */
+export const LOG_OPTIONS = {
+  redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[masqué]' },
+  serializers: {
+    req: (req: { method: string; url: string; id?: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+  },
+};
 
 /** One error envelope: `{ error: { code, message, details? } }`; 5xx never leak internals. */
 function errorBody(code: string, message: string, details?: unknown) {
@@ -53,11 +86,11 @@ function errorBody(code: string, message: string, details?: unknown) {
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   let db = appDeps.db;
-  let stores: { map: DocumentStore; audits: AuditStore } | undefined;
+  let stores: { map: DocumentStore; audits: AuditStore; users: UserStore; log: AuditLog } | undefined;
   const open = () => {
     if (!stores) {
       db ??= openDatabase(appDeps.config.DATABASE_PATH);
-      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db) };
+      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db), users: userStore(db), log: auditLog(db) };
     }
     return stores;
   };
@@ -67,11 +100,20 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     ingestor,
     store: () => open().map,
     audits: () => open().audits,
+    users: () => open().users,
+    log: () => open().log,
     auditJobs: new AuditJobs({ config: appDeps.config, ingestor, stores: open, log: (msg, err) => app.log.error({ err }, msg) }),
   };
   const app = Fastify({
-    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, ...LOG_OPTIONS, ...(appDeps.logStream ? { stream: appDeps.logStream } : {}) },
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
+    trustProxy: deps.config.TRUST_PROXY,
+    // A request id (from X-Request-Id when a proxy sets one, else random), in every log line and answer.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,6 +134,9 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) {
       return reply.status(415).send(errorBody('UNSUPPORTED_FORMAT', 'Type de contenu non pris en charge : envoyez du JSON ou un fichier.'));
     }
+    if (e.statusCode === 429) {
+      return reply.status(429).send(errorBody('RATE_LIMITED', 'Trop de requêtes : patientez une minute avant de réessayer.'));
+    }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).send(errorBody('BAD_REQUEST', 'Requête invalide (corps mal formé ?).'));
     }
@@ -107,6 +152,39 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     // A database the app opened itself is closed with it.
     if (db && db !== appDeps.db) db.close();
   });
+  await app.register(cookie);
+  // Identification and access checks, after the cookie parser and before any route.
+  app.decorate('routeAccess', installAuth(app, deps.users));
+  // Security headers and a strict content policy (the API documentation sets its own, with hashes).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.COOKIE_SECURE ? undefined : false,
+  });
+  // Per token, session or address; /health and /ready are never limited.
+  await app.register(rateLimit, {
+    max: deps.config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    allowList: (req) => req.url === '/health' || req.url === '/ready',
+    keyGenerator: (req) => {
+      const auth = req.headers.authorization;
+      if (auth) return `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 16)}`;
+      const session = req.cookies?.[SESSION_COOKIE];
+      if (session) return `s:${createHash('sha256').update(session).digest('base64url').slice(0, 16)}`;
+      return `a:${req.ip}`;
+    },
+  });
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
@@ -115,14 +193,21 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
         description: 'Analyse des courriers administratifs en langage clair : rapports, règles et profils.',
         version: '1',
       },
+      components: {
+        securitySchemes: {
+          jeton: { type: 'http', scheme: 'bearer', description: 'Jeton d’API (clarte users token create LOGIN)' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Session ouverte par POST /api/v1/session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  typed.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(accountRoutes(deps), { prefix: '/api/v1' });
   await app.register(analysisRoutes(deps), { prefix: '/api/v1' });
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(documentRoutes(deps), { prefix: '/api/v1' });

@@ -437,6 +437,14 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
       return toSummary(mustGet(id));
     }),
 
+    /** Deletes a document with its versions, history and reports (the audit log keeps who did it). */
+    remove: db.transaction((id: number): DocumentSummary => {
+      const doc = toSummary(mustGet(id));
+      db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+      sortedPriorities = null;
+      return doc;
+    }),
+
     /** Records reports from readers or agents (e.g. « incompréhensible », with a count). */
     addReport: db.transaction((id: number, kind: string, count = 1, comment: string | null = null, author: string | null = null): DocumentSummary => {
       mustGet(id);

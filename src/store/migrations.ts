@@ -151,4 +151,58 @@ CREATE INDEX documents_type_score ON documents (doc_type, score);
 CREATE INDEX documents_service_score ON documents (service, score);
 `,
   },
+  {
+    version: 4,
+    name: 'accounts',
+    sql: `
+-- People who sign in (web pages) or whose programs call the API with a token. No default account:
+-- the first admin comes from \`clarte users add --admin\` or from ADMIN_LOGIN/ADMIN_PASSWORD.
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'comms', 'expert', 'agent')),
+  service TEXT,                           -- scopes what an agent sees
+  password_hash TEXT,                     -- scrypt (src/auth/passwords.ts); NULL: tokens only
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+-- API tokens: shown once, stored as the SHA-256 of 32 random bytes (no need for a slow hash).
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  hash BLOB NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,                   -- the first characters, to recognise a token in a list
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
+CREATE INDEX api_tokens_user ON api_tokens (user_id);
+
+-- Web sessions: the cookie's SHA-256, its CSRF token and its expiry.
+CREATE TABLE sessions (
+  hash BLOB PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+-- Who changed what: statuses, metadata, deletions, accounts (never a document's text).
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  target TEXT,
+  details TEXT
+);
+CREATE INDEX audit_log_target ON audit_log (target, id);
+`,
+  },
 ];

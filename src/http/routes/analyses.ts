@@ -24,6 +24,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/analyses',
       {
+        config: { access: deps.config.PUBLIC_ANALYSES ? 'public' : 'signed-in' },
         schema: {
           summary: 'Analyser un courrier',
           description:

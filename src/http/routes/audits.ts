@@ -10,6 +10,8 @@ import { auditCsv, auditJson, type AuditRow } from '../../audit.js';
 import { AppError } from '../../errors.js';
 import { ZipArchive } from '../../ingest/zip.js';
 import type { RouteDeps } from '../app.js';
+import { caller } from '../auth.js';
+import { MAP_MANAGERS } from '../../auth/roles.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const AuditId = z.object({ id: z.uuid() });
@@ -98,11 +100,12 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/audits',
       {
+        config: { access: MAP_MANAGERS },
         schema: {
           summary: 'Lancer un audit : plusieurs fichiers, ou une archive zip',
           description:
             'Multipart : champ `file` répété (PDF, DOCX, ODT, HTML, texte) ou une seule archive `.zip` ; champs facultatifs `profile`, ' +
-            '`save` (`false` pour ne rien enregistrer dans la cartographie ; enregistré par défaut), `author`. Répond 202 avec l’audit ; ' +
+            '`save` (`false` pour ne rien enregistrer dans la cartographie ; enregistré par défaut). Répond 202 avec l’audit ; ' +
             'suivez-le par GET /api/v1/audits/{id}.',
           body: z.unknown().optional(),
           response: { 202: AuditInfo, 400: ErrorBody, 413: ErrorBody, 422: ErrorBody },
@@ -112,7 +115,9 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const { files, fields } = await readFiles(req);
         const profile = fields.profile ?? config.DEFAULT_PROFILE;
         deps.library.ruleSet(profile); // an unknown profile is refused before anything is stored
-        const info = deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: fields.author ?? null });
+        const me = caller(req);
+        const info = deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
+        deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
         reply.status(202).header('location', `/api/v1/audits/${info.id}`);
         return info;
       },
@@ -120,13 +125,14 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/audits',
-      { schema: { summary: 'Les derniers audits', response: { 200: z.object({ items: z.array(AuditInfo) }) } } },
+      { config: { access: MAP_MANAGERS }, schema: { summary: 'Les derniers audits', response: { 200: z.object({ items: z.array(AuditInfo) }) } } },
       async () => ({ items: deps.audits().list() }),
     );
 
     app.get(
       '/audits/:id',
       {
+        config: { access: MAP_MANAGERS },
         schema: {
           summary: 'Un audit : avancement, chiffres de synthèse et résultat de chaque fichier',
           params: AuditId,
@@ -142,7 +148,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/audits/:id/results.csv',
-      { schema: { summary: 'Résultats de l’audit en CSV (tableur)', params: AuditId } },
+      { config: { access: MAP_MANAGERS }, schema: { summary: 'Résultats de l’audit en CSV (tableur)', params: AuditId } },
       async (req, reply) => {
         const info = mustGet(req.params.id);
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-${info.id}.csv"`);
@@ -152,7 +158,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/audits/:id/results.json',
-      { schema: { summary: 'Résultats de l’audit en JSON', params: AuditId } },
+      { config: { access: MAP_MANAGERS }, schema: { summary: 'Résultats de l’audit en JSON', params: AuditId } },
       async (req, reply) => {
         const info = mustGet(req.params.id);
         reply.header('content-type', 'application/json; charset=utf-8');

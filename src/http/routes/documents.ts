@@ -1,7 +1,9 @@
 /**
  * The map of complex documents over HTTP: list (filters, sort, pages), CSV export, create from a file or
  * a text, read, update metadata, add a version, change status, record reports.
- * NOTE: until accounts exist (issue "Accounts, roles and privacy"), `author` is a free field the caller fills.
+ * Every change is made in the caller's name (their login is the author) and written to the audit log.
+ * An agent sees and changes only their own service's documents: another service's document answers
+ * 404, as if it did not exist.
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -17,6 +19,8 @@ import { compareReports, ComparisonSchema } from '../../map/compare.js';
 import { DEFAULT_THRESHOLD, groupNearDuplicates, signatureFromBytes, similarity, wordDiff } from '../../map/near-duplicates.js';
 import type { RouteDeps } from '../app.js';
 import { readUpload } from '../upload.js';
+import { caller } from '../auth.js';
+import { MAP_MANAGERS, MAP_READERS, MAP_WIDE, MAP_WRITERS, type Principal } from '../../auth/roles.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const Status = z.enum(STATUSES);
@@ -69,7 +73,6 @@ const Meta = z.object({
 const TextVersion = z.object({
   text: z.string().describe('Texte du courrier (UTF-8)'),
   profile: z.string().optional(),
-  author: z.string().max(200).optional(),
   comment: z.string().max(2000).optional(),
 });
 const ListQuery = z.object({
@@ -84,7 +87,10 @@ const ListQuery = z.object({
   perPage: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-const UPLOAD_FIELDS = ['title', 'service', 'channel', 'yearlyVolume', 'type', 'path', 'profile', 'author', 'comment'] as const;
+const UPLOAD_FIELDS = ['title', 'service', 'channel', 'yearlyVolume', 'type', 'path', 'profile', 'comment'] as const;
+
+/** An agent's view of the map is their service. */
+const ownService = (p: Principal): string | null => (p.role === 'agent' ? (p.service ?? '') : null);
 
 /** The map routes. */
 export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
@@ -121,10 +127,24 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     return out;
   };
 
+  /** The document when the caller may see it (an agent: only their service's); else NOT_FOUND. */
+  const visible = (req: FastifyRequest, id: number) => {
+    const doc = deps.store().get(id);
+    const own = ownService(caller(req));
+    if (own !== null && doc.service !== own) throw new AppError('NOT_FOUND', `Document inconnu : ${id}.`);
+    return doc;
+  };
+  /** The list query, narrowed to the agent's service. */
+  const scoped = <Q extends { service?: string | undefined }>(req: FastifyRequest, q: Q): Q => {
+    const own = ownService(caller(req));
+    return own === null ? q : { ...q, service: own };
+  };
+
   return async (app) => {
     app.get(
       '/documents',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'La cartographie : documents filtrés et triés',
           description: 'Par défaut, par priorité décroissante ; chaque document montre les facteurs et les poids de sa priorité.',
@@ -132,21 +152,22 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(DocumentSummary), total: z.number(), page: z.number(), perPage: z.number() }), 400: ErrorBody },
         },
       },
-      async (req) => deps.store().list(req.query),
+      async (req) => deps.store().list(scoped(req, req.query)),
     );
 
     app.get(
       '/documents.csv',
-      { schema: { summary: 'La cartographie en CSV (tableur)', querystring: ListQuery.omit({ page: true, perPage: true }) } },
+      { config: { access: MAP_READERS }, schema: { summary: 'La cartographie en CSV (tableur)', querystring: ListQuery.omit({ page: true, perPage: true }) } },
       async (req, reply) => {
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cartographie.csv"');
-        return mapCsv(deps.store(), req.query);
+        return mapCsv(deps.store(), scoped(req, req.query));
       },
     );
 
     app.post(
       '/documents',
       {
+        config: { access: MAP_WRITERS },
         schema: {
           summary: 'Ajouter un document à la cartographie',
           description:
@@ -157,11 +178,18 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
+        const me = caller(req);
         const { report, fields } = await readVersion(req);
         const store = deps.store();
-        const options: SaveOptions = { meta: metaOf(fields), author: fields.author ?? null, comment: fields.comment ?? null };
+        const meta = metaOf(fields);
+        const own = ownService(me);
+        if (own !== null) meta.service = own;
+        const options: SaveOptions = { meta, author: me.login, comment: fields.comment ?? null };
         if (fields.path) options.path = fields.path;
         const saved = saveReport(store, report, options);
+        // A file already stored elsewhere on the map is not revealed to an agent of another service.
+        if (own !== null && store.get(saved.documentId).service !== own) throw new AppError('CONFLICT', 'Ce fichier est déjà enregistré dans la cartographie, hors de votre service.');
+        if (saved.outcome !== 'unchanged') deps.log().record(me, saved.outcome === 'new-document' ? 'document.create' : 'document.version', `document:${saved.documentId}`, { version: saved.version });
         reply.status(saved.outcome === 'unchanged' ? 200 : 201);
         return { ...saved, document: store.get(saved.documentId) };
       },
@@ -170,6 +198,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/documents/:id',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'Un document : versions, historique des statuts, signalements',
           params: Id,
@@ -187,13 +216,14 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         const store = deps.store();
         const { id } = req.params;
-        return { document: store.get(id), versions: store.versions(id), history: store.history(id), reports: store.reports(id) };
+        return { document: visible(req, id), versions: store.versions(id), history: store.history(id), reports: store.reports(id) };
       },
     );
 
     app.patch(
       '/documents/:id',
       {
+        config: { access: MAP_WRITERS },
         schema: {
           summary: 'Modifier le titre, le service, le canal, le volume annuel ou le type',
           params: Id,
@@ -201,12 +231,21 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: DocumentSummary, 400: ErrorBody, 404: ErrorBody },
         },
       },
-      async (req) => deps.store().update(req.params.id, req.body as Partial<DocumentMeta>),
+      async (req) => {
+        const me = caller(req);
+        visible(req, req.params.id);
+        const own = ownService(me);
+        if (own !== null && 'service' in req.body && req.body.service !== own) throw new AppError('FORBIDDEN', 'Un agent ne peut pas confier un document à un autre service.');
+        const doc = deps.store().update(req.params.id, req.body as Partial<DocumentMeta>);
+        deps.log().record(me, 'document.update', `document:${doc.id}`, req.body);
+        return doc;
+      },
     );
 
     app.post(
       '/documents/:id/versions',
       {
+        config: { access: MAP_WRITERS },
         schema: {
           summary: 'Ajouter une version (réécriture) : elle est analysée à l’envoi',
           description: 'Un fichier (multipart, champ `file`, et `comment`, `author`, `profile` facultatifs) ou un JSON `{ "text", "comment"? }`.',
@@ -219,7 +258,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const store = deps.store();
         const { id } = req.params;
         // 404 before any analysis; a type set by a person applies to every version (same mentions compared).
-        const declared = store.get(id).declaredType;
+        const declared = visible(req, id).declaredType;
         const { report, fields } = await readVersion(req, (declared ?? undefined) as DocumentTypeId | undefined);
         const { number, created } = store.addVersion(id, {
           report,
@@ -227,9 +266,10 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           bytes: report.source.bytes,
           format: report.source.format,
           filename: report.source.filename ?? null,
-          author: fields.author ?? null,
+          author: caller(req).login,
           comment: fields.comment ?? null,
         });
+        if (created) deps.log().record(caller(req), 'document.version', `document:${id}`, { version: number });
         reply.status(created ? 201 : 200);
         return { documentId: id, version: number, outcome: created ? ('new-version' as const) : ('unchanged' as const), document: store.get(id) };
       },
@@ -238,6 +278,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/documents/:id/versions/:number',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'Une version et son rapport',
           params: Id.extend({ number: z.coerce.number().int().positive() }),
@@ -245,12 +286,16 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
-      async (req) => deps.store().version(req.params.id, req.params.number),
+      async (req) => {
+        visible(req, req.params.id);
+        return deps.store().version(req.params.id, req.params.number);
+      },
     );
 
     app.get(
       '/documents/:id/compare',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'Comparer deux versions : score, alertes résolues et nouvelles, mentions, invariants juridiques',
           description: 'Par défaut, l’avant-dernière version (from) et la dernière (to). `legalRisk` vaut true si une date, un montant, un délai, un article, une juridiction ou une mention obligatoire présents avant manquent après.',
@@ -262,7 +307,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         const store = deps.store();
         const { id } = req.params;
-        const latest = store.get(id).latestVersion;
+        const latest = visible(req, id).latestVersion;
         const to = req.query.to ?? latest ?? 0;
         const from = req.query.from ?? to - 1;
         if (from < 1 || from === to) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
@@ -289,6 +334,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/indicators',
       {
+        config: { access: MAP_WIDE },
         schema: {
           summary: 'Indicateurs annuels de la cartographie, en tout et par service',
           description:
@@ -304,6 +350,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/near-duplicates',
       {
+        config: { access: MAP_WIDE },
         schema: {
           summary: 'Groupes de modèles presque identiques (à réécrire ensemble)',
           querystring: z.object({ threshold: Threshold }),
@@ -320,6 +367,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/documents/:id/near-duplicates',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'Les documents presque identiques à celui-ci, du plus proche au moins proche',
           params: Id,
@@ -330,7 +378,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         const store = deps.store();
         const { id } = req.params;
-        store.get(id);
+        visible(req, id);
         const all = store.signatures();
         const mine = all.find((r) => r.id === id);
         if (!mine) return { items: [] };
@@ -347,6 +395,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/documents/:id/diff',
       {
+        config: { access: MAP_READERS },
         schema: {
           summary: 'Différences mot à mot entre ce document et un autre (dernières versions)',
           params: Id,
@@ -356,6 +405,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const store = deps.store();
+        visible(req, req.params.id);
+        visible(req, req.query.with);
         return { from: req.params.id, to: req.query.with, parts: wordDiff(store.latestText(req.params.id), store.latestText(req.query.with)) };
       },
     );
@@ -363,20 +414,28 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.post(
       '/documents/:id/status',
       {
+        config: { access: MAP_MANAGERS },
         schema: {
           summary: 'Changer le statut (historique conservé)',
           description: 'identifie → a-reecrire → en-reecriture → validation-experte → test-usagers → publie, retour à une étape antérieure, ou abandonne.',
           params: Id,
-          body: z.object({ status: Status, comment: z.string().max(2000).optional(), author: z.string().max(200).optional() }),
+          body: z.object({ status: Status, comment: z.string().max(2000).optional() }),
           response: { 200: DocumentSummary, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
-      async (req) => deps.store().setStatus(req.params.id, req.body.status, req.body.author ?? null, req.body.comment ?? null),
+      async (req) => {
+        const me = caller(req);
+        const before = deps.store().get(req.params.id).status;
+        const doc = deps.store().setStatus(req.params.id, req.body.status, me.login, req.body.comment ?? null);
+        deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
+        return doc;
+      },
     );
 
     app.post(
       '/documents/:id/reports',
       {
+        config: { access: MAP_WRITERS },
         schema: {
           summary: 'Signaler un document (par exemple « incompréhensible »), avec un nombre',
           params: Id,
@@ -384,12 +443,35 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
             kind: z.string().trim().min(1).max(100).default('incompréhensible'),
             count: z.number().int().min(1).max(1_000_000).default(1),
             comment: z.string().max(2000).optional(),
-            author: z.string().max(200).optional(),
           }),
           response: { 200: DocumentSummary, 400: ErrorBody, 404: ErrorBody },
         },
       },
-      async (req) => deps.store().addReport(req.params.id, req.body.kind, req.body.count, req.body.comment ?? null, req.body.author ?? null),
+      async (req) => {
+        const me = caller(req);
+        visible(req, req.params.id);
+        const doc = deps.store().addReport(req.params.id, req.body.kind, req.body.count, req.body.comment ?? null, me.login);
+        deps.log().record(me, 'document.report', `document:${doc.id}`, { kind: req.body.kind, count: req.body.count });
+        return doc;
+      },
+    );
+
+    app.delete(
+      '/documents/:id',
+      {
+        config: { access: MAP_MANAGERS },
+        schema: {
+          summary: 'Supprimer un document, ses versions, son historique et ses signalements',
+          description: 'Le journal des modifications garde qui l’a supprimé, quand, et son titre.',
+          params: Id,
+          response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        },
+      },
+      async (req, reply) => {
+        const doc = deps.store().remove(req.params.id);
+        deps.log().record(caller(req), 'document.delete', `document:${doc.id}`, { title: doc.title, service: doc.service, versions: doc.latestVersion });
+        return reply.status(204).send(null);
+      },
     );
   };
 }

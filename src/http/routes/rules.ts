@@ -55,7 +55,7 @@ export function ruleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   }));
   const profiles = [...library.profiles.values()].map((p) => ({ name: p.name, label: p.label, description: p.description, overrides: p.rules }));
   return async (app) => {
-    app.get('/rules', { schema: { summary: 'Règles (guide de style vivant)', response: { 200: z.object({ rules: z.array(RuleInfo) }) } } }, async () => ({ rules }));
-    app.get('/profiles', { schema: { summary: 'Profils', response: { 200: z.object({ profiles: z.array(ProfileInfo) }) } } }, async () => ({ profiles }));
+    app.get('/rules', { config: { access: 'public' }, schema: { summary: 'Règles (guide de style vivant)', response: { 200: z.object({ rules: z.array(RuleInfo) }) } } }, async () => ({ rules }));
+    app.get('/profiles', { config: { access: 'public' }, schema: { summary: 'Profils', response: { 200: z.object({ profiles: z.array(ProfileInfo) }) } } }, async () => ({ profiles }));
   };
 }

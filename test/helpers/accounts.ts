@@ -1,0 +1,47 @@
+/** Accounts for tests: a real account and API token in the real database, and an app that sends it. */
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Role } from '../../src/auth/roles.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { userStore } from '../../src/store/users.js';
+
+/** A person for tests. */
+export interface TestUser {
+  login: string;
+  role: Role;
+  service?: string | null;
+  password?: string;
+}
+
+/** Creates the account (in the database file, or an open handle) and returns its API token. */
+export async function createAccount(db: string | Db, u: TestUser): Promise<string> {
+  const handle = typeof db === 'string' ? openDatabase(db) : db;
+  try {
+    const users = userStore(handle);
+    const user = await users.add({ login: u.login, role: u.role, service: u.service ?? null, ...(u.password ? { password: u.password } : {}) });
+    return users.createToken(user.id, 'tests').token;
+  } finally {
+    if (typeof db === 'string') handle.close();
+  }
+}
+
+/** Bearer headers for a token. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
+
+/**
+ * Makes every `app.inject` of this app carry the account's token (the real app and its checks; only
+ * the header is added), unless the call sets its own authorization.
+ */
+export async function actAs(app: FastifyInstance, db: string | Db, u: TestUser): Promise<string> {
+  const token = await createAccount(db, u);
+  sendToken(app, token);
+  return token;
+}
+
+/** Makes every `app.inject` of this app carry this token. */
+export function sendToken(app: FastifyInstance, token: string): void {
+  const inject = app.inject.bind(app) as (o: InjectOptions | string) => ReturnType<FastifyInstance['inject']>;
+  (app as { inject: unknown }).inject = (o: InjectOptions | string) => {
+    const opts: InjectOptions = typeof o === 'string' ? { url: o } : o;
+    return inject({ ...opts, headers: { ...bearer(token), ...(opts.headers ?? {}) } });
+  };
+}
