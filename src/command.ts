@@ -22,6 +22,7 @@ const USAGE = `Usage :
   clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|.json|.html] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
   clarte users add|list|set|password|token …   (comptes et jetons d'API : clarte users --help)
+  clarte backup FICHIER | clarte restore FICHIER | clarte purge [--dry-run]
 
   -                lit le texte sur l'entrée standard (UTF-8)
   --format         json : un rapport JSON par ligne ; text : lecture humaine (par défaut)
@@ -226,6 +227,18 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
+    if (command === 'backup' || command === 'restore' || command === 'purge') {
+      const { opsCommand, OPS_USAGE, OpsUsageError } = await import('./ops-command.js');
+      try {
+        return await opsCommand(command, rest, loadConfig());
+      } catch (e) {
+        if (e instanceof OpsUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+          process.stderr.write(`clarte ${command} : ${(e as Error).message}\n\n${OPS_USAGE}`);
+          return 2;
+        }
+        throw e;
+      }
+    }
     if (command === 'users') {
       const { usersCommand, USERS_USAGE, UsersUsageError } = await import('./users-command.js');
       if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {

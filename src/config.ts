@@ -94,6 +94,12 @@ const Env = z.object({
   /** First administrator, created at start when the database has no account yet (never a default password). */
   ADMIN_LOGIN: z.string().min(2).max(64).optional(),
   ADMIN_PASSWORD: z.string().optional(),
+  /** Versions replaced by a newer one are deleted after this many days (0: kept for ever). */
+  VERSION_RETENTION_DAYS: z.coerce.number().int().min(0).default(1095),
+  /** Finished audits (their per-file results) are deleted after this many days (0: kept for ever). */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
+  /** In-flight requests get this long to finish when the server stops (SIGTERM), in ms. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

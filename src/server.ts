@@ -1,4 +1,8 @@
-/** The server shell: build the app, listen, shut down gracefully on SIGTERM/SIGINT. */
+/**
+ * The server shell: build the app, listen; purge what is past its retention once a day; on SIGTERM or
+ * SIGINT, stop taking requests, let those in flight finish (SHUTDOWN_TIMEOUT_MS at most), stop the
+ * readers and close the database.
+ */
 import { buildApp } from './http/app.js';
 import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
@@ -7,6 +11,9 @@ import { openDatabase } from './store/db.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { userStore } from './store/users.js';
 import { auditLog } from './store/audit-log.js';
+import { purge } from './store/retention.js';
+
+const DAY_MS = 86_400_000;
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
@@ -18,10 +25,34 @@ export async function startServer(config: Config): Promise<void> {
   const db = openDatabase(config.DATABASE_PATH);
   const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(db), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
-  app.addHook('onClose', async () => db.close());
+  const purgeNow = (): void => {
+    try {
+      const removed = purge(db, config);
+      if (removed.versions || removed.audits || removed.sessions) app.log.info({ removed }, 'retention purge');
+    } catch (err) {
+      app.log.error({ err }, 'retention purge failed');
+    }
+  };
+  // Once shortly after start, then every day; the timers never keep the process alive.
+  const first = setTimeout(purgeNow, 60_000).unref();
+  const daily = setInterval(purgeNow, DAY_MS).unref();
+  app.addHook('onClose', async () => {
+    clearTimeout(first);
+    clearInterval(daily);
+    db.close();
+  });
   if (firstAdmin) app.log.warn(firstAdmin);
+  let stopping = false;
   const close = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, 'shutting down');
+    // Requests in flight get SHUTDOWN_TIMEOUT_MS to finish; past it the process stops anyway.
+    const limit = setTimeout(() => {
+      app.log.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown limit reached: stopping with requests in flight');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    limit.unref();
     await app.close();
     process.exit(0);
   };

@@ -31,6 +31,7 @@ import { userStore, type UserStore } from '../store/users.js';
 import { auditLog, type AuditLog } from '../store/audit-log.js';
 import { installAuth, SESSION_COOKIE, type RouteAccess } from './auth.js';
 import { accountRoutes } from './routes/accounts.js';
+import { operationRoutes } from './routes/operations.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
 export interface AppDeps {
@@ -172,11 +173,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     },
     strictTransportSecurity: deps.config.COOKIE_SECURE ? undefined : false,
   });
-  // Per token, session or address; /health and /ready are never limited.
+  // Per token, session or address; /health and /ready are never limited (their route says so).
   await app.register(rateLimit, {
     max: deps.config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    allowList: (req) => req.url === '/health' || req.url === '/ready',
     keyGenerator: (req) => {
       const auth = req.headers.authorization;
       if (auth) return `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 16)}`;
@@ -205,7 +205,10 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(operationRoutes(deps, () => {
+    open();
+    return db!;
+  }));
   typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(accountRoutes(deps), { prefix: '/api/v1' });
   await app.register(analysisRoutes(deps), { prefix: '/api/v1' });

@@ -81,9 +81,14 @@ export class Ingestor {
     });
   }
 
-  /** Documents being read and waiting for a worker. */
-  load(): { busy: number; queued: number; workers: number } {
-    return this.pool?.load() ?? { busy: 0, queued: 0, workers: 0 };
+  /** Documents being read and waiting for a worker; workers started and ready. */
+  load(): { busy: number; queued: number; workers: number; ready: number } {
+    return this.pool?.load() ?? { busy: 0, queued: 0, workers: 0, ready: 0 };
+  }
+
+  /** True once the workers were started (`start`), false while they are started on first use. */
+  get started(): boolean {
+    return this.pool !== undefined;
   }
 
   /** Stops the workers. */

@@ -159,9 +159,9 @@ export class IngestPool {
     );
   }
 
-  /** Documents being read and waiting. */
-  load(): { busy: number; queued: number; workers: number } {
-    return { busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, workers: this.slots.length };
+  /** Documents being read and waiting, and workers (those that have loaded the rules: ready). */
+  load(): { busy: number; queued: number; workers: number; ready: number } {
+    return { busy: this.slots.filter((s) => s.current).length, queued: this.queue.length, workers: this.slots.length, ready: this.slots.filter((s) => s.ready).length };
   }
 
   /** Extracts and analyses one document in a worker. */

@@ -1,0 +1,70 @@
+/** `clarte backup FILE`, `clarte restore FILE`, `clarte purge [--dry-run]`: the database's upkeep. */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Config } from './config.js';
+import { isAppError } from './errors.js';
+import { backupDatabase, restoreDatabase, type BackupInfo } from './store/backup.js';
+import { openDatabase } from './store/db.js';
+import { purge } from './store/retention.js';
+
+export const OPS_USAGE = `Usage :
+  clarte backup FICHIER          copie cohérente de la base (DATABASE_PATH), même pendant que le serveur écrit
+  clarte restore FICHIER         remplace la base par une sauvegarde vérifiée (arrêtez le serveur avant)
+  clarte purge [--dry-run]       supprime ce qui a dépassé sa durée de conservation (--dry-run : compte seulement)
+`;
+
+/** A usage mistake (exit status 2). */
+export class OpsUsageError extends Error {}
+
+const mib = (bytes: number) => `${(bytes / 1048576).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mio`;
+const summary = (i: BackupInfo) => `${i.documents} documents, ${i.versions} versions, ${i.users} comptes, schéma ${i.schema}, ${mib(i.bytes)}`;
+
+/** Runs one upkeep command; returns the exit status. */
+export async function opsCommand(command: 'backup' | 'restore' | 'purge', args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
+  const err = (s: string) => process.stderr.write(s + '\n');
+  try {
+    if (command === 'backup') {
+      const dest = positionals[0];
+      if (!dest) throw new OpsUsageError('fichier de sauvegarde manquant');
+      if (!existsSync(config.DATABASE_PATH)) {
+        err(`clarte backup : aucune base à sauvegarder (${config.DATABASE_PATH}).`);
+        return 1;
+      }
+      const db = openDatabase(config.DATABASE_PATH);
+      try {
+        const info = await backupDatabase(db, dest);
+        process.stdout.write(`Sauvegarde vérifiée : ${dest} (${summary(info)}).\n`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    }
+    if (command === 'restore') {
+      const source = positionals[0];
+      if (!source) throw new OpsUsageError('fichier de sauvegarde manquant');
+      const { info, previous } = restoreDatabase(source, config.DATABASE_PATH);
+      process.stdout.write(`Base restaurée depuis ${source} (${summary(info)}).\n`);
+      if (previous) process.stdout.write(`L'ancienne base est gardée : ${previous}\n`);
+      return 0;
+    }
+    const db = openDatabase(config.DATABASE_PATH);
+    try {
+      const dry = values['dry-run'] === true;
+      const r = purge(db, config, { dryRun: dry });
+      process.stdout.write(
+        `${dry ? 'À supprimer' : 'Supprimé'} : ${r.versions} version(s) remplacée(s) depuis plus de ${config.VERSION_RETENTION_DAYS} jours, ` +
+          `${r.audits} audit(s) terminé(s) depuis plus de ${config.AUDIT_RETENTION_DAYS} jours, ${r.sessions} session(s) expirée(s).\n`,
+      );
+    } finally {
+      db.close();
+    }
+    return 0;
+  } catch (e) {
+    if (isAppError(e)) {
+      err(`clarte ${command} : ${e.code}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
