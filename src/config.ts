@@ -89,6 +89,8 @@ const Env = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Sign-in attempts per minute per address. */
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Refused tokens or session cookies per minute from one address before it gets 429 (guessing). */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20),
   /** Behind a reverse proxy: read the client's address from X-Forwarded-For. */
   TRUST_PROXY: Flag(false),
   /** First administrator, created at start when the database has no account yet (never a default password). */

@@ -1,6 +1,6 @@
 /** Operations on the real database: readiness, online backup while another process writes, restore, retention. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { openDatabase } from '../src/store/db.js';
 import { purge } from '../src/store/retention.js';
 import { clarte } from './helpers/cli.js';
 import { ourLibrary } from './helpers/library.js';
+import { actAs } from './helpers/accounts.js';
+import { multipart } from './helpers/multipart.js';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -100,6 +102,68 @@ describe('backup and restore', () => {
     expect(refused.stderr).toMatch(/UNREADABLE/);
     expect(checkDatabase(DATABASE_PATH).schema).toBeGreaterThanOrEqual(4);
     expect(clarte(['backup'], undefined, { DATABASE_PATH }).status).toBe(2);
+  });
+});
+
+/** Runs the real command line without blocking this process (an audit goes on meanwhile). */
+function clarteAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'clarte.mjs'), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    p.on('exit', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('backup during a batch audit', () => {
+  it('restores to a consistent database, whose unfinished audit then completes without duplicates', async () => {
+    const dir = tmp('clarte-backup-audit-');
+    const DATABASE_PATH = join(dir, 'clarte.db');
+    const library = await ourLibrary();
+    const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH, INGEST_WORKERS: '1' }), library });
+    await actAs(app, DATABASE_PATH, { login: 'comms', role: 'comms' });
+    const letters = readdirSync(join(ROOT, 'corpora', 'lettres')).filter((f) => f.endsWith('.txt'));
+    const files = letters.flatMap((f) => [1, 2].map((n) => ({ name: 'file', filename: `${n}-${f}`, content: `${readFileSync(join(ROOT, 'corpora', 'lettres', f), 'utf8')}\nCopie ${n}.\n` })));
+    const started = await app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart(files) });
+    expect(started.statusCode).toBe(202);
+    const id = started.json().id as string;
+    const progress = async () => (await app.inject({ url: `/api/v1/audits/${id}` })).json() as { status: string; done: number; total: number };
+    while ((await progress()).done < 5) await new Promise((r) => setTimeout(r, 20));
+    const backupFile = join(dir, 'pendant-audit.db');
+    const backup = await clarteAsync(['backup', backupFile], { DATABASE_PATH });
+    const during = await progress();
+    await app.close(); // the audit stops here; the live database is not needed any more
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(during.done).toBeLessThan(during.total); // the audit was still running when the copy was taken
+
+    const RESTORED = join(dir, 'restauree', 'clarte.db');
+    expect((await clarteAsync(['restore', backupFile], { DATABASE_PATH: RESTORED })).status).toBe(0);
+    const db = openDatabase(RESTORED);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const orphans = db.prepare('SELECT count(*) AS n FROM documents d LEFT JOIN versions v ON v.id = d.latest_version_id WHERE v.id IS NULL OR v.document_id != d.id').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    const saved = db.prepare("SELECT count(*) AS n FROM audit_files WHERE audit_id = ? AND state = 'done'").get(id) as { n: number };
+    expect((db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n).toBe(saved.n);
+    db.close();
+
+    // The restored database resumes the audit and completes it: every file once on the map.
+    const resumed = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: RESTORED, INGEST_WORKERS: '1' }), library, resumeAudits: true });
+    try {
+      await actAs(resumed, RESTORED, { login: 'comms-2', role: 'comms' });
+      for (let i = 0; i < 1200; i++) {
+        const p = (await resumed.inject({ url: `/api/v1/audits/${id}` })).json() as { status: string };
+        if (p.status === 'done') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const map = (await resumed.inject({ url: '/api/v1/documents?perPage=200' })).json() as { total: number; items: { path: string }[] };
+      expect(map.total).toBe(files.length);
+      expect(new Set(map.items.map((d) => d.path)).size).toBe(files.length);
+    } finally {
+      await resumed.close();
+    }
   });
 });
 

@@ -155,7 +155,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   // Identification and access checks, after the cookie parser and before any route.
-  app.decorate('routeAccess', installAuth(app, deps.users));
+  app.decorate('routeAccess', installAuth(app, deps.users, deps.config.AUTH_FAILURES_PER_MINUTE));
   // Security headers and a strict content policy (the API documentation sets its own, with hashes).
   await app.register(helmet, {
     contentSecurityPolicy: {

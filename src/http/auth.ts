@@ -49,17 +49,53 @@ function bearer(req: FastifyRequest): string | null {
   return m[1]!;
 }
 
-/** The caller of a request (null when no credentials are given); invalid credentials are refused. */
-export function identify(req: FastifyRequest, users: () => UserStore): Principal | null {
-  const token = bearer(req);
-  if (token !== null) {
-    const p = users().authenticateToken(token);
-    if (!p) throw new AppError('UNAUTHORIZED', 'Jeton inconnu, révoqué, ou compte désactivé.');
-    return p;
+/**
+ * Failed identifications per client address over the last minute: past the limit, the address is
+ * answered 429 before any lookup, so that tokens and session cookies cannot be guessed (each guess is
+ * a new token: a limit per token would never trigger).
+ */
+export class FailureThrottle {
+  private readonly seen = new Map<string, { count: number; since: number }>();
+  constructor(private readonly perMinute: number) {}
+  blocked(ip: string, now = Date.now()): boolean {
+    const e = this.seen.get(ip);
+    return e !== undefined && now - e.since < 60_000 && e.count >= this.perMinute;
   }
-  const cookie = req.cookies?.[SESSION_COOKIE];
-  if (cookie) return users().sessionPrincipal(cookie);
-  return null;
+  fail(ip: string, now = Date.now()): void {
+    const e = this.seen.get(ip);
+    if (!e || now - e.since >= 60_000) this.seen.set(ip, { count: 1, since: now });
+    else e.count++;
+    // Old entries go when the map grows (an attack from many addresses cannot fill the memory).
+    if (this.seen.size > 10_000) for (const [k, v] of this.seen) if (now - v.since >= 60_000) this.seen.delete(k);
+  }
+}
+
+/** The caller of a request (null when no credentials are given); invalid credentials are refused. */
+export function identify(req: FastifyRequest, users: () => UserStore, throttle?: FailureThrottle): Principal | null {
+  const token = bearer(req);
+  const cookie = token === null ? req.cookies?.[SESSION_COOKIE] : undefined;
+  if (token === null && !cookie) return null;
+  if (throttle?.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Trop d’identifications refusées depuis cette adresse : patientez une minute.');
+  const p = token !== null ? users().authenticateToken(token) : users().sessionPrincipal(cookie!);
+  if (!p) {
+    throttle?.fail(req.ip);
+    // A bad token is an error; an expired session cookie only means nobody is signed in.
+    if (token !== null) throw new AppError('UNAUTHORIZED', 'Jeton inconnu, révoqué, ou compte désactivé.');
+  }
+  return p;
+}
+
+/** True when the browser says the request comes from another site (Sec-Fetch-Site, else Origin). */
+function crossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (typeof site === 'string') return site === 'cross-site';
+  const origin = req.headers.origin;
+  if (typeof origin !== 'string' || origin === 'null') return typeof origin === 'string';
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
 }
 
 function allowed(access: Access, role: Role): boolean {
@@ -77,8 +113,9 @@ export function accessLabel(access: Access): string {
  * Installs identification and access checks on the app (before any route is declared) and returns
  * the table of routes with their access, filled as routes are declared.
  */
-export function installAuth(app: FastifyInstance, users: () => UserStore): RouteAccess[] {
+export function installAuth(app: FastifyInstance, users: () => UserStore, failuresPerMinute = 20): RouteAccess[] {
   const table: RouteAccess[] = [];
+  const throttle = new FailureThrottle(failuresPerMinute);
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
     // The API documentation's own pages (swagger-ui) are public.
@@ -93,12 +130,19 @@ export function installAuth(app: FastifyInstance, users: () => UserStore): Route
       if (access !== 'public') s.security = [{ jeton: [] }, { session: [] }];
     }
   });
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) return; // unknown address: the 404 handler answers
-    req.principal = identify(req, users);
-    if (access === 'public') return;
+    req.principal = identify(req, users, throttle);
+    // An expired or unknown session cookie is dropped, so that the browser stops sending it.
+    if (!req.principal && req.cookies?.[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     const p = req.principal;
+    // A change made with the session cookie from another site is refused outright (the CSRF token
+    // would refuse it too): browsers say where a request comes from.
+    if (p?.via === 'session' && !SAFE_METHODS.has(req.method) && crossSite(req)) {
+      throw new AppError('FORBIDDEN', 'Requête venue d’un autre site : refusée.');
+    }
+    if (access === 'public') return;
     if (!p) throw new AppError('UNAUTHORIZED', 'Identifiez-vous : jeton d’API (Authorization: Bearer …) ou session ouverte sur /api/v1/session.');
     if (!allowed(access, p.role)) {
       throw new AppError('FORBIDDEN', `Votre rôle (${ROLE_LABELS[p.role]}) ne permet pas cette action (${accessLabel(access)}).`);

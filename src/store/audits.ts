@@ -122,6 +122,9 @@ export function auditStore(db: Db) {
     /** Sets the audit's status (and its end time when it is over). */
     setStatus(id: string, status: AuditStatus): void {
       st.setStatus.run(status, status === 'running' ? null : new Date().toISOString(), id);
+      // A finished audit's uploaded bytes are gone from the tables (zeroed: secure_delete); the
+      // write-ahead log still holds copies of them until it is folded back and emptied.
+      if (status === 'done') db.pragma('wal_checkpoint(TRUNCATE)');
     },
 
     /** The paths of every file of an audit. */

@@ -22,6 +22,9 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten with zeros, not left in free pages: an audited file's bytes wait in
+  // the database until analysed, and a purged version must be gone from the file too.
+  db.pragma('secure_delete = ON');
   migrate(db, migrations);
   return db;
 }

@@ -36,6 +36,20 @@ describe('hardening', () => {
     for (let i = 0; i < 20; i++) expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
   });
 
+  it('answers 429 to an address that keeps presenting unknown tokens or cookies, before any lookup', async () => {
+    const { app, db } = await start({ AUTH_FAILURES_PER_MINUTE: '5' });
+    const good = await createAccount(db, { login: 'programme', role: 'comms' });
+    const codes: number[] = [];
+    for (let i = 0; i < 7; i++) codes.push((await app.inject({ url: '/api/v1/documents', headers: bearer(`clt_devine${i}`), remoteAddress: '10.1.1.1' })).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Even a right token from that address waits; another address is not affected.
+    expect((await app.inject({ url: '/api/v1/documents', headers: bearer(good), remoteAddress: '10.1.1.1' })).json().error.code).toBe('RATE_LIMITED');
+    expect((await app.inject({ url: '/api/v1/documents', headers: bearer(good), remoteAddress: '10.1.1.2' })).statusCode).toBe(200);
+    const cookies: number[] = [];
+    for (let i = 0; i < 6; i++) cookies.push((await app.inject({ url: '/api/v1/documents', cookies: { clarte_session: `devine-${i}` }, remoteAddress: '10.1.1.3' })).statusCode);
+    expect(cookies).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
   it('limits sign-in attempts harder than other requests', async () => {
     const { app } = await start({ LOGIN_RATE_PER_MINUTE: '2' });
     const payload = { login: 'x', password: 'mauvais-mot-de-passe' };

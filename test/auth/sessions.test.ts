@@ -76,7 +76,13 @@ describe('web sessions', () => {
     expect(forged.statusCode).toBe(403);
     expect(forged.json().error.message).toMatch(/CSRF/);
     expect((await app.inject({ method: 'POST', url: '/api/v1/documents', cookies, payload, headers: { 'x-csrf-token': 'faux' } })).statusCode).toBe(403);
-    const ok = await app.inject({ method: 'POST', url: '/api/v1/documents', cookies, payload, headers: { 'x-csrf-token': csrf } });
+    // A form posted from another site (the browser says so) is refused, token or not.
+    const crossSite = await app.inject({ method: 'POST', url: '/api/v1/documents', cookies, payload, headers: { 'x-csrf-token': csrf, 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.statusCode).toBe(403);
+    expect(crossSite.json().error.message).toMatch(/autre site/);
+    const foreign = await app.inject({ method: 'POST', url: '/api/v1/documents', cookies, payload: 'title=x&text=y', headers: { origin: 'https://pirate.example', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(foreign.statusCode).toBe(403);
+    const ok = await app.inject({ method: 'POST', url: '/api/v1/documents', cookies, payload, headers: { 'x-csrf-token': csrf, 'sec-fetch-site': 'same-origin' } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().document).toBeDefined();
     // Signing out ends the session for good.
