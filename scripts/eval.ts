@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { labelAgreement } from './eval-labels.js';
+import { evaluatePersonalData } from './eval-personal-data.js';
 import { labelledSets, lexicalCrossValidation, typeExamples } from './type-training.js';
 import { ROOT } from '../src/paths.js';
 import { RuleLibrary } from '../src/rules/load.js';
@@ -207,6 +208,26 @@ async function main(): Promise<void> {
     if ((!only || only === name) && existsSync(join(dir, 'labels.jsonl'))) {
       const { typeAccuracy: _t, typesSeen: _s, ...agreement } = labelAgreement(await RuleLibrary.load(), dir, { declaredTypes: true, mentions: ['recourse'] });
       results[name] = agreement;
+    }
+  }
+  // Personal data (corpora/donnees-personnelles): each set as written, and as a DOCX comes out of our
+  // readers (one paragraph per line); controle-* sets are written blind, dev* sets tune the detector.
+  const pdRoot = join(ROOT, 'corpora', 'donnees-personnelles');
+  if ((!only || only === 'personal-data') && existsSync(pdRoot)) {
+    for (const folder of readdirSync(pdRoot, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+      for (const wordProcessor of [false, true]) {
+        const e = await evaluatePersonalData(join(pdRoot, folder), { wordProcessor });
+        const perType = Object.fromEntries(Object.entries(e.perType).map(([t, f]) => [t, `${f.found}/${f.gold}`]));
+        results[`personal-data-${folder}${wordProcessor ? '-docx' : ''}`] = {
+          files: e.files,
+          recall: +e.recall.toFixed(4),
+          found: `${e.found}/${e.gold}`,
+          falsePositiveRate: +e.falsePositiveRate.toFixed(4),
+          falsePositives: `${e.falsePositives}/${e.detections}`,
+          perType,
+          meanMs: +e.meanMs.toFixed(3),
+        };
+      }
     }
   }
   if (!only || only === 'control' || only === 'types') results['types-lexical-leave-one-set-out'] = lexicalCrossValidation(typeExamples(sets.development));

@@ -1,0 +1,265 @@
+/**
+ * The person's postal addresses: identity blocks (the recipient block: street lines through postcode
+ * and city, one span), labelled fields ("Adresse : …", "Domicile : …"), and addresses in the text
+ * introduced as the person's ("votre logement situé 4 impasse du Moulin, 33000 Bordeaux"). The
+ * service's address (letterhead, footer, "à l'adresse suivante : …", a court's) is left alone.
+ */
+import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout } from './layout.js';
+import { SpanMask, lastMatchEnd, type PersonalDataSpan } from './types.js';
+
+const BODY_STREET_TYPES =
+  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue)";
+const STREET_WORD_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]`, 'iu');
+const STREET_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:[ \\u00A0]?(?:bis|ter|quater|[A-Da-d](?![\\p{L}])))?)[ \\u00A0]*,?[ \\u00A0]+)?(${BODY_STREET_TYPES})[ \\u00A0]+`, 'giu');
+const NAME_TOKEN_RE = /(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}\p{N}][\p{L}'’]*)*|\d{1,4}(?:er)?|(?:de|du|des|la|le|les|aux|au|à|en|sur|sous|lès|et|ar|an|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?=[ \u00A0])|(?:l|d)['’](?=\p{Lu}))/uy;
+const CITY_RE = /\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*){0,4}(?:[ \u00A0]+(?:CEDEX|Cedex)(?:[ \u00A0]+\d{1,2})?)?/uy;
+const COMPLEMENT_RE = /,[ \u00A0]*(?:appartement|appt\.?|apt\.?|bâtiment|bât\.?|escalier|esc\.?|étage|porte|résidence|logement|log\.|boîte|chambre|\d{1,2}(?:e|er|ème)\s+étage)[ \u00A0]*[\p{L}\p{N}'’\- ]{0,30}?(?=,|[ \u00A0]+\d{5}|$|\n|\.)/uy;
+const POSTCODE_RE = /[ \u00A0]*(?:,|–|-)?[ \u00A0]*(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+(?=\p{Lu})/uy;
+const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
+
+const STRONG_PERSONAL_RE =
+  /(?:(?<![\p{L}])(?:votre|vos|son|sa|ses|leur)\s+(?:(?:nouveau|nouvel|nouvelle|ancien|ancienne|actuel|actuelle|précédent|précédente|dernière)\s+)?(?:logement|domicile|adresse|résidence|habitation|maison|appartement|terrain|local|bien|propriété|parcelle|immeuble|chambre|studio|pavillon|exploitation|commerce|garage|lieu\s+de\s+résidence|résidence\s+principale)|(?<![\p{L}])vous\s+(?:\p{L}+\s+)?(?:habitez|résidez|demeurez|louez|occupez|viviez|habitiez|résidiez|avez\s+emménagé|avez\s+déménagé|êtes\s+domiciliée?|vivez|êtes\s+locataire|êtes\s+propriétaire|avez\s+acquis|avez\s+acheté|occupiez|louiez|avez\s+quitté|quittez|possédez)|domicilié(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])demeurant|(?<![\p{L}])(?:habit|réside|demeure)(?:e|es|ent|ez|ons|ant|ait|aient|é|ée)?(?![\p{L}])|(?<![\p{L}])chez\s+vous|(?<![\p{L}])(?:nouvelle|ancienne|dernière)\s+adresse|adresse\s+(?:connue|déclarée|personnelle|du\s+logement|de\s+votre)|adresse\s+(?:indiquée|déclarée|renseignée|communiquée|mentionnée|enregistrée)\s+(?:dans|sur|lors\s+de|par)\s+votre|à\s+votre\s+adresse|déménag\p{L}*|emménag\p{L}*|lieu\s+des\s+travaux|travaux\s+(?:au|situés))/giu;
+const WEAK_PERSONAL_RE = /(?:(?<![\p{L}])sis(?:e|es)?(?![\p{L}])|situé(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])(?:logement|terrain|maison|appartement|immeuble|parcelle|local|habitation|propriété|studio|pavillon)(?![\p{L}]))/giu;
+const SERVICE_RE =
+  /(?:tribunal|(?<![\p{L}])cour(?![\p{L}])|conseil|direction|(?<![\p{L}])services?(?![\p{L}])|agence|caisse|mairie|préfecture|sous-préfecture|(?<![\p{L}])centre(?![\p{L}])|commission|accueil|bureau|locaux|siège|antenne|permanence|guichet|maison\s+(?:france|de\s+la|du|des|départementale)|(?<![\p{L}])pôle(?![\p{L}])|adresse\s+(?:suivante|ci-dessous|ci-dessus|indiquée\s+(?:ci|en|plus)|figurant\s+en|en\s+haut|la\s+plus\s+proche)|médiat\p{L}*|défenseur|délégation|greffe|trésorerie|rendez-vous|présent(?:er|ez)|envoy(?:er|ez)|adress(?:er|ez)|écri(?:re|vez)|retourn(?:er|ez)|déposer|déposez|juridiction|hôtel\s+de\s+ville|france\s+services|mission\s+locale|(?<![\p{L}])espace(?![\p{L}])|nos\s+bureaux|notre\s+adresse|bailleur\s+social|(?<![\p{L}])office(?![\p{L}])|cabinet|association|université|école|collège|lycée|hôpital|hospitalier|(?<![\p{L}])gare(?![\p{L}])|(?<![\p{L}])poste(?![\p{L}])|(?<![\p{L}])CAF(?![\p{L}])|CPAM|URSSAF|France\s+Travail|convoquée?|convocation|entretien|réunion|cérémonie|audience|visite\s+médicale|médecin|expert|notaire|huissier|commissaire|avocat|palais|salle|gymnase|stade|bureau\s+de\s+vote|société|entreprise|employeur|(?<![\p{L}])lieu\s*:|(?<![\p{L}])SAS|SARL|(?<![\p{L}])SA(?![\p{L}])|organisme|établissement|ministre|ministère|chantier|travaux\s+de\s+voirie|chaussée|trottoirs?|(?<![\p{L}])(?:CCAS|CIAS|CHRS|CADA|UDAF|CLIC|PMI|EHPAD|ESAT|IME|MECS|foyer)(?![\p{L}])|domiciliation|structure|centre\s+d['’]hébergement)/giu;
+/** "Adresse : …", "Domicile : …", "Adresse des travaux : …", "Votre adresse pendant l'année universitaire : …". */
+const ADDRESS_LABEL_RE =
+  /(?:^|[ \t]{2,}|\t|[.;]\s+)(?:(?:votre|son|sa|leur)\s+)?(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse(?:\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie|IP\b|web|internet)[^:\n]{1,60}?)?|domicile|demeurant|lieu\s+de\s+résidence|résidant|logement(?:\s+concerné)?|lieu\s+des\s+travaux|point\s+de\s+(?:livraison|comptage|consommation|raccordement)|lieu\s+(?:de\s+consommation|d['’]intervention|du\s+sinistre|de\s+l['’]accident)|site\s+de\s+consommation)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gimu;
+/** A qualifier that makes a labelled address the service's ("Adresse la plus proche", "Adresse de l'agence"). */
+const SERVICE_ADDRESS_LABEL_RE = /(?:proche|accueil|envoi|retour|rendez-vous|agence|site|siège|service|bureau|guichet|centre|caisse|mairie|préfecture|tribunal|organisme|établissement|expéditeur|agent|employeur|entreprise|société|permanence|courrier\s+à|nous\s+écrire)/iu;
+const ADDRESS_HEADING_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle))?\s*:?\s*$/iu;
+const PLACE_CUE_RE = /situé|sis|domicili|demeurant|habitant|résidant/i;
+const PLACE_RE =
+  /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+const ADDRESS_LABEL_WORD_RE = /adresse|domicile|demeurant|résid|logement|lieu|point|site/i;
+const FIELD_STOP_RE = /[ \t]{3,}|\t|[ \t]+(?:Tél(?:éphone)?|Courriel|E-?mail|Portable|Code postal|N°)\b|\.[ \t]+(?=\p{Lu})/iu;
+const CITY_FIELD_RE = /^[ \t]*(?:code\s+postal|CP|ville|commune|localité)[ \t]*:/i;
+
+/** A normalised street key ("8 allee des glycines") to compare mentions of the same address. */
+function streetKey(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+interface StreetHit {
+  start: number;
+  end: number;
+  key: string;
+}
+
+function sticky(re: RegExp, s: string, at: number): number {
+  re.lastIndex = at;
+  const m = re.exec(s);
+  return m ? at + m[0].length : -1;
+}
+
+/** Street addresses in a range: number, street type, name, then complements and city. */
+function streetHits(text: string, from: number, to: number, needNumber: boolean): StreetHit[] {
+  const out: StreetHit[] = [];
+  const slice = text.slice(from, to);
+  STREET_RE.lastIndex = 0;
+  for (let m = STREET_RE.exec(slice); m; m = STREET_RE.exec(slice)) {
+    if (needNumber && !m[1]) continue;
+    let i = from + m.index + m[0].length;
+    let nameEnd = -1;
+    let caps = 0;
+    for (let k = 0; k < 10; k++) {
+      const e = sticky(NAME_TOKEN_RE, text, i);
+      if (e < 0 || e > to) break;
+      const tok = text.slice(i, e);
+      if (/^\p{Lu}|^\d/u.test(tok)) {
+        if (/^\p{Lu}/u.test(tok)) caps++;
+        nameEnd = e;
+      }
+      const sp = /^[ \u00A0]+/.exec(text.slice(e, e + 4));
+      if (/['’]$/.test(tok)) i = e;
+      else if (sp) i = e + sp[0].length;
+      else break;
+    }
+    if (nameEnd < 0 || caps === 0) continue;
+    let end = nameEnd;
+    for (let c = sticky(COMPLEMENT_RE, text, end); c > 0 && c <= to; c = sticky(COMPLEMENT_RE, text, end)) end = c;
+    const pc = sticky(POSTCODE_RE, text, end);
+    if (pc > 0 && pc <= to) {
+      const ce = sticky(CITY_RE, text, pc);
+      if (ce > 0 && ce <= to) end = ce;
+    } else {
+      const a = sticky(A_CITY_RE, text, end);
+      if (a > 0) {
+        const ce = sticky(CITY_RE, text, a);
+        if (ce > 0 && ce <= to) end = ce;
+      }
+    }
+    const start = from + m.index;
+    out.push({ start, end, key: streetKey(text.slice(from + m.index, nameEnd)) });
+    STREET_RE.lastIndex = end - from;
+  }
+  return out;
+}
+
+function trimmedRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s,;.]/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+function addressLine(s: string): boolean {
+  return isStreetLine(s) || isPostcodeLine(s) || (/\d/.test(s) && !/:/.test(s)) || /(?<![\p{L}])(?:résidence|bâtiment|bât\.|appartement|escalier|lieu-dit|hameau|chambre|villa|clos|domaine)(?![\p{L}])/iu.test(s);
+}
+
+/**
+ * Following lines of an address that goes on below line `li`, up to the postcode line (or -1). With
+ * `freeFirst`, the first line may be a place name ("Kervéguen", "Le Clos des Oliviers").
+ */
+function continuation(layout: Layout, li: number, freeFirst = false): number {
+  const { lines } = layout;
+  for (let k = li + 1; k < lines.length && k <= li + 4; k++) {
+    const t = lines[k]!.text;
+    if (lines[k]!.blank || /:/.test(t)) return -1;
+    const free = freeFirst && k === li + 1 && /^\s*\p{Lu}[\p{L}'’\- ]{1,40}$/u.test(t) && t.trim().split(/\s+/).length <= 5;
+    if (!free && !addressLine(t)) return -1;
+    if (isPostcodeLine(t)) return k;
+  }
+  return -1;
+}
+
+export function findAddresses(layout: Layout): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  // street addresses of each line, read once
+  const hitsCache = new Map<number, StreetHit[]>();
+  const lineHits = (li: number): StreetHit[] => {
+    let h = hitsCache.get(li);
+    if (!h) {
+      const l = lines[li]!;
+      // an address to compare or to report holds a number
+      h = /\d/.test(l.text) && STREET_WORD_RE.test(l.text) ? streetHits(text, l.start, l.end, false) : [];
+      hitsCache.set(li, h);
+    }
+    return h;
+  };
+  const personalKeys = new Set<string>();
+  const serviceKeys = new Set<string>();
+  const isServiceZone = (at: number): boolean => {
+    const z = layout.zoneAt(at);
+    const l = lines[layout.lineAt(at)]!;
+    return z === 'signature' || layout.serviceLine(l.index) || (z === 'header' && l.block === 0);
+  };
+
+  // 1. identity blocks: their address lines
+  for (const p of layout.persons)
+    for (const r of p.addresses) {
+      out.push({ start: r.start, end: r.end, type: 'ADRESSE' });
+      for (const h of streetHits(text, r.start, r.end, false)) personalKeys.add(h.key);
+    }
+
+  // the service's streets: letterhead, footer, service blocks
+  for (const l of lines) {
+    if (l.blank) continue;
+    const z = layout.zoneAt(l.start);
+    if (z === 'person' || (z !== 'header' && z !== 'signature' && !layout.serviceLine(l.index))) continue;
+    if (z === 'header' && l.block !== 0 && ((!hasOrgWord(l.text) && !/[–|]/.test(l.text)) || ADDRESS_LABEL_WORD_RE.test(l.text.split(':')[0] ?? ''))) continue;
+    for (const h of lineHits(l.index)) if (!personalKeys.has(h.key)) serviceKeys.add(h.key);
+  }
+
+  // 2. labelled fields: "Adresse : 12 rue des Lilas, 75011 Paris"
+  const labels: number[] = [];
+  for (const l of lines) {
+    if (l.blank || !l.text.includes(':') || !ADDRESS_LABEL_WORD_RE.test(l.text)) continue;
+    ADDRESS_LABEL_RE.lastIndex = 0;
+    for (let m = ADDRESS_LABEL_RE.exec(l.text); m; m = ADDRESS_LABEL_RE.exec(l.text)) labels.push(l.start + m.index + m[0].length, m[0].length);
+  }
+  for (let q = 0; q < labels.length; q += 2) {
+    const at = labels[q]!;
+    const label = text.slice(at - labels[q + 1]!, at);
+    const li = layout.lineAt(at);
+    const l = lines[li]!;
+    if (layout.zoneAt(at) === 'person' || isServiceZone(at)) continue;
+    if (SERVICE_ADDRESS_LABEL_RE.test(label) && !/(?<![\p{L}])(?:votre|vos)(?![\p{L}])/iu.test(label)) continue;
+    const rest = text.slice(at, l.end);
+    const stop = FIELD_STOP_RE.exec(rest);
+    let end = at + (stop ? stop.index : rest.length);
+    const value = text.slice(at, end);
+    if (!/\d/.test(value) && !isStreetLine(value)) continue;
+    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+universitaire\b/gi, ''))) continue;
+    const hits = streetHits(text, at, end, false);
+    if (hits.some((h) => serviceKeys.has(h.key))) continue;
+    // continuation: address lines down to the postcode line, or "Code postal : … Ville : …" right below
+    if (end === l.end) {
+      const k = continuation(layout, li);
+      if (k > 0) end = lines[k]!.end;
+      else {
+        const next = lines[li + 1];
+        if (next && !next.blank && CITY_FIELD_RE.test(next.text)) end = next.end;
+      }
+    }
+    const [s, e] = trimmedRange(text, at, end);
+    if (e > s) {
+      out.push({ start: s, end: e, type: 'ADRESSE' });
+      for (const h of hits) personalKeys.add(h.key);
+    }
+  }
+
+  const taken = new SpanMask(text.length, out);
+  const push = (start: number, end: number): void => {
+    out.push({ start, end, type: 'ADRESSE' });
+    taken.add({ start, end });
+  };
+
+  // 3. an address heading on its own line ("B. ADRESSE") and the address lines below it
+  for (let li = 0; li < lines.length - 1; li++) {
+    const l = lines[li]!;
+    if (l.blank || l.text.length > 80 || !/dress|omicil|oordonn/i.test(l.text) || !ADDRESS_HEADING_RE.test(l.text) || isServiceZone(l.start)) continue;
+    const k = continuation(layout, li, true);
+    if (k < 0) continue;
+    const [s, e] = trimmedRange(text, lines[li + 1]!.start, lines[k]!.end);
+    if (!taken.overlaps(s, e)) push(s, e);
+  }
+
+  // 4. a place name with a postcode, no street: "votre logement situé Kerhuel, 29120 Pont-l'Abbé"
+  for (const l of lines) {
+    if (l.blank || !/\d{5}/.test(l.text) || !PLACE_CUE_RE.test(l.text)) continue;
+    const z = layout.zoneAt(l.start);
+    if (z === 'signature' || z === 'person' || isServiceZone(l.start)) continue;
+    PLACE_RE.lastIndex = 0;
+    for (let m = PLACE_RE.exec(l.text); m; m = PLACE_RE.exec(l.text)) {
+      const start = l.start + m.index + m[0].length - m[1]!.length;
+      const end = start + m[1]!.length;
+      if (taken.overlaps(start, end) || hasOrgWord(m[1]!)) continue;
+      const before = text.slice(Math.max(l.start, start - 160), start);
+      const strong = lastMatchEnd(before, STRONG_PERSONAL_RE);
+      const weak = lastMatchEnd(before, WEAK_PERSONAL_RE);
+      const service = lastMatchEnd(before, SERVICE_RE);
+      if (Math.max(strong, weak) > service) push(start, end);
+    }
+  }
+
+  // 5. the text: street addresses introduced as the person's
+  for (const l of lines) {
+    if (l.blank || !/\d/.test(l.text)) continue;
+    const z = layout.zoneAt(l.start);
+    if (z === 'signature') continue;
+    for (const h of lineHits(l.index)) {
+      if (!/^\d/.test(text.slice(h.start, h.start + 1))) continue;
+      if (taken.overlaps(h.start, h.end)) continue;
+      if (layout.zoneAt(h.start) === 'person') continue;
+      if (serviceKeys.has(h.key)) continue;
+      let personal = personalKeys.has(h.key);
+      if (!personal) {
+        if (isServiceZone(h.start)) continue;
+        const before = text.slice(Math.max(l.start, h.start - 160), h.start);
+        const strong = lastMatchEnd(before, STRONG_PERSONAL_RE);
+        const weak = lastMatchEnd(before, WEAK_PERSONAL_RE);
+        const service = lastMatchEnd(before, SERVICE_RE);
+        if (strong >= 0 && strong > service) personal = true;
+        else if (weak >= 0 && weak > service && (service < 0 || weak - service > 45)) personal = true;
+      }
+      if (personal) push(h.start, h.end);
+    }
+  }
+  return out;
+}

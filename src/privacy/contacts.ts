@@ -1,0 +1,250 @@
+/**
+ * The person's phone numbers and e-mail addresses, told from the service's own contact details
+ * (letterhead, footer, "appelez-nous au…", agent's line) by the zone and the words around them.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import type { Layout } from './layout.js';
+import { lastMatchEnd, nearestCue, type PersonalDataSpan } from './types.js';
+
+const SEP = '[ \\u00A0\\u202F.\\-]?';
+const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[ \\u00A0]?(?:\\(0\\)[ \\u00A0]?)?|0)[1-9](?:${SEP}\\d{2}){4}(?![\\p{N}])`, 'gu');
+const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
+
+const PHONE_PERSONAL_CUE_RE =
+  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre)/giu;
+const PHONE_SERVICE_CUE_RE =
+  /(?:(?<!vous\s)(?<![\p{L}])appel\p{L}*|contact(?:ez|er)\p{L}*|nous\s+joindre|(?<!vous\s)joindre\s+(?:le|la|les|nos|notre)\s+(?=\p{L})|standard|accueil|plateforme|(?<![\p{L}])services?(?![\p{L}])|numéro\s+(?:vert|gratuit|unique|non\s+surtaxé|d['’]urgence|d['’]appel)|serveur|composez|ligne\s+directe|secrétariat|permanence|informations?|questions?|renseignements?|rendez-vous|conseill\p{L}*|gestionnaire|agence|caisse|mairie|préfecture|tribunal|centre|(?<![\p{L}])(?:notre|nos)(?![\p{L}])|nous\s+(?:appeler|téléphoner)|assistance|urgence|écoute|médiat\p{L}*|(?:du|le)\s+lundi|greffe|télécopie|fax|adil|association|à\s+votre\s+disposition|se\s+tient)/giu;
+const PHONE_SERVICE_AFTER_RE =
+  /^[\s,;]*(?:\(|–|-|:)?\s*(?:appel|prix|service|gratuit|non\s+surtaxé|coût|du\s+lundi|de\s+\d{1,2}\s?h|\d{1,2}\s?h|standard|accueil|plateforme|numéro\s+vert|ouvert|joignable\s+du|tous\s+les\s+jours|7\s?j|24\s?h|poste\s+\d|secrétariat|frais\s+de)/iu;
+const PHONE_PERSONAL_AFTER_RE = /^\s*\((?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse)\)/iu;
+const PHONE_FIELD_RE = /(?:^|\s{2,}|\t)(?:tél(?:éphone)?\.?|n°\s+de\s+téléphone|portable|mobile|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?\s*:\s*$/iu;
+
+const WEBMAIL_RE =
+  /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|bbox|numericable|icloud|me|mac|aol|protonmail|proton|gmx|mail|email|e-mail|courriel|tutanota|yandex|zoho|web|ukr|t-online|libero|virgilio|sapo|terra|wp|seznam|rambler|rediffmail|qq|163|126|naver|club-internet|aliceadsl|voila|libertysurf|skynet|bluewin|caramail|noos|cegetel|9online|messagerie|perso|famille|maison|poste)(?:[.-]|$)/i;
+const SERVICE_DOMAIN_RE =
+  /(?:gouv\.fr|\.gouv\b|caf\.fr|ameli\.fr|assurance-maladie|urssaf|msa\.fr|francetravail|pole-emploi|impots|dgfip|finances|mairie|ville-|agglo|metropole|departement|region|univ|ac-[a-z-]+\.fr|chu|ch-|hopital|hospitalier|prefecture|justice|interieur|education|crous|cnaf|carsat|retraite|ants|service-public|anah|caf-|cpam|collectivite|cd\d{2}|conseil|tribunal|ccas|habitat|hlm|logement|office|agence|sante|ars\b)/i;
+const ROLE_LOCAL_RE =
+  /^(?:contact|contacts|accueil|info|infos|information|dpo|dpd|rgpd|cil|cnil|donnees|informatique-libertes|delegue|protection|service|services|secretariat|secretariat-\w+|courrier|courriers|noreply|no-reply|ne-pas-repondre|nepasrepondre|ne_pas_repondre|admin|administration|direction|support|mairie|standard|donnees-personnelles|protection-donnees|recrutement|communication|relations?|usagers?|reclamations?|mediateur|mediation|scolarite|inscriptions?|admissions?|etat-?civil|urbanisme|social|aides?|prestations?|dossiers?|gestion|comptabilite|facturation|recouvrement|paie|rh|drh|webmaster|postmaster|hotline|assistance|bureau|cabinet|agence|guichet|permanence)(?:[._-]|$)/i;
+
+/** A word of a service's name anywhere in the local part ("urbanisme.saint-aubin", "conciliateur-fiscal", "mairie.verdales"). */
+const ROLE_TOKEN_RE =
+  /(?:^|[._-])(?:mairie|commune|ville|ccas|cias|prefecture|pref|sous-prefecture|ddt|ddtm|ddets|dreets|drac|sra|dpt|departement|region|conseil|tribunal|greffe|conciliateur|mediateur|urbanisme|etat-?civil|scolarite|secretariat|accueil|contact|service|services|direction|agence|caisse|centre|pole|bureau|cabinet|association|asso|club|ecole|college|lycee|universite|univ|mdph|caf|cpam|urssaf|msa|carsat|cnav|anah|ofii|spip|siao|ehpad|crous|regie|syndic|gendarmerie|police|sdis|trésor|tresor|impots|sip|sie|dgfip|drfip|ddfip|elections|voirie|environnement|social|solidarite|logement|habitat|emploi|formation|culture|sport|jeunesse|enfance|famille|sante|handicap|autonomie|retraite|prestations|recouvrement|facturation|comptabilite|rh|dpo|dpd|rgpd|noreply|no-reply|ne-pas-repondre|info|infos|courrier|standard)(?:[._-]|\d*$)/i;
+
+const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,12}(?![\p{L}\p{N}])/gu;
+const WEBSITE_RE = /\b(?:https?:\/\/)?www\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
+
+const EMAIL_PERSONAL_CUE_RE =
+  /(?:\b(?:votre|vos|son|sa|leur)\s+(?:(?:nouvelle|ancienne)\s+)?(?:adresse\s+(?:électronique|e-?mail|mail|courriel|de\s+messagerie|personnelle|professionnelle)|courriel|e-?mail|mail|messagerie\s+personnelle)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\w+\s+)?(?:indiqué|communiqué|donné|fourni|renseigné|écrit|envoyé|adressé)|depuis\s+(?:votre|l['’]adresse)|vous\s+(?:écrire|écrirons|répondre|répondrons|contacter|contacterons|informer|informerons|envoyer|enverrons|enverra|adresserons|adressera|transmettrons)|(?:courriel|e-?mail|mail)\s+(?:personnel|perso)|adresse\s+(?:électronique|e-?mail|mail)\s+(?:suivante|que\s+vous))/gi;
+const EMAIL_SERVICE_CUE_RE =
+  /(?:écri(?:vez|re)|contact\w*|adressez|envoyez|nous\s+(?:adresser|envoyer|transmettre|faire\s+parvenir|retourner|signaler|informer)|par\s+(?:courrier\s+électronique|courriel|mail|e-mail)\s+(?:à|au)|transmettez|retournez|nous\s+(?:écrire|joindre)|(?<![\p{L}])à\s+l['’]adresse\s+(?:suivante|ci-dessous|de\s+(?:notre|nos|la|l['’]|du))|notre\s+(?:adresse|service|messagerie)|\bservices?\b|délégué|dpo|protection\s+des\s+données|accueil|plateforme|secrétariat|conseill\w*|gestionnaire|agence|caisse|mairie|préfecture|questions?|réclamations?|renseignements?)/giu;
+const EMAIL_FIELD_RE = /(?:^|\s{2,}|\t)(?:courriel|e-?mail|mail|adresse\s+(?:électronique|e-?mail|mail|courriel|de\s+messagerie))(?:\s+(?:personnel|perso))?\s*:\s*$/i;
+
+export function normalisePhone(s: string): string {
+  let d = s.replace(/\D/g, '');
+  if (d.startsWith('0033')) d = d.slice(4);
+  else if (d.startsWith('33') && /^\s*(?:\+|00)/.test(s)) d = d.slice(2);
+  if (d.startsWith('0')) d = d.slice(1);
+  return d;
+}
+
+interface Contact {
+  start: number;
+  end: number;
+  line: number;
+  value: string;
+}
+
+/** The contact at `at` is the service's: letterhead, footer, agent's line, service block. */
+function serviceLine(layout: Layout, at: number, before: string): boolean {
+  const z = layout.zoneAt(at);
+  if (z === 'person') return false;
+  const li = layout.lineAt(at);
+  const l = layout.lines[li]!;
+  const lineBefore = layout.text.slice(l.start, at);
+  if (layout.agentLabelBefore(at)) return true;
+  // a line of a block that names the agent ("Affaire suivie par : Mme X" / "Tél. : …"), not the reader's
+  if (layout.agentBlock(l.block) && !/(?<![\p{L}])(?:votre|vos|vous)(?![\p{L}])/iu.test(lineBefore)) return true;
+  if (z === 'header' || z === 'signature') return !/(?<![\p{L}])(?:votre|vos)(?![\p{L}])/iu.test(before) && !PERSONAL_LINE_LABEL_RE.test(lineBefore);
+  return layout.serviceLine(l.index) && !/\b(?:votre|vos)\b/i.test(before);
+}
+
+/** A line label that announces the person's contact even in the header ("Téléphone (domicile) :"). */
+const PERSONAL_LINE_LABEL_RE = /(?:domicile|portable\s+personnel|personnel|perso|\(mère\)|\(père\))\s*:\s*$/i;
+
+function nameNear(names: PersonalDataSpan[], pos: number, lineStart: number): number {
+  let best = -1;
+  for (const n of names) if (n.end <= pos && n.end >= Math.max(lineStart, pos - 60)) best = Math.max(best, n.end);
+  return best;
+}
+
+export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const found: Contact[] = [];
+  PHONE_FR_RE.lastIndex = 0;
+  for (let m = PHONE_FR_RE.exec(text); m; m = PHONE_FR_RE.exec(text)) found.push({ start: m.index, end: m.index + m[0].length, line: layout.lineAt(m.index), value: normalisePhone(m[0]) });
+  if (/(?:\+|00)(?!33)[1-9]/.test(text)) {
+    PHONE_INTL_RE.lastIndex = 0;
+    for (let m = PHONE_INTL_RE.exec(text); m; m = PHONE_INTL_RE.exec(text)) {
+      const raw = m[0].replace(/^00/, '+');
+      const p = parsePhoneNumberFromString(raw);
+      if (p && p.isValid()) found.push({ start: m.index, end: m.index + m[0].length, line: layout.lineAt(m.index), value: p.number });
+    }
+  }
+  if (found.length === 0) return [];
+  // the service's numbers: letterhead, footer, agent lines, service blocks
+  const serviceNumbers = new Set<string>();
+  for (const f of found) {
+    const before = text.slice(lines[f.line]!.start, f.start);
+    if (serviceLine(layout, f.start, before)) serviceNumbers.add(f.value);
+  }
+  const out: PersonalDataSpan[] = [];
+  let lastPersonal = -1000;
+  for (const f of found) {
+    const line = lines[f.line]!;
+    const zone = layout.zoneAt(f.start);
+    const from = Math.max(line.start, f.start - 110);
+    const before = text.slice(from, f.start);
+    const after = text.slice(f.end, Math.min(line.end, f.end + 40));
+    const push = (): void => {
+      out.push({ start: f.start, end: f.end, type: 'TELEPHONE' });
+      lastPersonal = f.end;
+    };
+    if (zone === 'person') {
+      push();
+      continue;
+    }
+    // "06 14 27 93 58 (mère) – 06 84 55 02 31 (père)": a number right after the person's number
+    const chained = f.start - lastPersonal < 25 && /^[ \t]*(?:\([^)\n]{0,15}\))?[ \t]*(?:[,;–/-]|et|ou)?[ \t]*$/u.test(text.slice(lastPersonal, f.start));
+    if (PHONE_PERSONAL_AFTER_RE.test(after) || chained) {
+      push();
+      continue;
+    }
+    if (layout.personFormBlocks.has(line.block) && PHONE_FIELD_RE.test(text.slice(line.start, f.start))) {
+      push();
+      continue;
+    }
+    // "Mère : Mme Sarah MARTIN – 06 24 68 13 57": right after the person's name on a line that is no agent's
+    const nameOnLine = nameNear(names, f.start, line.start);
+    if (nameOnLine >= 0 && f.start - nameOnLine < 12 && /^[\s,;:–\-()]*$/u.test(text.slice(nameOnLine, f.start)) && !layout.agentLabelBefore(f.start)) {
+      push();
+      continue;
+    }
+    if (serviceLine(layout, f.start, text.slice(line.start, f.start))) continue;
+    if (serviceNumbers.has(f.value)) continue;
+    const cue = nearestCue(before, PHONE_PERSONAL_CUE_RE, PHONE_SERVICE_CUE_RE);
+    const nameEnd = nameNear(names, f.start, line.start) - from;
+    const agentEnd = agentNear(layout, before);
+    const serviceEnd = Math.max(cue.serviceEnd, agentEnd);
+    const personalEnd = Math.max(cue.personalEnd, nameEnd);
+    if (/^8|^9(?:69|70|71|72|73|74|75|76|77|78|79)/.test(f.value) && cue.personalEnd < 0) continue;
+    if (personalEnd >= 0 && personalEnd >= serviceEnd) {
+      if (PHONE_SERVICE_AFTER_RE.test(after) && cue.personalEnd < 0) continue;
+      push();
+      continue;
+    }
+    if (serviceEnd >= 0) continue;
+    if (PHONE_SERVICE_AFTER_RE.test(after)) continue;
+    // no cue: a form field ("Téléphone : …") outside a service block, or a mobile number
+    if (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+')) push();
+  }
+  return out;
+}
+
+/** End (in `before`) of the last agent surname mentioned there, or -1. */
+function agentNear(layout: Layout, before: string): number {
+  if (layout.agentSurnames.size === 0) return -1;
+  let end = -1;
+  const re = /\p{Lu}[\p{L}'’-]+/gu;
+  for (let m = re.exec(before); m; m = re.exec(before)) if (layout.agentSurnames.has(m[0].toLowerCase())) end = m.index + m[0].length;
+  return end;
+}
+
+/** Lower case without accents. */
+function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function domainOf(email: string): string {
+  return email.slice(email.indexOf('@') + 1).toLowerCase();
+}
+
+/** The registrable part of a domain: "sip.valmont@dgfip-exemple.fr" → "dgfip-exemple.fr". */
+function baseDomain(d: string): string {
+  const parts = d.split('.');
+  return parts.slice(-2).join('.');
+}
+
+export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  if (!text.includes('@')) return [];
+  const found: Contact[] = [];
+  // only the lines that hold an "@"
+  for (const l of lines) {
+    if (l.blank || !l.text.includes('@')) continue;
+    EMAIL_RE.lastIndex = 0;
+    for (let m = EMAIL_RE.exec(l.text); m; m = EMAIL_RE.exec(l.text)) found.push({ start: l.start + m.index, end: l.start + m.index + m[0].length, line: l.index, value: m[0] });
+  }
+  if (found.length === 0) return [];
+  const serviceDomains = new Set<string>();
+  WEBSITE_RE.lastIndex = 0;
+  for (let m = WEBSITE_RE.exec(text); m; m = WEBSITE_RE.exec(text)) serviceDomains.add(baseDomain(m[1]!.toLowerCase()));
+  for (const f of found) {
+    const before = text.slice(lines[f.line]!.start, f.start);
+    if (serviceLine(layout, f.start, before) && !WEBMAIL_RE.test(domainOf(f.value))) serviceDomains.add(baseDomain(domainOf(f.value)));
+  }
+  const personTokens = new Set<string>();
+  for (const n of names) for (const w of fold(text.slice(n.start, n.end)).split(/[^a-z]+/)) if (w.length >= 3) personTokens.add(w);
+  const agentTokens = new Set([...layout.agentSurnames].map(fold));
+  const out: PersonalDataSpan[] = [];
+  for (const f of found) {
+    const line = lines[f.line]!;
+    const zone = layout.zoneAt(f.start);
+    const domain = domainOf(f.value);
+    const local = f.value.slice(0, f.value.indexOf('@')).toLowerCase();
+    const webmail = WEBMAIL_RE.test(domain.replace(/\.[a-z]+$/, '')) && !SERVICE_DOMAIN_RE.test(domain);
+    const lineBefore = text.slice(line.start, f.start);
+    if (zone === 'person') {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    const before = text.slice(Math.max(line.start, f.start - 110), f.start);
+    const cue = nearestCue(before, EMAIL_PERSONAL_CUE_RE, EMAIL_SERVICE_CUE_RE);
+    const nameEnd = nameNear(names, f.start, line.start) - Math.max(line.start, f.start - 110);
+    if (layout.personFormBlocks.has(line.block) && EMAIL_FIELD_RE.test(lineBefore) && !ROLE_LOCAL_RE.test(local)) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    if (webmail) {
+      // a town hall or an association may use a webmail: its address in the letterhead or with its name
+      const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
+      if (zone === 'signature' || layout.agentLabelBefore(f.start) || ROLE_TOKEN_RE.test(local) || (zone === 'header' && line.block === 0 && !toLine)) continue;
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    if (serviceLine(layout, f.start, lineBefore)) continue;
+    // the person's own address at a service domain ("romain.fabre@intradef.gouv.fr" for Romain FABRE)
+    const parts = fold(local).split(/[._\-\d]+/).filter((p) => p.length >= 3);
+    if (parts.some((p) => personTokens.has(p)) && !parts.some((p) => agentTokens.has(p))) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    const knownService = serviceDomains.has(baseDomain(domain)) || SERVICE_DOMAIN_RE.test(domain);
+    // "votre adresse professionnelle : contact@plomberie-dupont.fr": the person's, even with a role name
+    if (!knownService && cue.kind === 'personal' && cue.personalEnd >= before.length - 40) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    if (knownService || ROLE_LOCAL_RE.test(local) || ROLE_TOKEN_RE.test(local)) {
+      // a service domain: personal only with a clear "votre adresse" cue right before
+      if (cue.kind === 'personal' && cue.personalEnd >= before.length - 40 && !ROLE_LOCAL_RE.test(local) && !SERVICE_DOMAIN_RE.test(domain)) out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    if (cue.kind === 'personal' || (nameEnd >= 0 && nameEnd >= cue.serviceEnd)) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
+    if (cue.kind === 'service' && lastMatchEnd(before, EMAIL_SERVICE_CUE_RE) >= before.length - 60) continue;
+    if (EMAIL_FIELD_RE.test(lineBefore) || /[a-z]{2,}[._-][a-z]{2,}/.test(local) || /[a-z]{3,}\d{1,4}$/.test(local)) out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+  }
+  return out;
+}

@@ -1,0 +1,297 @@
+/**
+ * Numbers that identify the person: NIR (social security number, key checked), IBAN (mod 97), the
+ * identifiers of their file (numéro d'allocataire, numéro fiscal, n° de dossier…) and dates of birth.
+ */
+import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import type { Layout } from './layout.js';
+import { SpanMask, nearestCue, type PersonalDataSpan } from './types.js';
+
+const NIR_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])([1-478](?:[ \\u00A0\\u202F.\\-]?[0-9ABab]){12})(?:(?:[ \\u00A0\\u202F]*[-–/][ \\u00A0\\u202F]*|[ \\u00A0\\u202F]+(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*|[ \\u00A0\\u202F]{2,}|[ \\u00A0\\u202F.])?(\\d{2}))?(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const NIR_LABEL_RE =
+  /(?:s[ée]curit[ée]\s+sociale|\bNIR\b|\bn[°º]\s*(?:de\s+)?S\.?S\.?(?![\p{L}])|num[ée]ro\s+(?:de\s+)?S\.?S\.?(?![\p{L}])|\bINSEE\b|immatriculation|carte\s+vitale|\bsécu\b|assuré\s+social|n°\s+d['’]assuré)/iu;
+
+/** Key of a NIR: 97 − (the 13 first characters mod 97), Corsica 2A → 19, 2B → 18. */
+export function nirKey(first13: string): number {
+  const digits = first13.replace(/2A/i, '19').replace(/2B/i, '18');
+  let r = 0;
+  for (const c of digits) r = (r * 10 + (c.charCodeAt(0) - 48)) % 97;
+  return 97 - r;
+}
+
+export function findNirs(layout: Layout): PersonalDataSpan[] {
+  const { text } = layout;
+  const out: PersonalDataSpan[] = [];
+  NIR_RE.lastIndex = 0;
+  for (let m = NIR_RE.exec(text); m; m = NIR_RE.exec(text)) {
+    const first13 = m[1]!.replace(/[^0-9ABab]/g, '').toUpperCase();
+    // letters only for Corsica, in the department (2A, 2B)
+    if (/[AB]/.test(first13) && !/^.{5}2[AB]\d{6}$/.test(first13)) continue;
+    const key = m[2];
+    const line = layout.lines[layout.lineAt(m.index)]!;
+    const prevLine = layout.lines[line.index - 1];
+    let context = text.slice(Math.max(line.start, m.index - 80), m.index);
+    if (/^\s*$/.test(context) && prevLine) context = prevLine.text;
+    const labelled = NIR_LABEL_RE.test(context);
+    const valid = key !== undefined && Number(key) === nirKey(first13);
+    // a 13-digit number with a wrong or no key is a NIR only when labelled so
+    if (valid || labelled) out.push({ start: m.index, end: m.index + m[0].length, type: 'NIR' });
+  }
+  return out;
+}
+
+/**
+ * An IBAN whose country, length, format and ISO 13616 key (mod 97) are right. A national check digit
+ * (Spanish, Belgian… account keys) is not required: a mistyped national key is still the person's IBAN.
+ */
+export function ibanChecks(iban: string): boolean {
+  const r = validateIBAN(iban);
+  return r.errorCodes.every((e) => e === ValidationErrorsIBAN.WrongAccountBankBranchChecksum || e === ValidationErrorsIBAN.QRIBANNotAllowed);
+}
+
+const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00A0-]?[A-Z0-9]){10,32}/gu;
+const IBAN_PERSONAL_CUE_RE =
+  /(?:compte\s+(?:[\p{L}'’]+\s+){0,2}(?:de|du)\s+votre|(?:ancien|nouveau|votre)\s+compte|compte\s+(?:joint|personnel|à\s+débiter|à\s+créditer)|titulaires?\s+du\s+compte\s*:\s*(?:M\.|Mme|Madame|Monsieur|\p{Lu}[\p{L}'’-]+\s+\p{Lu})|\b(?:votre|vos|son|sa|leur)\s+(?:compte|rib|iban|coordonnées\s+bancaires|banque|relevé\s+d['’]identité)|vous\s+(?:avez|aviez|nous\s+avez)\s+(?:\w+\s+)?(?:indiqué|communiqué|transmis|fourni|donné|déclaré)|à\s+votre\s+nom|(?:rembours|vers|versement|virement\s+sur)\w*[^.\n]{0,40}(?:votre|vous)|titulaire\s*:\s*(?:M\.|Mme|Madame|Monsieur))/giu;
+const IBAN_SERVICE_CUE_RE =
+  /(?:(?:virement|payer|payez|réglez|régler|versez|verser|rembourser|remboursez)\s+(?:[\p{L}'’]+\s+){0,3}?(?:au|sur\s+le)\s+compte\s+(?:de|du|des)\s+(?!votre|vos)|compte\s+(?:de|du)\s+(?:la\s+|l['’])?(?:Caf|CAF|Urssaf|URSSAF|MSA|CPAM|Trésor|trésor|régie|Régie|Direction|direction|DRFIP|DDFIP|SIP|service|Service|centre|Centre|caisse|Caisse|commune|Commune|Ville|ville|mairie|Mairie|département|Département|région|Région|hôpital|établissement|agence|Agence|office|Office|bailleur)|notre\s+compte|compte\s+(?:du|de\s+la|de\s+l['’])\s*(?:trésor|caisse|régie|agence|service|direction|centre)|trésor\s+public|\bDRFIP\b|\bDDFIP\b|\bDGFIP\b|régie|comptable\s+public|à\s+l['’]ordre|créancier|payer\s+par\s+virement|par\s+virement\s+(?:sur|au|à)\s+(?:le|notre|l['’])|(?:titulaire|bénéficiaire)\s*:\s*(?:caisse|trésor|régie|direction|centre|agence|service|CAF|CPAM|URSSAF|DRFIP|DDFIP|DGFIP|mairie|commune|ville|agent\s+comptable|comptable))/giu;
+
+export function findIbans(layout: Layout): PersonalDataSpan[] {
+  const { text } = layout;
+  if (!/[A-Z]{2}\d{2}/.test(text)) return [];
+  const out: PersonalDataSpan[] = [];
+  IBAN_RE.lastIndex = 0;
+  for (let m = IBAN_RE.exec(text); m; m = IBAN_RE.exec(text)) {
+    const raw = m[0];
+    // compact characters and their offsets in the match
+    const offs: number[] = [];
+    let compact = '';
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]!;
+      if (/[A-Z0-9]/.test(c)) {
+        compact += c;
+        offs.push(i);
+      }
+    }
+    let end = -1;
+    for (let len = compact.length; len >= 15; len--) {
+      const nextOff = offs[len];
+      // cut only where a group ends (a blank or the end of the match follows)
+      if (nextOff !== undefined && nextOff === offs[len - 1]! + 1) continue;
+      if (ibanChecks(compact.slice(0, len))) {
+        end = offs[len - 1]! + 1;
+        break;
+      }
+    }
+    if (end < 0) continue;
+    const start = m.index;
+    IBAN_RE.lastIndex = start + end;
+    const li = layout.lineAt(start);
+    const zone = layout.zones[li]!;
+    const line = layout.lines[li]!;
+    const blockStart = layout.lines.find((l) => l.block === line.block && l.block >= 0)?.start ?? line.start;
+    const before = text.slice(Math.max(blockStart, start - 400), start);
+    const cue = nearestCue(before, IBAN_PERSONAL_CUE_RE, IBAN_SERVICE_CUE_RE);
+    if (cue.kind === 'service') continue;
+    if ((zone === 'header' || zone === 'signature') && cue.kind !== 'personal') continue;
+    if (layout.serviceLine(line.index) && cue.kind !== 'personal') continue;
+    out.push({ start, end: start + end, type: 'IBAN' });
+  }
+  return out;
+}
+
+/** Nouns of the person's identifiers: "numéro d'<noun>", "<noun> n° …", "<noun> : …". */
+const ID_NOUNS =
+  "allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire";
+const NOUN_ONLY_FIELD =
+  "(?:identifiant|matricule|INE|IPP|RUM|dossier|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
+const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])[\\p{L}'’()./-]+){0,5}?";
+const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’])|[ \\t\\u00A0]+d['’]|[ \\t\\u00A0]*d['’])?[ \\t\\u00A0]*";
+const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
+/** A. "N° allocataire Caf :", "Numéro de la demande :", "numéro fiscal 3164…", "Référence unique de mandat (RUM) :". */
+const PREFIXED_RE = new RegExp(
+  `(?<![\\p{L}])${PREFIX}(?:[ \\t\\u00A0]+(?:national|unique|personnel|provisoire|définitif|d['’]identification))?${PREP}(?:votre[ \\t]+)?(?:${ID_NOUNS}|(?<acr>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{2,9})?)(?=[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:))(?![\\p{L}])(?:${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?:|[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?(?::)?)`,
+  'giu',
+);
+/** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
+const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
+/** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
+const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+/** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
+const REF_RE =
+  /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
+
+/** Label matches of a line, in order, overlapping ones dropped. */
+function labelsOf(line: string): { index: number; text: string }[] {
+  const found: { index: number; text: string }[] = [];
+  const run = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      // an acronym as the noun ("Numéro SI-SIAO :") must be written in capitals
+      const acr = m.groups?.['acr'];
+      if (acr === undefined || /^[A-Z][A-Z0-9-]+$/.test(acr)) found.push({ index: m.index, text: m[0] });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  const low = line.toLowerCase();
+  const numbered = low.includes('n°') || low.includes('nº');
+  if (numbered || low.includes('num') || low.includes('réf') || low.includes('ref') || low.includes('code') || low.includes('identifiant') || low.includes('id.') || low.includes('no.')) run(PREFIXED_RE);
+  if (numbered) run(NUMBERED_RE);
+  if (line.includes(':')) {
+    run(FIELD_RE);
+    if (/r[ée]f/iu.test(line)) run(REF_RE);
+  }
+  found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
+  return found;
+}
+
+const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f)/iu;
+const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
+/** Qualifiers of an identifier that is the service's, not the person's. */
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|recommandée?|envoi|ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+
+/** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
+function readValue(text: string, at: number): number {
+  const re = /\+{0,2}[A-Za-z0-9](?:[A-Za-z0-9*]|[-/._](?=[A-Za-z0-9]))*/y;
+  let i = at;
+  let end = -1;
+  let digits = 0;
+  let prevHadDigit = false;
+  for (let k = 0; k < 10; k++) {
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (!m) break;
+    const tok = m[0];
+    const d = tok.replace(/\D/g, '').length;
+    const upperShort = /^[A-Z]{1,4}$/.test(tok);
+    if (d === 0) {
+      // a short capital group between or after numbers ("24 35 A 8176412 27", "0571248 F", "Z 4517")
+      if (!upperShort) break;
+      const nextIsNum = /^[ \u00A0]\+{0,2}[A-Za-z]*\d/.test(text.slice(i + tok.length, i + tok.length + 6));
+      if (!prevHadDigit && !nextIsNum) break;
+      if (!nextIsNum && !/^(?:[ \t]*(?:$|\n|[,.;)]|\s{2,}))/.test(text.slice(i + tok.length, i + tok.length + 3))) break;
+    } else if (/\p{Ll}/u.test(tok) && !/\d/.test(tok.replace(/[^A-Za-z0-9]/g, '').slice(-1)) && d < 3) break;
+    digits += d;
+    end = i + tok.length;
+    prevHadDigit = d > 0;
+    // one blank (no line break) between groups
+    if (!/^[ \u00A0](?=[+A-Za-z0-9])/.test(text.slice(end, end + 2))) break;
+    i = end + 1;
+  }
+  if (end < 0 || end - at < 4) return -1;
+  // a code of letters and digits in groups ("DBYS-W-B7J-MN2Q") may hold few digits
+  if (digits < 3 && !(digits >= 1 && end - at >= 10 && /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(text.slice(at, end)))) return -1;
+  return end;
+}
+
+/** Values of labelled identifiers ("N° allocataire : 4 521 876") and their repetitions. */
+export function findDossiers(layout: Layout): PersonalDataSpan[] {
+  const { text } = layout;
+  const out: PersonalDataSpan[] = [];
+  const values = new Set<string>();
+  // a value holds 3 digits or more: only such lines are read (the label regex is costly)
+  for (const line of layout.lines) {
+    if (line.blank || !/\d\D*\d\D*\d/.test(line.text)) continue;
+    readLine(text, line.start, line.end, out, values);
+  }
+  addRepetitions(text, out, values);
+  return out;
+}
+
+function readLine(text: string, from: number, to: number, out: PersonalDataSpan[], values: Set<string>): void {
+  const line = text.slice(from, to);
+  let done = from;
+  for (const m of labelsOf(line)) {
+    if (from + m.index < done) continue;
+    const label = m.text.trim();
+    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)/iu, ''))) continue;
+    let at = from + m.index + m.text.length;
+    const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 10));
+    at += sp ? sp[0].length : 0;
+    // "Vos réf. : numéro fiscal …": the inner label is read on its own
+    if (/^(?:num|n[°º]|r[ée]f)/iu.test(text.slice(at, at + 4)) && /[:]$/.test(label)) {
+      continue;
+    }
+    const end = readValue(text, at);
+    if (end < 0) continue;
+    const value = text.slice(at, end);
+    // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template
+    if (/^[ \t]*[«{[<%#$]/.test(text.slice(end, end + 3))) continue;
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}$/.test(value)) continue;
+    if (/^\s*(?:€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|km\b|m²)/u.test(text.slice(end, end + 8))) continue;
+    if (/^(?:cerfa|mod|modele|modèle|tpl|formulaire)/i.test(value)) continue;
+    if (WEAK_LABEL_RE.test(label) && !YOUR_REF_RE.test(label)) {
+      // the service's own reference: personal only when it numbers the file (a serial number of 4
+      // digits or more that is no year: "AL/2026/004512", not "SIP/CF/2025" nor "DEP/VOI/2025-188")
+      if (!/(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{4,}/.test(value)) continue;
+    }
+    out.push({ start: at, end, type: 'NUMERO_DOSSIER' });
+    values.add(value);
+    done = end;
+    // "7458210 / indu IND-2025-11873": a second identifier after a slash
+    const more = /^[ \t]*\/[ \t]*(?:\p{L}+[ \t]+)?/u.exec(text.slice(end, end + 30));
+    if (more) {
+      const at2 = end + more[0].length;
+      const end2 = readValue(text, at2);
+      if (end2 > 0) {
+        out.push({ start: at2, end: end2, type: 'NUMERO_DOSSIER' });
+        values.add(text.slice(at2, end2));
+        done = end2;
+      }
+    }
+  }
+}
+
+/** Repetitions of a known value elsewhere ("enregistré sous la référence AL/2026/004512"). */
+function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<string>): void {
+  if (values.size === 0) return;
+  const taken = new SpanMask(text.length, out);
+  for (const value of values) {
+    if (value.length < 5) continue;
+    for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) {
+      const before = text[i - 1] ?? ' ';
+      const after = text[i + value.length] ?? ' ';
+      if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+      if (!taken.overlaps(i, i + value.length)) {
+        out.push({ start: i, end: i + value.length, type: 'NUMERO_DOSSIER' });
+        taken.add({ start: i, end: i + value.length });
+      }
+    }
+  }
+}
+
+const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
+const DATE_SOURCE = `(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4})`;
+const SP = '[ \\t\\u00A0]';
+const DOB_RE = new RegExp(
+  [
+    // "né le", "née le :", "né(e) le", "née GUÉGAN le", "nés le"
+    `(?<![\\p{L}])n[ée]e?s?(?:${SP}*\\(e\\))?(?:${SP}+\\p{Lu}[\\p{L}'’-]+){0,3}${SP}+(?:le|en${SP}+date${SP}+du)${SP}*:?${SP}*`,
+    // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
+    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
+    `(?<![\\p{L}])(?:DDN|Naissance)${SP}*:${SP}*`,
+  ]
+    .map((x) => `(?:${x})`)
+    .join('|')
+    .replace(/^/, '(?:')
+    .concat(`)(${DATE_SOURCE})`),
+  'giu',
+);
+
+const NOT_BORN_RE = /(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
+
+export function findBirthDates(layout: Layout): PersonalDataSpan[] {
+  const { text } = layout;
+  if (!/naiss|n[ée]e?s?[\s(]|DDN/i.test(text)) return [];
+  const out: PersonalDataSpan[] = [];
+  DOB_RE.lastIndex = 0;
+  for (let m = DOB_RE.exec(text); m; m = DOB_RE.exec(text)) {
+    const date = m[1]!;
+    const start = m.index + m[0].length - date.length;
+    // "le permis tacite né le …", "la décision implicite née le …": not a birth
+    if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    out.push({ start, end: start + date.length, type: 'DATE_NAISSANCE' });
+  }
+  return out;
+}

@@ -1,0 +1,583 @@
+/**
+ * The zones of a letter, read line by line: the letterhead and reference lines (the service), the
+ * recipient's address block and other identity blocks (the person), the body, the signature and
+ * footer (the agent and the service). The personal-data detectors use them to tell the person's
+ * contact details from the service's, and the addressee or a third person from the agent.
+ *
+ * A letter set in two columns ("Affaire suivie par : …          Madame Fatoumata DIALLO") is read
+ * column by column for the recipient block.
+ */
+
+export type Zone = 'header' | 'person' | 'body' | 'signature';
+
+export interface Line {
+  index: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset after the last character of the line (before "\r\n" or "\n"). */
+  end: number;
+  text: string;
+  blank: boolean;
+  /** Index of the block of consecutive non-blank lines the line belongs to (-1 for a blank line). */
+  block: number;
+}
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** An identity block: a name, then a postal address (the recipient block, "ASSURÉ(E) / name / address"). */
+export interface PersonBlock {
+  names: Range[];
+  addresses: Range[];
+  /** The whole block, contact lines included ("Tél. : …" right under the address). */
+  range: Range;
+  /** Column of the block, and whether other text stands on its left (a two-column layout). */
+  column: number;
+  twoColumns: boolean;
+}
+
+export interface Layout {
+  text: string;
+  lines: Line[];
+  /** Zone of each line (never 'person': see zoneAt). */
+  zones: Zone[];
+  persons: PersonBlock[];
+  /** Blocks of the body that are the service's contact block ("Une question ? Appelez-nous…"). */
+  serviceBlocks: Set<number>;
+  /** True for a line of the service's contact block: a short line of such a block, or a line with a cue of its own. */
+  serviceLine(index: number): boolean;
+  /** Blocks that describe the person ("Nom : …", "Date de naissance : …"): their labelled contacts are the person's. */
+  personFormBlocks: Set<number>;
+  /** Lower-cased surnames (last name token) of the agents and signatories. */
+  agentSurnames: Set<string>;
+  /** True when an agent label ("Dossier suivi par", "Votre conseillère") stands on the line before `offset`. */
+  agentLabelBefore(offset: number): boolean;
+  /** True when line `index` holds an agent label. */
+  agentLabelLine(index: number): boolean;
+  /** True when a line of block `block` holds an agent label ("Affaire suivie par : …" and the lines under it). */
+  agentBlock(block: number): boolean;
+  /** Index of the line holding an offset. */
+  lineAt(offset: number): number;
+  /** Zone of an offset: 'person' inside an identity block, else the zone of its line. */
+  zoneAt(offset: number): Zone;
+  /** The identity block holding an offset, or null. */
+  personAt(offset: number): PersonBlock | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared lexical pieces
+
+/** Military grades: they stand for a civility before a name ("Adjudant-chef Romain FABRE"). */
+export const GRADE_SOURCE =
+  "(?:Adjudant|Sergent|Caporal|Sous-lieutenant|Lieutenant-colonel|Lieutenant|Capitaine|Commandant|Colonel|Général|Major|Brigadier|Maréchal des logis|Gendarme|Matelot|Quartier-maître|Second maître|Premier maître|Maître principal|Aspirant|Soldat|Chef d['’]escadron|Chef de bataillon|Enseigne de vaisseau|Capitaine de corvette|Capitaine de frégate|Capitaine de vaisseau)(?:-chef)?";
+export const CIVILITY_SOURCE =
+  `(?:Madame|Monsieur|Mademoiselle|Mesdames|Messieurs|MADAME|MONSIEUR|MADEMOISELLE|(?:Mme|Mmes|Mlle|Mlles|Melle|MME|MLLE)\\.?|MM\\.|M\\.|Mr\\.?|${GRADE_SOURCE})(?:\\s+(?:et|ou|ET|OU)\\s+(?:Madame|Monsieur|Mademoiselle|MADAME|MONSIEUR|Mme|Mlle|M\\.))?`;
+
+/** Words that follow a civility in a title, not a name: "Monsieur le Maire", "Madame la Directrice". */
+export const TITLE_WORDS = new Set([
+  'maire', 'préfet', 'préfète', 'sous-préfet', 'sous-préfète', 'directeur', 'directrice', 'président', 'présidente',
+  'procureur', 'procureure', 'juge', 'ministre', 'recteur', 'rectrice', 'trésorier', 'trésorière', 'comptable',
+  'médiateur', 'médiatrice', 'défenseur', 'défenseure', 'conciliateur', 'conciliatrice', 'délégué', 'déléguée',
+  'chef', 'cheffe', 'responsable', 'inspecteur', 'inspectrice', 'commissaire', 'greffier', 'greffière', 'secrétaire',
+  'adjoint', 'adjointe', 'conseiller', 'conseillère', 'docteur', 'député', 'députée', 'sénateur', 'sénatrice',
+  'bâtonnier', 'proviseur', 'principal', 'principale', 'doyen', 'doyenne', 'administrateur', 'administratrice',
+  'agent', 'agente', 'référent', 'référente', 'gestionnaire', 'instructeur', 'instructrice', 'contrôleur',
+  'contrôleuse', 'receveur', 'payeur', 'percepteur', 'officier', 'capitaine', 'commandant', 'colonel', 'général',
+  'générale', 'abbé', 'curé', 'vice-président', 'vice-présidente', 'premier', 'première', 'haut-commissaire',
+  'adjudant', 'adjudant-chef', 'sergent', 'sergent-chef', 'caporal', 'caporal-chef', 'lieutenant', 'sous-lieutenant',
+  'lieutenant-colonel', 'major', 'brigadier', 'brigadier-chef', 'gendarme', 'matelot', 'aspirant', 'soldat', 'cadre',
+]);
+
+/** Capitalised words that are never (part of) a person's name in a letter. */
+export const NOT_NAME_WORDS = new Set([
+  'le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'vous', 'nous', 'votre', 'vos', 'notre', 'nos', 'objet',
+  'madame', 'monsieur', 'mademoiselle', 'mme', 'mlle', 'm', 'tél', 'tel', 'téléphone', 'courriel', 'mail', 'e-mail',
+  'dossier', 'réf', 'ref', 'référence', 'n°', 'né', 'née', 'date', 'et', 'ou', 'pour', 'par', 'avec', 'sans', 'dans',
+  'sur', 'en', 'à', 'au', 'aux', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'je', 'si', 'qui', 'que', 'dont',
+  'adresse', 'nom', 'prénom', 'prénoms', 'service', 'direction', 'caisse', 'mairie', 'préfecture', 'centre',
+  'agence', 'pôle', 'bureau', 'tribunal', 'cour', 'commission', 'conseil', 'département', 'région', 'république',
+  'france', 'état', 'ville', 'commune', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
+  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre',
+  'décembre', 'cedex', 'bp', 'cs', 'rue', 'avenue', 'boulevard', 'place', 'allée', 'impasse', 'chemin', 'route',
+  'quai', 'pièce', 'pièces', 'copie', 'signature', 'fait', 'lu', 'vu', 'considérant', 'article', 'code', 'loi',
+  'décret', 'arrêté', 'annexe', 'pj', 'ps', 'nb', 'cordialement', 'bonjour', 'merci', 'attention', 'important',
+  'rappel', 'enfant', 'enfants', 'fils', 'fille', 'époux', 'épouse', 'conjoint', 'conjointe', 'bénéficiaire',
+  'allocataire', 'assuré', 'assurée', 'demandeur', 'demandeuse', 'titulaire', 'locataire', 'aucun', 'aucune', 'tout',
+  'toute', 'tous', 'toutes', 'chaque', 'non', 'oui', 'sexe', 'nationalité', 'situation', 'lieu', 'ci-joint',
+  'ci-dessous', 'ci-dessus', 'identifiant', 'numéro', 'matricule', 'courrier', 'email', 'web', 'site', 'internet',
+  'www', 'http', 'https', 'caf', 'cpam', 'urssaf', 'msa', 'ccas', 'dgfip', 'sip', 'anef', 'rsa', 'apl', 'aah', 'iban',
+  'bic', 'rib', 'sms', 'veuve', 'veuf', 'divorcée', 'divorcé', 'lien', 'sa', 'son', 'ses', 'leur', 'leurs', 'mon',
+  'ma', 'mes', 'total', 'montant', 'période', 'mois', 'année', 'heure', 'durée', 'accord', 'refus', 'oui', 'ok',
+]);
+
+/** Words of an organisation's name: a line holding one is no person's name. */
+const ORG_WORDS_RE =
+  /(?<![\p{L}])(?:caisse|service|services|direction|mairie|ville|préfecture|sous-préfecture|centre|agence|pôle|bureau|département|departement|conseil|office|université|universite|tribunal|cour|ministère|ministere|assurance|commune|communauté|république|hôpital|hopital|hospitalier|hospices|clinique|académie|rectorat|trésor|tresor|finances|impôts|impots|maison|région|region|habitat|agglomération|métropole|établissement|institut|école|ecole|lycée|college|collège|secrétariat|délégation|cabinet|plateforme|antenne|permanence|accueil|mission|fonds|commission|syndicat|association|société|sarl|sas|sasu|sa|sci|eurl|eirl|earl|gaec|scea|snc|scop|selarl|gmbh|entreprise|banque|mutuelle|crous|caf|cpam|urssaf|msa|ccas|cias|dgfip|drfip|ddfip|sip|ddt|ddets|dreets|anah|ofii|france|france travail|cnaf|carsat|cnav|ars|mdph|apec|crédit|gendarmerie|police|palais|siège|division|unité|cellule|guichet|sdis|greffe|juridiction|hôtel|ufr|campus|scolarité|laboratoire|faculté|logement|logements|immobilier|immobilière|foncière|edf|engie|régie|syndic|notaires?|huissiers?|admr|ehpad|résidence services|groupe|fédération|union|coopérative|comité|chambre\s+(?:de|des|d['’])\s+(?:commerce|métiers|agriculture|notaires)|ordre|préfet|ministre|conseil départemental|hlm|opac|oph|semaine|public|publique|national|nationale|départemental|départementale|régional|régionale|municipal|municipale|productions?|films?|consulting|holding|industries?|constructions?|distribution|transports?|boulangerie|pharmacie|garage|restaurant|café|camping|brasserie|auberge|menuiserie|plomberie|élevage|domaine\s+(?:de|du|des)|cave|coopérative|exploitation|entreprises?|ets|établissements)(?![\p{L}])/iu;
+
+export function hasOrgWord(s: string): boolean {
+  return ORG_WORDS_RE.test(s);
+}
+
+export const STREET_TYPES_SOURCE =
+  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|residence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|cite|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|ZA|ZI|ZAC|lot|bâtiment|bât\\.|appartement|appt\\.?|apt\\.?|escalier|étage|route départementale|RD|RN|hent|straat|strasse|straße|calle|rua|via)";
+
+const STREET_LINE_RE = new RegExp(
+  `^\\s*(?:(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+)?${STREET_TYPES_SOURCE}(?![\\p{L}])|\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+\\p{L}|(?:chez|c\\/o|BP|CS|TSA|boîte postale|lieu-dit|le\\s+clos|les\\s+\\p{Lu})(?![\\p{L}]))`,
+  'iu',
+);
+
+/** A postcode and city line: "99100 Valmont", "99104 VALMONT CEDEX", "F-75001 Paris", "1000 Bruxelles". */
+export const POSTCODE_CITY_RE = /^\s*(?:(?:F|B|L|CH|D|P|E|MC)-)?(?:\d{5}|\d{2}\s\d{3}|\d{4}-\d{3}|\d{4})\s+\p{Lu}[\p{L}'’\- ()0-9]{1,60}?(?:\s+(?:CEDEX|Cedex)(?:\s*\d{1,2})?)?\s*$/u;
+
+const COUNTRY_LINE_RE = /^\s*(?:FRANCE|BELGIQUE|SUISSE|LUXEMBOURG|ESPAGNE|PORTUGAL|ITALIE|ALLEMAGNE|MONACO|MAROC|ALGÉRIE|ALGERIE|TUNISIE|SÉNÉGAL|SENEGAL|ROYAUME-UNI|PAYS-BAS|POLOGNE|ROUMANIE|France|Belgique|Suisse|Luxembourg|Espagne|Portugal|Italie|Allemagne|Monaco|Maroc|Algérie|Tunisie|Sénégal|Pays-Bas|Pologne|Roumanie)\s*$/u;
+
+export function isStreetLine(s: string): boolean {
+  return STREET_LINE_RE.test(s);
+}
+
+export function isPostcodeLine(s: string): boolean {
+  return POSTCODE_CITY_RE.test(s);
+}
+
+// Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A)\\s*:\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+
+/** Labels of the agent in charge: their names and contacts are the service's. */
+export const AGENT_LABEL_RE =
+  /(?:(?:dossier|affaire|demande|courrier)\s+suivie?\s+par|(?:instruite?|traitée?|gérée?)\s+par|qui\s+(?:suit|traite|gère|instruit)\s+(?:votre|le|ce)\s+(?:dossier|demande)|en\s+charge\s+de\s+votre\s+(?:dossier|demande)|chargée?\s+de\s+votre\s+(?:dossier|demande)|suivie?\s+par|enregistrée?\s+par|vos?\s+(?:conseill(?:er|ère|ers|ères)|contacts?|interlocut(?:eur|rice)s?|gestionnaires?|référente?s?|correspondante?s?|chargée?s?\s+de\s+\p{L}+|instruct(?:eur|rice)|assistante?\s+social\p{L}*|travailleu(?:r|se)s?\s+socia\p{L}*|éducat(?:eur|rice)|puéricultrice|infirmi(?:er|ère)|médecin|évaluat(?:eur|rice)|accompagnat(?:eur|rice)|coordinat(?:eur|rice)|animat(?:eur|rice)|formateur|formatrice|tut(?:eur|rice)\s+pédagogique|délégué(?:e)?|inspect(?:eur|rice)|contrôleu(?:r|se)|agent|technicien(?:ne)?|médiat(?:eur|rice)|juriste|avocat(?:e)?)\s*[:,]|interlocut(?:eur|rice)|gestionnaire(?:\s+\p{L}+)?\s*:|instruct(?:eur|rice)\s*:|évaluat(?:eur|rice)\s*:|rédacteur|rédactrice|signataire|agent\s+(?:chargé|instructeur|en charge)|personne\s+à\s+contacter\s+(?:au|à\s+la|dans)|contact\s*:|votre\s+correspondant|conseill(?:er|ère)\s*:|référente?\s*:|chargée?\s+de\s+(?:dossier|mission|clientèle)\s*:|^\s*de\s*:|médecin\s*:|infirmi(?:er|ère)\s*:|ligne\s+directe)/imu;
+
+/** A quick test before AGENT_LABEL_RE: every agent label holds one of these. */
+const AGENT_LABEL_HINT_RE = /suivi|suit|instruit|traité|géré|charg|enregistr|conseill|contact|interlocut|gestionnaire|référent|correspondant|instruct|assistant|évaluat|rédact|signataire|agent|^\s*de\s*:|médecin|infirmi|ligne directe|traite|gère|travailleu|éducat|puéricult|accompagnat|coordinat|animat|format|tut|délégu|inspect|contrôl|technicien|médiat|juriste|avocat/i;
+
+const SALUTATION_RE =
+  /^\s*(?:(?:Bonjour|Chère|Cher|Chers|Chères)\s*,?\s*)?(?:(?:Madame|Monsieur|Mademoiselle|Maître|Mesdames|Messieurs)(?:\s*(?:,|et|ou)\s*(?:Madame|Monsieur|Mademoiselle))?(?:\s+[^\s,][^,\n]{0,50})?\s*,|Bonjour(?:\s+[^,\n]{0,50})?\s*[,!]?)\s*$/u;
+
+const CLOSING_RE =
+  /(?:agréer|recevoir,?\s+(?:madame|monsieur)|l['’]expression|salutations|sentiments|considération|cordialement|bien à vous|respectueusement|avec nos remerciements|à bientôt)/i;
+const SIGNATURE_START_RE =
+  /^\s*(?:(?:pour\s+(?:le|la|l['’])|p\/|p\.o\.|par\s+délégation|le|la|l['’]|les|votre|vos)\s*[\p{L}'’ .\-/]{0,70},\s*$|fait\s+à\s+\p{Lu}[^\n]{0,40},?\s+le\s|pour\s+(?:le|la|l['’])\s*[\p{L}'’ -]{2,50}\s+et\s+par\s+délégation)/iu;
+
+const COUPON_RE = /(?:^\s*(?:P\.?\s?-?S\.?|N\.?\s?B\.?)\s*[:.–-]|coupon|talon|à\s+(?:nous\s+)?retourner|à\s+compléter|à\s+découper|✂|-{6,}|partie\s+à\s+(?:conserver|retourner)|attestation\s+sur\s+l['’]honneur|questionnaire)/i;
+
+const SERVICE_BLOCK_CUE_RE =
+  /(?:\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)\b[^\n]{0,40}\d{1,2}\s?h|\d{1,2}\s?h\s?\d{0,2}\s?(?:à|-|–)\s?\d{1,2}\s?h|www\.|https?:|nous\s+(?:contacter|joindre|écrire|appeler)|une\s+question|pour\s+toute\s+question|renseignements|appelez|contactez|horaires|accueil|standard|numéro\s+(?:vert|gratuit|non\s+surtaxé)|appel\s+(?:gratuit|non\s+surtaxé)|prix\s+d['’]un\s+appel)/i;
+
+const PERSON_FORM_LABEL_RE =
+  /(?:^|\s{2,}|\t)(?:nom(?:\s+de\s+(?:naissance|famille)|\s+d['’]usage|\s+et\s+prénoms?)?|prénoms?(?:\(s\))?|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+(?:d['’])?allocataire|votre|vos)\s*:|\b(?:votre|vos)\s+(?:numéro|coordonnées|adresse|téléphone|portable|courriel)/im;
+
+/** A heading that introduces the person's identity block: "ASSURÉ(E)", "Titulaire du contrat :", "VOUS". */
+const PERSON_HEADING_RE =
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal)(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
+
+/** A field of the person's identity at the start of a line. */
+const IDENTITY_LABEL_RE =
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:nom|prénoms?|date\s+(?:et\s+lieu\s+)?de\s+naissance|née?(?:\(e\))?\s+le|n°\s+de\s+sécurité|numéro\s+de\s+sécurité|étudiante?|bénéficiaire|assurée?|assuré\(e\)|patiente?|allocataire|titulaire|demandeu(?:r|se)|cotisant|locataire|élève|enfant|conjointe?|personne\s+concernée|identité|sexe|à(?=\s*:)|mère|père|parents?|responsable\s+légal|représentant\s+légal|tut(?:eur|rice)|personne\s+de\s+confiance|personne\s+à\s+prévenir)(?![\p{L}])[^:\n]{0,30}:/imu;
+
+// ---------------------------------------------------------------------------------------------
+
+interface Row {
+  start: number;
+  end: number;
+  text: string;
+  blank: boolean;
+  line: number;
+}
+
+/** The raw lines of a text, with their offsets. */
+function rawLines(text: string): { start: number; end: number; text: string; blank: boolean }[] {
+  const out: { start: number; end: number; text: string; blank: boolean }[] = [];
+  let start = 0;
+  for (;;) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    let end = nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const t = text.slice(start, end);
+    out.push({ start, end, text: t, blank: t.trim() === '' });
+    if (nl >= text.length) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/**
+ * True for a text with a blank line between any two lines, as word processors' paragraphs come out
+ * ("Madame Sophie Lambert", blank, "12 rue des Lilas", blank, "33000 Bordeaux"): its blank lines do
+ * not separate blocks.
+ */
+function doubleSpaced(raw: { blank: boolean }[]): boolean {
+  let lines = 0;
+  let adjacent = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i]!.blank) continue;
+    lines++;
+    if (i + 1 < raw.length && !raw[i + 1]!.blank) adjacent++;
+  }
+  return lines >= 6 && adjacent <= lines * 0.05;
+}
+
+/** In a double-spaced text, a line that goes on the address (or contacts) block of the line before it. */
+function continuesBlock(prev: string, next: string): boolean {
+  if (prev.length > 80 || next.length > 80 || /[.!?;]\s*$/.test(prev) || isDateLine(prev)) return false;
+  if (isStreetLine(next) || isPostcodeLine(next) || COUNTRY_LINE_RE.test(next)) return true;
+  return CONTACT_LINE_RE.test(next) && (isPostcodeLine(prev) || COUNTRY_LINE_RE.test(prev) || CONTACT_LINE_RE.test(prev));
+}
+
+function splitLines(text: string): Line[] {
+  const raw = rawLines(text);
+  const spaced = doubleSpaced(raw);
+  const lines: Line[] = [];
+  let block = -1;
+  let inBlock = false;
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    // a single blank line inside an address block of a double-spaced text is no line of the layout
+    if (spaced && r.blank && i > 0 && i + 1 < raw.length && !raw[i - 1]!.blank && !raw[i + 1]!.blank && continuesBlock(raw[i - 1]!.text, raw[i + 1]!.text)) continue;
+    if (!r.blank && !inBlock) block++;
+    inBlock = !r.blank;
+    lines.push({ index: lines.length, start: r.start, end: r.end, text: r.text, blank: r.blank, block: r.blank ? -1 : block });
+  }
+  return lines;
+}
+
+/** True when the text after a civility is a name, not a title ("Monsieur le Maire") nor a salutation. */
+function civilityNameLine(s: string): boolean {
+  const m = CIVILITY_LINE_RE.exec(s);
+  if (!m) return false;
+  const rest = s.slice(m[0].length).trim();
+  if (rest.endsWith(',')) return false;
+  const first = /^[\p{L}'’-]+/u.exec(rest)?.[0] ?? '';
+  const low = first.toLowerCase();
+  if (!first || TITLE_WORDS.has(low)) return false;
+  if ((low === 'le' || low === 'la') && TITLE_WORDS.has((/^\S+\s+([\p{L}'’-]+)/u.exec(rest)?.[1] ?? '').toLowerCase())) return false;
+  return true;
+}
+
+/** A line that is a bare name: 2–6 capitalised words (particles allowed), no digit, no organisation word. */
+export function nameLikeLine(s: string): boolean {
+  // "Jean DUPONT – Plomberie Dupont": the name before a dash
+  const t = s.trim().replace(/,$/, '').replace(/\s+[–-]\s+.*$/u, '');
+  if (!t || /\d|[:@;()]/.test(t)) return false;
+  const words = t.split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  let caps = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) {
+      if (NOT_NAME_WORDS.has(w.toLowerCase()) && !/^(?:le|la|de|du|da|van|von|el)$/i.test(w)) return false;
+      caps++;
+    } else if (!/^(?:de|du|des|d['’]\S*|van|von|der|le|la|et|ben|el|da|dos)$/u.test(w)) return false;
+  }
+  return caps >= 2 && !hasOrgWord(t);
+}
+
+function addressLike(s: string): boolean {
+  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château)(?![\p{L}])/iu.test(s);
+}
+
+function isDateLine(s: string): boolean {
+  return /^\s*\p{Lu}[\p{L}'’\- ]+,\s*le\s/u.test(s) || /^\s*(?:le\s+)?\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\s*$/u.test(s) || /^\s*objet\s*:/i.test(s);
+}
+
+/** Rows of the right-hand column of a two-column header (segments after a wide gap, from column 25). */
+function rightColumnRows(lines: Line[], to: number): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < to; i++) {
+    const l = lines[i]!;
+    const m = /^(.*?\S)(\s{4,})(\S.*)$/.exec(l.text);
+    if (m && m[1]!.length + m[2]!.length >= 25) {
+      const off = m[1]!.length + m[2]!.length;
+      const text = m[3]!.replace(/\s+$/, '');
+      rows.push({ start: l.start + off, end: l.start + off + text.length, text, blank: false, line: i });
+    } else rows.push({ start: l.start, end: l.start, text: '', blank: true, line: i });
+  }
+  return rows;
+}
+
+function trimRange(text: string, start: number, end: number): Range {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s,;]/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+const CONTACT_LINE_RE = /^\s*(?:tél(?:éphone)?\.?|portable|mobile|fixe|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*:/iu;
+
+/**
+ * Identity blocks in rows: a name (civility line, or bare name after a blank line or a heading such as
+ * "ASSURÉ(E)" or "Titulaire du contrat :"), address lines, a postcode line (+ country line).
+ */
+function findPersonBlocks(text: string, rows: Row[], from: number, to: number, firstOnly: boolean, skip: (r: Row) => boolean): PersonBlock[] {
+  const out: PersonBlock[] = [];
+  for (let i = from; i < to; i++) {
+    const r = rows[i]!;
+    // a name line starts with a capital and has an address line right below it
+    const next = rows[i + 1];
+    if (r.blank || !next || next.blank || r.text.length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
+    const prev = rows[i - 1];
+    const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a)\s*:/iu, ''));
+    const afterHeading = !!prev && !prev.blank && PERSON_HEADING_RE.test(prev.text);
+    const bare = !civ && (!prev || prev.blank || afterHeading) && nameLikeLine(r.text);
+    if (!civ && !bare) continue;
+    const names: Range[] = [trimRange(text, r.start, r.end)];
+    let j = i + 1;
+    // more name lines: "Monsieur Bernard ROUX" under "Madame Chantal ROUX"
+    while (j < rows.length && j <= i + 2 && !rows[j]!.blank && civilityNameLine(rows[j]!.text)) {
+      names.push(trimRange(text, rows[j]!.start, rows[j]!.end));
+      j++;
+    }
+    const addr: Row[] = [];
+    let last = -1;
+    for (let k = j; k < rows.length && k <= j + 5; k++) {
+      const row = rows[k]!;
+      const t = row.text;
+      if (row.blank || isDateLine(t) || CONTACT_LINE_RE.test(t)) break;
+      if (isPostcodeLine(t)) {
+        addr.push(row);
+        last = k;
+        if (k + 1 < rows.length && COUNTRY_LINE_RE.test(rows[k + 1]!.text)) {
+          addr.push(rows[k + 1]!);
+          last = k + 1;
+        }
+        break;
+      }
+      if (!addressLike(t) && k > j + 1) break;
+      if (/:/.test(t)) break;
+      if (/^\s*(?:chez|c\/o)\b/i.test(t)) names.push(trimRange(text, row.start, row.end));
+      else addr.push(row);
+    }
+    if (last < 0) {
+      // no postcode line: accept a civility line followed by street lines
+      if (!civ || !rows[j] || rows[j]!.blank || !isStreetLine(rows[j]!.text)) continue;
+      for (let k = j; k < rows.length && k <= j + 3 && !rows[k]!.blank && addressLike(rows[k]!.text) && !isDateLine(rows[k]!.text); k++) {
+        addr.push(rows[k]!);
+        last = k;
+      }
+      if (last < 0) continue;
+    }
+    if (bare && addr.length < 2 && !afterHeading) continue;
+    // contact lines right under the block are the person's
+    let endRow = last;
+    while (endRow + 1 < rows.length && endRow + 1 <= last + 3 && !rows[endRow + 1]!.blank && CONTACT_LINE_RE.test(rows[endRow + 1]!.text)) endRow++;
+    const column = r.start - (text.lastIndexOf('\n', r.start - 1) + 1);
+    const twoColumns = rows.slice(i, endRow + 1).some((x) => x.start - (text.lastIndexOf('\n', x.start - 1) + 1) >= column && /\S/.test(text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start)));
+    const addresses: Range[] = [];
+    // consecutive address rows make one span (one per row when other text stands on their left)
+    let runStart: Row | null = null;
+    let runEnd: Row | null = null;
+    for (const a of addr) {
+      if (runStart && runEnd && a.line === runEnd.line + 1 && !twoColumns) runEnd = a;
+      else {
+        if (runStart && runEnd) addresses.push(trimRange(text, runStart.start, runEnd.end));
+        runStart = a;
+        runEnd = a;
+      }
+    }
+    if (runStart && runEnd) addresses.push(trimRange(text, runStart.start, runEnd.end));
+    out.push({ names, addresses, range: { start: r.start, end: rows[endRow]!.end }, column, twoColumns });
+    if (firstOnly) return out;
+    i = endRow;
+  }
+  return out;
+}
+
+const SIGNATURE_NAME_RE = /(?:^|[,:]\s*|\s)((?:\p{Lu}\.\s?)?\p{Lu}[\p{Ll}'’-]+(?:[ -](?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,}[\p{Lu}'’-]*))+|(?:\p{Lu}\.\s?|\p{Lu}[\p{Ll}'’-]+\s)\p{Lu}{2,}[\p{Lu}'’-]*)\s*$/u;
+const CIV_NAME_ANY_RE = new RegExp(`${CIVILITY_SOURCE}\\s+((?:\\p{Lu}\\.\\s?)?\\p{Lu}[\\p{L}'’\\-]+(?:\\s+(?:de\\s+|du\\s+|d['’]|le\\s+|la\\s+)?\\p{Lu}[\\p{L}'’\\-]+){0,3})`, 'gu');
+
+export function surnameOf(name: string): string {
+  const parts = name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
+  return (parts[parts.length - 1] ?? '').toLowerCase();
+}
+
+/** Adds the surnames of the agents named in a line (after a civility, or a bare "First LAST"). */
+function collectAgentNames(s: string, into: Set<string>, bare: boolean): void {
+  CIV_NAME_ANY_RE.lastIndex = 0;
+  let found = false;
+  for (let m = CIV_NAME_ANY_RE.exec(s); m; m = CIV_NAME_ANY_RE.exec(s)) {
+    const name = m[1]!;
+    if (TITLE_WORDS.has(name.split(/\s/)[0]!.toLowerCase())) continue;
+    for (const p of name.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
+    into.add(surnameOf(name));
+    found = true;
+  }
+  if (found || !bare) return;
+  // "Votre contact : Roselyne Teyssier – bureau …": a bare name right after the label
+  const after = /:\s*((?:\p{Lu}\.\s?)?\p{Lu}[\p{L}'’-]+(?:\s+(?:de\s+|du\s+|d['’]|le\s+|la\s+)?\p{Lu}[\p{L}'’-]+){1,3})/u.exec(s);
+  if (after && !hasOrgWord(after[1]!)) {
+    for (const p of after[1]!.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
+    return;
+  }
+  // "Le directeur, Jean Moreau", "Patricia Lemoine", "J. Lefèvre", "Claire PETIT"
+  const m = SIGNATURE_NAME_RE.exec(s.trim());
+  if (m && !hasOrgWord(m[1]!)) for (const p of m[1]!.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
+}
+
+export function analyseLayout(text: string): Layout {
+  const lines = splitLines(text);
+  const n = lines.length;
+  const starts = lines.map((l) => l.start);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // end of the first agent label of each line (-1: none)
+  const agentLabelEnd = lines.map((l) => {
+    if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text)) return -1;
+    const m = AGENT_LABEL_RE.exec(l.text);
+    return m ? l.start + m.index + m[0].length : -1;
+  });
+  const zones: Zone[] = new Array<Zone>(n).fill('body');
+
+  // salutation, subject line
+  let salutation = -1;
+  let objet = -1;
+  const searchTop = Math.max(12, Math.ceil(n * 0.7));
+  for (let i = 0; i < n && i < searchTop; i++) {
+    const t = lines[i]!.text;
+    if (lines[i]!.blank) continue;
+    if (objet < 0 && /^\s*(?:objet|OBJET|Objet)\s*:/.test(t)) objet = i;
+    if (t.length < 90 && SALUTATION_RE.test(t)) {
+      salutation = i;
+      break;
+    }
+  }
+  let bodyStart: number;
+  if (salutation >= 0) bodyStart = objet >= 0 && objet < salutation ? objet : salutation;
+  else if (objet >= 0) bodyStart = objet;
+  else bodyStart = -1;
+
+  // the recipient block: near the top, whole lines first, then the right-hand column
+  const rows: Row[] = lines.map((l) => ({ start: l.start, end: l.end, text: l.text, blank: l.blank, line: l.index }));
+  const top = bodyStart >= 0 ? bodyStart : Math.min(n, 40);
+  let recipient = findPersonBlocks(text, rows, 0, top, true, () => false)[0];
+  if (!recipient) {
+    const right = rightColumnRows(lines, top);
+    recipient = findPersonBlocks(text, right, 0, top, true, () => false)[0];
+  }
+  if (bodyStart < 0) {
+    // no salutation and no subject: the header ends after the recipient block, or after the first block
+    if (recipient) bodyStart = Math.max(...[recipient.range.end].map((e) => lines.findIndex((l) => l.end >= e))) + 1;
+    else {
+      // the letterhead: the first block, and the blocks after it that read like one (service, address, contacts)
+      bodyStart = 0;
+      for (let blocks = 0; blocks < 5; blocks++) {
+        let i = bodyStart;
+        while (i < n && lines[i]!.blank) i++;
+        let j = i;
+        while (j < n && !lines[j]!.blank) j++;
+        if (i >= n) break;
+        const ls = lines.slice(i, j);
+        const letterhead =
+          blocks === 0 ||
+          (ls.every((l) => l.text.length <= 100 && !IDENTITY_LABEL_RE.test(l.text)) &&
+            ls.some((l) => hasOrgWord(l.text) || CONTACT_LINE_RE.test(l.text) || isPostcodeLine(l.text) || /\d{5}\s+\p{Lu}/u.test(l.text) || agentLabelEnd[l.index]! >= 0));
+        if (!letterhead) break;
+        bodyStart = j;
+      }
+    }
+  }
+  for (let i = 0; i < bodyStart && i < n; i++) zones[i] = 'header';
+
+  // signature: after the closing formula, or from a signature line ("Le directeur,") near the end
+  let closing = -1;
+  const nonBlank = lines.filter((l) => !l.blank);
+  const tailFrom = nonBlank[Math.max(0, nonBlank.length - 10)]?.index ?? 0;
+  for (let i = n - 1; i > Math.max(bodyStart, 0); i--) {
+    const t = lines[i]!.text;
+    if (!lines[i]!.blank && t.length < 260 && CLOSING_RE.test(t) && !/\?\s*$/.test(t)) {
+      closing = i;
+      break;
+    }
+  }
+  let sigStart = closing >= 0 ? closing + 1 : -1;
+  for (let i = Math.max(tailFrom, bodyStart + 1); i < n; i++) {
+    const l = lines[i]!;
+    if (l.blank || l.text.length > 90) continue;
+    if (SIGNATURE_START_RE.test(l.text) && (sigStart < 0 || i < sigStart) && (closing < 0 || i > closing)) {
+      sigStart = i;
+      break;
+    }
+  }
+  if (sigStart >= 0) {
+    let coupon = false;
+    for (let i = sigStart; i < n; i++) {
+      if (!coupon && COUPON_RE.test(lines[i]!.text)) coupon = true;
+      zones[i] = coupon ? 'body' : 'signature';
+    }
+  }
+
+  // service contact blocks
+  const blockLines = new Map<number, Line[]>();
+  for (const l of lines)
+    if (!l.blank) {
+      const arr = blockLines.get(l.block);
+      if (arr) arr.push(l);
+      else blockLines.set(l.block, [l]);
+    }
+  const serviceBlocks = new Set<number>();
+  const serviceLines = new Set<number>();
+  for (const [b, ls] of blockLines) {
+    const joined = ls.map((l) => l.text).join('\n');
+    if (!SERVICE_BLOCK_CUE_RE.test(joined) || PERSON_FORM_LABEL_RE.test(joined)) continue;
+    serviceBlocks.add(b);
+    // a line of such a block: a short line with a cue of its own, or a short line that does not speak of the reader
+    for (const l of ls) if (l.text.length < 110 && (SERVICE_BLOCK_CUE_RE.test(l.text) || !/(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu.test(l.text))) serviceLines.add(l.index);
+  }
+  const serviceLine = (index: number): boolean => serviceLines.has(index);
+
+  const personFormBlocks = new Set<number>();
+  for (const [b, ls] of blockLines) {
+    if (ls.some((l) => agentLabelEnd[l.index]! >= 0) || zones[ls[0]!.index] === 'signature') continue;
+    if (ls.some((l) => l.text.includes(':') && IDENTITY_LABEL_RE.test(l.text))) personFormBlocks.add(b);
+  }
+
+  // other identity blocks (forms, attestations): anywhere but the signature and service blocks
+  const persons: PersonBlock[] = recipient ? [recipient] : [];
+  const others = findPersonBlocks(text, rows, 0, n, false, (r) => {
+    const z = zones[r.line]!;
+    const l = lines[r.line]!;
+    return z === 'signature' || serviceLines.has(l.index) || (recipient !== undefined && r.start < recipient.range.end && recipient.range.start < r.end) || (z === 'header' && l.block === 0);
+  });
+  for (const p of others) {
+    const last = persons[persons.length - 1];
+    // blocks come in reading order: an overlap can only be with the recipient block or the previous one
+    if (!(last && last.range.start < p.range.end && p.range.start < last.range.end) && !(recipient && recipient.range.start < p.range.end && p.range.start < recipient.range.end)) persons.push(p);
+  }
+  persons.sort((a, b) => a.range.start - b.range.start);
+  // the identity blocks over each line
+  const personsOfLine: PersonBlock[][] = lines.map(() => []);
+  for (const p of persons) for (let li = lineAt(p.range.start); li < n && lines[li]!.start < p.range.end; li++) personsOfLine[li]!.push(p);
+
+  // agents: labelled lines anywhere, signature lines
+  const agentSurnames = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    if (l.blank || personsOfLine[i]!.some((p) => l.start >= p.range.start && l.end <= p.range.end && !p.twoColumns)) continue;
+    const m = agentLabelEnd[i]! >= 0 ? AGENT_LABEL_RE.exec(l.text) : null;
+    if (m) collectAgentNames(l.text.slice(m.index), agentSurnames, true);
+    else if (zones[i] === 'signature' && l.text.trim().length < 90) collectAgentNames(l.text, agentSurnames, true);
+  }
+  agentSurnames.delete('');
+
+  const personAt = (offset: number): PersonBlock | null => {
+    const li = lineAt(offset);
+    for (const p of personsOfLine[li]!) if (offset >= p.range.start && offset < p.range.end && (!p.twoColumns || offset - lines[li]!.start >= p.column - 2)) return p;
+    return null;
+  };
+  const zoneAt = (offset: number): Zone => (personAt(offset) ? 'person' : zones[lineAt(offset)]!);
+  const agentLabelBefore = (offset: number): boolean => {
+    const e = agentLabelEnd[lineAt(offset)]!;
+    return e >= 0 && e <= offset;
+  };
+  const agentLabelLine = (index: number): boolean => (agentLabelEnd[index] ?? -1) >= 0;
+  const agentBlocks = new Set<number>();
+  for (const l of lines) if (agentLabelEnd[l.index]! >= 0) agentBlocks.add(l.block);
+  const agentBlock = (block: number): boolean => agentBlocks.has(block);
+  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, lineAt, zoneAt, personAt };
+}

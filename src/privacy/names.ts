@@ -1,0 +1,318 @@
+/**
+ * Names of the addressee and of third persons (spouse, child, landlord…): after a civility, in the
+ * recipient block, in the salutation, after "votre fils", in form fields ("Nom : … Prénom : …") and
+ * tables. The agent in charge and the signatory are never reported: the law requires naming them.
+ */
+import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, surnameOf, type Layout } from './layout.js';
+import { SpanMask, type PersonalDataSpan } from './types.js';
+
+const PARTICLE_RE = /(?:de|du|des|van|von|der|den|da|dos|das|di|del|della|le|la|ben|bin|ibn|el|al|ait|aït|y|mac|zu)[ \t\u00A0]+(?=\p{Lu})|(?:d|l)['’](?=\p{Lu})/uy;
+const WORD_RE = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
+const INITIAL_RE = /\p{Lu}\.[ \t\u00A0]?(?=\p{Lu})/uy;
+const SPACES_RE = /[ \t\u00A0]+/y;
+const ET_RE = /(?:et|ou)[ \t\u00A0]+(?=\p{Lu})/uy;
+const NAME_PARTICLE_WORDS = new Set(['le', 'la', 'du', 'de', 'van', 'von', 'da', 'del', 'di', 'el', 'al', 'ben', 'des']);
+
+function stickyAt(re: RegExp, s: string, at: number): number {
+  re.lastIndex = at;
+  const m = re.exec(s);
+  return m ? at + m[0].length : -1;
+}
+
+/**
+ * The end of a person's name starting at `at` (capitalised words, particles, initials, "Chantal et
+ * Bernard ROUX"), or -1. Stops at a title ("le Maire"), a non-name word or the end of the line.
+ */
+export function scanName(s: string, at: number, maxTokens = 5): number {
+  let i = at;
+  let tokens = 0;
+  let end = -1;
+  // a lower-case particle may open a name ("de La Fontaine", "d'Almeida")
+  const lead = stickyAt(PARTICLE_RE, s, i);
+  if (lead > 0) i = lead;
+  for (;;) {
+    const ini = stickyAt(INITIAL_RE, s, i);
+    if (ini > 0) {
+      i = ini;
+      continue;
+    }
+    const w = stickyAt(WORD_RE, s, i);
+    if (w < 0) break;
+    const word = s.slice(i, w);
+    const low = word.toLowerCase().replace(/['’]$/, '');
+    if (TITLE_WORDS.has(low)) break;
+    if (NOT_NAME_WORDS.has(low)) {
+      // "Le Goff", "Da Silva", "Van Damme": a capitalised particle before a name
+      if (!NAME_PARTICLE_WORDS.has(low)) break;
+      const sp = stickyAt(SPACES_RE, s, w);
+      if (sp < 0) break;
+      const w2 = stickyAt(WORD_RE, s, sp);
+      if (w2 < 0) break;
+      const low2 = s.slice(sp, w2).toLowerCase();
+      if (TITLE_WORDS.has(low2) || NOT_NAME_WORDS.has(low2)) break;
+      i = sp;
+      continue;
+    }
+    // a lone capital is no name ("N° SS", "Sexe : F")
+    if (w - i < 2) break;
+    tokens++;
+    end = w;
+    if (tokens >= maxTokens) break;
+    const sp = stickyAt(SPACES_RE, s, w);
+    if (sp < 0) {
+      const ap = stickyAt(PARTICLE_RE, s, w);
+      if (ap > 0) {
+        i = ap;
+        continue;
+      }
+      break;
+    }
+    const part = stickyAt(PARTICLE_RE, s, sp);
+    if (part > 0) {
+      i = part;
+      continue;
+    }
+    const et = stickyAt(ET_RE, s, sp);
+    if (et > 0) {
+      const w2 = stickyAt(WORD_RE, s, et);
+      const low2 = w2 > 0 ? s.slice(et, w2).toLowerCase() : '';
+      if (w2 > 0 && !NOT_NAME_WORDS.has(low2) && !TITLE_WORDS.has(low2)) {
+        i = et;
+        continue;
+      }
+      break;
+    }
+    i = sp;
+  }
+  return tokens > 0 ? end : -1;
+}
+
+const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?:(?:veuve|Veuve|VEUVE|Vve|épouse|Épouse)[ \\t\\u00A0]+)?(?=\\p{Lu}|(?:de|du|d['’])[ \\p{Lu}])`, 'gu');
+
+/** A role right before a civility name: the name is an agent's. */
+const AGENT_BEFORE_RE =
+  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédig|signé|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge|coordinat|médiat|conciliat|accompagn(?:é|ée|ement)\s+(?:par|de)|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat|infirmi|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre|éducat|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat|formateur|formatrice|enseignant|professeur|proviseur|principal|CPE|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct)[^.\n]{0,60}$/iu;
+/** A role right after a name: "Mme Dupuis, votre conseillère". */
+const AGENT_AFTER_RE =
+  /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine))/iu;
+/** A label of the person or a relative at the start of a line ("Bénéficiaire : Mme …", "À : M. …"). */
+const PERSON_LABEL_RE =
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:à|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}'’-]+){0,3}\s*:/iu;
+
+/** Any short label at the start of the line ("Cotisant : M. …", "Exploitant : Mme …"). */
+const GENERIC_LABEL_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
+/** Labels of the agents, the service or the sender ("Expéditeur :", "Signé par :", "Copie à :"). */
+const AGENTISH_LABEL_RE =
+  /(?:suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
+
+const RELATION_RE =
+  /(?<![\p{L}])(?:(?:votre|vos|son|sa|ses|leur|leurs|l['’]|de\s+l['’]|du|le|la|les|un|une)\s*)(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|compagnon|compagne|concubine?|partenaire|père|mère|frères?|sœurs?|soeurs?|grand-père|grand-mère|petit-fils|petite-fille|petits-enfants|neveu|nièce|oncle|tante|beau-père|belle-mère|beau-fils|belle-fille|tut(?:eur|rice)|curat(?:eur|rice)|bailleur|bailleresse|propriétaire|colocataire|voisine?s?|ex-conjointe?|ex-époux|ex-épouse|ex-mari|ex-femme|aidante?|défunte?|bébé|nourrisson|cadette?|aînée?|benjamine?|ayant\s+droit|salariée?|employée?|assistante?\s+maternelle|locataire|petit|petite|jeune)(?:\s+(?:aînée?|cadette?|mineure?|majeure?|unique|décédée?|défunte?))?(?:\s*(?:,|:)\s*|\s+)(?:(?:prénommée?|nommée?|appelée?|M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+)?(?=\p{Lu})|(?<![\p{L}])vous-même\s*,\s*(?=\p{Lu})/giu;
+
+/** A quick test for a line that may hold a relative's name. */
+const RELATION_WORD_RE = /fils|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
+
+const FIELD_RE =
+  /(?:^|[ \t]{2,}|\t|[;|]\s*)(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
+
+const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s+|(?:destinataire|à|a)\\s*:\\s*|chez\\s+|c\\/o\\s+)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
+const CIVILITY_AHEAD_RE = new RegExp(`^${CIVILITY_SOURCE}(?![\\p{L}])`, 'u');
+const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
+const CHAIN_RE = /^[ \t]*,?[ \t]*(?:née?|épouse|ép\.|veuve|veuf|divorcée?|dite?|alias)[ \t]+/iu;
+
+function lineEndAt(s: string, at: number): number {
+  const nl = s.indexOf('\n', at);
+  return nl < 0 ? s.length : nl;
+}
+
+/** A name found by the scanner is kept unless it is an organisation ("OFFICE PUBLIC DE L'HABITAT"). */
+function plausible(s: string): boolean {
+  if (hasOrgWord(s)) return false;
+  const words = s.split(/\s+/);
+  // a run of capitalised words longer than a name
+  return words.length <= 6;
+}
+
+/** Names after a civility and elsewhere, with the agents' set apart. */
+export function findNames(layout: Layout): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  const agents = layout.agentSurnames;
+  const surname = (a: number, b: number): string => surnameOf(text.slice(a, b));
+  const add = (start: number, end: number): void => {
+    if (end <= start || !plausible(text.slice(start, end))) return;
+    out.push({ start, end, type: 'NOM' });
+    // "Julie MOREL née ROCHE", "Madame ROCHE épouse DUMAS Brigitte"
+    const c = CHAIN_RE.exec(text.slice(end, end + 20));
+    if (c) {
+      const at = end + c[0].length;
+      const e2 = scanName(text, at, 5);
+      if (e2 > at && e2 <= lineEndAt(text, at)) add(at, e2);
+    }
+  };
+
+  // 1. identity blocks (recipient block first)
+  for (const p of layout.persons)
+    for (const r of p.names) {
+      const civ = NAME_LINE_PREFIX_RE.exec(text.slice(r.start, r.end));
+      const at = r.start + (civ ? civ[0].length : 0);
+      const end = scanName(text, at, 8);
+      if (end > at && end <= r.end) add(at, end);
+    }
+  const inPerson = (a: number): boolean => layout.personAt(a)?.names.some((r) => a >= r.start && a < r.end) ?? false;
+
+  // 2. civility + name, anywhere else
+  CIV_RE.lastIndex = 0;
+  for (let m = CIV_RE.exec(text); m; m = CIV_RE.exec(text)) {
+    const at = m.index + m[0].length;
+    const li = layout.lineAt(m.index);
+    if (inPerson(m.index)) continue;
+    const end = scanName(text, at);
+    if (end < 0) continue;
+    CIV_RE.lastIndex = end;
+    const zone = layout.zoneAt(m.index);
+    const line = lines[li]!;
+    const lineBefore = text.slice(line.start, m.index);
+    const before = text.slice(Math.max(line.start, m.index - 80), m.index);
+    const sn = surname(at, end);
+    if (zone === 'signature') {
+      agents.add(sn);
+      continue;
+    }
+    if (layout.agentLabelBefore(m.index)) {
+      agents.add(sn);
+      continue;
+    }
+    const generic = GENERIC_LABEL_RE.test(lineBefore) && !AGENTISH_LABEL_RE.test(lineBefore) && !agents.has(sn);
+    const labelled = PERSON_LABEL_RE.test(lineBefore) || generic || /(?:votre|vos|son|sa|ses)\s+(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|père|mère|frère|sœur|bailleur|propriétaire|voisine?s?|parents?|compagne?|compagnon|partenaire)\b[^.\n]{0,25}$/iu.test(before);
+    if (zone === 'header' && !labelled && !/^\s*(?:Bonjour\s+|Cher\s+|Chère\s+)?$/u.test(lineBefore)) {
+      agents.add(sn);
+      continue;
+    }
+    // the salutation ("Madame Grondin,") names the addressee, even when an agent bears the same name
+    const salutation = /^\s*(?:(?:Bonjour|Chère|Cher)\s+)?$/u.test(lineBefore) && /^\s*,\s*$/.test(text.slice(end, line.end));
+    if (!labelled && !salutation) {
+      if (agents.has(sn)) continue;
+      const after = text.slice(end, Math.min(line.end, end + 50));
+      if (AGENT_BEFORE_RE.test(before) || AGENT_AFTER_RE.test(after)) {
+        agents.add(sn);
+        continue;
+      }
+    }
+    add(at, end);
+  }
+
+  // 2b. a salutation with a name and no civility: "Bonjour Jeanne KOWALSKI,", "Chère Inès,"
+  for (const l of lines) {
+    const m = /^\s*(?:Bonjour|Bonsoir|Cher|Chère|Chers|Chères)[ \t]+(?=\p{Lu})/u.exec(l.text);
+    if (!m || layout.zoneAt(l.start) === 'signature') continue;
+    const at = l.start + m[0].length;
+    if (CIVILITY_AHEAD_RE.test(text.slice(at, at + 12))) continue;
+    const end = scanName(text, at, 5);
+    if (end > at && /^\s*[,!]?\s*$/.test(text.slice(end, l.end)) && !agents.has(surname(at, end))) add(at, end);
+  }
+
+  // 3. relatives: "votre fils Lucas", "votre épouse, Mme …"
+  const relations: number[] = [];
+  for (const l of lines) {
+    if (l.blank || !RELATION_WORD_RE.test(l.text)) continue;
+    RELATION_RE.lastIndex = 0;
+    for (let m = RELATION_RE.exec(l.text); m; m = RELATION_RE.exec(l.text)) relations.push(l.start + m.index, m[0].length);
+  }
+  for (let q = 0; q < relations.length; q += 2) {
+    const m = { index: relations[q]!, 0: text.slice(relations[q]!, relations[q]! + relations[q + 1]!) };
+    const at = m.index + m[0].length;
+    if (layout.zoneAt(m.index) === 'signature') continue;
+    const end = scanName(text, at, 4);
+    if (end < 0 || end > lineEndAt(text, at)) continue;
+    if (agents.has(surname(at, end)) && !/^(?:votre|vos)\s+(?:fils|fille|enfant)/i.test(m[0])) continue;
+    add(at, end);
+  }
+
+  // 4. form fields: "Nom : DUPONT   Prénom : Marie", "Enfant(s) : Lucas, Emma"
+  const readField = (at: number, nameLabel: boolean): void => {
+    if (layout.zoneAt(at) === 'signature') return;
+    const le = lineEndAt(text, at);
+    const gap = /[ \t]{3,}|\t/.exec(text.slice(at, le));
+    const stop = gap ? at + gap.index : le;
+    let i = at;
+    let guard = 0;
+    while (i < stop && guard++ < 8) {
+      const civ = LEADING_CIVILITY_RE.exec(text.slice(i, stop));
+      if (civ) i += civ[0].length;
+      const end = scanName(text, i, 5);
+      if (end < 0 || end > stop) break;
+      if (!agents.has(surname(i, end)) || nameLabel) add(i, end);
+      // more names on the line: ", Emma (8 ans)", " et Emma", " ou FONTAINE Grégoire"
+      const rest = /^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,|;|et|ou|\/|–|-)[ \t]*(?:(?:M\.|Mme|Mlle|Madame|Monsieur)[ \t]+)?/u.exec(text.slice(end, stop));
+      if (!rest) break;
+      i = end + rest[0].length;
+    }
+  };
+  for (const line of lines) {
+    if (line.blank || !line.text.includes(':')) continue;
+    FIELD_RE.lastIndex = 0;
+    for (let m = FIELD_RE.exec(line.text); m; m = FIELD_RE.exec(line.text)) {
+      readField(line.start + m.index + m[0].length, /nom|prénom/i.test(m[0]));
+    }
+  }
+
+  // 5. the same names elsewhere in the letter (surname or first name alone)
+  propagate(layout, out);
+  return out;
+}
+
+const BUSINESS_BEFORE_RE =
+  /(?:plomberie|boulangerie|pâtisserie|garage|cabinet|entreprise|établissements|ets|sarl|sas|sasu|eurl|sci|pharmacie|transports|menuiserie|maçonnerie|électricité|peinture|taxis?|ambulances|restaurant|café|hôtel|boucherie|charcuterie|épicerie|fromagerie|librairie|coiffure|salon|auto-école|société|groupe|domaine|ferme|gîte|clinique|laboratoire|agence|immobilière|studio|atelier|chauffage|couverture|jardins?)\s+$/iu;
+const STREET_BEFORE_RE = /(?:rue|avenue|boulevard|place|allée|impasse|chemin|route|quai|square|résidence|lycée|collège|école|hôpital|centre|salle|parc|pont|cours|stade|gymnase|saint|sainte|groupe\s+hospitalier|clinique|hent)\s+(?:(?:de|du|des|la|le|l['’]|d['’])\s*)*$/iu;
+
+const WORD_CHAR_RE = /[\p{L}\p{N}'’-]/u;
+
+function propagate(layout: Layout, found: PersonalDataSpan[]): void {
+  const { text } = layout;
+  const tokens = new Set<string>();
+  for (const f of found) {
+    for (const w of text.slice(f.start, f.end).split(/\s+/)) {
+      const low = w.toLowerCase();
+      if (w.length >= 3 && !NOT_NAME_WORDS.has(low) && !TITLE_WORDS.has(low) && !layout.agentSurnames.has(low) && /^\p{Lu}/u.test(w)) tokens.add(low);
+    }
+  }
+  if (tokens.size === 0) return;
+  const taken = new SpanMask(text.length, found);
+  const covered = (a: number, b: number): boolean => taken.overlaps(a, b);
+  const extra: PersonalDataSpan[] = [];
+  // occurrences of each token, whole words, in reading order
+  const lower = text.toLowerCase();
+  // (a few characters change length in lower case: offsets would no longer match)
+  if (lower.length !== text.length) return;
+  const hits: number[] = [];
+  for (const t of tokens)
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) {
+      if (WORD_CHAR_RE.test(text[i - 1] ?? ' ') || WORD_CHAR_RE.test(text[i + t.length] ?? ' ')) continue;
+      hits.push(i, t.length);
+    }
+  const order = [...Array(hits.length / 2).keys()].sort((x, y) => hits[2 * x]! - hits[2 * y]!);
+  for (const k of order) {
+    const m = { index: hits[2 * k]!, 0: text.slice(hits[2 * k]!, hits[2 * k]! + hits[2 * k + 1]!) };
+    if (!/^\p{Lu}/u.test(m[0])) continue;
+    const a = m.index;
+    const b = a + m[0].length;
+    if (covered(a, b)) continue;
+    if (layout.zoneAt(a) === 'signature') continue;
+    const li = layout.lineAt(a);
+    const line = layout.lines[li]!;
+    if (layout.agentLabelBefore(a)) continue;
+    if (STREET_BEFORE_RE.test(text.slice(Math.max(line.start, a - 30), a))) continue;
+    // a business name: "Plomberie Dupont", "Garage Martin"
+    if (BUSINESS_BEFORE_RE.test(text.slice(Math.max(line.start, a - 30), a))) continue;
+    // "@" or "." around: part of an e-mail address or a domain
+    if (/[@.]/.test(text[b] ?? '') && /\w/.test(text[b + 1] ?? '')) continue;
+    if (/[@.]/.test(text[a - 1] ?? '')) continue;
+    // next to an agent's name: "Lucas Robert" when the person is Lucas BERTIN
+    const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(text.slice(b, b + 40));
+    if (next && layout.agentSurnames.has(next[1]!.toLowerCase())) continue;
+    const prev = extra[extra.length - 1];
+    if (prev && /^[ \t\u00A0]+$/.test(text.slice(prev.end, a))) prev.end = b;
+    else extra.push({ start: a, end: b, type: 'NOM' });
+  }
+  found.push(...extra);
+}

@@ -1,0 +1,168 @@
+/**
+ * Personal data about the person(s) a letter is about — the addressee, their spouse, child,
+ * landlord… — and its pseudonymisation with merge-field placeholders ("[NIR]", "[NOM]"…), so that a
+ * letter can be shared or stored as a template without the person's data.
+ *
+ * The service's own details (letterhead, footer, opening hours, "appelez-nous au…") and the agent in
+ * charge and the signatory (whom the law requires to be named) are never reported. The letter is read
+ * by zones (see layout.ts): letterhead and references, recipient block, body, signature and footer.
+ */
+import { findAddresses } from './addresses.js';
+import { findEmails, findPhones } from './contacts.js';
+import { findBirthDates, findDossiers, findIbans, findNirs } from './identifiers.js';
+import { analyseLayout } from './layout.js';
+import { findNames } from './names.js';
+import { findTableCells } from './tables.js';
+
+/** Kinds of personal data (French names: they are shown to users through their placeholders). */
+export type PersonalDataType = 'NIR' | 'IBAN' | 'TELEPHONE' | 'EMAIL' | 'ADRESSE' | 'DATE_NAISSANCE' | 'NOM' | 'NUMERO_DOSSIER';
+
+export interface PersonalDataSpan {
+  start: number;
+  end: number;
+  type: PersonalDataType;
+}
+
+/** The merge field that replaces each kind of personal data (read as such by placeholders.ts). */
+export const PLACEHOLDERS: Record<PersonalDataType, string> = {
+  NIR: '[NIR]',
+  IBAN: '[IBAN]',
+  TELEPHONE: '[TÉLÉPHONE]',
+  EMAIL: '[COURRIEL]',
+  ADRESSE: '[ADRESSE]',
+  DATE_NAISSANCE: '[DATE DE NAISSANCE]',
+  NOM: '[NOM]',
+  NUMERO_DOSSIER: '[NUMÉRO DE DOSSIER]',
+};
+
+/** When two detections overlap, the more specific one wins (lower rank). */
+const RANK: Record<PersonalDataType, number> = {
+  NIR: 0,
+  IBAN: 1,
+  EMAIL: 2,
+  NUMERO_DOSSIER: 3,
+  DATE_NAISSANCE: 4,
+  TELEPHONE: 5,
+  ADRESSE: 6,
+  NOM: 7,
+};
+
+/** Spans of personal data about the person(s) the letter is about, sorted, non-overlapping. */
+export function findPersonalData(text: string): PersonalDataSpan[] {
+  if (text.trim() === '') return [];
+  const layout = analyseLayout(unframe(text));
+  const names = findNames(layout);
+  const all: PersonalDataSpan[] = [
+    ...findNirs(layout),
+    ...findIbans(layout),
+    ...findEmails(layout, names),
+    ...findDossiers(layout),
+    ...findBirthDates(layout),
+    ...findPhones(layout, names),
+    ...findAddresses(layout),
+    ...names,
+    ...findTableCells(layout),
+  ];
+  return resolve(all);
+}
+
+/**
+ * The text with the borders of boxed blocks ("*  Tél. : …  *", "│ Nom : … │", "#  …") blanked out,
+ * same length, so that a framed line reads like any other line.
+ */
+function unframe(text: string): string {
+  if (!/^[ \t]*[*#│┃║¦|]|[*#│┃║¦|][ \t]*$/m.test(text)) return text;
+  return text.replace(/^([ \t]*)([*#│┃║¦|]+)|([*#│┃║¦|]+)([ \t]*)$/gm, (m) => ' '.repeat(m.length));
+}
+
+/** Non-overlapping spans: by rank, then the longer; sorted by start. */
+function resolve(spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  const valid = spans.filter((s) => s.end > s.start);
+  valid.sort((a, b) => RANK[a.type] - RANK[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: PersonalDataSpan[] = [];
+  // owner[i]: index in `kept` of the span covering character i, plus one (0: free)
+  const end = valid.reduce((m, s) => Math.max(m, s.end), 0);
+  const owner = new Int32Array(end + 1);
+  for (const s of valid) {
+    let clash = -1;
+    for (let i = s.start; i < s.end; i++)
+      if (owner[i]) {
+        clash = owner[i]! - 1;
+        break;
+      }
+    if (clash < 0) {
+      kept.push({ start: s.start, end: s.end, type: s.type });
+      owner.fill(kept.length, s.start, s.end);
+      continue;
+    }
+    // two names or two addresses that overlap make one span
+    const k = kept[clash]!;
+    if (k.type === s.type) {
+      k.start = Math.min(k.start, s.start);
+      k.end = Math.max(k.end, s.end);
+    }
+  }
+  kept.sort((a, b) => a.start - b.start);
+  // unions may now overlap a neighbour: merge same-type neighbours, drop the rest
+  const out: PersonalDataSpan[] = [];
+  for (const s of kept) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) {
+      if (last.type === s.type) last.end = Math.max(last.end, s.end);
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+export interface Pseudonymised {
+  /** The text with each span replaced by its placeholder. */
+  text: string;
+  counts: Partial<Record<PersonalDataType, number>>;
+  /** The spans, in the original text. */
+  spans: PersonalDataSpan[];
+  /** Maps an offset of the original text to the new text (inside a replaced span: its placeholder's start, or end for an end offset). */
+  mapOffset(offset: number, side?: 'start' | 'end'): number;
+}
+
+/** The text with each personal datum replaced by its placeholder; the same string when nothing is found. */
+export function pseudonymise(text: string): Pseudonymised {
+  const spans = findPersonalData(text);
+  const counts: Partial<Record<PersonalDataType, number>> = {};
+  if (spans.length === 0) return { text, counts, spans, mapOffset: (offset) => Math.max(0, Math.min(offset, text.length)) };
+  let out = '';
+  let at = 0;
+  // for each span: its start in the original and in the new text, and their lengths
+  const newStarts: number[] = [];
+  for (const s of spans) {
+    out += text.slice(at, s.start);
+    newStarts.push(out.length);
+    out += PLACEHOLDERS[s.type];
+    at = s.end;
+    counts[s.type] = (counts[s.type] ?? 0) + 1;
+  }
+  out += text.slice(at);
+  const mapOffset = (offset: number, side: 'start' | 'end' = 'start'): number => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    // last span starting at or before the offset
+    let lo = 0;
+    let hi = spans.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start <= o) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return o;
+    const s = spans[k]!;
+    const ns = newStarts[k]!;
+    const placeholder = PLACEHOLDERS[s.type].length;
+    if (o === s.start) return ns;
+    if (o < s.end) return side === 'end' ? ns + placeholder : ns;
+    return ns + placeholder + (o - s.end);
+  };
+  return { text: out, counts, spans, mapOffset };
+}

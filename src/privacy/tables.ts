@@ -1,0 +1,76 @@
+/**
+ * Tables laid out with spaces: a header row ("Nom et prénom    Date de naissance    N° de sécurité
+ * sociale") and rows below it. A cell under a name column is a name, under a birth-date column a date
+ * of birth.
+ */
+import type { Layout } from './layout.js';
+import { scanName } from './names.js';
+import type { PersonalDataSpan } from './types.js';
+
+const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit)/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte)(?![\p{L}])/iu;
+const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^ddn$)/iu;
+const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
+
+interface Cell {
+  col: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function cells(text: string, start: number, end: number, pipes: boolean): Cell[] {
+  const out: Cell[] = [];
+  const s = text.slice(start, end);
+  const re = pipes ? /[^|]+/g : /\S+(?: \S+)*/g;
+  let index = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (pipes && !t && (m.index === 0 || m.index + m[0].length === s.length)) continue;
+    out.push({ col: pipes ? index : m.index, start: start + m.index + lead, end: start + m.index + lead + t.length, text: t });
+    index++;
+  }
+  return out;
+}
+
+export function findTableCells(layout: Layout): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const l = lines[i]!;
+    const pipes = (l.text.match(/\|/g)?.length ?? 0) >= 2;
+    if (l.blank || (!pipes && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text)) continue;
+    const headCells = cells(text, l.start, l.end, pipes);
+    const head = headCells.filter((h) => h.text !== '');
+    if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6)) continue;
+    const kinds = head.map((h) =>
+      DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : null,
+    );
+    if (!kinds.some((k) => k !== null)) continue;
+    for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
+      const r = lines[j]!;
+      if (r.blank || layout.zoneAt(r.start) === 'signature') break;
+      if (pipes && !r.text.includes('|')) break;
+      if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
+      for (const c of cells(text, r.start, r.end, pipes)) {
+        if (c.text === '') continue;
+        let kind: string | null | undefined;
+        if (pipes) kind = kinds[head.indexOf(headCells[c.col] ?? head[0]!)] ?? null;
+        else {
+          let best = 0;
+          for (let k = 1; k < head.length; k++) if (Math.abs(head[k]!.col - c.col) < Math.abs(head[best]!.col - c.col)) best = k;
+          kind = kinds[best];
+        }
+        if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
+          out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'NOM') {
+          const e = scanName(text, c.start, 5);
+          if (e > c.start && e - c.start >= 0.6 * (c.end - c.start)) out.push({ start: c.start, end: e, type: 'NOM' });
+        }
+      }
+    }
+  }
+  return out;
+}

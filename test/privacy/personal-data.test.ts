@@ -1,0 +1,299 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+import { ibanChecks, nirKey } from '../../src/privacy/identifiers.js';
+
+/** The texts found, as "TYPE:text". */
+function found(text: string): string[] {
+  return findPersonalData(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+}
+function ofType(text: string, type: PersonalDataType): string[] {
+  return findPersonalData(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+const HEAD = `Caisse d'allocations familiales de l'Isère
+Service des prestations
+3, rue des Alliés – 38000 Grenoble
+Tél. : 04 76 20 20 20 (du lundi au vendredi, de 9 h à 16 h)
+Courriel : prestations@caf-isere.fr
+www.caf-isere.fr
+
+Dossier suivi par : Mme Hélène Martel, conseillère
+Ligne directe : 04 76 20 21 45 – h.martel@caf-isere.fr
+
+`;
+const RECIPIENT = `                                        Madame Lucie BRUNET
+                                        Résidence Les Cèdres, bâtiment B
+                                        7, avenue Jean-Perrot
+                                        38100 Grenoble
+
+Grenoble, le 3 février 2026
+
+Objet : votre dossier
+
+Madame Brunet,
+
+`;
+const SIGN = `
+
+Veuillez agréer, Madame, nos salutations distinguées.
+
+Le directeur,
+Marc Aubert
+`;
+const letter = (body: string): string => HEAD + RECIPIENT + body + SIGN;
+
+describe('NIR', () => {
+  it('computes the key, Corsica included', () => {
+    expect(nirKey('1850578006084')).toBe(91);
+    expect(nirKey('180032B012034')).toBe(48);
+    expect(nirKey('1580419004031')).toBe(nirKey('158042A004031'));
+  });
+  it('finds a NIR with a valid key, spaced or not, with "clé" or a dash before the key', () => {
+    // a wrong key, no label: not a NIR
+    expect(ofType(letter('Votre numéro est le 2 85 05 78 006 084 36, merci.'), 'NIR')).toEqual([]);
+    const key = String(nirKey('1850578006084')).padStart(2, '0');
+    expect(ofType(letter(`Numéro : 1 85 05 78 006 084 ${key}.`), 'NIR')).toEqual([`1 85 05 78 006 084 ${key}`]);
+    expect(ofType(letter(`Numéro : 1850578006084${key}.`), 'NIR')).toEqual([`1850578006084${key}`]);
+    expect(ofType(letter(`N° de sécurité sociale : 1 85 05 78 006 084 clé ${key}`), 'NIR')).toEqual([`1 85 05 78 006 084 clé ${key}`]);
+    expect(ofType(letter(`N° SS : 1850578006084 - ${key}`), 'NIR')).toEqual([`1850578006084 - ${key}`]);
+    expect(ofType(letter(`Assuré : 1 80 03 2B 012 034 48`), 'NIR')).toEqual(['1 80 03 2B 012 034 48']);
+    expect(ofType(letter(`Numéro : 2 85 03 974 412 04 03`), 'NIR')).toEqual(['2 85 03 974 412 04 03']);
+  });
+  it('accepts a wrong key only under a social-security label', () => {
+    expect(ofType(letter('N° de sécurité sociale : 1 85 05 78 006 084 99'), 'NIR')).toEqual(['1 85 05 78 006 084 99']);
+    expect(ofType(letter('NIR : 1 85 05 78 006 084 99'), 'NIR')).toEqual(['1 85 05 78 006 084 99']);
+    expect(ofType(letter('Référence : 1 85 05 78 006 084 99'), 'NIR')).toEqual([]);
+  });
+  it('leaves SIRET numbers, fiscal numbers and amounts alone', () => {
+    const t = letter('SIRET : 263 300 117 00016. Montant : 1 234 567,89 €. Code : 3012345678901.');
+    expect(ofType(t, 'NIR')).toEqual([]);
+  });
+});
+
+describe('IBAN', () => {
+  it('checks the ISO 13616 key through ibantools', () => {
+    expect(ibanChecks('FR7630004005120001012345678')).toBe(true);
+    expect(ibanChecks('FR7630004005120001012345679')).toBe(false);
+    expect(ibanChecks('BE68539007547034')).toBe(true);
+  });
+  it("finds the person's IBAN, grouped by four or not, French or foreign", () => {
+    expect(ofType(letter("L'aide sera versée sur votre compte FR76 3000 4005 1200 0101 2345 678."), 'IBAN')).toEqual(['FR76 3000 4005 1200 0101 2345 678']);
+    expect(ofType(letter('Votre IBAN : FR7630004005120001012345678 – BIC BNPAFRPP'), 'IBAN')).toEqual(['FR7630004005120001012345678']);
+    expect(ofType(letter('Remboursement sur votre compte : BE68 5390 0754 7034.'), 'IBAN')).toEqual(['BE68 5390 0754 7034']);
+  });
+  it("leaves the service's IBAN and invalid numbers alone", () => {
+    const t = letter(
+      "Vous pouvez payer par virement au compte de la Caf : IBAN FR76 1027 8089 0000 0204 6630 197.\nIdentifiant créancier SEPA : FR46ZZZ005002.\nAutre : FR76 3000 4005 1200 0101 2345 679.",
+    );
+    expect(ofType(t, 'IBAN')).toEqual([]);
+  });
+});
+
+describe('TELEPHONE', () => {
+  it("finds the person's numbers in any form", () => {
+    const t = letter(
+      'Nous avons bien noté votre numéro de portable : 06 12 34 56 78.\nNous avons tenté de vous joindre au 0145678912 et au +33 6 11 22 33 44.\nUn SMS vous sera envoyé au 07.62.19.84.05.\nVotre fille peut être jointe au +41 79 123 45 67.',
+    );
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 12 34 56 78', '0145678912', '+33 6 11 22 33 44', '07.62.19.84.05', '+41 79 123 45 67']);
+  });
+  it("leaves the service's numbers alone: letterhead, agent's line, short and 08 numbers, repeats", () => {
+    const t = letter(
+      'Pour toute question, appelez le 04 76 20 20 20 ou votre conseillère au 04 76 20 21 45.\nVous pouvez aussi appeler le 3230 ou le 0 810 25 38 80 (service gratuit + prix d’un appel).\nLa plateforme Allô Service public répond au 01 40 01 11 01.',
+    );
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
+  it('reads labelled fields of a form as the person’s', () => {
+    const t = `Mairie de Vif – Service scolaire
+Place de la Libération – 38450 Vif
+
+FICHE D'INSCRIPTION
+
+Nom : PERRIN    Prénom : Hugo
+Date de naissance : 12/09/2016
+Téléphone : 06 98 76 54 32
+Courriel : famille.perrin@free.fr
+`;
+    expect(found(t)).toEqual(['NOM:PERRIN', 'NOM:Hugo', 'DATE_NAISSANCE:12/09/2016', 'TELEPHONE:06 98 76 54 32', 'EMAIL:famille.perrin@free.fr']);
+  });
+});
+
+describe('EMAIL', () => {
+  it("finds the person's addresses, a mistyped domain included", () => {
+    const t = letter('Nous vous écrirons à lucie.brunet@gmail.com et à l.brunet38@gmial.com.');
+    expect(ofType(t, 'EMAIL')).toEqual(['lucie.brunet@gmail.com', 'l.brunet38@gmial.com']);
+  });
+  it("finds the person's own address at a public domain", () => {
+    expect(ofType(letter('Copie envoyée à votre adresse professionnelle, lucie.brunet@intradef.gouv.fr.'), 'EMAIL')).toEqual(['lucie.brunet@intradef.gouv.fr']);
+  });
+  it("leaves the service's and the agents' addresses alone", () => {
+    const t = letter('Écrivez à prestations@caf-isere.fr, à h.martel@caf-isere.fr ou au délégué à la protection des données : dpo@caf-isere.fr. Ne répondez pas à ne-pas-repondre@caf.fr.');
+    expect(ofType(t, 'EMAIL')).toEqual([]);
+  });
+});
+
+describe('ADRESSE', () => {
+  it('takes the recipient block from the street lines to the city, as one span', () => {
+    expect(ofType(letter('Merci.'), 'ADRESSE')).toEqual(['Résidence Les Cèdres, bâtiment B\n                                        7, avenue Jean-Perrot\n                                        38100 Grenoble']);
+  });
+  it("finds the person's address in the text, not the service's nor a court's", () => {
+    const t = letter(
+      "Votre logement situé 4 impasse du Moulin, 33000 Bordeaux n'est pas décent.\nVous pouvez saisir le tribunal administratif de Grenoble, 2, place de Verdun, 38000 Grenoble.\nVenez à notre accueil, 3, rue des Alliés à Grenoble.",
+    );
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['4 impasse du Moulin, 33000 Bordeaux']);
+  });
+  it('reads labelled fields and keeps postcodes and cities alone', () => {
+    const t = letter('Adresse du logement : 12 bis, rue Voltaire, 38000 Grenoble\nLe tribunal de Lyon (69003) est compétent.');
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['12 bis, rue Voltaire, 38000 Grenoble']);
+  });
+  it('reads a recipient block set in a right-hand column', () => {
+    const t = `CPAM de l'Isère
+Affaire suivie par : M. Paul Vidal          Monsieur Karim SAÏDI
+Ligne directe : 04 76 12 34 56              9, rue Nicolas-Chorier
+Service des prestations                     38000 Grenoble
+
+Grenoble, le 4 mars 2026
+
+Monsieur,
+
+Votre demande est acceptée.
+`;
+    expect(found(t)).toEqual(['NOM:Karim SAÏDI', 'ADRESSE:9, rue Nicolas-Chorier', 'ADRESSE:38000 Grenoble']);
+  });
+});
+
+describe('a letter read from a word processor (one paragraph per line, a blank line between any two)', () => {
+  const docx = (t: string): string =>
+    t
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l)
+      .join('\n\n');
+  it('finds the recipient block and keeps the letterhead, the agent and the signatory', () => {
+    const t = docx(letter('Votre conjoint, M. Alain Brunet, né le 4 mai 1980, habite 18 rue des Acacias, 38400 Saint-Martin-d’Hères.'));
+    expect(found(t)).toEqual([
+      'NOM:Lucie BRUNET',
+      'ADRESSE:Résidence Les Cèdres, bâtiment B\n\n7, avenue Jean-Perrot\n\n38100 Grenoble',
+      'NOM:Brunet',
+      'NOM:Alain Brunet',
+      'DATE_NAISSANCE:4 mai 1980',
+      'ADRESSE:18 rue des Acacias, 38400 Saint-Martin-d’Hères',
+    ]);
+  });
+  it('takes the contact lines under the recipient block as the person’s', () => {
+    const t = docx(`${HEAD}Monsieur Idriss KONÉ\n12, rue Lesdiguières\n38000 Grenoble\nTél. : 06 52 41 30 77\n\nGrenoble, le 3 février 2026\n\nMonsieur,\n\nVotre demande est acceptée.${SIGN}`);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 52 41 30 77']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['12, rue Lesdiguières\n\n38000 Grenoble']);
+  });
+});
+
+describe('DATE_NAISSANCE', () => {
+  it('takes the date alone after "né(e) le", "date de naissance" and in form boxes', () => {
+    const t = letter(
+      'Votre fils Noah, né le 3 mai 2015, et votre fille, née le 1er juin 2018.\nDate de naissance : 21 | 09 | 1976\nNé(e) le : 25.12.1961 à Lyon\nMme Anne Roux, née Guégan le 17 février 1958.',
+    );
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['3 mai 2015', '1er juin 2018', '21 | 09 | 1976', '25.12.1961', '17 février 1958']);
+  });
+  it('leaves other dates alone', () => {
+    const t = letter('Votre demande du 12/03/2025 sera examinée avant le 1er avril 2026. Votre époux, décédé le 2 mai 2024, avait 74 ans.');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual([]);
+  });
+});
+
+describe('NOM', () => {
+  it('finds the addressee, relatives and third persons, without the civility', () => {
+    const t = letter('Votre fils Noah et votre conjoint, M. Paul BRUNET, sont couverts. Votre propriétaire, Mme Claire Vasseur, a été informée.');
+    expect(ofType(t, 'NOM')).toEqual(['Lucie BRUNET', 'Brunet', 'Noah', 'Paul BRUNET', 'Claire Vasseur']);
+  });
+  it('splits a maiden name after "née" and joins first names sharing a name', () => {
+    const t = letter('Mme Julie MOREL née ROCHE et Madame et Monsieur Hugo et Camille FAIVRE.');
+    expect(ofType(t, 'NOM').slice(2)).toEqual(['Julie MOREL', 'ROCHE', 'Hugo et Camille FAIVRE']);
+  });
+  it('leaves the agent in charge, the signatory, titles and street names alone', () => {
+    const t = letter(
+      'Mme Martel vous recevra le 3 mars. Votre référente, Mme Anne Cloarec, vous appellera. Écrivez à M. le Directeur. Le terrain est rue Victor-Hugo, près du lycée Champollion.',
+    );
+    expect(ofType(t, 'NOM')).toEqual(['Lucie BRUNET', 'Brunet']);
+  });
+  it('reads names in tables', () => {
+    const t = `Attestation de droits
+
+Nom, prénom              Date de naissance      Droits ouverts
+DUPUIS Léa               04/06/2012             01/01/2026
+DUPUIS Tom               19/11/2015             01/01/2026
+`;
+    expect(found(t)).toEqual(['NOM:DUPUIS Léa', 'DATE_NAISSANCE:04/06/2012', 'NOM:DUPUIS Tom', 'DATE_NAISSANCE:19/11/2015']);
+  });
+  it('reads a military grade as a civility', () => {
+    const t = `Caisse nationale militaire de sécurité sociale
+
+                                        Adjudant-chef Romain FABRE
+                                        Quartier Bernadotte
+                                        64000 Pau
+
+Adjudant-chef,
+
+Vos soins sont remboursés.
+`;
+    expect(found(t)).toEqual(['NOM:Romain FABRE', 'ADRESSE:Quartier Bernadotte\n                                        64000 Pau']);
+  });
+});
+
+describe('NUMERO_DOSSIER', () => {
+  it("finds the identifiers of the person's file, whatever the label", () => {
+    const t = letter(
+      [
+        'N° allocataire : 0571248 F',
+        'Numéro fiscal : 30 14 582 917 466',
+        'Identifiant France Travail : 3204815L',
+        'Référence unique de mandat (RUM) : ++0259100482137551241125',
+        'N° Portalis : DBX2-W-B7J-CK4P',
+        'Réf. du dossier : 7458210 / indu IND-2025-11873',
+        'Votre facture n° 10078 523 114 du 15 janvier 2025 est réglée.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['0571248 F', '30 14 582 917 466', '3204815L', '++0259100482137551241125', 'DBX2-W-B7J-CK4P', '7458210', 'IND-2025-11873', '10078 523 114']);
+  });
+  it('finds the repetitions of a known identifier', () => {
+    const t = letter('Dossier n° AF-2025-0412 : rappelez la référence AF-2025-0412 dans vos courriers.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['AF-2025-0412', 'AF-2025-0412']);
+  });
+  it("leaves the service's references, template codes, cerfa, SIRET and legal references alone", () => {
+    const t = letter(
+      [
+        'Nos réf. : SIP/CF/2025',
+        'Code document : NOT-RSA-04',
+        'Formulaire cerfa n° 15692*01',
+        'SIRET : 263 300 117 00016',
+        'Arrêté municipal n° 2025-0457 du 10 mars 2025, loi n° 89-462 du 6 juillet 1989 (article L. 262-2).',
+        'Identifiant créancier SEPA : FR46ZZZ005002',
+        'Bureau de vote : n° 12',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+});
+
+describe('findPersonalData', () => {
+  it('returns sorted, non-overlapping spans, and nothing for an empty text or a template', () => {
+    const t = letter('Votre fils Noah, né le 3 mai 2015. Votre compte FR76 3000 4005 1200 0101 2345 678.');
+    const spans = findPersonalData(t);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+    expect(findPersonalData('')).toEqual([]);
+    const template = `[CIVILITÉ] [PRÉNOM] [NOM]
+[ADRESSE]
+[CODE POSTAL] [COMMUNE]
+
+«CIVILITE» «NOM»,
+
+Votre numéro allocataire : «NUM_ALLOCATAIRE». Appelez le 3230.
+`;
+    expect(findPersonalData(template)).toEqual([]);
+  });
+  it('reads Windows line breaks', () => {
+    const t = letter('Votre fils Noah.').replace(/\n/g, '\r\n');
+    expect(found(t)).toContain('NOM:Noah');
+    expect(found(t)).toContain('NOM:Lucie BRUNET');
+  });
+});
