@@ -5,7 +5,8 @@ import { detectLanguage } from './analysis/language.js';
 import { kandelMoles, kandelMolesBand, lix, lixBand } from './analysis/readability.js';
 import { AppError } from './errors.js';
 import { blockAt, type SourceBlock } from './ingest/assemble.js';
-import type { Report, Warning } from './model.js';
+import type { PersonalDataMode, Report, Warning } from './model.js';
+import { findPersonalData, pseudonymise } from './privacy/personal-data.js';
 import { computeScore } from './report/score.js';
 import { runRules } from './rules/engine.js';
 import type { RuleLibrary } from './rules/load.js';
@@ -32,6 +33,8 @@ export interface AnalysisOptions {
   maxChars?: number;
   /** The document type declared by the caller: it wins over the classifier. */
   documentType?: Report['documentType']['id'];
+  /** Count personal data, or replace it by placeholders before anything else (stored versions). */
+  personalData?: PersonalDataMode;
 }
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'anglais', de: 'allemand', es: 'espagnol', it: 'italien', pt: 'portugais', nl: 'néerlandais' };
@@ -45,7 +48,28 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   }
   const extracted = input.format !== undefined && input.format !== 'txt';
   if (!extracted && input.text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
-  const doc = buildDoc(input.text, input.bodyEnd);
+  // Stored versions: personal data replaced first, so that the text, every offset and every message of
+  // the report (which may quote the text) are those of the replaced text; the source map follows.
+  let text = input.text;
+  let sourceBlocks = input.blocks;
+  let bodyEnd = input.bodyEnd;
+  let personalData: Report['personalData'];
+  if (options.personalData === 'pseudonymise') {
+    const p = pseudonymise(input.text);
+    if (p.spans.length) {
+      text = p.text;
+      sourceBlocks = input.blocks?.map((b) => ({ ...b, start: p.mapOffset(b.start, 'start'), end: p.mapOffset(b.end, 'end') }));
+      if (bodyEnd !== undefined) bodyEnd = p.mapOffset(bodyEnd, 'start');
+    }
+    personalData = { pseudonymised: true, found: p.spans.length, counts: p.counts as Record<string, number> };
+  }
+  const doc = buildDoc(text, bodyEnd);
+  if (options.personalData === 'count') {
+    const counts: Record<string, number> = {};
+    const spans = findPersonalData(doc.text);
+    for (const s of spans) counts[s.type] = (counts[s.type] ?? 0) + 1;
+    personalData = { pseudonymised: false, found: spans.length, counts };
+  }
   const warnings: Warning[] = [...(input.warnings ?? [])];
   // A pasted or plain text without words is an error; a document that was read (PDF, DOCX, ODT, HTML)
   // but holds no text (only pictures, empty tables, form fields) still gets its report, saying so.
@@ -58,7 +82,7 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
     });
   }
   // Extracted text arrives normalised; should normalisation still change it, the offsets of the map would be wrong.
-  const blocks = input.blocks && doc.text === input.text ? input.blocks : undefined;
+  const blocks = sourceBlocks && doc.text === text ? sourceBlocks : undefined;
   const language = noText ? 'fr' : detectLanguage(doc.text, doc.sentences);
   if (language !== 'fr') {
     warnings.push({
@@ -144,6 +168,7 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
     mentions,
     alerts,
   };
+  if (personalData) report.personalData = personalData;
   if (input.id !== undefined) report.id = input.id;
   return report;
 }

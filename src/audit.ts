@@ -28,6 +28,8 @@ export interface AuditRow {
   byCategory?: Record<string, number>;
   missingMentions?: string[];
   warnings?: string[];
+  /** Personal data found (replaced by placeholders when the file is saved on the map). */
+  personalData?: number;
   /** With `--save`: where the file landed on the map. */
   document?: number;
   version?: number;
@@ -88,6 +90,7 @@ export function auditRow(file: string, r: Report): AuditRow {
     warnings: r.warnings.map((w) => w.code),
   };
   if (r.source.pages !== undefined) row.pages = r.source.pages;
+  if (r.personalData) row.personalData = r.personalData.found;
   return row;
 }
 
@@ -143,7 +146,7 @@ export async function runAudit(
         const known = saver?.known(sha256);
         // Every file goes to the worker pool, plain texts too: the work spreads over the workers and
         // the main thread stays free (the server's event loop, the command line's progress bar).
-        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown), inline: false }));
+        const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown), inline: false, personalData: saver ? 'pseudonymise' : 'count' }));
         row = auditRow(shown, report);
         if (saver) {
           const saved = known?.saved ?? saver.save(shown, report);
@@ -168,7 +171,7 @@ export async function runAudit(
 
 /** CSV for spreadsheets (semicolons and a UTF-8 BOM, as French Excel and LibreOffice expect). */
 export function auditCsv(rows: AuditRow[]): string {
-  const head = ['fichier', 'format', 'pages', 'mots', 'score', 'note', 'kandel_moles', 'alertes', ...CATEGORIES, 'mentions_manquantes', 'avertissements', 'erreur', 'message', 'document', 'version', 'enregistrement'];
+  const head = ['fichier', 'format', 'pages', 'mots', 'score', 'note', 'kandel_moles', 'alertes', ...CATEGORIES, 'mentions_manquantes', 'donnees_personnelles', 'avertissements', 'erreur', 'message', 'document', 'version', 'enregistrement'];
   return csvFile(
     head,
     rows.map((r) => [
@@ -182,6 +185,7 @@ export function auditCsv(rows: AuditRow[]): string {
       r.alerts,
       ...CATEGORIES.map((c) => (r.error ? undefined : (r.byCategory?.[c] ?? 0))),
       r.missingMentions?.join(' '),
+      r.personalData,
       r.warnings?.join(' '),
       r.error?.code,
       r.error?.message,

@@ -143,5 +143,20 @@ export const Report = z.object({
   documentType: z.object({ id: DocumentTypeId, confidence: z.number().min(0).max(1), evidence: z.array(Span) }),
   mentions: z.array(Mention),
   alerts: z.array(Alert),
+  /**
+   * Personal data found in the text (src/privacy/): counts by type; `pseudonymised` when each item
+   * was replaced by its typed placeholder ([NIR], [NOM]…) before the analysis, as every stored
+   * version is, so that the text and every offset of the report are those of the replaced text.
+   */
+  personalData: z
+    .object({
+      pseudonymised: z.boolean(),
+      found: z.number().int().min(0),
+      counts: z.record(z.string(), z.number().int().min(0)),
+    })
+    .optional(),
 });
 export type Report = z.infer<typeof Report>;
+
+/** What an analysis does with personal data: count it (ephemeral analyses) or replace it (stored ones). */
+export type PersonalDataMode = 'count' | 'pseudonymise';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { analyse } from '../analyse.js';
 import { ingestLimits, type Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Report } from '../model.js';
+import type { PersonalDataMode, Report } from '../model.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { IngestPool, type DocumentTypeName } from './pool.js';
 import { emptyFile, isEncryptedOffice, sniff, tooLarge, unsupported } from './sniff.js';
@@ -22,6 +22,8 @@ export interface DocumentOptions {
   documentType?: DocumentTypeName;
   filename?: string;
   id?: string;
+  /** Count personal data, or replace it before the analysis (a version to be stored). */
+  personalData?: PersonalDataMode;
 }
 
 /** Reads and analyses uploaded documents. */
@@ -67,7 +69,12 @@ export class Ingestor {
       return analyse(
         { text, format: 'txt', bytes: bytes.length, sha256, ...(options.filename !== undefined ? { filename: options.filename } : {}), ...(options.id !== undefined ? { id: options.id } : {}) },
         this.library,
-        { profile: options.profile, maxChars: this.config.MAX_TEXT_CHARS, ...(options.documentType ? { documentType: options.documentType } : {}) },
+        {
+          profile: options.profile,
+          maxChars: this.config.MAX_TEXT_CHARS,
+          ...(options.documentType ? { documentType: options.documentType } : {}),
+          ...(options.personalData ? { personalData: options.personalData } : {}),
+        },
       );
     }
     return this.ensurePool().run({
@@ -75,6 +82,7 @@ export class Ingestor {
       profile: options.profile,
       maxChars: this.config.MAX_TEXT_CHARS,
       ...(options.documentType ? { documentType: options.documentType } : {}),
+      ...(options.personalData ? { personalData: options.personalData } : {}),
       ...(options.transfer ? { transfer: true } : {}),
       ...(options.filename !== undefined ? { filename: options.filename } : {}),
       ...(options.id !== undefined ? { id: options.id } : {}),

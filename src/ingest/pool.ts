@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../errors.js';
-import type { Report, Warning } from '../model.js';
+import type { PersonalDataMode, Report, Warning } from '../model.js';
 
 /** A document type id (CONTRACT.md). */
 export type DocumentTypeName = Report['documentType']['id'];
@@ -42,6 +42,8 @@ export interface WorkerJob {
   maxChars: number;
   /** The document type declared by the caller (it wins over the classifier). */
   documentType?: DocumentTypeName;
+  /** Count personal data, or replace it before the analysis. */
+  personalData?: PersonalDataMode;
   /** Extraction only (benchmarks, diagnostics): the assembled text and source map, no analysis. */
   extractOnly?: boolean;
   /** The caller gives its buffer away: it may be moved to the worker instead of copied. */
@@ -65,6 +67,7 @@ export type WorkerReply =
 export interface IngestJob {
   bytes: Uint8Array;
   documentType?: DocumentTypeName;
+  personalData?: PersonalDataMode;
   /** The caller will not read `bytes` again: they may be moved to the worker without a copy. */
   transfer?: boolean;
   filename?: string;
@@ -182,7 +185,7 @@ export class IngestPool {
     }
     while (this.slots.length < this.options.size) this.spawn();
     const sha256 = createHash('sha256').update(job.bytes).digest('hex');
-    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}), ...(job.documentType ? { documentType: job.documentType } : {}) };
+    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}), ...(job.documentType ? { documentType: job.documentType } : {}), ...(job.personalData ? { personalData: job.personalData } : {}) };
     if (job.filename !== undefined) wj.filename = job.filename;
     if (job.id !== undefined) wj.id = job.id;
     return new Promise((resolve, reject) => {

@@ -47,7 +47,12 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
         ...(job.id !== undefined ? { id: job.id } : {}),
       },
       library,
-      { profile: job.profile, maxChars: job.maxChars, ...(job.documentType ? { documentType: job.documentType } : {}) },
+      {
+        profile: job.profile,
+        maxChars: job.maxChars,
+        ...(job.documentType ? { documentType: job.documentType } : {}),
+        ...(job.personalData ? { personalData: job.personalData } : {}),
+      },
     );
     return { seq: job.seq, report };
   } catch (e) {

@@ -29,7 +29,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           summary: 'Analyser un courrier',
           description:
             'Corps JSON `{ "text": … }` ou envoi multipart d’un fichier (champ `file`, champ `profile` facultatif). ' +
-            'Renvoie le rapport (schéma clarte/report@1). Rien du texte n’est conservé.',
+            'Renvoie le rapport (schéma clarte/report@1), avec le nombre de données personnelles trouvées par type (`personalData`). Rien du texte n’est conservé.',
           body: AnalysisRequest.nullish(),
           response: { 200: Report, 400: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
         },
@@ -47,6 +47,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           return deps.ingestor.analyseBytes(bytes, {
             profile: profile ?? deps.config.DEFAULT_PROFILE,
             transfer: true,
+            personalData: 'count',
             ...(declared?.success ? { documentType: declared.data } : {}),
             ...(filename ? { filename } : {}),
           });
@@ -55,6 +56,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const { text, profile, id, filename, type } = req.body;
         return analyse({ text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) }, deps.library, {
           ...options(profile),
+          personalData: 'count',
           ...(type ? { documentType: type } : {}),
         });
       },

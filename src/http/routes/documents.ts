@@ -101,9 +101,11 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       const { bytes, filename, fields } = await readUpload(req, deps.config.MAX_UPLOAD_BYTES, UPLOAD_FIELDS);
       const type = fields.type ? DocumentTypeId.safeParse(fields.type) : undefined;
       if (type && !type.success) throw new AppError('VALIDATION', `Type de document inconnu : « ${fields.type} ». Types possibles : ${DOCUMENT_TYPES.join(', ')}.`);
+      // Personal data is replaced by placeholders before the analysis: the stored text never holds it.
       const report = await deps.ingestor.analyseBytes(bytes, {
         profile: profileOf(fields.profile),
         transfer: true,
+        personalData: 'pseudonymise',
         ...(type?.success ? { documentType: type.data } : declared ? { documentType: declared } : {}),
         ...(filename ? { filename } : {}),
       });
@@ -113,7 +115,12 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     if (!body.success) throw new AppError('VALIDATION', 'Requête invalide : envoyez un fichier (multipart, champ « file ») ou un JSON { "text": … }.', body.error.issues);
     const { text, profile } = body.data;
     const type = body.data.type ?? declared;
-    const report = analyse({ text }, deps.library, { profile: profileOf(profile), maxChars: deps.config.MAX_TEXT_CHARS, ...(type ? { documentType: type } : {}) });
+    const report = analyse({ text }, deps.library, {
+      profile: profileOf(profile),
+      maxChars: deps.config.MAX_TEXT_CHARS,
+      personalData: 'pseudonymise',
+      ...(type ? { documentType: type } : {}),
+    });
     const fields: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(body.data)) if (k !== 'text' && v !== undefined && v !== null) fields[k] = String(v);
     return { report, fields };
