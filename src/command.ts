@@ -139,7 +139,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
   for (const p of positionals) {
     try {
       const bytes = p === '-' ? await readStdin() : readFileSync(p);
-      const report = await ingestor.analyseBytes(bytes, { profile, ...(documentType ? { documentType } : {}), ...(p === '-' ? {} : { filename: basename(p) }) });
+      const report = await ingestor.analyseBytes(bytes, { profile, personalData: 'count', ...(documentType ? { documentType } : {}), ...(p === '-' ? {} : { filename: basename(p) }) });
       emit(out, report, values.format);
     } catch (e) {
       failed++;

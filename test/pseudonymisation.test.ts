@@ -151,6 +151,14 @@ describe('pseudonymisation before storage', () => {
     for (const s of SECRETS) expect(logs, s).not.toContain(s);
   });
 
+  it('tells the agent on the command line what personal data a letter holds, without keeping it', () => {
+    const r = clarte(['analyze', '-', '--format', 'text'], LETTER);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Données personnelles \(non conservées\) : [^\n]*n° de sécurité sociale 1[^\n]*IBAN 1/);
+    const json = JSON.parse(clarte(['analyze', '-', '--format', 'json'], LETTER).stdout) as Report;
+    expect(json.personalData).toMatchObject({ pseudonymised: false, counts: { NIR: 1, IBAN: 1 } });
+  });
+
   it('pseudonymises what clarte audit --save stores, and counts it in the results', () => {
     const dir = mkdtempSync(join(tmpdir(), 'clarte-pseudo-audit-'));
     mkdirSync(join(dir, 'modeles'));

@@ -3,7 +3,7 @@
  * for text; page and paragraph, « p.2 §14 », for an uploaded document) and the span marked.
  */
 import type { Alert, Report } from '../model.js';
-import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, MENTION_LABELS, MENTION_STATUS_LABELS, SEVERITY_LABELS } from './labels.js';
+import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, MENTION_LABELS, MENTION_STATUS_LABELS, PERSONAL_DATA_LABELS, SEVERITY_LABELS } from './labels.js';
 import { SCORE_PARTS } from './score.js';
 
 interface Style {
@@ -78,6 +78,13 @@ export function formatText(report: Report, color = false): string {
       return `${MENTION_LABELS[m.id] ?? m.id} (${MENTION_STATUS_LABELS[m.status] ?? m.status}${todo})`;
     });
     lines.push(st.dim(`  Mentions : ${shown.join(' · ')}`));
+  }
+  const pd = report.personalData;
+  if (pd && pd.found > 0) {
+    const counts = Object.entries(pd.counts)
+      .map(([t, n]) => `${PERSONAL_DATA_LABELS[t] ?? t} ${n}`)
+      .join(' · ');
+    lines.push(st.dim(`  Données personnelles${pd.pseudonymised ? ' remplacées' : ' (non conservées)'} : ${counts}`));
   }
   for (const w of report.warnings) lines.push(st.sev('warning', `  ⚠ ${w.message}`));
   if (report.alerts.length === 0) {

@@ -61,3 +61,15 @@ export const MENTION_STATUS_LABELS: Record<string, string> = {
   missing: 'absente',
   'not-applicable': 'sans objet',
 };
+
+/** Names of the kinds of personal data, as the text report prints them. */
+export const PERSONAL_DATA_LABELS: Record<string, string> = {
+  NIR: 'n° de sécurité sociale',
+  IBAN: 'IBAN',
+  TELEPHONE: 'téléphone',
+  EMAIL: 'courriel',
+  ADRESSE: 'adresse',
+  DATE_NAISSANCE: 'date de naissance',
+  NOM: 'nom',
+  NUMERO_DOSSIER: 'n° de dossier',
+};
