@@ -100,6 +100,16 @@ const Env = z.object({
   VERSION_RETENTION_DAYS: z.coerce.number().int().min(0).default(1095),
   /** Finished audits (their per-file results) are deleted after this many days (0: kept for ever). */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(90),
+  /** Volunteers are asked at most this many times in 30 days. */
+  VOLUNTEER_MAX_REQUESTS_PER_MONTH: z.coerce.number().int().min(1).default(2),
+  /** A volunteer's personal data is erased after this many days without activity (0: kept until they ask). */
+  VOLUNTEER_RETENTION_DAYS: z.coerce.number().int().min(0).default(730),
+  /** An invitation link works for this many days (or until its campaign's deadline, if sooner). */
+  INVITATION_DAYS: z.coerce.number().int().min(1).default(30),
+  /** Release gate: answers needed, comprehension rate, and share of ratings of 8/10 or more. */
+  RELEASE_MIN_ANSWERS: z.coerce.number().int().min(1).default(10),
+  RELEASE_MIN_COMPREHENSION: z.coerce.number().min(0).max(1).default(0.8),
+  RELEASE_MIN_SHARE_8: z.coerce.number().min(0).max(1).default(0.7),
   /** In-flight requests get this long to finish when the server stops (SIGTERM), in ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -54,7 +54,8 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge', args: 
       const r = purge(db, config, { dryRun: dry });
       process.stdout.write(
         `${dry ? 'À supprimer' : 'Supprimé'} : ${r.versions} version(s) remplacée(s) depuis plus de ${config.VERSION_RETENTION_DAYS} jours, ` +
-          `${r.audits} audit(s) terminé(s) depuis plus de ${config.AUDIT_RETENTION_DAYS} jours, ${r.sessions} session(s) expirée(s).\n`,
+          `${r.audits} audit(s) terminé(s) depuis plus de ${config.AUDIT_RETENTION_DAYS} jours, ${r.sessions} session(s) expirée(s), ` +
+          `${r.volunteers} bénévole(s) sans activité depuis plus de ${config.VOLUNTEER_RETENTION_DAYS} jours (données effacées, réponses anonymes gardées).\n`,
       );
     } finally {
       db.close();

@@ -28,7 +28,7 @@ export async function startServer(config: Config): Promise<void> {
   const purgeNow = (): void => {
     try {
       const removed = purge(db, config);
-      if (removed.versions || removed.audits || removed.sessions) app.log.info({ removed }, 'retention purge');
+      if (removed.versions || removed.audits || removed.sessions || removed.volunteers) app.log.info({ removed }, 'retention purge');
     } catch (err) {
       app.log.error({ err }, 'retention purge failed');
     }

@@ -32,6 +32,8 @@ import { auditLog, type AuditLog } from '../store/audit-log.js';
 import { installAuth, SESSION_COOKIE, type RouteAccess } from './auth.js';
 import { accountRoutes } from './routes/accounts.js';
 import { operationRoutes } from './routes/operations.js';
+import { campaignRoutes } from './routes/campaigns.js';
+import { campaignStore, type CampaignStore } from '../store/campaigns.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
 export interface AppDeps {
@@ -58,6 +60,8 @@ export interface RouteDeps extends AppDeps {
   users: () => UserStore;
   /** Who changed what. */
   log: () => AuditLog;
+  /** Volunteers, test campaigns and experts' reviews. */
+  campaigns: () => CampaignStore;
 }
 
 declare module 'fastify' {
@@ -72,10 +76,15 @@ declare module 'fastify' {
  * header that carries a secret, no body, no query string (a search may name a person): letters and
  * personal data never reach the logs (test/auth/logs.test.ts).
  */
+/** Invitation and volunteer links are credentials: their secret part never reaches the logs. */
+export function maskLinks(url: string): string {
+  return url.replace(/\b(inv|vol)_[A-Za-z0-9_-]+/g, '$1_[masqué]');
+}
+
 export const LOG_OPTIONS = {
   redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[masqué]' },
   serializers: {
-    req: (req: { method: string; url: string; id?: string; ip?: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+    req: (req: { method: string; url: string; id?: string; ip?: string }) => ({ method: req.method, url: maskLinks(req.url.split('?')[0]!), id: req.id }),
   },
 };
 
@@ -87,11 +96,11 @@ function errorBody(code: string, message: string, details?: unknown) {
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   let db = appDeps.db;
-  let stores: { map: DocumentStore; audits: AuditStore; users: UserStore; log: AuditLog } | undefined;
+  let stores: { map: DocumentStore; audits: AuditStore; users: UserStore; log: AuditLog; campaigns: CampaignStore } | undefined;
   const open = () => {
     if (!stores) {
       db ??= openDatabase(appDeps.config.DATABASE_PATH);
-      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db), users: userStore(db), log: auditLog(db) };
+      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db), users: userStore(db), log: auditLog(db), campaigns: campaignStore(db, appDeps.config) };
     }
     return stores;
   };
@@ -103,6 +112,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     audits: () => open().audits,
     users: () => open().users,
     log: () => open().log,
+    campaigns: () => open().campaigns,
     auditJobs: new AuditJobs({ config: appDeps.config, ingestor, stores: open, log: (msg, err) => app.log.error({ err }, msg) }),
   };
   const app = Fastify({
@@ -215,6 +225,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(ruleRoutes(deps), { prefix: '/api/v1' });
   await app.register(documentRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
+  await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
   if (appDeps.resumeAudits) {
     const resumed = deps.auditJobs.resume();
     if (resumed) app.log.info({ resumed }, 'unfinished audits resumed');

@@ -8,6 +8,10 @@
  * - meanScoreBefore / meanScoreAfter: for the rewritten documents, mean score of their first version
  *   and of their last version of the year;
  * - withAllMentions: share of mapped documents (with a version) whose latest version misses no required mention.
+ * - scoreGain: meanScoreAfter − meanScoreBefore;
+ * - tests: campaigns that received at least one answer during the year; answers: volunteers' answers
+ *   given during the year; comprehension: share of their comprehension questions answered right;
+ *   ratingsAtLeast8: share of their ratings of 8/10 or more (the Services Publics+ indicator).
  */
 import type { Db } from './db.js';
 
@@ -20,6 +24,11 @@ export interface IndicatorFigures {
   meanScoreBefore: number | null;
   meanScoreAfter: number | null;
   withAllMentions: number | null;
+  scoreGain: number | null;
+  tests: number;
+  answers: number;
+  comprehension: number | null;
+  ratingsAtLeast8: number | null;
 }
 
 /** Indicators of a year, in all and by service. */
@@ -66,10 +75,27 @@ export function indicators(db: Db, year: number, service?: string): Indicators {
          WHERE h.to_status = 'publie' AND h.at >= @start AND h.at < @end ${scope} ${group}`,
       )
       .all(params) as { service: string | null; released: number }[];
-    const keys = new Set([...mapped, ...rewritten, ...released].map((r) => r.service));
+    // Answers are dated by the day only (src/store/campaigns.ts); 'YYYY-MM-DD' compares with the bounds.
+    const tested = db
+      .prepare(
+        `SELECT ${key} AS service, count(DISTINCT c.id) AS tests, count(*) AS answers, sum(r.rating >= 8) AS high
+         FROM responses r JOIN campaigns c ON c.id = r.campaign_id JOIN documents d ON d.id = c.document_id
+         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`,
+      )
+      .all(params) as { service: string | null; tests: number; answers: number; high: number }[];
+    const understood = db
+      .prepare(
+        `SELECT ${key} AS service, sum(a.correct) AS correct, count(*) AS questions
+         FROM response_answers a JOIN responses r ON r.id = a.response_id JOIN campaigns c ON c.id = r.campaign_id JOIN documents d ON d.id = c.document_id
+         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`,
+      )
+      .all(params) as { service: string | null; correct: number | null; questions: number }[];
+    const keys = new Set([...mapped, ...rewritten, ...released, ...tested.filter((t) => t.answers > 0)].map((r) => r.service));
     return [...keys].map((s) => {
       const m = mapped.find((r) => r.service === s);
       const r = rewritten.find((x) => x.service === s);
+      const t = tested.find((x) => x.service === s && x.answers > 0);
+      const u = understood.find((x) => x.service === s && x.questions > 0);
       const byStatus: Record<string, number> = {};
       for (const row of statuses.filter((x) => x.service === s)) byStatus[row.status] = row.n;
       return {
@@ -81,11 +107,16 @@ export function indicators(db: Db, year: number, service?: string): Indicators {
         meanScoreBefore: round(r?.before ?? null),
         meanScoreAfter: round(r?.after ?? null),
         withAllMentions: m && m.versioned ? round(m.complete / m.versioned, 3) : null,
+        scoreGain: r && r.before !== null && r.after !== null ? round(r.after - r.before) : null,
+        tests: t?.tests ?? 0,
+        answers: t?.answers ?? 0,
+        comprehension: u ? round((u.correct ?? 0) / u.questions, 3) : null,
+        ratingsAtLeast8: t && t.answers ? round(t.high / t.answers, 3) : null,
       };
     });
   };
   const [all] = figures(false);
-  const empty: IndicatorFigures = { mapped: 0, byStatus: {}, rewritten: 0, released: 0, meanScoreBefore: null, meanScoreAfter: null, withAllMentions: null };
+  const empty: IndicatorFigures = { mapped: 0, byStatus: {}, rewritten: 0, released: 0, meanScoreBefore: null, meanScoreAfter: null, withAllMentions: null, scoreGain: null, tests: 0, answers: 0, comprehension: null, ratingsAtLeast8: null };
   const { service: _ignored, ...totals } = all ?? { service: null, ...empty };
   const byService = figures(true).sort((a, b) => (a.service ?? '').localeCompare(b.service ?? '', 'fr'));
   return { year, service: service ?? null, ...totals, byService };

@@ -205,4 +205,100 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_target ON audit_log (target, id);
 `,
   },
+  {
+    version: 5,
+    name: 'volunteer tests and expert reviews',
+    sql: `
+-- Volunteers: a pseudonym and one contact, given with consent; an optional profile to balance panels.
+-- Erasing one keeps the row (invitation counts) without any personal data.
+CREATE TABLE volunteers (
+  id INTEGER PRIMARY KEY,
+  pseudonym TEXT,                         -- NULL once erased
+  contact TEXT,                           -- e-mail or phone; NULL once erased
+  age_band TEXT,
+  digital_ease TEXT,
+  languages TEXT,
+  consent_version TEXT NOT NULL,          -- the consent text they agreed to
+  consent_at TEXT NOT NULL,
+  manage_hash BLOB UNIQUE,                -- SHA-256 of their own link (see, unsubscribe, erase)
+  unsubscribed_at TEXT,
+  erased_at TEXT,
+  created_at TEXT NOT NULL,
+  last_active_at TEXT NOT NULL            -- registration, invitation or answer: retention counts from it
+);
+
+-- A test of one version of a document, optionally against another version (A/B).
+CREATE TABLE campaigns (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  version_number INTEGER NOT NULL,
+  compare_version INTEGER,
+  title TEXT NOT NULL,
+  panel_size INTEGER NOT NULL CHECK (panel_size > 0),
+  deadline TEXT,
+  status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+  author TEXT,
+  created_at TEXT NOT NULL,
+  closed_at TEXT
+);
+CREATE INDEX campaigns_document ON campaigns (document_id, version_number);
+
+CREATE TABLE campaign_questions (
+  id INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  prompt TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('choice', 'text')),
+  options TEXT,                           -- JSON array (choice)
+  accepted TEXT NOT NULL,                 -- JSON: indexes (choice) or accepted answers (text)
+  multiple INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX campaign_questions_campaign ON campaign_questions (campaign_id, position);
+
+-- Single-use invitation links (their SHA-256). The answer does not point back to the invitation.
+CREATE TABLE invitations (
+  id INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  volunteer_id INTEGER REFERENCES volunteers (id) ON DELETE SET NULL,
+  hash BLOB NOT NULL UNIQUE,
+  new_first INTEGER NOT NULL DEFAULT 1,   -- A/B order shown to this volunteer
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT
+);
+CREATE INDEX invitations_volunteer ON invitations (volunteer_id, created_at);
+CREATE INDEX invitations_campaign ON invitations (campaign_id);
+
+-- Anonymous answers: no volunteer, no contact, no invitation.
+CREATE TABLE responses (
+  id INTEGER PRIMARY KEY,
+  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+  rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+  preference TEXT CHECK (preference IN ('new', 'old', 'same')),
+  comment TEXT,
+  answered_at TEXT NOT NULL
+);
+CREATE INDEX responses_campaign ON responses (campaign_id);
+
+CREATE TABLE response_answers (
+  response_id INTEGER NOT NULL REFERENCES responses (id) ON DELETE CASCADE,
+  question_id INTEGER NOT NULL REFERENCES campaign_questions (id) ON DELETE CASCADE,
+  answer TEXT NOT NULL,                   -- JSON: { choice: [..] } or { text }
+  correct INTEGER NOT NULL,
+  PRIMARY KEY (response_id, question_id)
+) WITHOUT ROWID;
+
+-- Experts' decisions on a version: the history is kept, the latest decision counts.
+CREATE TABLE reviews (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  version_number INTEGER NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+  comment TEXT,
+  author TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX reviews_document ON reviews (document_id, version_number, id);
+`,
+  },
 ];

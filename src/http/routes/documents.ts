@@ -12,13 +12,15 @@ import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
 import { DOCUMENT_TYPES, DocumentTypeId, MENTION_IDS, Report } from '../../model.js';
 import { saveReport, type SaveOptions } from '../../map/service.js';
-import { STATUSES } from '../../map/statuses.js';
+import { allowedMoves, STATUSES } from '../../map/statuses.js';
 import type { DocumentMeta } from '../../store/documents.js';
 import { mapCsv } from '../../map/export.js';
+import { csvFile } from '../../report/csv.js';
 import { compareReports, ComparisonSchema } from '../../map/compare.js';
 import { DEFAULT_THRESHOLD, groupNearDuplicates, signatureFromBytes, similarity, wordDiff } from '../../map/near-duplicates.js';
 import type { RouteDeps } from '../app.js';
 import { readUpload } from '../upload.js';
+import { assertReleasable } from './campaigns.js';
 import { caller } from '../auth.js';
 import { MAP_MANAGERS, MAP_READERS, MAP_WIDE, MAP_WRITERS, type Principal } from '../../auth/roles.js';
 
@@ -337,6 +339,11 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       meanScoreBefore: z.number().nullable(),
       meanScoreAfter: z.number().nullable(),
       withAllMentions: z.number().nullable(),
+      scoreGain: z.number().nullable(),
+      tests: z.number(),
+      answers: z.number(),
+      comprehension: z.number().nullable(),
+      ratingsAtLeast8: z.number().nullable(),
     });
     app.get(
       '/indicators',
@@ -346,12 +353,47 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           summary: 'Indicateurs annuels de la cartographie, en tout et par service',
           description:
             'Documents cartographiés (à la fin de l’année), par statut (aujourd’hui), réécrits et publiés dans l’année, score moyen avant et après ' +
-            'réécriture, part des documents qui portent toutes les mentions obligatoires.',
+            'réécriture et gain, part des documents qui portent toutes les mentions obligatoires ; tests usagers ayant reçu des réponses dans l’année, réponses, ' +
+            'taux de compréhension et part des notes de 8/10 ou plus. Aussi en CSV : /indicators.csv.',
           querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => new Date().getFullYear()), service: z.string().optional() }),
           response: { 200: Figures.extend({ year: z.number(), service: z.string().nullable(), byService: z.array(Figures.extend({ service: z.string().nullable() })) }), 400: ErrorBody },
         },
       },
       async (req) => deps.store().indicators(req.query.year, req.query.service),
+    );
+
+    app.get(
+      '/indicators.csv',
+      {
+        config: { access: MAP_WIDE },
+        schema: {
+          summary: 'Indicateurs annuels en CSV (publication) : une ligne pour l’ensemble, puis une par service',
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).default(() => new Date().getFullYear()), service: z.string().optional() }),
+        },
+      },
+      async (req, reply) => {
+        const all = deps.store().indicators(req.query.year, req.query.service);
+        reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="indicateurs-${all.year}.csv"`);
+        const row = (scope: string, f: typeof all) => [
+          all.year,
+          scope,
+          f.mapped,
+          f.rewritten,
+          f.released,
+          f.meanScoreBefore,
+          f.meanScoreAfter,
+          f.scoreGain,
+          f.withAllMentions,
+          f.tests,
+          f.answers,
+          f.comprehension,
+          f.ratingsAtLeast8,
+        ];
+        return csvFile(
+          ['annee', 'perimetre', 'documents_cartographies', 'reecrits', 'publies', 'score_moyen_avant', 'score_moyen_apres', 'gain_de_score', 'part_toutes_mentions', 'tests_usagers', 'reponses', 'comprehension', 'part_notes_8_et_plus'],
+          [row(all.service ?? 'ensemble', all), ...(all.service === null ? all.byService.map((b) => row(b.service ?? 'sans service', { ...all, ...b })) : [])],
+        );
+      },
     );
 
     app.get(
@@ -424,7 +466,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         config: { access: MAP_MANAGERS },
         schema: {
           summary: 'Changer le statut (historique conservé)',
-          description: 'identifie → a-reecrire → en-reecriture → validation-experte → test-usagers → publie, retour à une étape antérieure, ou abandonne.',
+          description:
+            'identifie → a-reecrire → en-reecriture → validation-experte → test-usagers → publie, retour à une étape antérieure, ou abandonne. « publie » demande que la dernière version soit validée par un expert et ait passé un test usagers (sinon 409 RELEASE_BLOCKED, avec les raisons ; voir /documents/{id}/release-check).',
           params: Id,
           body: z.object({ status: Status, comment: z.string().max(2000).optional() }),
           response: { 200: DocumentSummary, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
@@ -433,6 +476,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         const me = caller(req);
         const before = deps.store().get(req.params.id).status;
+        // Publishing needs an expert's approval and a passed user test of the latest version.
+        if (req.body.status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, req.params.id);
         const doc = deps.store().setStatus(req.params.id, req.body.status, me.login, req.body.comment ?? null);
         deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
         return doc;
