@@ -204,6 +204,33 @@ function matcherQuestion(q: StoredQuestion): Question {
   return q.kind === 'choice' ? { kind: 'choice', options: q.options ?? [], accepted: q.accepted as number[], multiple: q.multiple } : { kind: 'text', accepted: q.accepted as string[] };
 }
 
+interface PoolRow {
+  id: number;
+  ageBand: string | null;
+  digitalEase: string | null;
+}
+
+/**
+ * A panel of `size` volunteers that mixes profiles: the pool (least recently asked first) is split by
+ * age band and digital ease, and the panel takes one volunteer of each profile in turn, so that no
+ * profile fills it while another waits.
+ */
+export function balancedPanel(pool: readonly PoolRow[], size: number): number[] {
+  const groups = new Map<string, PoolRow[]>();
+  for (const v of pool) {
+    const key = `${v.ageBand ?? '?'}|${v.digitalEase ?? '?'}`;
+    const g = groups.get(key);
+    if (g) g.push(v);
+    else groups.set(key, [v]);
+  }
+  const queues = [...groups.values()];
+  const out: number[] = [];
+  for (let round = 0; out.length < size && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) if (q[round] && out.length < size) out.push(q[round]!.id);
+  }
+  return out;
+}
+
 /** Checks a campaign's questions: 2 to 5, each well formed. */
 function checkQuestions(questions: QuestionInput[]): void {
   if (questions.length < 2 || questions.length > 5) throw new AppError('VALIDATION', 'Une campagne pose de 2 à 5 questions de compréhension.');
@@ -262,7 +289,7 @@ export function campaignStore(db: Db, config: CampaignConfig) {
     questions: db.prepare('SELECT * FROM campaign_questions WHERE campaign_id = ? ORDER BY position'),
     closeCampaign: db.prepare("UPDATE campaigns SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'"),
     eligible: db.prepare(
-      `SELECT v.id FROM volunteers v
+      `SELECT v.id, v.age_band AS ageBand, v.digital_ease AS digitalEase FROM volunteers v
        WHERE v.erased_at IS NULL AND v.unsubscribed_at IS NULL
          AND (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) < @max
          AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.volunteer_id = v.id AND i.campaign_id = @campaign)
@@ -434,7 +461,8 @@ export function campaignStore(db: Db, config: CampaignConfig) {
         }
       } else {
         const wanted = who.count ?? Math.max(0, campaign.panelSize - campaign.invitations);
-        ids = (st.eligible.all({ since, max: config.VOLUNTEER_MAX_REQUESTS_PER_MONTH, campaign: campaignId }) as { id: number }[]).slice(0, wanted).map((r) => r.id);
+        const pool = st.eligible.all({ since, max: config.VOLUNTEER_MAX_REQUESTS_PER_MONTH, campaign: campaignId }) as PoolRow[];
+        ids = balancedPanel(pool, wanted);
       }
       const at = now();
       let expires = new Date(Date.now() + config.INVITATION_DAYS * DAY_MS).toISOString();

@@ -1,7 +1,8 @@
-/** Lenient matching of volunteers' answers, and the figures of a campaign against known values. */
+/** Lenient matching of volunteers' answers, the figures of a campaign against known values, and panels. */
 import { describe, expect, it } from 'vitest';
 import { matchAnswer, normaliseAnswer } from '../../src/campaigns/answers.js';
 import { comprehension, correlation, preference, rate, ratingSummary, signTest } from '../../src/campaigns/stats.js';
+import { balancedPanel } from '../../src/store/campaigns.js';
 
 const text = (accepted: string[], answer: string) => matchAnswer({ kind: 'text', accepted }, { text: answer });
 
@@ -96,5 +97,21 @@ describe('campaign figures', () => {
     expect(r.pValue).toBeCloseTo(0.772991, 4);
     expect(correlation([1, 2], [3, 4]).pearson).toBeNull();
     expect(correlation([1, 1, 1], [3, 4, 5]).pearson).toBeNull();
+  });
+});
+
+describe('panels', () => {
+  it('mixes profiles, least recently asked first within each', () => {
+    const pool = [
+      { id: 1, ageBand: '25-44 ans', digitalEase: 'grande' },
+      { id: 2, ageBand: '25-44 ans', digitalEase: 'grande' },
+      { id: 3, ageBand: '25-44 ans', digitalEase: 'grande' },
+      { id: 4, ageBand: '65 ans et plus', digitalEase: 'faible' },
+      { id: 5, ageBand: null, digitalEase: null },
+      { id: 6, ageBand: '65 ans et plus', digitalEase: 'faible' },
+    ];
+    expect(balancedPanel(pool, 4)).toEqual([1, 4, 5, 2]);
+    expect(balancedPanel(pool, 10)).toEqual([1, 4, 5, 2, 6, 3]);
+    expect(balancedPanel([], 3)).toEqual([]);
   });
 });
