@@ -50,6 +50,18 @@ describe('hardening', () => {
     expect(cookies).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
+  it('limits guessing of invitation and volunteer links per address', async () => {
+    const { app } = await start({});
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++) codes.push((await app.inject({ url: `/api/v1/invitations/inv_devine${i}xxxxxxxx`, remoteAddress: '10.2.2.2' })).statusCode);
+    expect(codes.slice(0, 30).every((c) => c === 404)).toBe(true);
+    expect(codes.slice(30)).toEqual([429, 429]);
+    const links: number[] = [];
+    for (let i = 0; i < 31; i++) links.push((await app.inject({ method: 'DELETE', url: `/api/v1/volunteer-links/vol_devine${i}xxxxxxxx`, remoteAddress: '10.2.2.3' })).statusCode);
+    expect(links.at(-1)).toBe(429);
+    expect((await app.inject({ url: '/api/v1/invitations/inv_autre-adressexxxx', remoteAddress: '10.2.2.4' })).statusCode).toBe(404);
+  });
+
   it('limits sign-in attempts harder than other requests', async () => {
     const { app } = await start({ LOGIN_RATE_PER_MINUTE: '2' });
     const payload = { login: 'x', password: 'mauvais-mot-de-passe' };
