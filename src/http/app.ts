@@ -1,6 +1,7 @@
 /** The HTTP application as a Fastify instance built from its dependencies (no listen: tests use inject()). */
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import formbody from '@fastify/formbody';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -33,6 +34,7 @@ import { installAuth, SESSION_COOKIE, type RouteAccess } from './auth.js';
 import { accountRoutes } from './routes/accounts.js';
 import { operationRoutes } from './routes/operations.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { pageRoutes } from './routes/pages.js';
 import { campaignStore, type CampaignStore } from '../store/campaigns.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
@@ -195,6 +197,8 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
       return `a:${req.ip}`;
     },
   });
+  // Web forms without JavaScript post as application/x-www-form-urlencoded.
+  await app.register(formbody, { bodyLimit: deps.config.BODY_LIMIT_BYTES });
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10, parts: 11 } });
   await app.register(swagger, {
     openapi: {
@@ -226,6 +230,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
   await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
+  await app.register(pageRoutes(deps));
   if (appDeps.resumeAudits) {
     const resumed = deps.auditJobs.resume();
     if (resumed) app.log.info({ resumed }, 'unfinished audits resumed');

@@ -118,8 +118,8 @@ export function installAuth(app: FastifyInstance, users: () => UserStore, failur
   const throttle = new FailureThrottle(failuresPerMinute);
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
-    // The API documentation's own pages (swagger-ui) are public.
-    if (route.url === '/docs' || route.url.startsWith('/docs/')) route.config = { ...route.config, access: 'public' };
+    // The API documentation's own pages (swagger-ui) and the design system's files are public.
+    if (route.url === '/docs' || route.url.startsWith('/docs/') || route.url.startsWith('/dsfr/')) route.config = { ...route.config, access: 'public' };
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route sans accès déclaré : ${String(route.method)} ${route.url}`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });

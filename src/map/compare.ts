@@ -9,6 +9,7 @@
  * lists facts found only after; a fact invariant counts its `occurrences`; a mention invariant is listed
  * for every mention present or partial before (lost when worse after) with a French `detail`.
  */
+import { mentionElementLabel } from '../report/labels.js';
 import { z } from 'zod';
 import { Alert, CATEGORIES, Category, DocumentTypeId, Mention, Report } from '../model.js';
 import { MENTION_LABELS, MENTION_STATUS_LABELS } from '../report/labels.js';
@@ -429,18 +430,7 @@ function matchAlerts(before: Report, after: Report): { kept: number; resolved: A
 
 const RANK: Record<string, number> = { missing: 0, partial: 1, present: 2 };
 
-// Short French names of mention elements (CONTRACT.md ids), for the detail of a worsened mention.
-const ELEMENT_LABELS: Record<string, Record<string, string>> = {
-  recourse: { 'administrative-appeal': 'le recours auprès de l’administration', court: 'le tribunal nommé', deadline: 'le délai de deux mois', 'start-point': 'le point de départ du délai', telerecours: 'Télérecours' },
-  'agent-identity': { name: 'le nom de l’agent', role: 'sa fonction', address: 'l’adresse du service' },
-  signature: { name: 'le nom du signataire', role: 'sa qualité' },
-  motivation: { 'legal-basis': 'la règle appliquée', facts: 'les faits propres à la personne' },
-  receipt: { 'receipt-date': 'la date de réception', 'silence-rule': 'ce que vaut le silence', 'service-contact': 'les coordonnées du service' },
-  'missing-documents': { list: 'la liste des pièces', deadline: 'la date limite' },
-  contact: { phone: 'le téléphone', email: 'l’adresse électronique', address: 'l’adresse', hours: 'les horaires' },
-  'processing-time': { delay: 'le délai de traitement' },
-};
-const elementLabel = (mention: string, element: string): string => ELEMENT_LABELS[mention]?.[element] ?? element;
+const elementLabel = mentionElementLabel;
 
 /**
  * The change of one mention: by status (missing < partial < present); at equal status, by its elements

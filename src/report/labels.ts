@@ -73,3 +73,18 @@ export const PERSONAL_DATA_LABELS: Record<string, string> = {
   NOM: 'nom',
   NUMERO_DOSSIER: 'n° de dossier',
 };
+
+/** Short French names of mention elements (CONTRACT.md ids): what is missing, in words. */
+export const MENTION_ELEMENT_LABELS: Record<string, Record<string, string>> = {
+  recourse: { 'administrative-appeal': 'le recours auprès de l’administration', court: 'le tribunal nommé', deadline: 'le délai de deux mois', 'start-point': 'le point de départ du délai', telerecours: 'Télérecours' },
+  'agent-identity': { name: 'le nom de l’agent', role: 'sa fonction', address: 'l’adresse du service' },
+  signature: { name: 'le nom du signataire', role: 'sa qualité' },
+  motivation: { 'legal-basis': 'la règle appliquée', facts: 'les faits propres à la personne' },
+  receipt: { 'receipt-date': 'la date de réception', 'silence-rule': 'ce que vaut le silence', 'service-contact': 'les coordonnées du service' },
+  'missing-documents': { list: 'la liste des pièces', deadline: 'la date limite' },
+  contact: { phone: 'le téléphone', email: 'l’adresse électronique', address: 'l’adresse', hours: 'les horaires' },
+  'processing-time': { delay: 'le délai de traitement' },
+};
+
+/** The French name of a mention's element (its id when unknown). */
+export const mentionElementLabel = (mention: string, element: string): string => MENTION_ELEMENT_LABELS[mention]?.[element] ?? element;

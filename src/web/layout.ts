@@ -1,0 +1,80 @@
+/** The page shell in the look of the State's design system (DSFR, served locally from /dsfr/). */
+import { html, type Html } from './html.js';
+
+export interface PageOptions {
+  title: string;
+  /** The current section, for the navigation. */
+  section?: 'analyser' | 'guide';
+  body: Html;
+}
+
+/** A whole page: DSFR header, skip links, main content, footer. */
+export function page(o: PageOptions): Html {
+  const nav = (id: PageOptions['section'], href: string, label: string) =>
+    html`<li class="fr-nav__item"><a class="fr-nav__link" href="${href}"${id === o.section ? html` aria-current="page"` : ''}>${label}</a></li>`;
+  return html`<!doctype html>
+<html lang="fr" data-fr-scheme="light">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${o.title} — Clarté</title>
+<link rel="stylesheet" href="/dsfr/dsfr.min.css">
+<link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css">
+<link rel="stylesheet" href="/static/clarte.css">
+<link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<div class="fr-skiplinks">
+  <nav class="fr-container" role="navigation" aria-label="Accès rapide">
+    <ul class="fr-skiplinks__list">
+      <li><a class="fr-link" href="#contenu">Contenu</a></li>
+      <li><a class="fr-link" href="#navigation">Menu</a></li>
+    </ul>
+  </nav>
+</div>
+<header role="banner" class="fr-header">
+  <div class="fr-header__body">
+    <div class="fr-container">
+      <div class="fr-header__body-row">
+        <div class="fr-header__brand fr-enlarge-link">
+          <div class="fr-header__brand-top">
+            <div class="fr-header__logo"><p class="fr-logo">République<br>Française</p></div>
+          </div>
+          <div class="fr-header__service">
+            <a href="/" title="Accueil — Clarté"><p class="fr-header__service-title">Clarté</p></a>
+            <p class="fr-header__service-tagline">Des courriers administratifs clairs</p>
+          </div>
+        </div>
+      </div>
+    </div>
+  </div>
+  <div class="fr-header__menu">
+    <div class="fr-container">
+      <nav class="fr-nav" id="navigation" role="navigation" aria-label="Menu principal">
+        <ul class="fr-nav__list">
+          ${nav('analyser', '/', 'Analyser un courrier')}
+          ${nav('guide', '/api/v1/rules', 'Règles (API)')}
+        </ul>
+      </nav>
+    </div>
+  </div>
+</header>
+<main role="main" id="contenu" class="fr-container fr-py-4w" tabindex="-1">
+${o.body}
+</main>
+<footer class="fr-footer" role="contentinfo" id="pied">
+  <div class="fr-container">
+    <div class="fr-footer__body">
+      <div class="fr-footer__brand fr-enlarge-link">
+        <a href="/" title="Accueil — Clarté"><p class="fr-logo">République<br>Française</p></a>
+      </div>
+      <div class="fr-footer__content">
+        <p class="fr-footer__content-desc">Clarté relit les courriers de l’administration, sur vos serveurs : aucun texte ne quitte la machine, et une analyse ponctuelle n’est pas conservée.</p>
+      </div>
+    </div>
+  </div>
+</footer>
+<script type="module" src="/dsfr/dsfr.module.min.js"></script>
+</body>
+</html>`;
+}

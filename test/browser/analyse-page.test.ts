@@ -1,0 +1,146 @@
+/**
+ * The « Analyser un courrier » page in a real browser (Debian's Chromium driven by playwright-core) on
+ * the real server: an agent uploads a DOCX and sees the marks and the missing recourse mention; the
+ * same with the keyboard alone and a pasted text; axe-core finds no serious or critical violation on
+ * any page. Screenshots and load times land in test-results/browser/.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { ROOT } from '../../src/paths.js';
+import { ourLibrary } from '../helpers/library.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-results', 'browser');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+// A refusal without any way to contest it: the recourse mention is missing.
+const REFUSAL = [
+  'Caisse d’allocations familiales de la Gironde',
+  'Service des prestations',
+  'Objet : refus de votre demande d’allocation de logement',
+  'Madame, Monsieur,',
+  'Nous avons procédé à l’examen de votre demande d’allocation de logement. Après instruction de votre dossier par nos services, il a été décidé de procéder au rejet de votre demande, au motif que les ressources de l’intéressé excèdent le plafond réglementaire afférent à sa situation.',
+  'Votre demande d’allocation de logement est donc refusée.',
+  'Nous vous prions d’agréer, Madame, Monsieur, l’expression de nos salutations distinguées.',
+  'Le directeur',
+];
+
+let app: FastifyInstance;
+let browser: Browser;
+let base = '';
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const DATABASE_PATH = join(mkdtempSync(join(tmpdir(), 'clarte-web-')), 'clarte.db');
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+afterAll(async () => {
+  writeFileSync(join(ARTIFACTS, 'temps-de-chargement.json'), JSON.stringify(timings, null, 2) + '\n');
+  await browser?.close();
+  await app?.close();
+});
+
+/** Runs axe-core on the page (injected past the page's content policy) and returns the serious and critical violations. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'fr-FR' });
+  return context.newPage();
+}
+
+/** Load time of the current page (navigation start to the load event), in ms. */
+async function loadTime(page: Page): Promise<number> {
+  return (await page.evaluate("(([nav]) => (nav ? nav.loadEventEnd - nav.startTime : -1))(performance.getEntriesByType('navigation'))")) as number;
+}
+
+describe('Analyser un courrier, in the browser', () => {
+  it('shows the form, accessible', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    expect(await page.title()).toBe('Analyser un courrier — Clarté');
+    await expect.poll(() => page.locator('link[href="/dsfr/dsfr.min.css"]').count()).toBe(1);
+    // The design system is served locally and applies: the button wears the « bleu France ».
+    expect(await page.evaluate("getComputedStyle(document.querySelector('button.fr-btn')).backgroundColor")).toBe('rgb(0, 0, 145)');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'formulaire.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('analyses an uploaded DOCX: marks in the text, problems listed, the recourse mention missing', async () => {
+    const docx = await Packer.toBuffer(new Document({ sections: [{ children: REFUSAL.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.setInputFiles('#fichier', { name: 'refus-logement.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+    await Promise.all([page.waitForURL(`${base}/analyser`), page.click('button[type=submit]')]);
+    timings['rapport d’un DOCX (1 page)'] = await loadTime(page);
+    expect(await page.locator('h1').textContent()).toBe('Analyse de refus-logement.docx');
+    const marks = page.locator('mark.clarte-mark');
+    expect(await marks.count()).toBeGreaterThan(3);
+    // Never colour alone: each mark is numbered and underlined with its severity's pattern.
+    const first = marks.first();
+    expect(await first.locator('sup').textContent()).toMatch(/^\d+$/);
+    expect(await page.evaluate("getComputedStyle(document.querySelector('mark.clarte-mark')).borderBottomStyle")).toMatch(/solid|dashed|dotted/);
+    expect(await page.locator('#mention-recourse').textContent()).toMatch(/absente/);
+    expect(await page.locator('#problemes').textContent()).toMatch(/problèmes relevés/);
+    // A mark leads to its explanation, and the explanation back to the text.
+    await first.locator('a').click();
+    expect(new URL(page.url()).hash).toMatch(/^#detail-\d+$/);
+    const detail = page.locator(new URL(page.url()).hash);
+    await detail.locator('a', { hasText: 'voir dans le texte' }).click();
+    expect(new URL(page.url()).hash).toMatch(/^#alerte-\d+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'rapport-docx.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('works with the keyboard alone, on a pasted ten-page letter', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    // Tab to the text area, type, tab to the button, press Enter.
+    for (let i = 0; i < 30 && (await page.evaluate('document.activeElement && document.activeElement.id')) !== 'texte'; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('texte');
+    const long = Array.from({ length: 70 }, (_, i) => `${REFUSAL.slice(3, 6).join('\n\n')} (partie ${i + 1})`).join('\n\n') + '\n\n' + REFUSAL.slice(6).join('\n\n');
+    // ~4,000 words: ten pages of a letter
+    expect(long.split(/\s+/).length).toBeGreaterThan(3800);
+    await page.keyboard.insertText(long);
+    for (let i = 0; i < 10 && (await page.evaluate('document.activeElement && document.activeElement.tagName')) !== 'BUTTON'; i++) await page.keyboard.press('Tab');
+    await Promise.all([page.waitForURL(`${base}/analyser`), page.keyboard.press('Enter')]);
+    timings['rapport d’une lettre de 10 pages collée (~4 000 mots)'] = await loadTime(page);
+    expect(await page.locator('mark.clarte-mark').count()).toBeGreaterThan(100);
+    // The marks are reachable with Tab, and Enter follows them.
+    for (let i = 0; i < 40 && !(await page.evaluate("!!document.activeElement && document.activeElement.classList.contains('clarte-mark__lien')")); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toMatch(/^#detail-\d+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('says in French what went wrong, keeping what was typed', async () => {
+    const page = await newPage({ width: 375, height: 800 });
+    await page.goto(`${base}/`);
+    await page.fill('#texte', '   ');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('.fr-alert--error').count()).toBe(1);
+    expect(await page.locator('.fr-alert--error').textContent()).toMatch(/vide/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'erreur-375px.png'), fullPage: true });
+    await page.context().close();
+  });
+});
