@@ -35,6 +35,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { operationRoutes } from './routes/operations.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { pageRoutes } from './routes/pages.js';
+import { errorPage } from '../web/layout.js';
 import { campaignStore, type CampaignStore } from '../store/campaigns.js';
 
 /** What the app needs from the outside (the ingestor and the database are made from the config when not given). */
@@ -132,6 +133,14 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err, req, reply) => {
+    // Web pages: a visitor who is not signed in goes to the sign-in page; other errors answer a page.
+    if (req.routeOptions?.config?.page) {
+      if (isAppError(err) && err.code === 'UNAUTHORIZED' && req.method === 'GET') return reply.redirect(`/connexion?suite=${encodeURIComponent(req.url)}`, 303);
+      const status = isAppError(err) ? err.status : 500;
+      if (!isAppError(err)) req.log.error({ err }, 'unexpected error');
+      const message = isAppError(err) ? err.message : 'Erreur interne du service. Réessayez plus tard.';
+      return reply.status(status).type('text/html; charset=utf-8').send(errorPage(status, message, req.principal ?? null).value);
+    }
     if (isAppError(err)) return reply.status(err.status).send(errorBody(err.code, err.message, err.details));
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({ path: v.instancePath, message: v.message }));

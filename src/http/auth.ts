@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route (required on every route). */
     access?: Access;
+    /** A web page: an anonymous visitor is sent to the sign-in page, errors answer in HTML. */
+    page?: boolean;
   }
   interface FastifyRequest {
     /** The caller, once identified (null: nobody signed in). */
@@ -31,6 +33,8 @@ export interface RouteAccess {
   method: string;
   url: string;
   access: Access;
+  /** A web page (anonymous visitors are redirected to the sign-in page). */
+  page?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -122,7 +126,7 @@ export function installAuth(app: FastifyInstance, users: () => UserStore, failur
     if (route.url === '/docs' || route.url.startsWith('/docs/') || route.url.startsWith('/dsfr/')) route.config = { ...route.config, access: 'public' };
     const access = route.config?.access;
     if (access === undefined) throw new Error(`route sans accès déclaré : ${String(route.method)} ${route.url}`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access, ...(route.config?.page ? { page: true } : {}) });
     // Documented in the OpenAPI description, so that callers see who may call each route.
     if (route.schema && !route.schema.hide) {
       const s = route.schema as { description?: string; security?: unknown };

@@ -7,6 +7,7 @@
 import type { Alert, Report } from '../model.js';
 import { CATEGORY_LABELS, DOCUMENT_TYPE_LABELS, MENTION_LABELS, MENTION_STATUS_LABELS, mentionElementLabel, PERSONAL_DATA_LABELS, SEVERITY_LABELS } from '../report/labels.js';
 import { html, type Html } from './html.js';
+import type { Principal } from '../auth/roles.js';
 import { page } from './layout.js';
 
 const PROFILES: [string, string][] = [
@@ -17,10 +18,11 @@ const PROFILES: [string, string][] = [
 ];
 
 /** The analysis form, with an error message above it when the last try failed. */
-export function analyseForm(o: { text?: string; profile?: string; error?: string } = {}): Html {
+export function analyseForm(o: { text?: string; profile?: string; error?: string; user?: Principal | null } = {}): Html {
   return page({
     title: 'Analyser un courrier',
     section: 'analyser',
+    user: o.user ?? null,
     body: html`
 <h1>Analyser un courrier</h1>
 <p class="fr-text--lead">Collez le texte d’un courrier ou choisissez son fichier : Clarté signale ce qui gêne la compréhension et les mentions obligatoires qui manquent. Rien n’est conservé.</p>
@@ -94,7 +96,7 @@ function markedText(r: Report, numbers: Map<Alert, number>): Html {
 }
 
 /** The report page of one analysis. */
-export function reportPage(r: Report): Html {
+export function reportPage(r: Report, user: Principal | null = null): Html {
   const alerts = [...r.alerts].sort((a, b) => a.start - b.start);
   const numbers = new Map(alerts.map((a, i) => [a, i + 1]));
   const marked = markable(alerts);
@@ -106,6 +108,7 @@ export function reportPage(r: Report): Html {
   return page({
     title,
     section: 'analyser',
+    user,
     body: html`
 <h1>${title}</h1>
 <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/">Analyser un autre courrier</a></p>

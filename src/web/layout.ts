@@ -1,11 +1,14 @@
 /** The page shell in the look of the State's design system (DSFR, served locally from /dsfr/). */
+import { ROLE_LABELS, type Principal } from '../auth/roles.js';
 import { html, type Html } from './html.js';
 
 export interface PageOptions {
   title: string;
   /** The current section, for the navigation. */
-  section?: 'analyser' | 'guide';
+  section?: 'analyser' | 'cartographie' | 'guide';
   body: Html;
+  /** Who is signed in (web session), if anyone. */
+  user?: Principal | null;
 }
 
 /** A whole page: DSFR header, skip links, main content, footer. */
@@ -45,6 +48,18 @@ export function page(o: PageOptions): Html {
             <p class="fr-header__service-tagline">Des courriers administratifs clairs</p>
           </div>
         </div>
+        <div class="fr-header__tools">
+          <div class="fr-header__tools-links">
+            <ul class="fr-btns-group">
+              ${
+                o.user
+                  ? html`<li><p class="fr-btn fr-icon-account-circle-line">${o.user.name} (${ROLE_LABELS[o.user.role]})</p></li>
+              <li><form method="post" action="/deconnexion"><input type="hidden" name="_csrf" value="${o.user.csrf ?? ''}"><button class="fr-btn fr-icon-logout-box-r-line" type="submit">Se déconnecter</button></form></li>`
+                  : html`<li><a class="fr-btn fr-icon-lock-line" href="/connexion">Se connecter</a></li>`
+              }
+            </ul>
+          </div>
+        </div>
       </div>
     </div>
   </div>
@@ -53,6 +68,7 @@ export function page(o: PageOptions): Html {
       <nav class="fr-nav" id="navigation" role="navigation" aria-label="Menu principal">
         <ul class="fr-nav__list">
           ${nav('analyser', '/', 'Analyser un courrier')}
+          ${o.user ? nav('cartographie', '/cartographie', 'Cartographie') : ''}
           ${nav('guide', '/api/v1/rules', 'Règles (API)')}
         </ul>
       </nav>
@@ -77,4 +93,16 @@ ${o.body}
 <script type="module" src="/dsfr/dsfr.module.min.js"></script>
 </body>
 </html>`;
+}
+
+/** A page saying what went wrong, in French. */
+export function errorPage(status: number, message: string, user: Principal | null): Html {
+  const title = status === 403 ? 'Accès refusé' : status === 404 ? 'Page introuvable' : status >= 500 ? 'Erreur du service' : 'Demande impossible';
+  return page({
+    title,
+    user,
+    body: html`<h1>${title}</h1>
+<div class="fr-alert fr-alert--error fr-mb-3w" role="alert"><p>${message}</p></div>
+<p><a class="fr-link" href="/">Retour à l’accueil</a></p>`,
+  });
 }

@@ -52,8 +52,16 @@ describe('access to every route', () => {
       const url = concrete(route.url);
       const method = route.method as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
       const anonymous = await app.inject({ method, url });
-      expect(anonymous.statusCode, `${method} ${url} sans jeton`).toBe(401);
-      expect(anonymous.json().error.code).toBe('UNAUTHORIZED');
+      if (route.page) {
+        // A web page sends an anonymous visitor to the sign-in page (a form post gets a 401 page).
+        if (method === 'GET') {
+          expect(anonymous.statusCode, `${method} ${url} sans session`).toBe(303);
+          expect(anonymous.headers.location).toBe(`/connexion?suite=${encodeURIComponent(url)}`);
+        } else expect(anonymous.statusCode, `${method} ${url} sans session`).toBe(401);
+      } else {
+        expect(anonymous.statusCode, `${method} ${url} sans jeton`).toBe(401);
+        expect(anonymous.json().error.code).toBe('UNAUTHORIZED');
+      }
       for (const role of ROLES) {
         const allowed = route.access === 'signed-in' || route.access.includes(role);
         const res = await app.inject({ method, url, headers: bearer(tokens[role]) });
@@ -64,8 +72,11 @@ describe('access to every route', () => {
         }
         else {
           expect(res.statusCode, `${method} ${url} en ${role}`).toBe(403);
-          expect(res.json().error).toMatchObject({ code: 'FORBIDDEN' });
-          expect(res.json().error.message).toMatch(/Votre rôle/);
+          if (route.page) expect(res.body).toMatch(/Votre rôle/);
+          else {
+            expect(res.json().error).toMatchObject({ code: 'FORBIDDEN' });
+            expect(res.json().error.message).toMatch(/Votre rôle/);
+          }
         }
       }
       checked.push(`${method} ${url}`);

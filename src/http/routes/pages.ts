@@ -10,6 +10,11 @@ import { isAppError } from '../../errors.js';
 import { ROOT } from '../../paths.js';
 import type { Html } from '../../web/html.js';
 import { analyseForm, reportPage } from '../../web/analyse-page.js';
+import { loginPage, mapPage } from '../../web/map-page.js';
+import { MAP_READERS } from '../../auth/roles.js';
+import { STATUSES, type Status } from '../../map/statuses.js';
+import type { ListQuery } from '../../store/documents.js';
+import { SESSION_COOKIE } from '../auth.js';
 import { CLARTE_CSS } from '../../web/styles.js';
 import type { RouteDeps } from '../app.js';
 import { readForm } from '../upload.js';
@@ -24,9 +29,9 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
 
     app.get('/static/clarte.css', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CLARTE_CSS));
 
-    app.get('/', { config: { access }, schema: { hide: true } }, async (_req, reply) => send(reply, analyseForm()));
+    app.get('/', { config: { access, page: true }, schema: { hide: true } }, async (req, reply) => send(reply, analyseForm({ user: req.principal })));
 
-    app.post('/analyser', { config: { access }, schema: { hide: true } }, async (req, reply) => {
+    app.post('/analyser', { config: { access, page: true }, schema: { hide: true } }, async (req, reply) => {
       let text = '';
       let profile = deps.config.DEFAULT_PROFILE;
       try {
@@ -34,7 +39,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
           const body = (req.body ?? {}) as Record<string, unknown>;
           text = typeof body.text === 'string' ? body.text : '';
           if (typeof body.profile === 'string') profile = body.profile;
-          return send(reply, reportPage(analyse({ text }, deps.library, { profile, maxChars: deps.config.MAX_TEXT_CHARS, personalData: 'count' })));
+          return send(reply, reportPage(analyse({ text }, deps.library, { profile, maxChars: deps.config.MAX_TEXT_CHARS, personalData: 'count' }), req.principal));
         }
         const form = await readForm(req, deps.config.MAX_UPLOAD_BYTES, ['text', 'profile']);
         text = form.fields.text ?? '';
@@ -42,12 +47,68 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         const report = form.bytes
           ? await deps.ingestor.analyseBytes(form.bytes, { profile, transfer: true, personalData: 'count', ...(form.filename ? { filename: form.filename } : {}) })
           : analyse({ text }, deps.library, { profile, maxChars: deps.config.MAX_TEXT_CHARS, personalData: 'count' });
-        return send(reply, reportPage(report));
+        return send(reply, reportPage(report, req.principal));
       } catch (e) {
         // A bad letter or file: the form again, with the French message and what was typed.
-        if (isAppError(e)) return send(reply, analyseForm({ text, profile, error: e.message }), e.status);
+        if (isAppError(e)) return send(reply, analyseForm({ text, profile, error: e.message, user: req.principal }), e.status);
         throw e;
       }
+    });
+
+    // ---- sign-in -------------------------------------------------------------------------------
+    const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: deps.config.COOKIE_SECURE };
+    /** Where to go after signing in: a path of this site only. */
+    const nextPath = (v: unknown): string => (typeof v === 'string' && /^\/(?!\/)[^\s]*$/.test(v) ? v : '/cartographie');
+
+    app.get('/connexion', { config: { access: 'public', page: true }, schema: { hide: true } }, async (req, reply) => {
+      const q = req.query as Record<string, unknown>;
+      return send(reply, loginPage({ next: nextPath(q.suite) }));
+    });
+
+    app.post(
+      '/connexion',
+      { config: { access: 'public', page: true, rateLimit: { max: deps.config.LOGIN_RATE_PER_MINUTE, timeWindow: 60_000 } }, schema: { hide: true } },
+      async (req, reply) => {
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const login = typeof body.login === 'string' ? body.login.slice(0, 64) : '';
+        const password = typeof body.password === 'string' ? body.password.slice(0, 1024) : '';
+        const next = nextPath(body.suite);
+        const users = deps.users();
+        const user = login && password ? await users.checkPassword(login, password) : null;
+        if (!user) return send(reply, loginPage({ next, login, error: 'Identifiant ou mot de passe incorrect.' }), 401);
+        const session = users.openSession(user.id, deps.config.SESSION_HOURS);
+        reply.setCookie(SESSION_COOKIE, session.cookie, { ...cookieOptions, expires: session.expiresAt });
+        deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
+        return reply.redirect(next, 303);
+      },
+    );
+
+    app.post('/deconnexion', { config: { access: 'signed-in', page: true }, schema: { hide: true } }, async (req, reply) => {
+      const cookie = req.cookies?.[SESSION_COOKIE];
+      if (cookie) deps.users().closeSession(cookie);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect('/', 303);
+    });
+
+    // ---- the map ----------------------------------------------------------------------------------
+    app.get('/cartographie', { config: { access: MAP_READERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const raw = req.query as Record<string, string | undefined>;
+      const pick = (k: string): string | undefined => (typeof raw[k] === 'string' && raw[k] !== '' ? raw[k]!.slice(0, 200) : undefined);
+      const status = pick('status');
+      const sort = pick('sort');
+      const query: ListQuery = {
+        ...(status && (STATUSES as readonly string[]).includes(status) ? { status: status as Status } : {}),
+        ...(pick('grade') && /^[A-E]$/.test(pick('grade')!) ? { grade: pick('grade')! } : {}),
+        ...(pick('missing') ? { missing: pick('missing')! } : {}),
+        ...(pick('q') ? { q: pick('q')! } : {}),
+        ...(sort && ['priority', 'score', '-score', 'title', 'updated'].includes(sort) ? { sort: sort as ListQuery['sort'] } : {}),
+        ...(me.role === 'agent' ? { service: me.service ?? '' } : pick('service') ? { service: pick('service')! } : {}),
+        page: Math.max(1, Math.min(100_000, Number.parseInt(pick('page') ?? '1', 10) || 1)),
+        perPage: 50,
+      };
+      const r = deps.store().list(query);
+      return send(reply, mapPage({ user: me, query, items: r.items, total: r.total, page: r.page, perPage: r.perPage }));
     });
   };
 }
