@@ -24,10 +24,11 @@ const SERVICE_RE =
   /(?:tribunal|(?<![\p{L}])cour(?![\p{L}])|conseil|direction|(?<![\p{L}])services?(?![\p{L}])|agence|caisse|mairie|préfecture|sous-préfecture|(?<![\p{L}])centre(?![\p{L}])|commission|accueil|bureau|locaux|siège|antenne|permanence|guichet|maison\s+(?:france|de\s+la|du|des|départementale)|(?<![\p{L}])pôle(?![\p{L}])|adresse\s+(?:suivante|ci-dessous|ci-dessus|indiquée\s+(?:ci|en|plus)|figurant\s+en|en\s+haut|la\s+plus\s+proche)|médiat\p{L}*|défenseur|délégation|greffe|trésorerie|rendez-vous|présent(?:er|ez)|envoy(?:er|ez)|adress(?:er|ez)|écri(?:re|vez)|retourn(?:er|ez)|déposer|déposez|juridiction|hôtel\s+de\s+ville|france\s+services|mission\s+locale|(?<![\p{L}])espace(?![\p{L}])|nos\s+bureaux|notre\s+adresse|bailleur\s+social|(?<![\p{L}])office(?![\p{L}])|cabinet|association|université|école|collège|lycée|hôpital|hospitalier|(?<![\p{L}])gare(?![\p{L}])|(?<![\p{L}])poste(?![\p{L}])|(?<![\p{L}])CAF(?![\p{L}])|CPAM|URSSAF|France\s+Travail|convoquée?|convocation|entretien|réunion|cérémonie|audience|visite\s+médicale|médecin|expert|notaire|huissier|commissaire|avocat|palais|salle|gymnase|stade|bureau\s+de\s+vote|société|entreprise|employeur|(?<![\p{L}])lieu\s*:|(?<![\p{L}])SAS|SARL|(?<![\p{L}])SA(?![\p{L}])|organisme|établissement|ministre|ministère|chantier|travaux\s+de\s+voirie|chaussée|trottoirs?|(?<![\p{L}])(?:CCAS|CIAS|CHRS|CADA|UDAF|CLIC|PMI|EHPAD|ESAT|IME|MECS|foyer)(?![\p{L}])|domiciliation|structure|centre\s+d['’]hébergement)/giu;
 /** "Adresse : …", "Domicile : …", "Adresse des travaux : …", "Votre adresse pendant l'année universitaire : …". */
 const ADDRESS_LABEL_RE =
-  /(?:^|[ \t]{2,}|\t|[.;]\s+)(?:(?:votre|son|sa|leur)\s+)?(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse(?:\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie|IP\b|web|internet)[^:\n]{1,60}?)?|domicile|demeurant|lieu\s+de\s+résidence|résidant|logement(?:\s+concerné)?|lieu\s+des\s+travaux|point\s+de\s+(?:livraison|comptage|consommation|raccordement)|lieu\s+(?:de\s+consommation|d['’]intervention|du\s+sinistre|de\s+l['’]accident)|site\s+de\s+consommation)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gimu;
+  /(?:^[ \t]*(?:[-–•*·][ \t]*)?|[ \t]{2,}|\t|[.;]\s+)(?:(?:votre|son|sa|leur)\s+)?(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse(?:\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie|IP\b|web|internet)[^:\n]{1,60}?)?|domicile|demeurant|lieu\s+de\s+résidence|résidant|logement(?:\s+concerné)?|lieu\s+des\s+travaux|point\s+de\s+(?:livraison|comptage|consommation|raccordement)|lieu\s+(?:de\s+consommation|d['’]intervention|du\s+sinistre|de\s+l['’]accident)|site\s+de\s+consommation)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gimu;
 /** A qualifier that makes a labelled address the service's ("Adresse la plus proche", "Adresse de l'agence"). */
 const SERVICE_ADDRESS_LABEL_RE = /(?:proche|accueil|envoi|retour|rendez-vous|agence|site|siège|service|bureau|guichet|centre|caisse|mairie|préfecture|tribunal|organisme|établissement|expéditeur|agent|employeur|entreprise|société|permanence|courrier\s+à|nous\s+écrire)/iu;
-const ADDRESS_HEADING_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle))?\s*:?\s*$/iu;
+const ADDRESS_HEADING_RE =
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle))?\s*:?|[^\n]{0,120}(?:(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiquée?s?|communiquée?s?|déclarée?s?|donnée?s?|renseignée?s?)|(?:votre|vos)\s+(?:adresse|coordonnées)\s+(?:actuelle|postale|enregistrée|connue)s?)[^\n:]{0,60}:)\s*$/iu;
 const PLACE_CUE_RE = /situé|sis|domicili|demeurant|habitant|résidant/i;
 const PLACE_RE =
   /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
@@ -185,7 +186,7 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     let end = at + (stop ? stop.index : rest.length);
     const value = text.slice(at, end);
     if (!/\d/.test(value) && !isStreetLine(value)) continue;
-    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+universitaire\b/gi, ''))) continue;
+    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, ''))) continue;
     const hits = streetHits(text, at, end, false);
     if (hits.some((h) => serviceKeys.has(h.key))) continue;
     // continuation: address lines down to the postcode line, or "Code postal : … Ville : …" right below
@@ -215,7 +216,12 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     const l = lines[li]!;
     if (l.blank || l.text.length > 80 || !/dress|omicil|oordonn/i.test(l.text) || !ADDRESS_HEADING_RE.test(l.text) || isServiceZone(l.start)) continue;
     const k = continuation(layout, li, true);
-    if (k < 0) continue;
+    if (k < 0) {
+      // the whole address on the next line: "9, chemin des Aulnes, 39100 Dole"
+      const next = lines[li + 1]!;
+      for (const h of next.blank ? [] : lineHits(next.index)) if (/\d{5}/.test(text.slice(h.start, h.end)) && !taken.overlaps(h.start, h.end)) push(h.start, h.end);
+      continue;
+    }
     const [s, e] = trimmedRange(text, lines[li + 1]!.start, lines[k]!.end);
     if (!taken.overlaps(s, e)) push(s, e);
   }

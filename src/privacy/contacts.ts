@@ -11,12 +11,12 @@ const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[
 const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
 
 const PHONE_PERSONAL_CUE_RE =
-  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre)/giu;
+  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|(?:rappelée?s?|jointe?s?|contactée?s?)\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
 const PHONE_SERVICE_CUE_RE =
-  /(?:(?<!vous\s)(?<![\p{L}])appel\p{L}*|contact(?:ez|er)\p{L}*|nous\s+joindre|(?<!vous\s)joindre\s+(?:le|la|les|nos|notre)\s+(?=\p{L})|standard|accueil|plateforme|(?<![\p{L}])services?(?![\p{L}])|numéro\s+(?:vert|gratuit|unique|non\s+surtaxé|d['’]urgence|d['’]appel)|serveur|composez|ligne\s+directe|secrétariat|permanence|informations?|questions?|renseignements?|rendez-vous|conseill\p{L}*|gestionnaire|agence|caisse|mairie|préfecture|tribunal|centre|(?<![\p{L}])(?:notre|nos)(?![\p{L}])|nous\s+(?:appeler|téléphoner)|assistance|urgence|écoute|médiat\p{L}*|(?:du|le)\s+lundi|greffe|télécopie|fax|adil|association|à\s+votre\s+disposition|se\s+tient)/giu;
+  /(?:(?<!vous\s)(?<![\p{L}])appel\p{L}*|contact(?:ez|er)\p{L}*|nous\s+joindre|(?<!vous\s)joindre\s+(?:le|la|les|nos|notre)\s+(?=\p{L})|standard|accueil|plateforme|(?<![\p{L}])services?(?![\p{L}])|numéro\s+(?:vert|gratuit|unique|non\s+surtaxé|d['’]urgence|d['’]appel)|serveur|composez|ligne\s+directe|secrétariat|permanence|informations?|questions?|renseignements?|rendez-vous|conseill\p{L}*|gestionnaire|agence|caisse|mairie|préfecture|tribunal|centre|(?<![\p{L}])(?:notre|nos)(?![\p{L}])|nous\s+(?:appeler|téléphoner)|assistance|urgence|écoute|médiat\p{L}*|(?:du|le)\s+lundi|greffe|télécopie|fax|adil|association|à\s+votre\s+disposition|se\s+tient|je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|(?:ligne|téléphone|portable|mobile)\s+(?:professionnel(?:le)?|de\s+service|du\s+service))/giu;
 const PHONE_SERVICE_AFTER_RE =
-  /^[\s,;]*(?:\(|–|-|:)?\s*(?:appel|prix|service|gratuit|non\s+surtaxé|coût|du\s+lundi|de\s+\d{1,2}\s?h|\d{1,2}\s?h|standard|accueil|plateforme|numéro\s+vert|ouvert|joignable\s+du|tous\s+les\s+jours|7\s?j|24\s?h|poste\s+\d|secrétariat|frais\s+de)/iu;
-const PHONE_PERSONAL_AFTER_RE = /^\s*\((?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse)\)/iu;
+  /^[\s,;]*(?:\(|–|-|:)?\s*(?:appel|prix|service|gratuit|non\s+surtaxé|coût|du\s+lundi|de\s+\d{1,2}\s?h|\d{1,2}\s?h|standard|accueil|plateforme|numéro\s+vert|ouvert|joignable\s+du|tous\s+les\s+jours|7\s?j|24\s?h|poste\s+\d|secrétariat|frais\s+de|professionnel|(?:téléphone|ligne|portable)\s+(?:de|du|professionnel)|permanence|le\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi))/iu;
+const PHONE_PERSONAL_AFTER_RE = /^\s*\((?:(?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse)\)|(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu})/iu;
 const PHONE_FIELD_RE = /(?:^|\s{2,}|\t)(?:tél(?:éphone)?\.?|n°\s+de\s+téléphone|portable|mobile|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?\s*:\s*$/iu;
 
 const WEBMAIL_RE =
@@ -131,12 +131,24 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     }
     if (serviceLine(layout, f.start, text.slice(line.start, f.start))) continue;
     if (serviceNumbers.has(f.value)) continue;
+    // a number alone on its line under "Coordonnées que vous nous avez communiquées :"
+    if (/^\s*$/.test(text.slice(line.start, f.start)) && personalHeadingAbove(layout, f.line)) {
+      push();
+      continue;
+    }
     const cue = nearestCue(before, PHONE_PERSONAL_CUE_RE, PHONE_SERVICE_CUE_RE);
     const nameEnd = nameNear(names, f.start, line.start) - from;
     const agentEnd = agentNear(layout, before);
     const serviceEnd = Math.max(cue.serviceEnd, agentEnd);
     const personalEnd = Math.max(cue.personalEnd, nameEnd);
     if (/^8|^9(?:69|70|71|72|73|74|75|76|77|78|79)/.test(f.value) && cue.personalEnd < 0) continue;
+    // a mobile or foreign number is a person's unless the service or one of its agents gives it
+    const mobile = /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
+    const serviceRight = cue.serviceEnd >= 0 && (SERVICE_SELF_RE.test(before) || cue.serviceEnd >= before.length - 12);
+    if (mobile && agentEnd < 0 && !serviceRight && !PHONE_SERVICE_AFTER_RE.test(after)) {
+      push();
+      continue;
+    }
     if (personalEnd >= 0 && personalEnd >= serviceEnd) {
       if (PHONE_SERVICE_AFTER_RE.test(after) && cue.personalEnd < 0) continue;
       push();
@@ -149,6 +161,22 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
   }
   return out;
 }
+
+/** A heading line above, in the same block, that announces the person's details ("Vos coordonnées :"). */
+const PERSONAL_HEADING_RE =
+  /(?:(?:adresse|coordonnées|numéro|téléphone)s?\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|déclaré|donné|renseigné)\p{L}*|(?:votre|vos)\s+(?:coordonnées|adresse|téléphone|numéro))[^\n:]{0,60}:\s*$/iu;
+function personalHeadingAbove(layout: Layout, li: number): boolean {
+  const l = layout.lines[li]!;
+  for (let k = li - 1; k >= 0 && k >= li - 5; k--) {
+    const p = layout.lines[k]!;
+    if (p.blank || p.block !== l.block) return false;
+    if (/:\s*$/.test(p.text)) return PERSONAL_HEADING_RE.test(p.text);
+  }
+  return false;
+}
+
+/** The sender speaks of their own line: "je reste joignable au", "mon portable". */
+const SERVICE_SELF_RE = /(?:je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|nous\s+joindre|joindre\s+(?:le|la|nos|notre)\s+(?:service|standard|accueil|permanence|secrétariat))[^.\n]{0,40}$/iu;
 
 /** End (in `before`) of the last agent surname mentioned there, or -1. */
 function agentNear(layout: Layout, before: string): number {
@@ -210,6 +238,11 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalD
     const before = text.slice(Math.max(line.start, f.start - 110), f.start);
     const cue = nearestCue(before, EMAIL_PERSONAL_CUE_RE, EMAIL_SERVICE_CUE_RE);
     const nameEnd = nameNear(names, f.start, line.start) - Math.max(line.start, f.start - 110);
+    const recipientLine = /^\s*(?:à|a|destinataires?|pour|to)\s*:\s*(?:[^<\n]{0,60}<)?\s*$/iu.test(lineBefore) && !(layout.zoneAt(f.start) === 'signature');
+    if (recipientLine && !ROLE_LOCAL_RE.test(local) && !ROLE_TOKEN_RE.test(local) && !SERVICE_DOMAIN_RE.test(domain)) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
     if (layout.personFormBlocks.has(line.block) && EMAIL_FIELD_RE.test(lineBefore) && !ROLE_LOCAL_RE.test(local)) {
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;

@@ -118,13 +118,20 @@ const PREFIXED_RE = new RegExp(
 const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
 const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+/** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
+const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
+const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){1,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
+/** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
+const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro(?:[ \t]+unique)?|avis|demande|facture|contrat|INE|matricule(?:[ \t]+\p{Lu}[\p{L}-]+)?|identifiant|RUM|compte)(?:[ \t]+(?:le|la|porte|est|sous))*[ \t]+(?=[A-Z0-9])/gu;
+/** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
+const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
 /** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
 const REF_RE =
   /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
 
 /** Label matches of a line, in order, overlapping ones dropped. */
-function labelsOf(line: string): { index: number; text: string }[] {
-  const found: { index: number; text: string }[] = [];
+function labelsOf(line: string): { index: number; text: string; inline?: boolean; generic?: boolean }[] {
+  const found: { index: number; text: string; inline?: boolean; generic?: boolean }[] = [];
   const run = (re: RegExp): void => {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
@@ -141,6 +148,22 @@ function labelsOf(line: string): { index: number; text: string }[] {
   if (line.includes(':')) {
     run(FIELD_RE);
     if (/r[ée]f/iu.test(line)) run(REF_RE);
+  }
+  // generic labels last: a label already found at the same place wins
+  const generic = (re: RegExp): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line)) {
+      const context = line.slice(Math.max(0, m.index - 45), m.index + m[0].length);
+      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(context) && !found.some((f) => f.index <= m!.index + m![0].length && m!.index <= f.index + f.text.length)) found.push({ index: m.index, text: m[0], generic: true });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  };
+  if (numbered) generic(ANY_NUMBERED_RE);
+  if (/n[°º]|num|r[ée]f|identifiant/iu.test(line)) generic(ANY_PREFIXED_RE);
+  // identifiers named in the running text: a strict shape is checked on the value (see readLine)
+  INLINE_RE.lastIndex = 0;
+  for (let m = INLINE_RE.exec(line); m; m = INLINE_RE.exec(line)) {
+    if (!found.some((f) => f.index <= m!.index + m![0].length && m!.index <= f.index + f.text.length)) found.push({ index: m.index, text: m[0], inline: true });
   }
   found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   return found;
@@ -192,7 +215,7 @@ export function findDossiers(layout: Layout): PersonalDataSpan[] {
   const values = new Set<string>();
   // a value holds 3 digits or more: only such lines are read (the label regex is costly)
   for (const line of layout.lines) {
-    if (line.blank || !/\d\D*\d\D*\d/.test(line.text)) continue;
+    if (line.blank || !/\d/.test(line.text)) continue;
     readLine(text, line.start, line.end, out, values);
   }
   addRepetitions(text, out, values);
@@ -216,9 +239,13 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     const end = readValue(text, at);
     if (end < 0) continue;
     const value = text.slice(at, end);
+    // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
+    if (m.inline && !(/(?:\d\D*){5}/.test(value) || /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value))) continue;
+    // a phone number under a label of our own guess ("Numéro de portable : 06 …") is left to the phone reader
+    if ((m.inline || m.generic) && /^(?:\+33|0033|0)[ .-]?[1-9](?:[ .-]?\d{2}){4}$/.test(value)) continue;
     // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template
     if (/^[ \t]*[«{[<%#$]/.test(text.slice(end, end + 3))) continue;
-    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}$/.test(value)) continue;
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}(?:-\d{2})?$/.test(value)) continue;
     if (/^\s*(?:€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|km\b|m²)/u.test(text.slice(end, end + 8))) continue;
     if (/^(?:cerfa|mod|modele|modèle|tpl|formulaire)/i.test(value)) continue;
     if (WEAK_LABEL_RE.test(label) && !YOUR_REF_RE.test(label)) {
@@ -262,14 +289,14 @@ function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<strin
 }
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
-const DATE_SOURCE = `(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4})`;
+const DATE_SOURCE = `(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}(?!\\d))`;
 const SP = '[ \\t\\u00A0]';
 const DOB_RE = new RegExp(
   [
     // "né le", "née le :", "né(e) le", "née GUÉGAN le", "nés le"
     `(?<![\\p{L}])n[ée]e?s?(?:${SP}*\\(e\\))?(?:${SP}+\\p{Lu}[\\p{L}'’-]+){0,3}${SP}+(?:le|en${SP}+date${SP}+du)${SP}*:?${SP}*`,
     // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
-    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
+    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
     `(?<![\\p{L}])(?:DDN|Naissance)${SP}*:${SP}*`,
   ]
     .map((x) => `(?:${x})`)
@@ -290,7 +317,8 @@ export function findBirthDates(layout: Layout): PersonalDataSpan[] {
     const date = m[1]!;
     const start = m.index + m[0].length - date.length;
     // "le permis tacite né le …", "la décision implicite née le …": not a birth
-    if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
     out.push({ start, end: start + date.length, type: 'DATE_NAISSANCE' });
   }
   return out;

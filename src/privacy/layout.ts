@@ -114,10 +114,11 @@ export const NOT_NAME_WORDS = new Set([
 
 /** Words of an organisation's name: a line holding one is no person's name. */
 const ORG_WORDS_RE =
-  /(?<![\p{L}])(?:caisse|service|services|direction|mairie|ville|préfecture|sous-préfecture|centre|agence|pôle|bureau|département|departement|conseil|office|université|universite|tribunal|cour|ministère|ministere|assurance|commune|communauté|république|hôpital|hopital|hospitalier|hospices|clinique|académie|rectorat|trésor|tresor|finances|impôts|impots|maison|région|region|habitat|agglomération|métropole|établissement|institut|école|ecole|lycée|college|collège|secrétariat|délégation|cabinet|plateforme|antenne|permanence|accueil|mission|fonds|commission|syndicat|association|société|sarl|sas|sasu|sa|sci|eurl|eirl|earl|gaec|scea|snc|scop|selarl|gmbh|entreprise|banque|mutuelle|crous|caf|cpam|urssaf|msa|ccas|cias|dgfip|drfip|ddfip|sip|ddt|ddets|dreets|anah|ofii|france|france travail|cnaf|carsat|cnav|ars|mdph|apec|crédit|gendarmerie|police|palais|siège|division|unité|cellule|guichet|sdis|greffe|juridiction|hôtel|ufr|campus|scolarité|laboratoire|faculté|logement|logements|immobilier|immobilière|foncière|edf|engie|régie|syndic|notaires?|huissiers?|admr|ehpad|résidence services|groupe|fédération|union|coopérative|comité|chambre\s+(?:de|des|d['’])\s+(?:commerce|métiers|agriculture|notaires)|ordre|préfet|ministre|conseil départemental|hlm|opac|oph|semaine|public|publique|national|nationale|départemental|départementale|régional|régionale|municipal|municipale|productions?|films?|consulting|holding|industries?|constructions?|distribution|transports?|boulangerie|pharmacie|garage|restaurant|café|camping|brasserie|auberge|menuiserie|plomberie|élevage|domaine\s+(?:de|du|des)|cave|coopérative|exploitation|entreprises?|ets|établissements)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:caisse|service|services|direction|mairie|ville|préfecture|sous-préfecture|centre|agence|pôle|bureau|département|departement|conseil|office|université|universite|tribunal|cour|ministère|ministere|assurance|commune|communauté|république|hôpital|hopital|hospitalier|hospices|clinique|académie|rectorat|trésor|tresor|finances|impôts|impots|maison|région|region|habitat|agglomération|métropole|établissement|institut|école|ecole|lycée|college|collège|secrétariat|délégation|cabinet|plateforme|antenne|permanence|accueil|mission|fonds|commission|syndicat|association|société|sarl|sas|sasu|sci|eurl|eirl|earl|gaec|scea|snc|scop|selarl|gmbh|entreprise|banque|mutuelle|crous|caf|cpam|urssaf|msa|ccas|cias|dgfip|drfip|ddfip|sip|ddt|ddets|dreets|anah|ofii|france|france travail|cnaf|carsat|cnav|ars|mdph|apec|crédit|gendarmerie|police|palais|siège|division|unité|cellule|guichet|sdis|greffe|juridiction|hôtel|ufr|campus|scolarité|laboratoire|faculté|logement|logements|immobilier|immobilière|foncière|edf|engie|régie|syndic|notaires?|huissiers?|admr|ehpad|résidence services|groupe|fédération|union|coopérative|comité|chambre\s+(?:de|des|d['’])\s+(?:commerce|métiers|agriculture|notaires)|ordre|préfet|ministre|conseil départemental|hlm|opac|oph|semaine|public|publique|national|nationale|départemental|départementale|régional|régionale|municipal|municipale|productions?|films?|consulting|holding|industries?|constructions?|distribution|transports?|boulangerie|pharmacie|garage|restaurant|café|camping|brasserie|auberge|menuiserie|plomberie|élevage|domaine\s+(?:de|du|des)|cave|coopérative|exploitation|entreprises?|ets|établissements)(?![\p{L}])/iu;
 
 export function hasOrgWord(s: string): boolean {
-  return ORG_WORDS_RE.test(s);
+  // "SA" (a company) only in capitals: "chez sa mère" names no company
+  return ORG_WORDS_RE.test(s) || /(?<![\p{L}])SA(?![\p{L}])/u.test(s);
 }
 
 export const STREET_TYPES_SOURCE =
@@ -165,7 +166,7 @@ const SERVICE_BLOCK_CUE_RE =
   /(?:\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)\b[^\n]{0,40}\d{1,2}\s?h|\d{1,2}\s?h\s?\d{0,2}\s?(?:à|-|–)\s?\d{1,2}\s?h|www\.|https?:|nous\s+(?:contacter|joindre|écrire|appeler)|une\s+question|pour\s+toute\s+question|renseignements|appelez|contactez|horaires|accueil|standard|numéro\s+(?:vert|gratuit|non\s+surtaxé)|appel\s+(?:gratuit|non\s+surtaxé)|prix\s+d['’]un\s+appel)/i;
 
 const PERSON_FORM_LABEL_RE =
-  /(?:^|\s{2,}|\t)(?:nom(?:\s+de\s+(?:naissance|famille)|\s+d['’]usage|\s+et\s+prénoms?)?|prénoms?(?:\(s\))?|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+(?:d['’])?allocataire|votre|vos)\s*:|\b(?:votre|vos)\s+(?:numéro|coordonnées|adresse|téléphone|portable|courriel)/im;
+  /(?:^|\s{2,}|\t)(?:nom(?:\s+de\s+(?:naissance|famille)|\s+d['’]usage|\s+et\s+prénoms?|\s*,\s*prénoms?)?|prénoms?(?:\(s\))?|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+(?:d['’])?allocataire|votre|vos)\s*:|\b(?:votre|vos)\s+(?:numéro|coordonnées|adresse|téléphone|portable|courriel)/im;
 
 /** A heading that introduces the person's identity block: "ASSURÉ(E)", "Titulaire du contrat :", "VOUS". */
 const PERSON_HEADING_RE =
@@ -313,7 +314,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     const r = rows[i]!;
     // a name line starts with a capital and has an address line right below it
     const next = rows[i + 1];
-    if (r.blank || !next || next.blank || r.text.length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
+    if (r.blank || !next || next.blank || r.text.trim().length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
     const prev = rows[i - 1];
     const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a)\s*:/iu, ''));
     const afterHeading = !!prev && !prev.blank && PERSON_HEADING_RE.test(prev.text);
@@ -386,6 +387,9 @@ const CIV_NAME_ANY_RE = new RegExp(`${CIVILITY_SOURCE}\\s+((?:\\p{Lu}\\.\\s?)?\\
 
 export function surnameOf(name: string): string {
   const parts = name.split(/\s+/).filter((p) => p && !/^\p{Lu}\.$/u.test(p));
+  // "BERTRAND Anthony": the word in capitals is the surname
+  const caps = parts.filter((p) => p.length >= 2 && /^[\p{Lu}'’-]+$/u.test(p));
+  if (caps.length === 1 && parts.length > 1) return caps[0]!.toLowerCase();
   return (parts[parts.length - 1] ?? '').toLowerCase();
 }
 

@@ -91,19 +91,19 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
-  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédig|signé|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge|coordinat|médiat|conciliat|accompagn(?:é|ée|ement)\s+(?:par|de)|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat|infirmi|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre|éducat|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat|formateur|formatrice|enseignant|professeur|proviseur|principal|CPE|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct)[^.\n]{0,60}$/iu;
+  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
   /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine))/iu;
 /** A label of the person or a relative at the start of a line ("Bénéficiaire : Mme …", "À : M. …"). */
 const PERSON_LABEL_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:à|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}'’-]+){0,3}\s*:/iu;
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:)|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
 
 /** Any short label at the start of the line ("Cotisant : M. …", "Exploitant : Mme …"). */
 const GENERIC_LABEL_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
 /** Labels of the agents, the service or the sender ("Expéditeur :", "Signé par :", "Copie à :"). */
 const AGENTISH_LABEL_RE =
-  /(?:suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
+  /(?:présentée?\s+par|santé|professionnel|secteur|permanence|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
 
 const RELATION_RE =
   /(?<![\p{L}])(?:(?:votre|vos|son|sa|ses|leur|leurs|l['’]|de\s+l['’]|du|le|la|les|un|une)\s*)(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|compagnon|compagne|concubine?|partenaire|père|mère|frères?|sœurs?|soeurs?|grand-père|grand-mère|petit-fils|petite-fille|petits-enfants|neveu|nièce|oncle|tante|beau-père|belle-mère|beau-fils|belle-fille|tut(?:eur|rice)|curat(?:eur|rice)|bailleur|bailleresse|propriétaire|colocataire|voisine?s?|ex-conjointe?|ex-époux|ex-épouse|ex-mari|ex-femme|aidante?|défunte?|bébé|nourrisson|cadette?|aînée?|benjamine?|ayant\s+droit|salariée?|employée?|assistante?\s+maternelle|locataire|petit|petite|jeune)(?:\s+(?:aînée?|cadette?|mineure?|majeure?|unique|décédée?|défunte?))?(?:\s*(?:,|:)\s*|\s+)(?:(?:prénommée?|nommée?|appelée?|M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+)?(?=\p{Lu})|(?<![\p{L}])vous-même\s*,\s*(?=\p{Lu})/giu;
@@ -138,9 +138,13 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
   const out: PersonalDataSpan[] = [];
   const agents = layout.agentSurnames;
   const surname = (a: number, b: number): string => surnameOf(text.slice(a, b));
-  const add = (start: number, end: number): void => {
+  // words of names found with the person's own evidence (identity block, label, birth, salutation):
+  // they stay the person's even when an agent's line mentions them ("Contact : … (M. Bertrand)")
+  const strong = new Set<string>();
+  const add = (start: number, end: number, sure = false): void => {
     if (end <= start || !plausible(text.slice(start, end))) return;
     out.push({ start, end, type: 'NOM' });
+    if (sure) for (const w of text.slice(start, end).split(/[\s,]+/)) if (w.length >= 3 && /^\p{Lu}/u.test(w)) strong.add(w.toLowerCase());
     // "Julie MOREL née ROCHE", "Madame ROCHE épouse DUMAS Brigitte"
     const c = CHAIN_RE.exec(text.slice(end, end + 20));
     if (c) {
@@ -156,8 +160,9 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       const civ = NAME_LINE_PREFIX_RE.exec(text.slice(r.start, r.end));
       const at = r.start + (civ ? civ[0].length : 0);
       const end = scanName(text, at, 8);
-      if (end > at && end <= r.end) add(at, end);
+      if (end > at && end <= r.end) add(at, end, true);
     }
+  const personSurnames = new Set(out.map((o) => surname(o.start, o.end)));
   const inPerson = (a: number): boolean => layout.personAt(a)?.names.some((r) => a >= r.start && a < r.end) ?? false;
 
   // 2. civility + name, anywhere else
@@ -178,12 +183,26 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       agents.add(sn);
       continue;
     }
-    if (layout.agentLabelBefore(m.index)) {
+    // an agent's line ("Contact : …") may name the person already known: "(M. Bertrand)"
+    if (layout.agentLabelBefore(m.index) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }
-    const generic = GENERIC_LABEL_RE.test(lineBefore) && !AGENTISH_LABEL_RE.test(lineBefore) && !agents.has(sn);
-    const labelled = PERSON_LABEL_RE.test(lineBefore) || generic || /(?:votre|vos|son|sa|ses)\s+(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|père|mère|frère|sœur|bailleur|propriétaire|voisine?s?|parents?|compagne?|compagnon|partenaire)\b[^.\n]{0,25}$/iu.test(before);
+    // the label nearest the name: "Propriétaire du modèle : pôle … – contact interne : M. X" is a contact's
+    const colon = lineBefore.replace(/:\s*$/, '').lastIndexOf(':');
+    const labelSeg = colon >= 0 && /:\s*$/.test(lineBefore) ? lineBefore.slice(colon + 1) : lineBefore;
+    const lineAfter = text.slice(end, line.end);
+    const roleAfter = AGENT_AFTER_RE.test(text.slice(end, Math.min(line.end, end + 50)));
+    const generic = GENERIC_LABEL_RE.test(labelSeg) && !AGENTISH_LABEL_RE.test(labelSeg) && !agents.has(sn) && !roleAfter;
+    const labelled =
+      PERSON_LABEL_RE.test(labelSeg) ||
+      generic ||
+      /(?:votre|vos|son|sa|ses)\s+(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|père|mère|frère|sœur|bailleur|propriétaire|voisine?s?|parents?|compagne?|compagnon|partenaire)\b[^.\n]{0,25}$/iu.test(before) ||
+      // "1. M. BERTRAND Anthony" under "Débiteurs :", "Mme X, née le …", "M. X et Mme Y"
+      (/^\s*(?:[-–•*·]|\d{1,2}[.)])?\s*$/u.test(lineBefore) && labelLineAbove(layout, li)) ||
+      BORN_AFTER_RE.test(lineAfter) ||
+      pairedWithPrevious(out, text, line.start, m.index) ||
+      (personSurnames.has(sn) && zone !== 'header');
     if (zone === 'header' && !labelled && !/^\s*(?:Bonjour\s+|Cher\s+|Chère\s+)?$/u.test(lineBefore)) {
       agents.add(sn);
       continue;
@@ -191,14 +210,14 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
     // the salutation ("Madame Grondin,") names the addressee, even when an agent bears the same name
     const salutation = /^\s*(?:(?:Bonjour|Chère|Cher)\s+)?$/u.test(lineBefore) && /^\s*,\s*$/.test(text.slice(end, line.end));
     if (!labelled && !salutation) {
-      if (agents.has(sn)) continue;
+      if (agents.has(sn) && !strong.has(sn)) continue;
       const after = text.slice(end, Math.min(line.end, end + 50));
       if (AGENT_BEFORE_RE.test(before) || AGENT_AFTER_RE.test(after)) {
         agents.add(sn);
         continue;
       }
     }
-    add(at, end);
+    add(at, end, labelled || salutation);
   }
 
   // 2b. a salutation with a name and no civility: "Bonjour Jeanne KOWALSKI,", "Chère Inès,"
@@ -209,6 +228,22 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
     if (CIVILITY_AHEAD_RE.test(text.slice(at, at + 12))) continue;
     const end = scanName(text, at, 5);
     if (end > at && /^\s*[,!]?\s*$/.test(text.slice(end, l.end)) && !agents.has(surname(at, end))) add(at, end);
+  }
+
+  // 2c. a name without civility right before a birth: "- Capucine GIRARDIN, née le …", "Kylian KLEIN, né le"
+  for (const l of lines) {
+    if (l.blank || !/n[ée]e?s?(?![\p{L}])/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+)(?=\p{Lu})/gu;
+    for (let m = starts.exec(l.text); m; m = starts.exec(l.text)) {
+      if (m[0].length === 0) starts.lastIndex++;
+      const at = l.start + m.index + m[0].length;
+      if (CIVILITY_AHEAD_RE.test(text.slice(at, at + 12))) continue;
+      const end = scanName(text, at, 5);
+      if (end < 0 || end > l.end || !BORN_AFTER_RE.test(text.slice(end, l.end))) continue;
+      if (layout.agentLabelBefore(at)) continue;
+      add(at, end, true);
+      starts.lastIndex = end - l.start;
+    }
   }
 
   // 3. relatives: "votre fils Lucas", "votre épouse, Mme …"
@@ -241,7 +276,7 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       if (civ) i += civ[0].length;
       const end = scanName(text, i, 5);
       if (end < 0 || end > stop) break;
-      if (!agents.has(surname(i, end)) || nameLabel) add(i, end);
+      if (!agents.has(surname(i, end)) || nameLabel) add(i, end, nameLabel);
       // more names on the line: ", Emma (8 ans)", " et Emma", " ou FONTAINE Grégoire"
       const rest = /^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,|;|et|ou|\/|–|-)[ \t]*(?:(?:M\.|Mme|Mlle|Madame|Monsieur)[ \t]+)?/u.exec(text.slice(end, stop));
       if (!rest) break;
@@ -257,8 +292,28 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
   }
 
   // 5. the same names elsewhere in the letter (surname or first name alone)
-  propagate(layout, out);
+  propagate(layout, out, strong);
   return out;
+}
+
+/** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
+const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;
+
+/** The line above, in the same block, is a label of persons alone ("Débiteurs :", "Enfants à charge :"). */
+function labelLineAbove(layout: Layout, li: number): boolean {
+  const l = layout.lines[li]!;
+  for (let k = li - 1; k >= 0 && k >= li - 6; k--) {
+    const p = layout.lines[k]!;
+    if (p.blank || p.block !== l.block) return false;
+    if (/:\s*$/.test(p.text)) return PERSON_LABEL_RE.test(p.text) || (GENERIC_LABEL_RE.test(p.text) && !AGENTISH_LABEL_RE.test(p.text));
+  }
+  return false;
+}
+
+/** "M. Florent GIRARDIN et Mme Agathe GIRARDIN": a civility right after a person's name on the same line. */
+function pairedWithPrevious(found: PersonalDataSpan[], text: string, lineStart: number, at: number): boolean {
+  const last = found[found.length - 1];
+  return !!last && last.end >= lineStart && last.end <= at && /^[ \t]*(?:,|et|ou|&)[ \t]*$/u.test(text.slice(last.end, at));
 }
 
 const BUSINESS_BEFORE_RE =
@@ -267,13 +322,13 @@ const STREET_BEFORE_RE = /(?:rue|avenue|boulevard|place|allée|impasse|chemin|ro
 
 const WORD_CHAR_RE = /[\p{L}\p{N}'’-]/u;
 
-function propagate(layout: Layout, found: PersonalDataSpan[]): void {
+function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;
   const tokens = new Set<string>();
   for (const f of found) {
     for (const w of text.slice(f.start, f.end).split(/\s+/)) {
       const low = w.toLowerCase();
-      if (w.length >= 3 && !NOT_NAME_WORDS.has(low) && !TITLE_WORDS.has(low) && !layout.agentSurnames.has(low) && /^\p{Lu}/u.test(w)) tokens.add(low);
+      if (w.length >= 3 && !NOT_NAME_WORDS.has(low) && !TITLE_WORDS.has(low) && (!layout.agentSurnames.has(low) || strong.has(low)) && /^\p{Lu}/u.test(w)) tokens.add(low);
     }
   }
   if (tokens.size === 0) return;

@@ -297,3 +297,70 @@ Votre numéro allocataire : «NUM_ALLOCATAIRE». Appelez le 3230.
     expect(found(t)).toContain('NOM:Lucie BRUNET');
   });
 });
+
+// The mechanisms added after the second blind measurement: each one reads a way letters are written,
+// not a sentence of the corpora (the sentences below are new).
+describe('evidence of a person without the usual cues', () => {
+  it('reads a name followed by a birth as the person’s, with or without civility, in any zone', () => {
+    const t = letter(
+      'Vos enfants à charge :\n- Romane TESSIER, née le 04/02/2015 ;\n- Jules TESSIER, apprenti, né le 19/09/2008.\nLa décision vaut pour Romane et pour Jules.',
+    );
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Romane TESSIER', 'Jules TESSIER', 'Romane', 'Jules']);
+  });
+  it('reads names listed under a label of persons on the line above, and two civilities joined by "et"', () => {
+    const t = `Commission de médiation du Jura
+1, place de la Mairie – 39000 Lons-le-Saunier
+
+Demandeurs :
+1. M. PERRIER Alain
+2. Mme PERRIER Odile
+
+                                        Monsieur Alain PERRIER et Madame Odile PERRIER
+                                        Le Moulin Neuf
+                                        39570 Courlaoux
+
+Objet : votre demande
+${SIGN}`;
+    const names = ofType(t, 'NOM');
+    expect(names).toContain('PERRIER Alain');
+    expect(names).toContain('PERRIER Odile');
+    expect(names).toContain('Odile PERRIER');
+    expect(ofType(t, 'ADRESSE')).toEqual(['Le Moulin Neuf\n                                        39570 Courlaoux']);
+  });
+  it('keeps a person’s surname when an agent’s label line also mentions it, but not a role after the name', () => {
+    const t = letter(
+      'Contact : 06 41 20 87 55 (M. Delbos) – enregistré dans votre dossier.\nDossier présenté par : Mme Inès Carvalho, conseillère en économie sociale et familiale.',
+    ).replace('Madame Lucie BRUNET', 'Monsieur Paul DELBOS').replace('Madame Brunet,', 'Monsieur Delbos,');
+    const names = ofType(t, 'NOM');
+    expect(names.filter((n) => /delbos/i.test(n)).length).toBe(3);
+    expect(names.some((n) => /Carvalho/.test(n))).toBe(false);
+  });
+});
+
+describe('identifiers, phones and addresses without the usual labels', () => {
+  it('reads any noun numbered for the person and identifiers named in the text, not service numbers', () => {
+    const t = letter(
+      'Concession n° PL-C-2001-0877 au cimetière de l’Est.\nVotre demande (dossier 2025-JUR-004417) est complète ; le dossier porte le numéro 39-2025-0512.\nNote d’information n° 2025-03. Lettre recommandée avec accusé de réception n° 2C 118 442 9031 7. Appelez le numéro 3646.',
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['PL-C-2001-0877', '2025-JUR-004417', '39-2025-0512']);
+  });
+  it('reads a mobile number as the person’s unless the sender gives it as their own', () => {
+    const t = letter('Lors de votre appel du 3 mars, vous avez demandé à être rappelée au 06 52 18 44 90.\nJe reste joignable au 06 70 11 23 45 (téléphone de service, le jeudi).');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 52 18 44 90']);
+  });
+  it('reads the lines under "Coordonnées que vous nous avez communiquées :" as the person’s', () => {
+    const t = letter('Coordonnées que vous nous avez communiquées :\n9, chemin des Aulnes, 39100 Dole\n03 84 70 12 34\n\nLe service reste à votre écoute.');
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['9, chemin des Aulnes, 39100 Dole']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['03 84 70 12 34']);
+  });
+  it('reads the addressee of an e-mail header, whatever the provider', () => {
+    const t = `De : Caisse de retraite <ne-pas-repondre@retraite-exemple.fr>
+Pour : a.vandamme@telenet.be
+Objet : certificat de vie
+
+Madame,
+
+Votre certificat de vie est arrivé.${SIGN}`;
+    expect(ofType(t, 'EMAIL')).toEqual(['a.vandamme@telenet.be']);
+  });
+});
