@@ -69,7 +69,7 @@ function serviceLine(layout: Layout, at: number, before: string): boolean {
 }
 
 /** A line label that announces the person's contact even in the header ("Téléphone (domicile) :"). */
-const PERSONAL_LINE_LABEL_RE = /(?:domicile|portable\s+personnel|personnel|perso|\(mère\)|\(père\))\s*:\s*$/i;
+const PERSONAL_LINE_LABEL_RE = /(?:domicile|portable\s+personnel|personnel|perso|\(mère\)|\(père\)|déclaré|indiqué|communiqué|renseigné|enregistré|de\s+notification)\s*:\s*$/i;
 
 function nameNear(names: PersonalDataSpan[], pos: number, lineStart: number): number {
   let best = -1;
@@ -93,9 +93,16 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
   if (found.length === 0) return [];
   // the service's numbers: letterhead, footer, agent lines, service blocks
   const serviceNumbers = new Set<string>();
+  const isMobile = (f: Contact): boolean => /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
+  // a mobile number in a block of the body that reads like the service's (a log of messages sent, with
+  // times): the service's only when its agent or its own words give it
+  const loggedMobile = (f: Contact): boolean => {
+    const l = lines[f.line]!;
+    return isMobile(f) && layout.zoneAt(f.start) === 'body' && !layout.agentLabelBefore(f.start) && !layout.agentBlock(l.block) && !PHONE_SERVICE_CUE_RE.test(text.slice(Math.max(l.start, f.start - 30), f.start));
+  };
   for (const f of found) {
     const before = text.slice(lines[f.line]!.start, f.start);
-    if (serviceLine(layout, f.start, before)) serviceNumbers.add(f.value);
+    if (serviceLine(layout, f.start, before) && !loggedMobile(f)) serviceNumbers.add(f.value);
   }
   const out: PersonalDataSpan[] = [];
   let lastPersonal = -1000;
@@ -129,7 +136,7 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
       push();
       continue;
     }
-    if (serviceLine(layout, f.start, text.slice(line.start, f.start))) continue;
+    if (serviceLine(layout, f.start, text.slice(line.start, f.start)) && !loggedMobile(f)) continue;
     if (serviceNumbers.has(f.value)) continue;
     // a number alone on its line under "Coordonnées que vous nous avez communiquées :"
     if (/^\s*$/.test(text.slice(line.start, f.start)) && personalHeadingAbove(layout, f.line)) {

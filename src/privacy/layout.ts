@@ -416,6 +416,9 @@ function collectAgentNames(s: string, into: Set<string>, bare: boolean): void {
   if (m && !hasOrgWord(m[1]!)) for (const p of m[1]!.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
 }
 
+/** The end of a sentence: not the point of "M.", "Dr." or an initial ("J.-P."). */
+const SENTENCE_END_RE = /(?<!(?:^|[\s(,;:'’-])\p{Lu}\p{Ll}{0,2})[.!?][ \t]+\p{Lu}/u;
+
 export function analyseLayout(text: string): Layout {
   const lines = splitLines(text);
   const n = lines.length;
@@ -564,7 +567,11 @@ export function analyseLayout(text: string): Layout {
     const l = lines[i]!;
     if (l.blank || personsOfLine[i]!.some((p) => l.start >= p.range.start && l.end <= p.range.end && !p.twoColumns)) continue;
     const m = agentLabelEnd[i]! >= 0 ? AGENT_LABEL_RE.exec(l.text) : null;
-    if (m) collectAgentNames(l.text.slice(m.index), agentSurnames, true);
+    if (m) {
+      const rest = l.text.slice(m.index);
+      const stop = SENTENCE_END_RE.exec(rest.slice(m[0].length));
+      collectAgentNames(stop ? rest.slice(0, m[0].length + stop.index) : rest, agentSurnames, true);
+    }
     else if (zones[i] === 'signature' && l.text.trim().length < 90) collectAgentNames(l.text, agentSurnames, true);
   }
   agentSurnames.delete('');
@@ -575,9 +582,10 @@ export function analyseLayout(text: string): Layout {
     return null;
   };
   const zoneAt = (offset: number): Zone => (personAt(offset) ? 'person' : zones[lineAt(offset)]!);
+  // an agent's label speaks for the rest of its sentence, not for the whole line
   const agentLabelBefore = (offset: number): boolean => {
     const e = agentLabelEnd[lineAt(offset)]!;
-    return e >= 0 && e <= offset;
+    return e >= 0 && e <= offset && !SENTENCE_END_RE.test(text.slice(e, offset));
   };
   const agentLabelLine = (index: number): boolean => (agentLabelEnd[index] ?? -1) >= 0;
   const agentBlocks = new Set<number>();

@@ -348,6 +348,22 @@ describe('identifiers, phones and addresses without the usual labels', () => {
     const t = letter('Lors de votre appel du 3 mars, vous avez demandé à être rappelée au 06 52 18 44 90.\nJe reste joignable au 06 70 11 23 45 (téléphone de service, le jeudi).');
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 52 18 44 90']);
   });
+  it('reads a mobile number in a log of messages sent, a number declared in the header, and ends an agent’s label with its sentence', () => {
+    const log = letter(
+      'Journal des envois :\nSMS    02/06/2026 09:01   06 48 22 91 07    Rappel : RDV demain à 10h20, accueil Titres\nSMS    02/06/2026 09:02   06 48 22 91 07    ÉCHEC – numéro non attribué\n\nVotre technicienne reste votre interlocutrice. Nous avons noté le numéro de Mme Brunet, le 07 55 12 40 98.',
+    );
+    expect(ofType(log, 'TELEPHONE')).toEqual(['06 48 22 91 07', '06 48 22 91 07', '07 55 12 40 98']);
+    expect(ofType(log, 'NOM')).toContain('Brunet');
+    const header = `SNCF Voyageurs – Service des procès-verbaux
+Téléphone déclaré : 07 61 33 80 12
+
+Objet : avis de contravention
+
+Madame,
+
+Nous avons relevé une infraction.${SIGN}`;
+    expect(ofType(header, 'TELEPHONE')).toEqual(['07 61 33 80 12']);
+  });
   it('reads the lines under "Coordonnées que vous nous avez communiquées :" as the person’s', () => {
     const t = letter('Coordonnées que vous nous avez communiquées :\n9, chemin des Aulnes, 39100 Dole\n03 84 70 12 34\n\nLe service reste à votre écoute.');
     expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['9, chemin des Aulnes, 39100 Dole']);
