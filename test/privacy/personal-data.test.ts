@@ -369,6 +369,14 @@ Nous avons relevé une infraction.${SIGN}`;
     expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['9, chemin des Aulnes, 39100 Dole']);
     expect(ofType(t, 'TELEPHONE')).toEqual(['03 84 70 12 34']);
   });
+  it('reads addresses given as the person’s in other words, and a third person’s phone', () => {
+    const t = letter(
+      'Hébergé chez : M. Malik OUALI, 5, rue des Tanneurs, 39100 Dole\nVotre père résidait jusqu’alors 8, rue Pasteur, 39000 Lons-le-Saunier.\nLe dossier vous a été envoyé à l’adresse que vous avez indiquée pour cet envoi : 3, allée des Saules, 39800 Poligny.\nVotre sœur est la personne de confiance ; nous la joignons au 03 84 72 19 40.',
+    );
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['5, rue des Tanneurs, 39100 Dole', '8, rue Pasteur, 39000 Lons-le-Saunier', '3, allée des Saules, 39800 Poligny']);
+    expect(ofType(t, 'NOM')).toContain('Malik OUALI');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['03 84 72 19 40']);
+  });
   it('reads the addressee of an e-mail header, whatever the provider', () => {
     const t = `De : Caisse de retraite <ne-pas-repondre@retraite-exemple.fr>
 Pour : a.vandamme@telenet.be
