@@ -91,7 +91,7 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
-  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
+  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
   /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine))/iu;
@@ -165,7 +165,9 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
   const personSurnames = new Set(out.map((o) => surname(o.start, o.end)));
   const inPerson = (a: number): boolean => layout.personAt(a)?.names.some((r) => a >= r.start && a < r.end) ?? false;
 
-  // 2. civility + name, anywhere else
+  // 2. civility + name, anywhere else. An agent guessed from the words around one mention ("appeler",
+  // "rendez-vous avec") is forgotten when the same surname is also found as the person's.
+  const guessedAgents = new Set<string>();
   CIV_RE.lastIndex = 0;
   for (let m = CIV_RE.exec(text); m; m = CIV_RE.exec(text)) {
     const at = m.index + m[0].length;
@@ -213,11 +215,16 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       if (agents.has(sn) && !strong.has(sn)) continue;
       const after = text.slice(end, Math.min(line.end, end + 50));
       if (AGENT_BEFORE_RE.test(before) || AGENT_AFTER_RE.test(after)) {
+        if (!agents.has(sn)) guessedAgents.add(sn);
         agents.add(sn);
         continue;
       }
     }
-    add(at, end, labelled || salutation);
+    add(at, end, labelled || salutation || PERSON_AFTER_RE.test(lineAfter));
+  }
+  if (guessedAgents.size > 0) {
+    const persons = new Set(out.map((o) => surname(o.start, o.end)));
+    for (const sn of guessedAgents) if (persons.has(sn)) agents.delete(sn);
   }
 
   // 2b. a salutation with a name and no civility: "Bonjour Jeanne KOWALSKI,", "Chère Inès,"
@@ -298,6 +305,9 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
 const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;
+
+/** Right after a name: where the person lives ("M. Gilles BRIAND, demeurant …"). */
+const PERSON_AFTER_RE = /^[ \t]*,?[ \t]*(?:demeurant|domiciliée?|résidant|habitant|hébergée?)(?![\p{L}])/u;
 
 /** The line above, in the same block, is a label of persons alone ("Débiteurs :", "Enfants à charge :"). */
 function labelLineAbove(layout: Layout, li: number): boolean {

@@ -335,6 +335,12 @@ ${SIGN}`;
     expect(names.filter((n) => /delbos/i.test(n)).length).toBe(3);
     expect(names.some((n) => /Carvalho/.test(n))).toBe(false);
   });
+  it('forgets an agent guessed from the words around one mention when the surname is the person’s elsewhere', () => {
+    const t = letter(
+      'Affaire : BRUNET / GIRAUD\nM. Paul GIRAUD, demeurant 4, rue des Saules, 38100 Grenoble, m’a saisi d’un différend.\nJe peux aussi vous appeler au 04 76 11 22 33, numéro que M. Giraud m’a communiqué.',
+    );
+    expect(ofType(t, 'NOM').filter((n) => /giraud/i.test(n))).toEqual(['GIRAUD', 'Paul GIRAUD', 'Giraud']);
+  });
 });
 
 describe('identifiers, phones and addresses without the usual labels', () => {
