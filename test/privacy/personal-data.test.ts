@@ -337,7 +337,7 @@ ${SIGN}`;
   });
   it('forgets an agent guessed from the words around one mention when the surname is the person’s elsewhere', () => {
     const t = letter(
-      'Affaire : BRUNET / GIRAUD\nM. Paul GIRAUD, demeurant 4, rue des Saules, 38100 Grenoble, m’a saisi d’un différend.\nJe peux aussi vous appeler au 04 76 11 22 33, numéro que M. Giraud m’a communiqué.',
+      'Affaire : BRUNET / GIRAUD\nM. Paul GIRAUD m’a saisi d’un différend qui vous oppose.\nJe peux aussi vous appeler au 04 76 11 22 33, numéro que M. Giraud m’a communiqué.',
     );
     expect(ofType(t, 'NOM').filter((n) => /giraud/i.test(n))).toEqual(['GIRAUD', 'Paul GIRAUD', 'Giraud']);
   });
