@@ -17,5 +17,9 @@ export const CLARTE_CSS = `
 .clarte-detail--warning { border-left-color: var(--border-plain-warning); border-left-style: dashed; }
 .clarte-detail--suggestion { border-left-color: var(--border-plain-info); border-left-style: dotted; }
 .clarte-detail:target, .clarte-mark:target { outline: 3px solid var(--border-active-blue-france); }
+.clarte-benevole { font-size: 1.125rem; }
+.clarte-benevole .clarte-texte { font-size: 1.125rem; line-height: 1.8; padding: 1rem; }
+.clarte-benevole__note { display: flex; flex-wrap: wrap; gap: .5rem; }
+.clarte-benevole__note .fr-radio-group { min-width: 3.5rem; }
 .clarte-detail__num { display: inline-block; min-width: 1.6rem; text-align: center; font-weight: 700; border: 1px solid currentColor; border-radius: .8rem; }
 `;

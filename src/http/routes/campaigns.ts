@@ -14,6 +14,7 @@ import { AppError } from '../../errors.js';
 import { MAP_MANAGERS, MAP_WIDE, type Role } from '../../auth/roles.js';
 import { CONSENT_VERSION, type Campaign } from '../../store/campaigns.js';
 import { campaignResults, releaseCheck, scoreAgreement } from '../../campaigns/results.js';
+import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
 import type { RouteDeps } from '../app.js';
 import { caller } from '../auth.js';
 
@@ -22,7 +23,6 @@ const Id = z.object({ id: z.coerce.number().int().positive() });
 const Token = z.object({ token: z.string().min(10).max(200) });
 const EXPERTS: readonly Role[] = ['admin', 'expert'];
 /** Links are secrets: calls that carry one are limited per address (a volunteer needs two or three). */
-const LINK_RATE = { max: 30, timeWindow: 60_000 };
 
 /** What volunteers agree to (French; shown before registration, and on their own page). */
 export const CONSENT_TEXT = [
@@ -248,7 +248,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           body: z.object({ volunteerIds: z.array(z.number().int().positive()).max(1000).optional(), count: z.number().int().min(1).max(1000).optional() }).default({}),
           response: {
             201: z.object({
-              invitations: z.array(z.object({ volunteerId: z.number(), pseudonym: z.string().nullable(), contact: z.string().nullable(), link: z.string(), path: z.string(), expiresAt: z.string() })),
+              invitations: z.array(z.object({ volunteerId: z.number(), pseudonym: z.string().nullable(), contact: z.string().nullable(), link: z.string(), path: z.string(), page: z.string(), expiresAt: z.string() })),
               skipped: z.array(z.object({ volunteerId: z.number(), reason: z.string() })),
             }),
             404: ErrorBody,
@@ -262,7 +262,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         deps.log().record(me, 'campaign.invite', `campaign:${req.params.id}`, { invitations: r.created.length });
         reply.status(201);
         return {
-          invitations: r.created.map((i) => ({ volunteerId: i.volunteerId, pseudonym: i.pseudonym, contact: i.contact, link: i.token, path: `/api/v1/invitations/${i.token}`, expiresAt: i.expiresAt })),
+          invitations: r.created.map((i) => ({ volunteerId: i.volunteerId, pseudonym: i.pseudonym, contact: i.contact, link: i.token, path: `/api/v1/invitations/${i.token}`, page: `/participer/${i.token}`, expiresAt: i.expiresAt })),
           skipped: r.skipped,
         };
       },
@@ -314,17 +314,8 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { campaign, newFirst } = store().invitation(req.params.token);
-        const map = deps.store();
-        const text = (n: number) => map.version(campaign.documentId, n).report.text;
-        const versions = campaign.compareWith === null ? [campaign.version] : newFirst ? [campaign.version, campaign.compareWith] : [campaign.compareWith, campaign.version];
-        return {
-          title: campaign.title,
-          letters: versions.map((n, i) => ({ label: versions.length > 1 ? `Version ${i === 0 ? 'A' : 'B'}` : 'Le courrier', text: text(n) })),
-          questions: campaign.questions.map(({ accepted: _a, ...q }) => q),
-          compare: campaign.compareWith !== null,
-          deadline: campaign.deadline,
-        };
+        const { newFirst: _n, ...view } = invitationView(store(), deps.store(), req.params.token);
+        return view;
       },
     );
 
@@ -348,11 +339,9 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const s = store();
         const { newFirst } = s.invitation(req.params.token);
-        const p = req.body.preference;
-        const preference = p === undefined ? null : p === 'same' ? 'same' : (p === 'A') === newFirst ? 'new' : 'old';
-        s.answer(req.params.token, { answers: req.body.answers, rating: req.body.rating, preference, comment: req.body.comment ?? null });
+        s.answer(req.params.token, { answers: req.body.answers, rating: req.body.rating, preference: storedPreference(req.body.preference, newFirst), comment: req.body.comment ?? null });
         reply.status(201);
-        return { message: 'Merci ! Vos réponses sont enregistrées, sans votre nom ni votre contact.' };
+        return { message: THANKS };
       },
     );
 

@@ -11,6 +11,8 @@ import { ROOT } from '../../paths.js';
 import type { Html } from '../../web/html.js';
 import { analyseForm, reportPage } from '../../web/analyse-page.js';
 import { loginPage, mapPage } from '../../web/map-page.js';
+import { volunteerError, volunteerIntro, volunteerQuestion, volunteerRating, volunteerThanks, type GivenAnswer, type VolunteerView } from '../../web/volunteer-page.js';
+import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
 import { MAP_READERS } from '../../auth/roles.js';
 import { STATUSES, type Status } from '../../map/statuses.js';
 import type { ListQuery } from '../../store/documents.js';
@@ -18,6 +20,7 @@ import { SESSION_COOKIE } from '../auth.js';
 import { CLARTE_CSS } from '../../web/styles.js';
 import type { RouteDeps } from '../app.js';
 import { readForm } from '../upload.js';
+import { z } from 'zod';
 
 const send = (reply: FastifyReply, page: Html, status = 200) => reply.status(status).type('text/html; charset=utf-8').send(page.value);
 
@@ -90,6 +93,62 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       return reply.redirect('/', 303);
     });
 
+    // ---- volunteers: the test page of an invitation link ------------------------------------------------
+    const volunteerView = (token: string): VolunteerView & { newFirst: boolean } => ({ token, ...invitationView(deps.campaigns(), deps.store(), token) });
+    const volunteerFailure = (reply: FastifyReply, e: unknown) => {
+      if (isAppError(e)) return send(reply, volunteerError(e.message), e.status);
+      throw e;
+    };
+    const linkConfig = { access: 'public' as const, page: true, rateLimit: LINK_RATE };
+
+    app.get('/participer/:token', { config: linkConfig, schema: { hide: true } }, async (req, reply) => {
+      try {
+        return send(reply, volunteerIntro(volunteerView((req.params as { token: string }).token)));
+      } catch (e) {
+        return volunteerFailure(reply, e);
+      }
+    });
+
+    app.post('/participer/:token', { config: linkConfig, schema: { hide: true } }, async (req, reply) => {
+      const token = (req.params as { token: string }).token;
+      try {
+        const v = volunteerView(token);
+        const body = (req.body ?? {}) as Record<string, unknown>;
+        const one = (k: string): string => (typeof body[k] === 'string' ? (body[k] as string) : Array.isArray(body[k]) ? String((body[k] as unknown[])[0] ?? '') : '');
+        const carried = Carried.safeParse(safeJson(one('reponses')));
+        const step = Number.parseInt(one('etape'), 10);
+        const n = v.questions.length;
+        if (!carried.success || !Number.isInteger(step) || step < 0 || step > n + 1 || carried.data.length !== Math.max(0, step - 1))
+          return send(reply, volunteerError('Le formulaire est incomplet. Rouvrez le lien reçu pour recommencer : rien n’a été enregistré.'), 400);
+        const answers: GivenAnswer[] = carried.data;
+        if (step === 0) return send(reply, volunteerQuestion(v, 1, answers));
+        if (step <= n) {
+          const q = v.questions[step - 1]!;
+          let given: GivenAnswer;
+          if (q.kind === 'text') {
+            const text = one('texte').trim().slice(0, 1000);
+            if (!text) return send(reply, volunteerQuestion(v, step, answers, 'Écrivez une réponse, même courte (« je ne sais pas » convient).'), 400);
+            given = { questionId: q.id, text };
+          } else {
+            const raw = ([] as unknown[]).concat(body.choix ?? []).map((x) => Number.parseInt(String(x), 10));
+            const choice = [...new Set(raw)].filter((i) => Number.isInteger(i) && i >= 0 && i < (q.options?.length ?? 0));
+            if (choice.length === 0) return send(reply, volunteerQuestion(v, step, answers, 'Choisissez une réponse.'), 400);
+            given = { questionId: q.id, choice: q.multiple ? choice : choice.slice(0, 1) };
+          }
+          const next = [...answers, given];
+          return send(reply, step < n ? volunteerQuestion(v, step + 1, next) : volunteerRating(v, next));
+        }
+        const rating = Number.parseInt(one('note'), 10);
+        if (!Number.isInteger(rating) || rating < 0 || rating > 10) return send(reply, volunteerRating(v, answers, 'Choisissez une note de 0 à 10.'), 400);
+        const p = one('preference');
+        const preference = v.compare && (p === 'A' || p === 'B' || p === 'same') ? p : undefined;
+        deps.campaigns().answer(token, { answers, rating, preference: storedPreference(preference, v.newFirst), comment: one('commentaire').trim().slice(0, 2000) || null });
+        return send(reply, volunteerThanks(THANKS), 201);
+      } catch (e) {
+        return volunteerFailure(reply, e);
+      }
+    });
+
     // ---- the map ----------------------------------------------------------------------------------
     app.get('/cartographie', { config: { access: MAP_READERS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const me = req.principal!;
@@ -111,4 +170,17 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       return send(reply, mapPage({ user: me, query, items: r.items, total: r.total, page: r.page, perPage: r.perPage }));
     });
   };
+}
+
+/** The answers a volunteer's form carries from step to step. */
+const Carried = z
+  .array(z.object({ questionId: z.number().int().positive(), choice: z.array(z.number().int().min(0).max(50)).max(8).optional(), text: z.string().max(1000).optional() }).strict())
+  .max(5);
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
 }
