@@ -219,6 +219,7 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
     signatures: db.prepare('SELECT d.id AS id, v.signature AS signature FROM documents d JOIN versions v ON v.id = d.latest_version_id WHERE v.signature IS NOT NULL'),
     latestText: db.prepare('SELECT v.text AS text FROM documents d JOIN versions v ON v.id = d.latest_version_id WHERE d.id = ?'),
     allTexts: db.prepare('SELECT id, text FROM versions'),
+    unsignedTexts: db.prepare('SELECT id, text FROM versions WHERE signature IS NULL'),
     setSignature: db.prepare('UPDATE versions SET signature = ? WHERE id = ?'),
     allPriorityInputs: db.prepare('SELECT id, score, legal_risk, yearly_volume, reports_count FROM documents'),
     getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -512,12 +513,14 @@ export function documentStore(db: Db, weights: PriorityWeights = DEFAULT_WEIGHTS
 
     /**
      * Recomputes every version's signature when the signature method differs from the one recorded
-     * (a change of normalisation or hashing makes stored signatures incomparable); returns the count.
+     * (a change of normalisation or hashing makes stored signatures incomparable), and signs the
+     * versions stored without one; returns the count.
      */
     syncSignatures: db.transaction((method: string, sign: (text: string) => Uint8Array): number => {
       const stored = (st.getMeta.get('signature-method') as { value: string } | undefined)?.value;
-      if (stored === method) return 0;
-      const rows = st.allTexts.all() as { id: number; text: string }[];
+      // same method: only the versions stored without one (added through the API before 2026-11-28)
+      const rows = (stored === method ? st.unsignedTexts.all() : st.allTexts.all()) as { id: number; text: string }[];
+      if (stored === method && rows.length === 0) return 0;
       for (const r of rows) {
         const sig = sign(r.text);
         st.setSignature.run(Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength), r.id);

@@ -106,7 +106,7 @@ export function mapPage(o: { user: Principal; query: ListQuery; items: DocumentS
   ${o.items.map(
     (d) => html`<tr>
       <td>${d.priority.rank} <span class="fr-text--xs">(${num(d.priority.value, 3)})</span></td>
-      <th scope="row">${d.title}</th>
+      <th scope="row"><a href="/cartographie/documents/${d.id}">${d.title}</a></th>
       <td>${d.service ?? '—'}</td>
       <td><p class="fr-badge fr-badge--sm">${d.statusLabel}</p></td>
       <td>${num(d.score, 0)}${d.grade ? ` (${d.grade})` : ''}</td>

@@ -17,6 +17,11 @@ export const CLARTE_CSS = `
 .clarte-detail--warning { border-left-color: var(--border-plain-warning); border-left-style: dashed; }
 .clarte-detail--suggestion { border-left-color: var(--border-plain-info); border-left-style: dotted; }
 .clarte-detail:target, .clarte-mark:target { outline: 3px solid var(--border-active-blue-france); }
+.clarte-tendance { max-width: 36rem; height: auto; }
+.clarte-tendance__grille { stroke: var(--border-default-grey); stroke-width: 1; }
+.clarte-tendance__ligne { fill: none; stroke: var(--border-plain-blue-france); stroke-width: 3; }
+.clarte-tendance__point { fill: var(--background-action-high-blue-france); }
+.clarte-tendance__texte { font-size: 12px; fill: var(--text-default-grey); }
 .clarte-benevole { font-size: 1.125rem; }
 .clarte-benevole .clarte-texte { font-size: 1.125rem; line-height: 1.8; padding: 1rem; }
 .clarte-benevole__note { display: flex; flex-wrap: wrap; gap: .5rem; }

@@ -209,3 +209,20 @@ describe('documents on the map', () => {
     expect(store.indicators(year - 1)).toMatchObject({ mapped: 0, rewritten: 0, released: 0, meanScoreBefore: null, withAllMentions: null });
   });
 });
+
+describe('near-duplicate signatures', () => {
+  it('signs, when the map opens, versions stored without a signature (added through the API before the fix)', async () => {
+    const { openMap, signatureBytes } = await import('../../src/map/service.js');
+    const { DEFAULT_WEIGHTS } = await import('../../src/map/priority.js');
+    const file = dbFile();
+    const store = openMap(openDatabase(file), DEFAULT_WEIGHTS);
+    const [a, b] = [...reports.values()];
+    const { documentId } = saveReport(store, a!, { path: 'a.txt' });
+    // A version added without its signature, as the versions route did.
+    store.addVersion(documentId, { report: b!, sha256: b!.source.sha256, bytes: b!.source.bytes, format: b!.source.format, filename: null, author: null, comment: null });
+    expect(store.signatures().map((r) => r.id)).not.toContain(documentId);
+    const reopened = openMap(openDatabase(file), DEFAULT_WEIGHTS);
+    const signed = reopened.signatures().find((r) => r.id === documentId);
+    expect(signed && Buffer.compare(signed.signature, Buffer.from(signatureBytes(b!.text)))).toBe(0);
+  });
+});

@@ -11,8 +11,8 @@ import type { FastifyRequest } from 'fastify';
 import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
 import { DOCUMENT_TYPES, DocumentTypeId, MENTION_IDS, Report } from '../../model.js';
-import { saveReport, type SaveOptions } from '../../map/service.js';
-import { allowedMoves, STATUSES } from '../../map/statuses.js';
+import { saveReport, signatureBytes, type SaveOptions } from '../../map/service.js';
+import { allowedMoves, STATUSES, type Status } from '../../map/statuses.js';
 import type { DocumentMeta } from '../../store/documents.js';
 import { mapCsv } from '../../map/export.js';
 import { csvFile } from '../../report/csv.js';
@@ -94,6 +94,48 @@ const UPLOAD_FIELDS = ['title', 'service', 'channel', 'yearlyVolume', 'type', 'p
 /** An agent's view of the map is their service. */
 const ownService = (p: Principal): string | null => (p.role === 'agent' ? (p.service ?? '') : null);
 
+// The map's actions shared by the API and the web pages (src/http/routes/pages.ts).
+
+/** A document the caller may see (an agent: their service's only; others get NOT_FOUND). */
+export function visibleDocument(deps: RouteDeps, me: Principal, id: number) {
+  const doc = deps.store().get(id);
+  const own = ownService(me);
+  if (own !== null && doc.service !== own) throw new AppError('NOT_FOUND', `Document inconnu : ${id}.`);
+  return doc;
+}
+
+/** Changes a document's status, with its history and the audit log; publishing passes the release gate. */
+export function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null) {
+  const before = deps.store().get(id).status;
+  // Publishing needs an expert's approval and a passed user test of the latest version.
+  if (status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, id);
+  const doc = deps.store().setStatus(id, status, me.login, comment);
+  deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
+  return doc;
+}
+
+/** The documents nearly the same as this one, nearest first. */
+export function nearDuplicatesOf(deps: RouteDeps, id: number, threshold: number): { id: number; similarity: number }[] {
+  const all = deps.store().signatures();
+  const mine = all.find((r) => r.id === id);
+  if (!mine) return [];
+  const sig = signatureFromBytes(mine.signature);
+  return all
+    .filter((r) => r.id !== id)
+    .map((r) => ({ id: r.id, similarity: Math.round(similarity(sig, signatureFromBytes(r.signature)) * 1000) / 1000 }))
+    .filter((r) => r.similarity >= threshold)
+    .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+}
+
+/** Two versions compared (by default the one before the latest, and the latest). */
+export function compareVersions(deps: RouteDeps, id: number, latest: number | null, from?: number, to?: number) {
+  const t = to ?? latest ?? 0;
+  const f = from ?? t - 1;
+  if (f < 1 || f === t) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
+  const store = deps.store();
+  return { from: f, to: t, ...compareReports(store.version(id, f).report, store.version(id, t).report) };
+}
+
 /** The map routes. */
 export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   /** A report and save options from a multipart upload or a JSON text. */
@@ -137,12 +179,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   };
 
   /** The document when the caller may see it (an agent: only their service's); else NOT_FOUND. */
-  const visible = (req: FastifyRequest, id: number) => {
-    const doc = deps.store().get(id);
-    const own = ownService(caller(req));
-    if (own !== null && doc.service !== own) throw new AppError('NOT_FOUND', `Document inconnu : ${id}.`);
-    return doc;
-  };
+  const visible = (req: FastifyRequest, id: number) => visibleDocument(deps, caller(req), id);
   /** The list query, narrowed to the agent's service. */
   const scoped = <Q extends { service?: string | undefined }>(req: FastifyRequest, q: Q): Q => {
     const own = ownService(caller(req));
@@ -271,6 +308,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const { report, fields } = await readVersion(req, (declared ?? undefined) as DocumentTypeId | undefined);
         const { number, created } = store.addVersion(id, {
           report,
+          // the latest version's signature groups the document with its near-duplicates
+          signature: signatureBytes(report.text),
           sha256: report.source.sha256,
           bytes: report.source.bytes,
           format: report.source.format,
@@ -314,13 +353,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const store = deps.store();
         const { id } = req.params;
-        const latest = visible(req, id).latestVersion;
-        const to = req.query.to ?? latest ?? 0;
-        const from = req.query.from ?? to - 1;
-        if (from < 1 || from === to) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
-        return { from, to, ...compareReports(store.version(id, from).report, store.version(id, to).report) };
+        return compareVersions(deps, id, visible(req, id).latestVersion, req.query.from, req.query.to);
       },
     );
 
@@ -425,19 +459,9 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const store = deps.store();
         const { id } = req.params;
         visible(req, id);
-        const all = store.signatures();
-        const mine = all.find((r) => r.id === id);
-        if (!mine) return { items: [] };
-        const sig = signatureFromBytes(mine.signature);
-        const items = all
-          .filter((r) => r.id !== id)
-          .map((r) => ({ id: r.id, similarity: similarity(sig, signatureFromBytes(r.signature)) }))
-          .filter((r) => r.similarity >= req.query.threshold)
-          .sort((a, b) => b.similarity - a.similarity || a.id - b.id);
-        return { items: items.map((r) => ({ ...brief(r.id), similarity: Math.round(r.similarity * 1000) / 1000 })) };
+        return { items: nearDuplicatesOf(deps, id, req.query.threshold).map((r) => ({ ...brief(r.id), similarity: r.similarity })) };
       },
     );
 
@@ -474,13 +498,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const me = caller(req);
-        const before = deps.store().get(req.params.id).status;
-        // Publishing needs an expert's approval and a passed user test of the latest version.
-        if (req.body.status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, req.params.id);
-        const doc = deps.store().setStatus(req.params.id, req.body.status, me.login, req.body.comment ?? null);
-        deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
-        return doc;
+        return changeStatus(deps, caller(req), req.params.id, req.body.status, req.body.comment ?? null);
       },
     );
 

@@ -6,15 +6,20 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { analyse } from '../../analyse.js';
-import { isAppError } from '../../errors.js';
+import { AppError, isAppError } from '../../errors.js';
 import { ROOT } from '../../paths.js';
 import type { Html } from '../../web/html.js';
 import { analyseForm, reportPage } from '../../web/analyse-page.js';
 import { loginPage, mapPage } from '../../web/map-page.js';
+import { documentPage, type DocumentPageData } from '../../web/document-page.js';
+import { changeStatus, compareVersions, nearDuplicatesOf, visibleDocument } from './documents.js';
+import { releaseCheck } from '../../campaigns/results.js';
+import { DEFAULT_THRESHOLD } from '../../map/near-duplicates.js';
+import type { Principal } from '../../auth/roles.js';
 import { volunteerError, volunteerIntro, volunteerQuestion, volunteerRating, volunteerThanks, type GivenAnswer, type VolunteerView } from '../../web/volunteer-page.js';
 import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
-import { MAP_READERS } from '../../auth/roles.js';
-import { STATUSES, type Status } from '../../map/statuses.js';
+import { MAP_MANAGERS, MAP_READERS } from '../../auth/roles.js';
+import { allowedMoves, STATUSES, type Status } from '../../map/statuses.js';
 import type { ListQuery } from '../../store/documents.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { CLARTE_CSS } from '../../web/styles.js';
@@ -146,6 +151,87 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         return send(reply, volunteerThanks(THANKS), 201);
       } catch (e) {
         return volunteerFailure(reply, e);
+      }
+    });
+
+    // ---- one document of the map ------------------------------------------------------------------
+    const EXPERT_ROLES = ['admin', 'expert'] as const;
+    const documentData = (me: Principal, id: number, from?: number, to?: number): DocumentPageData => {
+      const doc = visibleDocument(deps, me, id);
+      const store = deps.store();
+      const versions = store.versions(id);
+      let comparison: DocumentPageData['comparison'] = null;
+      if (versions.length > 1) {
+        const known = (n: number | undefined) => (n !== undefined && versions.some((v) => v.number === n) ? n : undefined);
+        const f = known(from);
+        const t = known(to);
+        comparison = f !== undefined && t !== undefined && f === t ? null : compareVersions(deps, id, doc.latestVersion, f, t);
+      }
+      const duplicates = nearDuplicatesOf(deps, id, DEFAULT_THRESHOLD)
+        .slice(0, 10)
+        .map((r) => ({ id: r.id, title: store.get(r.id).title, similarity: r.similarity, service: store.get(r.id).service }))
+        .filter((r) => me.role !== 'agent' || r.service === me.service);
+      return {
+        user: me,
+        doc,
+        versions,
+        history: store.history(id),
+        reviews: deps.campaigns().reviews(id),
+        release: releaseCheck(deps.campaigns(), id, deps.config),
+        comparison,
+        duplicates,
+        moves: (MAP_MANAGERS as readonly string[]).includes(me.role) ? allowedMoves(doc.status) : [],
+        canReview: (EXPERT_ROLES as readonly string[]).includes(me.role),
+      };
+    };
+    const docId = (req: { params: unknown }): number => {
+      const id = Number.parseInt((req.params as { id: string }).id, 10);
+      if (!Number.isSafeInteger(id) || id < 1) throw new AppError('NOT_FOUND', 'Document inconnu.');
+      return id;
+    };
+    const intOr = (v: unknown): number | undefined => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : undefined);
+    const NOTICES: Record<string, string> = { statut: 'Statut changé.', avis: 'Décision enregistrée.' };
+
+    app.get('/cartographie/documents/:id', { config: { access: MAP_READERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const q = req.query as Record<string, unknown>;
+      const data = documentData(req.principal!, docId(req), intOr(q.de), intOr(q.a));
+      const ok = typeof q.fait === 'string' ? NOTICES[q.fait] : undefined;
+      return send(reply, documentPage(ok ? { ...data, notice: { kind: 'success', text: ok } } : data));
+    });
+
+    app.post('/cartographie/documents/:id/statut', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const id = docId(req);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const status = typeof body.status === 'string' ? body.status : '';
+      const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 2000) : null;
+      try {
+        if (!(STATUSES as readonly string[]).includes(status)) throw new AppError('VALIDATION', 'Choisissez un statut de la liste.');
+        changeStatus(deps, me, id, status as Status, comment);
+        return reply.redirect(`/cartographie/documents/${id}?fait=statut#statut`, 303);
+      } catch (e) {
+        if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
+        const reasons = (e.details as { reasons?: string[] } | undefined)?.reasons;
+        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: reasons ? 'Ce document ne peut pas encore être publié :' : e.message, ...(reasons ? { reasons } : {}) } }), e.status);
+      }
+    });
+
+    app.post('/cartographie/documents/:id/avis', { config: { access: EXPERT_ROLES, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const id = docId(req);
+      visibleDocument(deps, me, id);
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const version = intOr(body.version) ?? 0;
+      const decision = body.decision === 'approved' || body.decision === 'rejected' ? body.decision : null;
+      const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 4000) : null;
+      try {
+        if (!decision) throw new AppError('VALIDATION', 'Choisissez : valider ou refuser la version.');
+        const r = deps.campaigns().review(id, version, decision, comment, me.login);
+        deps.log().record(me, `review.${r.decision}`, `document:${id}`, { version: r.version });
+        return reply.redirect(`/cartographie/documents/${id}?fait=avis#avis`, 303);
+      } catch (e) {
+        if (!isAppError(e) || e.status === 404) throw e;
+        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
       }
     });
 

@@ -1,0 +1,133 @@
+/**
+ * One document of the map in a real browser: the comms team opens it from the map, reads its
+ * versions, score trend and before/after comparison, and moves its status with the keyboard; publishing
+ * too early is refused with the reasons; an expert approves the rewrite. axe-core on every page.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { ROOT } from '../../src/paths.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { bearer, createAccount } from '../helpers/accounts.js';
+import { ourLibrary } from '../helpers/library.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-results', 'browser');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
+const PASSWORD = 'un mot de passe assez long';
+
+let app: FastifyInstance;
+let db: Db;
+let browser: Browser;
+let base = '';
+let docId = 0;
+let comms = '';
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-web-document-')), 'clarte.db'));
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
+  comms = await createAccount(db, { login: 'marie', role: 'comms', password: PASSWORD });
+  await createAccount(db, { login: 'jeanne', role: 'expert', password: PASSWORD });
+  const old = letter('02-caf-refus-aide-logement.txt');
+  docId = (await app.inject({ method: 'POST', url: '/api/v1/documents', headers: bearer(comms), payload: { text: old, title: 'Refus d’aide au logement', service: 'Prestations' } })).json().documentId;
+  // The rewrite drops the recourse paragraph: the comparison must show it in red.
+  const rewritten = old.replace(/recours[^\n]*\n/gi, '\n');
+  const v2 = await app.inject({ method: 'POST', url: `/api/v1/documents/${docId}/versions`, headers: bearer(comms), payload: { text: rewritten } });
+  expect(v2.statusCode, v2.body).toBe(201);
+  // A near-duplicate of the latest version.
+  await app.inject({ method: 'POST', url: '/api/v1/documents', headers: bearer(comms), payload: { text: `${rewritten}\nCe courrier a été envoyé par l’antenne de Vienne.`, title: 'Refus d’aide au logement (Vienne)', service: 'Prestations' } });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  db?.close();
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function signIn(login: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
+  await page.goto(`${base}${path}`);
+  await page.fill('#identifiant', login);
+  await page.fill('#mot-de-passe', PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname === path), page.click('button[type=submit]')]);
+  return page;
+}
+
+/** Moves the status with the form, using the keyboard only. */
+async function moveStatus(page: Page, label: string): Promise<void> {
+  await page.focus('#nouveau-statut');
+  await page.selectOption('#nouveau-statut', { label });
+  await page.focus('form[action$="/statut"] button[type=submit]');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+describe('a document of the map in the browser', () => {
+  it('shows versions, trend, comparison with the lost recourse, near-duplicates, and moves the status', async () => {
+    const page = await signIn('marie', '/cartographie');
+    await Promise.all([page.waitForURL(/\/cartographie\/documents\/\d+/), page.click(`a[href="/cartographie/documents/${docId}"]`)]);
+    expect(await page.locator('h1').textContent()).toBe('Refus d’aide au logement');
+    expect(await page.locator('table:has(caption:has-text("Versions du document")) tbody tr').count()).toBe(2);
+    expect(await page.locator('svg.clarte-tendance circle').count()).toBe(2);
+    expect(await page.locator('#comparaison ~ .fr-alert--error').first().textContent()).toMatch(/Sens juridique à vérifier/);
+    expect(await page.locator('#doublons + ul').textContent()).toMatch(/Vienne/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'document.png'), fullPage: true });
+
+    await moveStatus(page, 'à réécrire');
+    expect(await page.locator('.fr-alert--success').textContent()).toMatch(/Statut changé/);
+    expect(await page.locator('.fr-badge--info').first().textContent()).toMatch(/à réécrire/);
+    expect(await page.locator('#statut ~ ol li').last().textContent()).toMatch(/identifié → à réécrire \(marie\)/);
+    for (const label of ['en réécriture', 'validation experte', 'test usagers']) await moveStatus(page, label);
+    // Publishing without an expert's approval nor a user test: refused, with the reasons.
+    await moveStatus(page, 'publié');
+    expect(await page.locator('.fr-alert--error[role=alert]').first().textContent()).toMatch(/ne peut pas encore être publié[\s\S]*expert/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets an expert approve the latest version, and keeps the decision in the history', async () => {
+    const page = await signIn('jeanne', `/cartographie/documents/${docId}`);
+    // No status form for an expert, the review form instead.
+    expect(await page.locator('#nouveau-statut').count()).toBe(0);
+    await page.focus('#decision-approved');
+    await page.keyboard.press('Space');
+    await page.focus('#avis-commentaire');
+    await page.keyboard.type('Le recours manque : à remettre, sinon sens conservé.');
+    await page.focus('form[action$="/avis"] button[type=submit]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await page.locator('.fr-alert--success').textContent()).toMatch(/Décision enregistrée/);
+    expect(await page.locator('#avis + ul').textContent()).toMatch(/version 2 : validée par jeanne — « Le recours manque/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'document-expert.png'), fullPage: true });
+    const reviews = (await app.inject({ url: `/api/v1/documents/${docId}/reviews`, headers: bearer(comms) })).json().items;
+    expect(reviews).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it('answers an unknown document with a French page, and refuses a status change without the CSRF token', async () => {
+    const page = await signIn('marie', '/cartographie');
+    const res = await page.goto(`${base}/cartographie/documents/9999`);
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('.fr-alert--error').textContent()).toMatch(/Document inconnu/);
+    const forged = await page.request.post(`${base}/cartographie/documents/${docId}/statut`, { form: { status: 'abandonne' } });
+    expect(forged.status()).toBe(403);
+    await page.context().close();
+  });
+});
