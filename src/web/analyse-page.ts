@@ -10,7 +10,8 @@ import { html, type Html } from './html.js';
 import type { Principal } from '../auth/roles.js';
 import { page } from './layout.js';
 
-const PROFILES: [string, string][] = [
+/** The review profiles, as users name them. */
+export const PROFILES: [string, string][] = [
   ['lettre', 'Lettre (par défaut)'],
   ['formulaire', 'Formulaire'],
   ['falc', 'Facile à lire et à comprendre (FALC)'],
@@ -27,7 +28,7 @@ export function analyseForm(o: { text?: string; profile?: string; error?: string
 <h1>Analyser un courrier</h1>
 <p class="fr-text--lead">Collez le texte d’un courrier ou choisissez son fichier : Clarté signale ce qui gêne la compréhension et les mentions obligatoires qui manquent. Rien n’est conservé.</p>
 ${o.error ? html`<div class="fr-alert fr-alert--error fr-mb-3w" role="alert"><h2 class="fr-alert__title">Analyse impossible</h2><p>${o.error}</p></div>` : ''}
-<form method="post" action="/analyser" enctype="multipart/form-data" class="fr-mb-6w">
+<form method="post" action="/analyser${o.user?.csrf ? `?_csrf=${encodeURIComponent(o.user.csrf)}` : ''}" enctype="multipart/form-data" class="fr-mb-6w">
   <div class="fr-input-group">
     <label class="fr-label" for="texte">Texte du courrier
       <span class="fr-hint-text">Collez le courrier entier, de l’en-tête à la signature.</span>

@@ -5,10 +5,13 @@ import { html, type Html } from './html.js';
 export interface PageOptions {
   title: string;
   /** The current section, for the navigation. */
-  section?: 'analyser' | 'cartographie' | 'guide';
+  section?: 'analyser' | 'cartographie' | 'audits' | 'guide';
   body: Html;
   /** Who is signed in (web session), if anyone. */
   user?: Principal | null;
+  /** More of the head (a refresh while a job runs), and scripts of this site (progressive enhancement). */
+  head?: Html;
+  scripts?: string[];
 }
 
 /** A whole page: DSFR header, skip links, main content, footer. */
@@ -25,6 +28,7 @@ export function page(o: PageOptions): Html {
 <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css">
 <link rel="stylesheet" href="/static/clarte.css">
 <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml">
+${o.head ?? ''}
 </head>
 <body>
 <div class="fr-skiplinks">
@@ -69,6 +73,7 @@ export function page(o: PageOptions): Html {
         <ul class="fr-nav__list">
           ${nav('analyser', '/', 'Analyser un courrier')}
           ${o.user ? nav('cartographie', '/cartographie', 'Cartographie') : ''}
+          ${o.user && (o.user.role === 'admin' || o.user.role === 'comms') ? nav('audits', '/cartographie/audits', 'Audits') : ''}
           ${nav('guide', '/api/v1/rules', 'Règles (API)')}
         </ul>
       </nav>
@@ -91,6 +96,7 @@ ${o.body}
   </div>
 </footer>
 <script type="module" src="/dsfr/dsfr.module.min.js"></script>
+${(o.scripts ?? []).map((src) => html`<script type="module" src="${src}"></script>`)}
 </body>
 </html>`;
 }

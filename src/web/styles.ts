@@ -17,6 +17,7 @@ export const CLARTE_CSS = `
 .clarte-detail--warning { border-left-color: var(--border-plain-warning); border-left-style: dashed; }
 .clarte-detail--suggestion { border-left-color: var(--border-plain-info); border-left-style: dotted; }
 .clarte-detail:target, .clarte-mark:target { outline: 3px solid var(--border-active-blue-france); }
+.clarte-progression { width: 100%; height: 1.5rem; }
 .clarte-tendance { max-width: 36rem; height: auto; }
 .clarte-tendance__grille { stroke: var(--border-default-grey); stroke-width: 1; }
 .clarte-tendance__ligne { fill: none; stroke: var(--border-plain-blue-france); stroke-width: 3; }

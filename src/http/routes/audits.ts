@@ -11,7 +11,7 @@ import { AppError } from '../../errors.js';
 import { ZipArchive } from '../../ingest/zip.js';
 import type { RouteDeps } from '../app.js';
 import { caller } from '../auth.js';
-import { MAP_MANAGERS } from '../../auth/roles.js';
+import { MAP_MANAGERS, type Principal } from '../../auth/roles.js';
 
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const AuditId = z.object({ id: z.uuid() });
@@ -34,7 +34,7 @@ function auditable(name: string): boolean {
 }
 
 /** Summary figures of an audit's rows. */
-function summary(rows: AuditRow[]) {
+export function auditSummary(rows: AuditRow[]) {
   const read = rows.filter((r) => !r.error);
   const scores = read.map((r) => r.score!).sort((a, b) => a - b);
   const byGrade: Record<string, number> = {};
@@ -54,41 +54,50 @@ function summary(rows: AuditRow[]) {
   };
 }
 
+/** Starts an audit of uploaded files (the profile checked first), recorded in the audit log. */
+export function startAudit(deps: RouteDeps, me: Principal, files: { path: string; data: Buffer }[], fields: Record<string, string>) {
+  const profile = fields.profile || deps.config.DEFAULT_PROFILE;
+  deps.library.ruleSet(profile); // an unknown profile is refused before anything is stored
+  const info = deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
+  deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
+  return info;
+}
+
+/** The uploaded files (a single .zip is opened, its entries become the files) and the fields. */
+export async function readAuditFiles(req: FastifyRequest, config: RouteDeps['config']): Promise<{ files: { path: string; data: Buffer }[]; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw new AppError('BAD_REQUEST', 'Envoyez les fichiers en multipart (champ « file », répété), ou une archive zip.');
+  const files: { path: string; data: Buffer }[] = [];
+  const fields: Record<string, string> = {};
+  let total = 0;
+  for await (const part of req.parts({ limits: { files: config.MAX_AUDIT_FILES, fileSize: config.MAX_AUDIT_BYTES, fields: 10, parts: config.MAX_AUDIT_FILES + 10 } })) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      total += data.length;
+      if (part.file.truncated || total > config.MAX_AUDIT_BYTES) {
+        throw new AppError('TOO_LARGE', `L’audit dépasse la taille autorisée (${Math.round(config.MAX_AUDIT_BYTES / 1048576)} Mio en tout).`);
+      }
+      files.push({ path: part.filename || `fichier-${files.length + 1}`, data });
+    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+  }
+  if (files.length === 0) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-les dans le champ « file » (répété), ou une archive zip.');
+  const only = files[0]!;
+  if (files.length === 1 && /\.zip$/i.test(only.path)) {
+    const zip = await ZipArchive.open(only.data, { maxZipEntries: config.MAX_AUDIT_FILES, maxZipBytes: config.MAX_AUDIT_BYTES });
+    try {
+      const entries: { path: string; data: Buffer }[] = [];
+      for (const name of zip.names().filter(auditable).sort()) entries.push({ path: name, data: await zip.read(name) });
+      if (entries.length === 0) throw new AppError('EMPTY_DOCUMENT', 'L’archive ne contient aucun fichier à auditer.');
+      return { files: entries, fields };
+    } finally {
+      zip.close();
+    }
+  }
+  return { files: files.map((f) => ({ ...f, path: basename(f.path) })), fields };
+}
+
 /** The audit routes. */
 export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const { config } = deps;
-
-  /** The uploaded files (a single .zip is opened, its entries become the files) and the fields. */
-  const readFiles = async (req: FastifyRequest): Promise<{ files: { path: string; data: Buffer }[]; fields: Record<string, string> }> => {
-    if (!req.isMultipart()) throw new AppError('BAD_REQUEST', 'Envoyez les fichiers en multipart (champ « file », répété), ou une archive zip.');
-    const files: { path: string; data: Buffer }[] = [];
-    const fields: Record<string, string> = {};
-    let total = 0;
-    for await (const part of req.parts({ limits: { files: config.MAX_AUDIT_FILES, fileSize: config.MAX_AUDIT_BYTES, fields: 10, parts: config.MAX_AUDIT_FILES + 10 } })) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        total += data.length;
-        if (part.file.truncated || total > config.MAX_AUDIT_BYTES) {
-          throw new AppError('TOO_LARGE', `L’audit dépasse la taille autorisée (${Math.round(config.MAX_AUDIT_BYTES / 1048576)} Mio en tout).`);
-        }
-        files.push({ path: part.filename || `fichier-${files.length + 1}`, data });
-      } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-    }
-    if (files.length === 0) throw new AppError('BAD_REQUEST', 'Aucun fichier reçu : envoyez-les dans le champ « file » (répété), ou une archive zip.');
-    const only = files[0]!;
-    if (files.length === 1 && /\.zip$/i.test(only.path)) {
-      const zip = await ZipArchive.open(only.data, { maxZipEntries: config.MAX_AUDIT_FILES, maxZipBytes: config.MAX_AUDIT_BYTES });
-      try {
-        const entries: { path: string; data: Buffer }[] = [];
-        for (const name of zip.names().filter(auditable).sort()) entries.push({ path: name, data: await zip.read(name) });
-        if (entries.length === 0) throw new AppError('EMPTY_DOCUMENT', 'L’archive ne contient aucun fichier à auditer.');
-        return { files: entries, fields };
-      } finally {
-        zip.close();
-      }
-    }
-    return { files: files.map((f) => ({ ...f, path: basename(f.path) })), fields };
-  };
 
   const mustGet = (id: string) => {
     const info = deps.audits().get(id);
@@ -112,12 +121,8 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { files, fields } = await readFiles(req);
-        const profile = fields.profile ?? config.DEFAULT_PROFILE;
-        deps.library.ruleSet(profile); // an unknown profile is refused before anything is stored
-        const me = caller(req);
-        const info = deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
-        deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
+        const { files, fields } = await readAuditFiles(req, config);
+        const info = startAudit(deps, caller(req), files, fields);
         reply.status(202).header('location', `/api/v1/audits/${info.id}`);
         return info;
       },
@@ -142,7 +147,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req) => {
         const info = mustGet(req.params.id);
         const rows = deps.audits().rows(info.id);
-        return { ...info, summary: summary(rows), files: rows as unknown as Record<string, unknown>[] };
+        return { ...info, summary: auditSummary(rows), files: rows as unknown as Record<string, unknown>[] };
       },
     );
 

@@ -12,6 +12,8 @@ import type { Html } from '../../web/html.js';
 import { analyseForm, reportPage } from '../../web/analyse-page.js';
 import { loginPage, mapPage } from '../../web/map-page.js';
 import { documentPage, type DocumentPageData } from '../../web/document-page.js';
+import { AUDIT_PROGRESS_JS, auditPage, auditsPage } from '../../web/audit-page.js';
+import { auditSummary, readAuditFiles, startAudit } from './audits.js';
 import { changeStatus, compareVersions, nearDuplicatesOf, visibleDocument } from './documents.js';
 import { releaseCheck } from '../../campaigns/results.js';
 import { DEFAULT_THRESHOLD } from '../../map/near-duplicates.js';
@@ -152,6 +154,36 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       } catch (e) {
         return volunteerFailure(reply, e);
       }
+    });
+
+    // ---- batch audits ------------------------------------------------------------------------------
+    app.get('/static/audit-progress.js', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUDIT_PROGRESS_JS),
+    );
+
+    app.get('/cartographie/audits', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) =>
+      send(reply, auditsPage({ user: req.principal!, audits: deps.audits().list() })),
+    );
+
+    app.post('/cartographie/audits', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      try {
+        const { files, fields } = await readAuditFiles(req, deps.config);
+        const info = startAudit(deps, me, files, fields);
+        return reply.redirect(`/cartographie/audits/${info.id}`, 303);
+      } catch (e) {
+        // A bad upload: the form again, with the French message; the audits already run are untouched.
+        if (isAppError(e) && e.status < 500 && e.status !== 403) return send(reply, auditsPage({ user: me, audits: deps.audits().list(), error: e.message }), e.status);
+        throw e;
+      }
+    });
+
+    app.get('/cartographie/audits/:id', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const id = (req.params as { id: string }).id;
+      const info = /^[0-9a-f-]{36}$/i.test(id) ? deps.audits().get(id) : undefined;
+      if (!info) throw new AppError('NOT_FOUND', `Audit inconnu : ${id.slice(0, 40)}.`);
+      const rows = info.status === 'running' ? [] : deps.audits().rows(info.id);
+      return send(reply, auditPage({ user: req.principal!, info, summary: auditSummary(rows), rows }));
     });
 
     // ---- one document of the map ------------------------------------------------------------------
