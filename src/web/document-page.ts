@@ -26,6 +26,8 @@ export interface DocumentPageData {
   /** Where the status may go from here (empty: the user may not change it). */
   moves: Status[];
   canReview: boolean;
+  /** The document's user tests, and the form to open one (comms team). */
+  campaigns: Html;
   /** A message after an action, or an error with its reasons. */
   notice?: { kind: 'success' | 'error'; text: string; reasons?: string[] };
 }
@@ -144,6 +146,9 @@ ${
 }
 <ol class="fr-mb-3w">${d.history.map((h) => html`<li>${when(h.at)} : ${h.from ? `${STATUS_LABELS[h.from]} → ` : ''}${STATUS_LABELS[h.to]}${h.author ? ` (${h.author})` : ''}${h.comment ? html` — « ${h.comment} »` : ''}</li>`)}</ol>
 <p>${d.release.releasable ? 'Publication possible : validation experte et test usagers réussis.' : html`Avant publication : ${d.release.reasons.join(' ')}`}</p>
+
+<h2 id="tests">Tests usagers</h2>
+${d.campaigns}
 
 <h2 id="avis">Validation experte</h2>
 ${

@@ -5,7 +5,7 @@ import { html, type Html } from './html.js';
 export interface PageOptions {
   title: string;
   /** The current section, for the navigation. */
-  section?: 'analyser' | 'cartographie' | 'audits' | 'guide';
+  section?: 'analyser' | 'cartographie' | 'audits' | 'indicateurs' | 'guide';
   body: Html;
   /** Who is signed in (web session), if anyone. */
   user?: Principal | null;
@@ -74,7 +74,8 @@ ${o.head ?? ''}
           ${nav('analyser', '/', 'Analyser un courrier')}
           ${o.user ? nav('cartographie', '/cartographie', 'Cartographie') : ''}
           ${o.user && (o.user.role === 'admin' || o.user.role === 'comms') ? nav('audits', '/cartographie/audits', 'Audits') : ''}
-          ${nav('guide', '/api/v1/rules', 'Règles (API)')}
+          ${o.user && o.user.role !== 'agent' ? nav('indicateurs', '/indicateurs', 'Indicateurs') : ''}
+          ${nav('guide', '/guide', 'Guide des règles')}
         </ul>
       </nav>
     </div>

@@ -17,6 +17,10 @@ export const CLARTE_CSS = `
 .clarte-detail--warning { border-left-color: var(--border-plain-warning); border-left-style: dashed; }
 .clarte-detail--suggestion { border-left-color: var(--border-plain-info); border-left-style: dotted; }
 .clarte-detail:target, .clarte-mark:target { outline: 3px solid var(--border-active-blue-france); }
+.clarte-barres { max-width: 40rem; height: auto; }
+.clarte-barres__barre { fill: var(--background-action-high-blue-france); }
+.clarte-barres__texte { font-size: 13px; fill: var(--text-default-grey); }
+.clarte-lien { word-break: break-all; }
 .clarte-progression { width: 100%; height: 1.5rem; }
 .clarte-tendance { max-width: 36rem; height: auto; }
 .clarte-tendance__grille { stroke: var(--border-default-grey); stroke-width: 1; }

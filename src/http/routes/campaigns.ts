@@ -51,7 +51,8 @@ const Profile = {
   digitalEase: z.enum(['faible', 'moyenne', 'grande']).optional(),
   languages: z.string().trim().max(200).optional(),
 };
-const QuestionIn = z.object({
+/** A question as the comms team writes it (the API's body, and the web form once read). */
+export const QuestionIn = z.object({
   prompt: z.string().trim().min(3).max(500),
   kind: z.enum(['choice', 'text']),
   options: z.array(z.string().trim().min(1).max(300)).max(8).optional(),

@@ -8,10 +8,16 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { analyse } from '../../analyse.js';
 import { AppError, isAppError } from '../../errors.js';
 import { ROOT } from '../../paths.js';
-import type { Html } from '../../web/html.js';
+import { html, type Html } from '../../web/html.js';
 import { analyseForm, reportPage } from '../../web/analyse-page.js';
 import { loginPage, mapPage } from '../../web/map-page.js';
 import { documentPage, type DocumentPageData } from '../../web/document-page.js';
+import { guidePage } from '../../web/guide-page.js';
+import { campaignInput, campaignPage, campaignsBlock, type CampaignPageData } from '../../web/campaign-page.js';
+import { campaignResults } from '../../campaigns/results.js';
+import { indicatorsPage } from '../../web/indicators-page.js';
+import { styleGuide } from './rules.js';
+import { CATEGORIES, type Category } from '../../model.js';
 import { AUDIT_PROGRESS_JS, auditPage, auditsPage } from '../../web/audit-page.js';
 import { auditSummary, readAuditFiles, startAudit } from './audits.js';
 import { changeStatus, compareVersions, nearDuplicatesOf, visibleDocument } from './documents.js';
@@ -20,7 +26,8 @@ import { DEFAULT_THRESHOLD } from '../../map/near-duplicates.js';
 import type { Principal } from '../../auth/roles.js';
 import { volunteerError, volunteerIntro, volunteerQuestion, volunteerRating, volunteerThanks, type GivenAnswer, type VolunteerView } from '../../web/volunteer-page.js';
 import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
-import { MAP_MANAGERS, MAP_READERS } from '../../auth/roles.js';
+import { QuestionIn } from './campaigns.js';
+import { MAP_MANAGERS, MAP_READERS, MAP_WIDE } from '../../auth/roles.js';
 import { allowedMoves, STATUSES, type Status } from '../../map/statuses.js';
 import type { ListQuery } from '../../store/documents.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -156,6 +163,94 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       }
     });
 
+    // ---- user tests (campaigns) -------------------------------------------------------------------
+    const campaignData = (me: Principal, id: number): Omit<CampaignPageData, 'notice' | 'invitations' | 'skipped'> => {
+      const store = deps.campaigns();
+      const campaign = store.campaign(id);
+      const earlier = store
+        .campaignsOf(campaign.documentId)
+        .filter((o) => o.version < campaign.version && o.answers > 0)
+        .at(-1);
+      return {
+        user: me,
+        documentTitle: deps.store().get(campaign.documentId).title,
+        campaign,
+        results: campaignResults(store, id),
+        previous: earlier ? { campaign: earlier, results: campaignResults(store, earlier.id) } : null,
+        canManage: (MAP_MANAGERS as readonly string[]).includes(me.role),
+      };
+    };
+    const campaignId = (req: { params: unknown }): number => {
+      const id = Number.parseInt((req.params as { id: string }).id, 10);
+      if (!Number.isSafeInteger(id) || id < 1) throw new AppError('NOT_FOUND', 'Campagne inconnue.');
+      return id;
+    };
+
+    app.post('/cartographie/documents/:id/campagnes', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const id = docId(req);
+      try {
+        const input = CampaignIn.safeParse(campaignInput((req.body ?? {}) as Record<string, unknown>));
+        if (!input.success) throw new AppError('VALIDATION', `Campagne incomplète : ${input.error.issues.map((i) => FIELD_WORDS[String(i.path[0])] ?? String(i.path[0])).filter((w, k, all) => all.indexOf(w) === k).join(', ')} (2 questions au moins, chacune avec sa bonne réponse).`);
+        const c = deps.campaigns().create(id, input.data, me.login);
+        deps.log().record(me, 'campaign.create', `document:${id}`, { campaign: c.id, version: c.version });
+        return reply.redirect(`/cartographie/campagnes/${c.id}`, 303);
+      } catch (e) {
+        if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
+        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
+      }
+    });
+
+    app.get('/cartographie/campagnes/:id', { config: { access: MAP_WIDE, page: true }, schema: { hide: true } }, async (req, reply) =>
+      send(reply, campaignPage(campaignData(req.principal!, campaignId(req)))),
+    );
+
+    app.post('/cartographie/campagnes/:id/invitations', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const id = campaignId(req);
+      const raw = ((req.body ?? {}) as Record<string, unknown>).count;
+      const count = typeof raw === 'string' && /^\d{1,4}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
+      try {
+        const r = deps.campaigns().invite(id, count ? { count } : {});
+        deps.log().record(me, 'campaign.invite', `campaign:${id}`, { invitations: r.created.length });
+        const invitations = r.created.map((i) => ({ pseudonym: i.pseudonym, contact: i.contact, page: `${req.protocol}://${req.host}/participer/${i.token}`, expiresAt: i.expiresAt }));
+        // The links show once: no redirect, and the page is not cached.
+        reply.header('cache-control', 'no-store');
+        return send(reply, campaignPage({ ...campaignData(me, id), invitations, skipped: r.skipped }), 201);
+      } catch (e) {
+        if (!isAppError(e) || e.status === 404) throw e;
+        return send(reply, campaignPage({ ...campaignData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
+      }
+    });
+
+    app.post('/cartographie/campagnes/:id/cloture', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const me = req.principal!;
+      const id = campaignId(req);
+      const c = deps.campaigns().close(id);
+      deps.log().record(me, 'campaign.close', `campaign:${c.id}`);
+      return send(reply, campaignPage({ ...campaignData(me, id), notice: { kind: 'success', text: 'Campagne close : les liens non utilisés ne marchent plus.' } }));
+    });
+
+    // ---- yearly indicators -------------------------------------------------------------------------
+    app.get('/indicateurs', { config: { access: MAP_WIDE, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const q = req.query as Record<string, unknown>;
+      const thisYear = new Date().getFullYear();
+      const y = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : thisYear;
+      const year = y >= 2000 && y <= 2100 ? y : thisYear;
+      const service = typeof q.service === 'string' && q.service !== '' ? q.service.slice(0, 200) : undefined;
+      const store = deps.store();
+      const services = [...new Set(store.indicators(year).byService.map((s) => s.service).filter((s): s is string => s !== null))].sort();
+      return send(reply, indicatorsPage({ user: req.principal!, figures: store.indicators(year, service), services }));
+    });
+
+    // ---- the living style guide ---------------------------------------------------------------------
+    const guide = styleGuide(deps.library);
+    app.get('/guide', { config: { access: 'public', page: true }, schema: { hide: true } }, async (req, reply) => {
+      const c = (req.query as Record<string, unknown>).categorie;
+      const category = typeof c === 'string' && (CATEGORIES as readonly string[]).includes(c) ? (c as Category) : undefined;
+      return send(reply, guidePage({ user: req.principal, rules: guide.rules, ...(category ? { category } : {}) }));
+    });
+
     // ---- batch audits ------------------------------------------------------------------------------
     app.get('/static/audit-progress.js', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(AUDIT_PROGRESS_JS),
@@ -214,6 +309,10 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         duplicates,
         moves: (MAP_MANAGERS as readonly string[]).includes(me.role) ? allowedMoves(doc.status) : [],
         canReview: (EXPERT_ROLES as readonly string[]).includes(me.role),
+        campaigns:
+          me.role === 'agent'
+            ? html``
+            : campaignsBlock({ documentId: id, campaigns: deps.campaigns().campaignsOf(id), versions, canManage: (MAP_MANAGERS as readonly string[]).includes(me.role), csrf: me.csrf ?? '' }),
       };
     };
     const docId = (req: { params: unknown }): number => {
@@ -302,3 +401,14 @@ function safeJson(s: string): unknown {
     return null;
   }
 }
+
+/** The campaign form, checked like the API's body (src/http/routes/campaigns.ts). */
+const CampaignIn = z.object({
+  title: z.string().min(3).max(200),
+  version: z.number().int().positive(),
+  compareWith: z.number().int().positive().nullable(),
+  panelSize: z.number().int().min(1).max(1000),
+  deadline: z.string().nullable(),
+  questions: z.array(QuestionIn).min(2).max(5),
+});
+const FIELD_WORDS: Record<string, string> = { title: 'le titre (3 caractères au moins)', version: 'la version', compareWith: 'la version comparée', panelSize: 'le nombre de bénévoles', questions: 'les questions' };

@@ -30,9 +30,8 @@ const ProfileInfo = z.object({
   overrides: z.record(z.string(), z.object({ enabled: z.boolean().optional(), severity: z.string().optional(), thresholds: z.record(z.string(), z.number()).optional() }).passthrough()),
 });
 
-/** Rules and profiles routes. */
-export function ruleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
-  const { library } = deps;
+/** The rules and profiles as users read them (the API and the « Guide » page). */
+export function styleGuide(library: RouteDeps['library']) {
   const enabledIn = (id: string, defaultEnabled: boolean): string[] =>
     [...library.profiles.values()].filter((p) => p.rules[id]?.enabled ?? defaultEnabled).map((p) => p.name);
   const rules = [...library.rules.values()].map(({ id, rule }) => ({
@@ -54,6 +53,13 @@ export function ruleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     },
   }));
   const profiles = [...library.profiles.values()].map((p) => ({ name: p.name, label: p.label, description: p.description, overrides: p.rules }));
+  return { rules, profiles };
+}
+
+/** Rules and profiles routes. */
+export function ruleRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
+  const { library } = deps;
+  const { rules, profiles } = styleGuide(library);
   return async (app) => {
     app.get('/rules', { config: { access: 'public' }, schema: { summary: 'Règles (guide de style vivant)', response: { 200: z.object({ rules: z.array(RuleInfo) }) } } }, async () => ({ rules }));
     app.get('/profiles', { config: { access: 'public' }, schema: { summary: 'Profils', response: { 200: z.object({ profiles: z.array(ProfileInfo) }) } } }, async () => ({ profiles }));
