@@ -110,6 +110,7 @@ export function reportPage(r: Report, user: Principal | null = null): Html {
     title,
     section: 'analyser',
     user,
+    scripts: ['/static/analyse.js'],
     body: html`
 <h1>${title}</h1>
 <p><a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/">Analyser un autre courrier</a></p>
@@ -134,6 +135,26 @@ ${r.warnings.map((w) => html`<div class="fr-alert fr-alert--warning fr-alert--sm
     </div></div></div>
   </div>
 </div>
+
+<form method="post" action="/analyser/telecharger" class="fr-mb-4w" id="copie-form">
+  ${user?.csrf ? html`<input type="hidden" name="_csrf" value="${user.csrf}">` : ''}
+  <input type="hidden" name="profile" value="${r.profile}">
+  ${r.source.filename ? html`<input type="hidden" name="filename" value="${r.source.filename}">` : ''}
+  <details>
+    <summary>Corriger une copie du texte et l’analyser à nouveau</summary>
+    <div class="fr-input-group fr-mt-2w">
+      <label class="fr-label" for="copie">Copie du texte analysé<span class="fr-hint-text">Modifiez-la librement ; les boutons « Appliquer » de la liste des problèmes y reportent une suggestion. L’original n’est pas touché.</span></label>
+      <textarea class="fr-input" id="copie" name="text" rows="12">${r.text}</textarea>
+      <p class="fr-sr-only" id="copie-etat" aria-live="polite"></p>
+    </div>
+    <button class="fr-btn fr-mb-2w" type="submit" formaction="/analyser">Analyser à nouveau</button>
+  </details>
+  <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+    <li><button class="fr-btn fr-btn--secondary fr-icon-printer-line" type="submit" name="format" value="html">Télécharger le rapport à imprimer (HTML, ou PDF depuis le navigateur)</button></li>
+    <li><button class="fr-btn fr-btn--secondary fr-icon-download-line" type="submit" name="format" value="csv">CSV (tableur)</button></li>
+    <li><button class="fr-btn fr-btn--secondary fr-icon-download-line" type="submit" name="format" value="json">JSON</button></li>
+  </ul>
+</form>
 
 <h2 id="mentions">Mentions obligatoires</h2>
 <div class="fr-table fr-mb-4w"><table>
@@ -169,6 +190,7 @@ ${r.warnings.map((w) => html`<div class="fr-alert fr-alert--warning fr-alert--sm
           <p class="fr-mb-1v"><span class="clarte-detail__num" aria-hidden="true">${n}</span> <strong>${SEVERITY_LABELS[a.severity]}</strong> — ${a.message}</p>
           <p class="fr-text--sm fr-mb-1v">« ${a.match} »${marked.has(a) ? html` · <a href="#alerte-${n}">voir dans le texte</a>` : ''}</p>
           ${a.suggestions.length ? html`<p class="fr-text--sm fr-mb-1v">Suggestion${a.suggestions.length > 1 ? 's' : ''} : ${a.suggestions.map((s, i) => html`${i ? ' | ' : ''}<q>${s}</q>`)}</p>` : ''}
+          ${a.suggestions.map((s) => html`<button type="button" class="fr-btn fr-btn--tertiary fr-btn--sm fr-mb-1v clarte-appliquer" hidden data-start="${a.start}" data-end="${a.end}" data-match="${r.text.slice(a.start, a.end)}" data-replacement="${s}">Appliquer « ${s} » à la copie</button> `)}
         </li>`;
       })}
       </ol>
@@ -178,3 +200,38 @@ ${r.warnings.map((w) => html`<div class="fr-alert fr-alert--warning fr-alert--sm
 </div>`,
   });
 }
+
+/** Applies a suggestion to the copy of the text (progressive enhancement: the buttons show with JavaScript). */
+export const ANALYSE_JS = `const copy = document.getElementById('copie');
+const state = document.getElementById('copie-etat');
+if (copy) {
+  const edits = [];
+  const nearest = (text, match, around) => {
+    let best = -1;
+    for (let i = text.indexOf(match); i >= 0; i = text.indexOf(match, i + 1)) if (best < 0 || Math.abs(i - around) < Math.abs(best - around)) best = i;
+    return best;
+  };
+  for (const b of document.querySelectorAll('button.clarte-appliquer')) {
+    b.hidden = false;
+    b.addEventListener('click', () => {
+      const start = Number(b.dataset.start);
+      const match = b.dataset.match;
+      const replacement = b.dataset.replacement;
+      let at = start + edits.filter((e) => e.at < start).reduce((n, e) => n + e.delta, 0);
+      const text = copy.value;
+      if (text.slice(at, at + match.length) !== match) at = nearest(text, match, at);
+      if (at < 0) {
+        b.disabled = true;
+        b.textContent = 'Passage introuvable dans la copie';
+        return;
+      }
+      copy.value = text.slice(0, at) + replacement + text.slice(at + match.length);
+      edits.push({ at: start, delta: replacement.length - match.length });
+      for (const other of document.querySelectorAll('button.clarte-appliquer[data-start="' + b.dataset.start + '"]')) other.disabled = true;
+      b.textContent = 'Appliquée à la copie : « ' + replacement + ' »';
+      copy.closest('details').open = true;
+      if (state) state.textContent = 'Suggestion appliquée à la copie : ' + replacement;
+    });
+  }
+}
+`;

@@ -4,7 +4,7 @@
  * same with the keyboard alone and a pasted text; axe-core finds no serious or critical violation on
  * any page. Screenshots and load times land in test-results/browser/.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,38 @@ describe('Analyser un courrier, in the browser', () => {
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toMatch(/^#detail-\d+$/);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('applies a suggestion to a copy with one click, analyses the copy again, and downloads the report', async () => {
+    const page = await newPage();
+    await page.goto(`${base}/`);
+    await page.fill('#texte', 'Nous accusons réception de votre courrier. Afin de compléter votre dossier, nous vous remercions de bien vouloir nous adresser votre avis d’imposition.');
+    await Promise.all([page.waitForNavigation(), page.click('form[action^="/analyser"] button[type=submit]')]);
+    const before = await page.locator('.clarte-detail').count();
+    const apply = page.locator('button.clarte-appliquer').first();
+    // With JavaScript, the buttons show; they change the copy only.
+    expect(await apply.isVisible()).toBe(true);
+    const replacement = (await apply.getAttribute('data-replacement'))!;
+    const match = (await apply.getAttribute('data-match'))!;
+    await apply.focus();
+    await page.keyboard.press('Enter');
+    const copy = await page.locator('#copie').inputValue();
+    expect(copy).toContain(replacement);
+    expect(copy).not.toContain(match);
+    expect(await apply.textContent()).toMatch(/Appliquée à la copie/);
+    expect(await seriousViolations(page)).toEqual([]);
+    // The report of the copy, downloaded as CSV: one line per problem, the applied one gone.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[name=format][value=csv]')]);
+    expect(download.suggestedFilename()).toBe('rapport-clarte.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^\ufeffligne;colonne;page;categorie/);
+    expect(csv.split('\n').filter((l) => l.trim()).length - 1).toBeLessThan(before);
+    // And analysed again in place.
+    await Promise.all([page.waitForNavigation(), page.click('button:has-text("Analyser à nouveau")')]);
+    expect(await page.locator('.clarte-detail').count()).toBeLessThan(before);
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('button[name=format][value=html]')]);
+    expect(readFileSync((await html.path())!, 'utf8')).toMatch(/<h1>Rapport Clarté<\/h1>[\s\S]*Score : <strong>/);
     await page.context().close();
   });
 

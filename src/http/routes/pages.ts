@@ -9,7 +9,8 @@ import { analyse } from '../../analyse.js';
 import { AppError, isAppError } from '../../errors.js';
 import { ROOT } from '../../paths.js';
 import { html, type Html } from '../../web/html.js';
-import { analyseForm, reportPage } from '../../web/analyse-page.js';
+import { ANALYSE_JS, analyseForm, reportPage } from '../../web/analyse-page.js';
+import { exportReport, type ExportFormat } from '../../report/export.js';
 import { loginPage, mapPage } from '../../web/map-page.js';
 import { documentPage, type DocumentPageData } from '../../web/document-page.js';
 import { guidePage } from '../../web/guide-page.js';
@@ -67,6 +68,32 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         return send(reply, reportPage(report, req.principal));
       } catch (e) {
         // A bad letter or file: the form again, with the French message and what was typed.
+        if (isAppError(e)) return send(reply, analyseForm({ text, profile, error: e.message, user: req.principal }), e.status);
+        throw e;
+      }
+    });
+
+    app.get('/static/analyse.js', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(ANALYSE_JS),
+    );
+
+    // The report of the (possibly edited) text, to download: HTML to print, CSV, JSON.
+    app.post('/analyser/telecharger', { config: { access, page: true }, schema: { hide: true } }, async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const text = typeof body.text === 'string' ? body.text : '';
+      const profile = typeof body.profile === 'string' && body.profile ? body.profile : deps.config.DEFAULT_PROFILE;
+      const format: ExportFormat = body.format === 'json' || body.format === 'csv' ? body.format : 'html';
+      const filename = typeof body.filename === 'string' && body.filename ? body.filename.slice(0, 200) : undefined;
+      try {
+        const report = analyse({ text, ...(filename ? { filename } : {}) }, deps.library, { profile, maxChars: deps.config.MAX_TEXT_CHARS, personalData: 'count' });
+        const file = exportReport(report, format);
+        const ascii = file.filename.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '');
+        return reply
+          .type(file.type)
+          .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .header('cache-control', 'no-store')
+          .send(file.body);
+      } catch (e) {
         if (isAppError(e)) return send(reply, analyseForm({ text, profile, error: e.message, user: req.principal }), e.status);
         throw e;
       }
