@@ -88,7 +88,7 @@ function markedText(r: Report, numbers: Map<Alert, number>): Html {
     const n = numbers.get(a)!;
     parts.push(r.text.slice(at, a.start));
     parts.push(
-      html`<mark class="clarte-mark clarte-mark--${a.severity}" id="alerte-${n}"><a href="#detail-${n}" class="clarte-mark__lien">${r.text.slice(a.start, a.end)}<span class="fr-sr-only"> (problème ${n} : ${CATEGORY_LABELS[a.category]}, ${SEVERITY_LABELS[a.severity]})</span></a><sup class="clarte-mark__num" aria-hidden="true">${n}</sup></mark>`,
+      html`<mark class="clarte-mark clarte-mark--${a.severity}" id="alerte-${n}" data-categorie="${a.category}"><a href="#detail-${n}" class="clarte-mark__lien">${r.text.slice(a.start, a.end)}<span class="fr-sr-only"> (problème ${n} : ${CATEGORY_LABELS[a.category]}, ${SEVERITY_LABELS[a.severity]})</span></a><sup class="clarte-mark__num" aria-hidden="true">${n}</sup></mark>`,
     );
     at = a.end;
   }
@@ -180,8 +180,16 @@ ${r.warnings.map((w) => html`<div class="fr-alert fr-alert--warning fr-alert--sm
   </div>
   <div class="fr-col-12 fr-col-lg-5">
     <h2 id="problemes">${alerts.length} problème${alerts.length > 1 ? 's' : ''} relevé${alerts.length > 1 ? 's' : ''}</h2>
+    <fieldset class="fr-fieldset fr-mb-2w" id="filtres" hidden>
+      <legend class="fr-fieldset__legend fr-text--regular">Afficher</legend>
+      ${[...byCategory.entries()].map(
+        ([cat, list]) => html`<div class="fr-fieldset__element fr-fieldset__element--inline"><div class="fr-checkbox-group fr-checkbox-group--sm">
+        <input type="checkbox" id="filtre-${cat}" value="${cat}" checked><label class="fr-label" for="filtre-${cat}">${CATEGORY_LABELS[cat as Alert['category']] ?? cat} (${list.length})</label>
+      </div></div>`,
+      )}
+    </fieldset>
     ${[...byCategory.entries()].map(
-      ([cat, list]) => html`<section class="fr-mb-3w" aria-labelledby="cat-${cat}">
+      ([cat, list]) => html`<section class="fr-mb-3w" aria-labelledby="cat-${cat}" data-categorie="${cat}">
       <h3 class="fr-h6" id="cat-${cat}">${CATEGORY_LABELS[cat as Alert['category']] ?? cat} (${list.length})</h3>
       <ol class="clarte-liste">
       ${list.map((a) => {
@@ -202,7 +210,16 @@ ${r.warnings.map((w) => html`<div class="fr-alert fr-alert--warning fr-alert--sm
 }
 
 /** Applies a suggestion to the copy of the text (progressive enhancement: the buttons show with JavaScript). */
-export const ANALYSE_JS = `const copy = document.getElementById('copie');
+export const ANALYSE_JS = `const filters = document.getElementById('filtres');
+if (filters) {
+  filters.hidden = false;
+  for (const box of filters.querySelectorAll('input[type=checkbox]')) {
+    box.addEventListener('change', () => {
+      for (const el of document.querySelectorAll('[data-categorie="' + box.value + '"]')) el.classList.toggle('clarte-masque', !box.checked);
+    });
+  }
+}
+const copy = document.getElementById('copie');
 const state = document.getElementById('copie-etat');
 if (copy) {
   const edits = [];

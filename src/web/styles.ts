@@ -20,6 +20,10 @@ export const CLARTE_CSS = `
 .clarte-barres { max-width: 40rem; height: auto; }
 .clarte-barres__barre { fill: var(--background-action-high-blue-france); }
 .clarte-barres__texte { font-size: 13px; fill: var(--text-default-grey); }
+#filtres[hidden], .clarte-appliquer[hidden] { display: none !important; }
+section.clarte-masque { display: none; }
+mark.clarte-masque { background: none; border-bottom: none; }
+mark.clarte-masque .clarte-mark__num { display: none; }
 .clarte-lien { word-break: break-all; }
 .clarte-progression { width: 100%; height: 1.5rem; }
 .clarte-tendance { max-width: 36rem; height: auto; }

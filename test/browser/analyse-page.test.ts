@@ -138,6 +138,15 @@ describe('Analyser un courrier, in the browser', () => {
     await page.fill('#texte', 'Nous accusons réception de votre courrier. Afin de compléter votre dossier, nous vous remercions de bien vouloir nous adresser votre avis d’imposition.');
     await Promise.all([page.waitForNavigation(), page.click('form[action^="/analyser"] button[type=submit]')]);
     const before = await page.locator('.clarte-detail').count();
+    // Filters by category (with JavaScript): hiding one hides its problems and its marks in the text.
+    const filter = page.locator('#filtres input[type=checkbox]').first();
+    const category = (await filter.getAttribute('value'))!;
+    await filter.focus();
+    await page.keyboard.press('Space');
+    expect(await page.locator(`section[data-categorie="${category}"]`).isVisible()).toBe(false);
+    expect(await page.locator(`mark.clarte-masque[data-categorie="${category}"]`).count()).toBe(await page.locator(`mark[data-categorie="${category}"]`).count());
+    await page.keyboard.press('Space');
+    expect(await page.locator(`section[data-categorie="${category}"]`).isVisible()).toBe(true);
     const apply = page.locator('button.clarte-appliquer').first();
     // With JavaScript, the buttons show; they change the copy only.
     expect(await apply.isVisible()).toBe(true);
