@@ -89,7 +89,8 @@ ${
   </tbody>
 </table></div>
 <p>${c.resolved.length} problème${c.resolved.length > 1 ? 's' : ''} résolu${c.resolved.length > 1 ? 's' : ''}, ${c.introduced.length} nouveau${c.introduced.length > 1 ? 'x' : ''}, ${c.kept} inchangé${c.kept > 1 ? 's' : ''}.</p>
-${c.introduced.length ? html`<h3 class="fr-h6">Nouveaux problèmes</h3><ul>${c.introduced.slice(0, 20).map((a) => html`<li>${CATEGORY_LABELS[a.category]} : « ${a.match} » — ${a.message}</li>`)}</ul>` : ''}`;
+${c.introduced.length ? html`<h3 class="fr-h6">Nouveaux problèmes</h3><ul>${c.introduced.slice(0, 20).map((a) => html`<li>${CATEGORY_LABELS[a.category]} : « ${a.match} » — ${a.message}</li>`)}</ul>` : ''}
+${c.resolved.length ? html`<h3 class="fr-h6">Problèmes résolus</h3><ul>${c.resolved.slice(0, 20).map((a) => html`<li>${CATEGORY_LABELS[a.category]} : « ${a.match} »</li>`)}</ul>${c.resolved.length > 20 ? html`<p class="fr-text--sm">… et ${c.resolved.length - 20} autres (tous dans l’API : /api/v1/documents/${d.doc.id}/compare).</p>` : ''}` : ''}`;
 }
 
 export function documentPage(d: DocumentPageData): Html {

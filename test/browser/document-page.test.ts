@@ -87,6 +87,9 @@ describe('a document of the map in the browser', () => {
     expect(await page.locator('svg.clarte-tendance circle').count()).toBe(2);
     expect(await page.locator('#comparaison ~ .fr-alert--error').first().textContent()).toMatch(/Sens juridique à vérifier/);
     expect(await page.locator('#doublons + ul').textContent()).toMatch(/Vienne/);
+    // Resolved problems are listed by their wording (the rewrite dropped sentences that had some).
+    const compare = (await app.inject({ url: `/api/v1/documents/${docId}/compare`, headers: bearer(comms) })).json();
+    expect(await page.locator('h3:has-text("Problèmes résolus") + ul li').count()).toBe(Math.min(20, compare.resolved.length));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'document.png'), fullPage: true });
 
