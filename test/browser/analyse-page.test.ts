@@ -4,22 +4,18 @@
  * same with the keyboard alone and a pasted text; axe-core finds no serious or critical violation on
  * any page. Screenshots and load times land in test-results/browser/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import { ROOT } from '../../src/paths.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // A refusal without any way to contest it: the recourse mention is missing.
 const REFUSAL = [
@@ -39,13 +35,10 @@ let base = '';
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const DATABASE_PATH = join(mkdtempSync(join(tmpdir(), 'clarte-web-')), 'clarte.db');
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   writeFileSync(join(ARTIFACTS, 'temps-de-chargement.json'), JSON.stringify(timings, null, 2) + '\n');
@@ -53,17 +46,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** Runs axe-core on the page (injected past the page's content policy) and returns the serious and critical violations. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'fr-FR' });
-  return context.newPage();
-}
 
 /** Load time of the current page (navigation start to the load event), in ms. */
 async function loadTime(page: Page): Promise<number> {
@@ -72,7 +55,7 @@ async function loadTime(page: Page): Promise<number> {
 
 describe('Analyser un courrier, in the browser', () => {
   it('shows the form, accessible', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     expect(await page.title()).toBe('Analyser un courrier — Clarté');
     await expect.poll(() => page.locator('link[href="/dsfr/dsfr.min.css"]').count()).toBe(1);
@@ -85,7 +68,7 @@ describe('Analyser un courrier, in the browser', () => {
 
   it('analyses an uploaded DOCX: marks in the text, problems listed, the recourse mention missing', async () => {
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: REFUSAL.map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     await page.setInputFiles('#fichier', { name: 'refus-logement.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
     await Promise.all([page.waitForURL(`${base}/analyser`), page.click('button[type=submit]')]);
@@ -111,7 +94,7 @@ describe('Analyser un courrier, in the browser', () => {
   });
 
   it('works with the keyboard alone, on a pasted ten-page letter', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     // Tab to the text area, type, tab to the button, press Enter.
     for (let i = 0; i < 30 && (await page.evaluate('document.activeElement && document.activeElement.id')) !== 'texte'; i++) await page.keyboard.press('Tab');
@@ -133,7 +116,7 @@ describe('Analyser un courrier, in the browser', () => {
   });
 
   it('applies a suggestion to a copy with one click, analyses the copy again, and downloads the report', async () => {
-    const page = await newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     await page.fill('#texte', 'Nous accusons réception de votre courrier. Afin de compléter votre dossier, nous vous remercions de bien vouloir nous adresser votre avis d’imposition.');
     await Promise.all([page.waitForNavigation(), page.click('form[action^="/analyser"] button[type=submit]')]);
@@ -174,7 +157,7 @@ describe('Analyser un courrier, in the browser', () => {
   });
 
   it('says in French what went wrong, keeping what was typed', async () => {
-    const page = await newPage({ width: 375, height: 800 });
+    const page = await newPage(browser, { width: 375, height: 800 });
     await page.goto(`${base}/`);
     await page.fill('#texte', '   ');
     await page.click('button[type=submit]');

@@ -3,12 +3,11 @@
  * results (one file unreadable, said in French), the CSV export, then a document of the results whose
  * status it changes, all with the keyboard. axe-core on every page; screenshots saved.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -17,12 +16,9 @@ import { makeZip } from '../../scripts/documents.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LETTERS = join(ROOT, 'corpora', 'lettres');
-const PASSWORD = 'un mot de passe assez long';
 
 let app: FastifyInstance;
 let db: Db;
@@ -31,7 +27,6 @@ let base = '';
 let zipFile = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), 'clarte-web-audit-'));
   db = openDatabase(join(dir, 'clarte.db'));
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false', DATABASE_PATH: join(dir, 'clarte.db') }), library: await ourLibrary(), db });
@@ -42,10 +37,8 @@ beforeAll(async () => {
     zipFile,
     await makeZip([...letters.map((f) => ({ name: `caf/${f}`, data: readFileSync(join(LETTERS, f)) })), { name: 'caf/abime.pdf', data: '%PDF-1.7 tronqué' }]),
   );
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -53,19 +46,10 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('a batch audit in the browser', () => {
   it('audits a zip with live progress, shows each file’s result, and changes a document’s status', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-    await page.goto(`${base}/cartographie/audits`);
-    await page.fill('#identifiant', 'marie');
-    await page.fill('#mot-de-passe', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/cartographie/audits`), page.click('button[type=submit]')]);
+    const page = await signInAt(browser, base, 'marie', `/cartographie/audits`);
     expect(await page.locator('h1').textContent()).toMatch(/Auditer des modèles/);
     expect(await seriousViolations(page)).toEqual([]);
 
@@ -103,11 +87,7 @@ describe('a batch audit in the browser', () => {
   });
 
   it('says in French what is wrong with an upload, and keeps the form', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-    await page.goto(`${base}/cartographie/audits`);
-    await page.fill('#identifiant', 'marie');
-    await page.fill('#mot-de-passe', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/cartographie/audits`), page.click('button[type=submit]')]);
+    const page = await signInAt(browser, base, 'marie', `/cartographie/audits`);
     const broken = join(mkdtempSync(join(tmpdir(), 'clarte-web-audit-')), 'lot.zip');
     writeFileSync(broken, 'PK\u0003\u0004 pas une archive');
     await page.setInputFiles('#fichiers', broken);

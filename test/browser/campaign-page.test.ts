@@ -3,11 +3,10 @@
  * (questions written in the form), create the invitation links, let a volunteer answer through one of
  * them, read the results, close the campaign. axe-core on every page; screenshots saved.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -15,12 +14,9 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
-const PASSWORD = 'un mot de passe assez long';
 
 let app: FastifyInstance;
 let db: Db;
@@ -29,17 +25,14 @@ let base = '';
 let docId = 0;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(':memory:');
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
   const token = await createAccount(db, { login: 'marie', role: 'comms', password: PASSWORD });
   docId = (await app.inject({ method: 'POST', url: '/api/v1/documents', headers: bearer(token), payload: { text: letter('02-caf-refus-aide-logement.txt'), title: 'Refus d’aide au logement' } })).json().documentId;
   await app.inject({ method: 'POST', url: `/api/v1/documents/${docId}/versions`, headers: bearer(token), payload: { text: letter('01-caf-accuse-reception-aide-logement.txt') } });
   for (const i of [1, 2, 3]) await app.inject({ method: 'POST', url: '/api/v1/volunteers', headers: bearer(token), payload: { pseudonym: `Relecteur ${i}`, contact: `relecteur${i}@example.org`, consent: true } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -47,19 +40,10 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('user tests in the browser', () => {
   it('opens a campaign, sends invitations, gets an answer, shows the results and closes it', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-    await page.goto(`${base}/cartographie/documents/${docId}`);
-    await page.fill('#identifiant', 'marie');
-    await page.fill('#mot-de-passe', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/cartographie/documents/${docId}`), page.click('button[type=submit]')]);
+    const page = await signInAt(browser, base, 'marie', `/cartographie/documents/${docId}`);
     expect(await page.locator('#tests + p').textContent()).toMatch(/Aucune campagne/);
     // The form, with the keyboard: open the details, fill two questions.
     await page.focus('#tests ~ details summary');
@@ -114,11 +98,7 @@ describe('user tests in the browser', () => {
   });
 
   it('says what is missing in a campaign form, in French', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-    await page.goto(`${base}/cartographie/documents/${docId}`);
-    await page.fill('#identifiant', 'marie');
-    await page.fill('#mot-de-passe', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/cartographie/documents/${docId}`), page.click('button[type=submit]')]);
+    const page = await signInAt(browser, base, 'marie', `/cartographie/documents/${docId}`);
     const csrf = await page.locator('form[action$="/campagnes"] input[name=_csrf]').getAttribute('value');
     const res = await page.request.post(`${base}/cartographie/documents/${docId}/campagnes`, { form: { _csrf: csrf!, title: 'Test', version: '2', q1_prompt: 'Une seule question ?', q1_accepted: 'oui' } });
     expect(res.status()).toBe(400);

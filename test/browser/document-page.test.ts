@@ -3,12 +3,11 @@
  * versions, score trend and before/after comparison, and moves its status with the keyboard; publishing
  * too early is refused with the reasons; an expert approves the rewrite. axe-core on every page.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -16,12 +15,9 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
-const PASSWORD = 'un mot de passe assez long';
 
 let app: FastifyInstance;
 let db: Db;
@@ -31,7 +27,6 @@ let docId = 0;
 let comms = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-web-document-')), 'clarte.db'));
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
   comms = await createAccount(db, { login: 'marie', role: 'comms', password: PASSWORD });
@@ -44,10 +39,8 @@ beforeAll(async () => {
   expect(v2.statusCode, v2.body).toBe(201);
   // A near-duplicate of the latest version.
   await app.inject({ method: 'POST', url: '/api/v1/documents', headers: bearer(comms), payload: { text: `${rewritten}\nCe courrier a été envoyé par l’antenne de Vienne.`, title: 'Refus d’aide au logement (Vienne)', service: 'Prestations' } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,20 +48,8 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
-async function signIn(login: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-  await page.goto(`${base}${path}`);
-  await page.fill('#identifiant', login);
-  await page.fill('#mot-de-passe', PASSWORD);
-  await Promise.all([page.waitForURL((u) => u.pathname === path), page.click('button[type=submit]')]);
-  return page;
-}
+const signIn = (login: string, path: string) => signInAt(browser, base, login, path);
 
 /** Moves the status with the form, using the keyboard only. */
 async function moveStatus(page: Page, label: string): Promise<void> {

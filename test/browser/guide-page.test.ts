@@ -3,21 +3,16 @@
  * /api/v1/rules), its marked bad examples and suggestions, the category filter with the keyboard.
  * axe-core on the page.
  */
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let app: FastifyInstance;
 let db: Db;
@@ -25,13 +20,10 @@ let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(':memory:');
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: await ourLibrary(), db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -39,16 +31,11 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the guide of the rules', () => {
   it('shows every rule of the engine with its examples, and filters by category with the keyboard', async () => {
     const api = (await app.inject({ url: '/api/v1/rules' })).json().rules as { id: string; category: string; examples: { bad: unknown[] } }[];
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     await Promise.all([page.waitForURL(`${base}/guide`), page.click('nav a:has-text("Guide des règles")')]);
     const ids = (await page.locator('section[id^="regle-"]').evaluateAll((els) => els.map((e) => e.id.replace(/^regle-/, '')))).sort();

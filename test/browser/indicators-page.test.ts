@@ -3,11 +3,10 @@
  * (SVG, with their figures in text), the service filter with the keyboard and the CSV export.
  * axe-core on the page.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -15,12 +14,9 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
-const PASSWORD = 'un mot de passe assez long';
 
 let app: FastifyInstance;
 let db: Db;
@@ -28,7 +24,6 @@ let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(':memory:');
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
   const token = await createAccount(db, { login: 'marie', role: 'comms', password: PASSWORD });
@@ -40,10 +35,8 @@ beforeAll(async () => {
   // Document a is rewritten (a clearer letter as its version 2) and moved to « à réécrire ».
   await app.inject({ method: 'POST', url: `/api/v1/documents/${a}/versions`, headers: bearer(token), payload: { text: letter('03-caf-demande-pieces-prime-activite.txt') } });
   await app.inject({ method: 'POST', url: `/api/v1/documents/${a}/status`, headers: bearer(token), payload: { status: 'a-reecrire' } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,19 +44,10 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the indicators page', () => {
   it('shows the year’s figures and charts, filters by service, and exports CSV', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
-    await page.goto(`${base}/indicateurs`);
-    await page.fill('#identifiant', 'marie');
-    await page.fill('#mot-de-passe', PASSWORD);
-    await Promise.all([page.waitForURL(`${base}/indicateurs`), page.click('button[type=submit]')]);
+    const page = await signInAt(browser, base, 'marie', `/indicateurs`);
     const tiles = await page.locator('.fr-tile__body').allTextContents();
     expect(tiles[0]).toMatch(/3\s*documents cartographiés/);
     expect(tiles[1]).toMatch(/1\s*réécrits/);

@@ -2,12 +2,11 @@
  * Sign-in and the map in a real browser: the comms team signs in, reads the map, filters it, sorts it
  * and signs out; an agent sees only their service's documents; axe-core on every page.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -15,12 +14,9 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, PASSWORD, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
-const PASSWORD = 'un mot de passe assez long';
 
 let app: FastifyInstance;
 let db: Db;
@@ -28,7 +24,6 @@ let browser: Browser;
 let base = '';
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-web-map-')), 'clarte.db'));
   // Cookies are sent over plain http to the loopback address in this test.
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
@@ -40,10 +35,8 @@ beforeAll(async () => {
   await add('03-caf-demande-pieces-prime-activite.txt', 'Demande de pièces', 'Prestations');
   await add('10-mairie-refus-permis-construire.txt', 'Permis de construire', 'Urbanisme');
   await app.inject({ method: 'POST', url: `/api/v1/documents/${first}/status`, headers: bearer(token), payload: { status: 'a-reecrire' } });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,14 +44,9 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function signIn(login: string, password = PASSWORD): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'fr-FR' })).newPage();
+  const page = await newPage(browser);
   await page.goto(`${base}/cartographie`);
   // Not signed in: the sign-in page, which comes back here afterwards.
   expect(new URL(page.url()).pathname).toBe('/connexion');

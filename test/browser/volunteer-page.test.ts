@@ -4,12 +4,11 @@
  * answers land in the campaign's results; the link then refuses a second answer. Nothing of the service
  * (menu, sign-in, map) shows on these pages. axe-core runs on every page.
  */
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
@@ -17,10 +16,8 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
+import { ARTIFACTS, launchBrowser, listen, seriousViolations } from '../helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(ROOT, 'test-results', 'browser');
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
 
 const QUESTIONS = [
@@ -38,7 +35,6 @@ let campaignId = 0;
 const pages: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-web-volunteer-')), 'clarte.db'));
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', COOKIE_SECURE: 'false' }), library: await ourLibrary(), db });
   comms = await createAccount(db, { login: 'marie', role: 'comms', password: 'un mot de passe assez long' });
@@ -50,10 +46,8 @@ beforeAll(async () => {
   campaignId = c.json().id;
   const sent = (await app.inject({ method: 'POST', url: `/api/v1/campaigns/${campaignId}/invitations`, headers: bearer(comms), payload: {} })).json();
   pages.push(...(sent.invitations as { page: string }[]).map((i) => i.page));
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  base = await listen(app);
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -61,11 +55,6 @@ afterAll(async () => {
   db?.close();
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) : ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The page fits the phone's width (no sideways scrolling), and shows nothing of the service. */
 async function phoneChecks(page: Page): Promise<void> {
