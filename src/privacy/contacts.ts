@@ -3,12 +3,12 @@
  * (letterhead, footer, "appelez-nous au…", agent's line) by the zone and the words around them.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import type { Layout } from './layout.js';
+import { hasOrgWord, type Layout } from './layout.js';
 import { lastMatchEnd, nearestCue, type PersonalDataSpan } from './types.js';
 
 const SEP = '[ \\u00A0\\u202F.\\-]?';
 const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[ \\u00A0]?(?:\\(0\\)[ \\u00A0]?)?|0)[1-9](?:${SEP}\\d{2}){4}(?![\\p{N}])`, 'gu');
-const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{N}])/gu;
+const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{L}\p{N}])/gu;
 
 const PHONE_PERSONAL_CUE_RE =
   /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?)\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
@@ -152,7 +152,9 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // a mobile or foreign number is a person's unless the service or one of its agents gives it
     const mobile = /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
     const serviceRight = cue.serviceEnd >= 0 && (SERVICE_SELF_RE.test(before) || cue.serviceEnd >= before.length - 12);
-    if (mobile && agentEnd < 0 && !serviceRight && !PHONE_SERVICE_AFTER_RE.test(after)) {
+    // "Section consulaire de Lisbonne : +351 …": a body's name as the line's label
+    const orgLabel = hasOrgWord(text.slice(line.start, f.start).split(/[:–]/)[0] ?? '');
+    if (mobile && agentEnd < 0 && (!serviceRight || (cue.personalEnd >= 0 && cue.personalEnd >= cue.serviceEnd - 40)) && !PHONE_SERVICE_AFTER_RE.test(after) && !orgLabel) {
       push();
       continue;
     }
@@ -164,7 +166,7 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     if (serviceEnd >= 0) continue;
     if (PHONE_SERVICE_AFTER_RE.test(after)) continue;
     // no cue: a form field ("Téléphone : …") outside a service block, or a mobile number
-    if (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+')) push();
+    if (!orgLabel && (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+'))) push();
   }
   return out;
 }

@@ -87,6 +87,8 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
     if (end < 0) continue;
     const start = m.index;
     IBAN_RE.lastIndex = start + end;
+    // an account at the Trésor public (bank code 10071, BIC TRPUFRP1) is a public body's, never a person's
+    if (/^FR\d{2}10071/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*TRPUFRP1/u.test(text.slice(start + end, start + end + 30))) continue;
     const li = layout.lineAt(start);
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
@@ -111,7 +113,7 @@ const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’]
 const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
 /** A. "N° allocataire Caf :", "Numéro de la demande :", "numéro fiscal 3164…", "Référence unique de mandat (RUM) :". */
 const PREFIXED_RE = new RegExp(
-  `(?<![\\p{L}])${PREFIX}(?:[ \\t\\u00A0]+(?:national|unique|personnel|provisoire|définitif|d['’]identification))?${PREP}(?:votre[ \\t]+)?(?:${ID_NOUNS}|(?<acr>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{2,9})?)(?=[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:))(?![\\p{L}])(?:${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?:|[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?(?::)?)`,
+  `(?<![\\p{L}])${PREFIX}(?:[ \\t\\u00A0]+(?:national|unique|personnel|provisoire|définitif|d['’]identification))?${PREP}(?:votre[ \\t]+)?(?:${ID_NOUNS}|(?<acr>[A-Z][A-Z0-9]{1,9}(?:-[A-Z0-9]{2,9})?)(?=[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:|[ \\t]+\\d))(?![\\p{L}])(?:${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?:|[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*(?:n[°º][ \\t]*)?(?::)?)`,
   'giu',
 );
 /** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
@@ -120,11 +122,13 @@ const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[
 const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
-const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){1,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
+const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
 /** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
-const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro(?:[ \t]+unique)?|avis|demande|facture|contrat|INE|matricule(?:[ \t]+\p{Lu}[\p{L}-]+)?|identifiant|RUM|compte)(?:[ \t]+(?:le|la|porte|est|sous))*[ \t]+(?=[A-Z0-9])/gu;
+const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|matricule|identifiant|RUM|compte|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?(?=[A-Z0-9])/gu;
+/** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
+const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
-const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
 /** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
 const REF_RE =
   /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
@@ -154,7 +158,13 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const context = line.slice(Math.max(0, m.index - 45), m.index + m[0].length);
-      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(context) && !found.some((f) => f.index <= m!.index + m![0].length && m!.index <= f.index + f.text.length)) found.push({ index: m.index, text: m[0], generic: true });
+      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(context)) {
+        const end = m.index + m[0].length;
+        const clash = found.findIndex((f) => f.index <= end && m!.index <= f.index + f.text.length);
+        // a longer generic label wins over a shorter one it contains ("Référence de l'avis d'impôt", not "Référence de l'avis")
+        if (clash < 0) found.push({ index: m.index, text: m[0], generic: true });
+        else if (found[clash]!.index >= m.index && found[clash]!.index + found[clash]!.text.length < end) found[clash] = { index: m.index, text: m[0], generic: true };
+      }
       if (m[0].length === 0) re.lastIndex++;
     }
   };
@@ -163,7 +173,9 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
   // identifiers named in the running text: a strict shape is checked on the value (see readLine)
   INLINE_RE.lastIndex = 0;
   for (let m = INLINE_RE.exec(line); m; m = INLINE_RE.exec(line)) {
-    if (!found.some((f) => f.index <= m!.index + m![0].length && m!.index <= f.index + f.text.length)) found.push({ index: m.index, text: m[0], inline: true });
+    if (NOT_PERSONAL_GENERIC_RE.test(m[0].replace(/\s(?:porte|reste|est|sous)\s/giu, ' '))) continue;
+    // kept even over another label: the first of them that reads a value wins (see readLine)
+    found.push({ index: m.index, text: m[0], inline: true });
   }
   found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   return found;
@@ -228,9 +240,9 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
   for (const m of labelsOf(line)) {
     if (from + m.index < done) continue;
     const label = m.text.trim();
-    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)/iu, ''))) continue;
+    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' '))) continue;
     let at = from + m.index + m.text.length;
-    const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 10));
+    const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 80));
     at += sp ? sp[0].length : 0;
     // "Vos réf. : numéro fiscal …": the inner label is read on its own
     if (/^(?:num|n[°º]|r[ée]f)/iu.test(text.slice(at, at + 4)) && /[:]$/.test(label)) {
@@ -241,8 +253,10 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     const value = text.slice(at, end);
     // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
     if (m.inline && !(/(?:\d\D*){5}/.test(value) || /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value))) continue;
-    // a phone number under a label of our own guess ("Numéro de portable : 06 …") is left to the phone reader
-    if ((m.inline || m.generic) && /^(?:\+33|0033|0)[ .-]?[1-9](?:[ .-]?\d{2}){4}$/.test(value)) continue;
+    // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
+    if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || /^0(?:\D*\d){9}$/.test(value))) continue;
+    // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"
+    if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60))) continue;
     // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template
     if (/^[ \t]*[«{[<%#$]/.test(text.slice(end, end + 3))) continue;
     if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}(?:-\d{2})?$/.test(value)) continue;
@@ -306,6 +320,7 @@ const DOB_RE = new RegExp(
   'giu',
 );
 
+const MORE_DATES_RE = new RegExp(`^${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?(${DATE_SOURCE})`, 'u');
 const NOT_BORN_RE = /(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {
@@ -320,6 +335,16 @@ export function findBirthDates(layout: Layout): PersonalDataSpan[] {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
     if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
     out.push({ start, end: start + date.length, type: 'DATE_NAISSANCE' });
+    // "nés le 12/05/2015 et le 28/10/2019": the dates that follow
+    let at = start + date.length;
+    for (let k = 0; k < 6; k++) {
+      const more = MORE_DATES_RE.exec(text.slice(at, at + 60));
+      if (!more) break;
+      const d = more[1]!;
+      const s0 = at + more[0].length - d.length;
+      out.push({ start: s0, end: s0 + d.length, type: 'DATE_NAISSANCE' });
+      at = s0 + d.length;
+    }
   }
   return out;
 }

@@ -103,7 +103,7 @@ const PERSON_LABEL_RE =
 const GENERIC_LABEL_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
 /** Labels of the agents, the service or the sender ("Expéditeur :", "Signé par :", "Copie à :"). */
 const AGENTISH_LABEL_RE =
-  /(?:présentée?\s+par|santé|professionnel|secteur|permanence|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
+  /(?:présentée?\s+par|santé|professionnel|secteur|permanence|scolarit|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
 
 const RELATION_RE =
   /(?<![\p{L}])(?:(?:votre|vos|son|sa|ses|leur|leurs|l['’]|de\s+l['’]|du|le|la|les|un|une)\s*)(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|compagnon|compagne|concubine?|partenaire|père|mère|frères?|sœurs?|soeurs?|grand-père|grand-mère|petit-fils|petite-fille|petits-enfants|neveu|nièce|oncle|tante|beau-père|belle-mère|beau-fils|belle-fille|tut(?:eur|rice)|curat(?:eur|rice)|bailleur|bailleresse|propriétaire|colocataire|voisine?s?|ex-conjointe?|ex-époux|ex-épouse|ex-mari|ex-femme|aidante?|défunte?|bébé|nourrisson|cadette?|aînée?|benjamine?|ayant\s+droit|salariée?|employée?|assistante?\s+maternelle|locataire|petit|petite|jeune)(?:\s+(?:aînée?|cadette?|mineure?|majeure?|unique|décédée?|défunte?))?(?:\s*(?:,|:)\s*|\s+)(?:(?:prénommée?|nommée?|appelée?|M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+)?(?=\p{Lu})|(?<![\p{L}])vous-même\s*,\s*(?=\p{Lu})/giu;
@@ -247,6 +247,8 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       if (CIVILITY_AHEAD_RE.test(text.slice(at, at + 12))) continue;
       const end = scanName(text, at, 5);
       if (end < 0 || end > l.end || !BORN_AFTER_RE.test(text.slice(end, l.end))) continue;
+      // "Salarié né le …", "Enfant né le …": a role, not a name
+      if (ROLE_NOUN_RE.test(text.slice(at, end))) continue;
       if (layout.agentLabelBefore(at)) continue;
       add(at, end, true);
       starts.lastIndex = end - l.start;
@@ -305,6 +307,9 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
 const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;
+
+/** A role noun written with a capital at the start of a line, before a birth. */
+const ROLE_NOUN_RE = /^(?:salariée?|enfant|élève|conjointe?|époux|épouse|demandeu(?:r|se)|bénéficiaire|assurée?|titulaire|défunte?|locataire|patiente?|allocataire|intéressée?|candidate?|requérante?|étudiante?|apprentie?|stagiaire|mineure?|majeure?|personne|agent|résidente?|adhérente?)s?$/iu;
 
 /** Right after a name: where the person lives ("M. Gilles BRIAND, demeurant …"). */
 const PERSON_AFTER_RE = /^[ \t]*,?[ \t]*(?:demeurant|domiciliée?|résidant|habitant|hébergée?)(?![\p{L}])/u;

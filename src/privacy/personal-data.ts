@@ -50,7 +50,7 @@ const RANK: Record<PersonalDataType, number> = {
 /** Spans of personal data about the person(s) the letter is about, sorted, non-overlapping. */
 export function findPersonalData(text: string): PersonalDataSpan[] {
   if (text.trim() === '') return [];
-  const layout = analyseLayout(unframe(text));
+  const layout = analyseLayout(leadersAsColons(unframe(text)));
   const names = findNames(layout);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
@@ -73,6 +73,12 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
 function unframe(text: string): string {
   if (!/^[ \t]*[*#│┃║¦|]|[*#│┃║¦|][ \t]*$/m.test(text)) return text;
   return text.replace(/^([ \t]*)([*#│┃║¦|]+)|([*#│┃║¦|]+)([ \t]*)$/gm, (m) => ' '.repeat(m.length));
+}
+
+/** A form's dot leaders ("Numéro de demande ........ VAE-2025-01962") read as a colon, same length. */
+function leadersAsColons(text: string): string {
+  if (!text.includes('...')) return text;
+  return text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)/gu, (m) => ':' + ' '.repeat(m.length - 1));
 }
 
 /** Non-overlapping spans: by rank, then the longer; sorted by start. */

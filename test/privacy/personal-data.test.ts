@@ -383,6 +383,23 @@ Nous avons relevé une infraction.${SIGN}`;
     expect(ofType(t, 'NOM')).toContain('Malik OUALI');
     expect(ofType(t, 'TELEPHONE')).toEqual(['03 84 72 19 40']);
   });
+  it('reads forms with dot leaders, several birth dates in a row, and identifiers named without a colon', () => {
+    const t = letter(
+      'Numéro de demande .............. AVE-2026-01962\nDate de naissance ............... 1981-02-08\nVos enfants, nés le 12/05/2015 et le 28/10/2019, sont inscrits.\nVotre numéro fiscal personnel reste le 30 14 582 907 316.\nVotre épouse a sa propre demande (n° OFPRA 25-09-0418-7732).',
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['AVE-2026-01962', '30 14 582 907 316', '25-09-0418-7732']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1981-02-08', '12/05/2015', '28/10/2019']);
+  });
+  it('leaves alone public accounts, legal texts, roles, numbers of services abroad and parcel tracking', () => {
+    const t = letter(
+      'Payez par virement : IBAN FR76 1007 1077 4798 1321 0010 238 – BIC TRPUFRP1.\nTextes : ordonnance n° 96-1122 du 20 décembre 1996 relative à la santé publique.\nSalarié né le 05/01/1996 à Casablanca.\nSection consulaire de Lisbonne : +351 213 939 292\nNuméro de suivi du colis : LP 0082 4471 9CN.\nNuméro vert : 0 800 972 100.',
+    );
+    expect(ofType(t, 'IBAN')).toEqual([]);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual([]);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['05/01/1996']);
+  });
   it('reads the addressee of an e-mail header, whatever the provider', () => {
     const t = `De : Caisse de retraite <ne-pas-repondre@retraite-exemple.fr>
 Pour : a.vandamme@telenet.be
