@@ -19,6 +19,6 @@ describe('html', () => {
     const page = reportPage(r).value;
     expect(page).not.toContain('<img src=x');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(page).toMatch(/<mark class="clarte-mark clarte-mark--\w+" id="alerte-\d+">/);
+    expect(page).toMatch(/<mark class="clarte-mark clarte-mark--\w+" id="alerte-\d+" data-categorie="[\w-]+">/);
   });
 });
