@@ -125,7 +125,7 @@ export const STREET_TYPES_SOURCE =
   "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|residence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|cite|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|ZA|ZI|ZAC|lot|bâtiment|bât\\.|appartement|appt\\.?|apt\\.?|escalier|étage|route départementale|RD|RN|hent|straat|strasse|straße|calle|rua|via)";
 
 const STREET_LINE_RE = new RegExp(
-  `^\\s*(?:(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+)?${STREET_TYPES_SOURCE}(?![\\p{L}])|\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+\\p{L}|(?:chez|c\\/o|BP|CS|TSA|boîte postale|lieu-dit|le\\s+clos|les\\s+\\p{Lu})(?![\\p{L}]))`,
+  `^\\s*(?:(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+)?${STREET_TYPES_SOURCE}(?![\\p{L}])|\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+\\p{L}|(?:chez|c\\/o|BP|CS|TSA|boîte postale|lieu-dit|le\\s+clos)(?![\\p{L}])|les\\s+\\p{Lu}\\p{L}*)`,
   'iu',
 );
 
@@ -223,6 +223,8 @@ function doubleSpaced(raw: { blank: boolean }[]): boolean {
 function continuesBlock(prev: string, next: string): boolean {
   if (prev.length > 80 || next.length > 80 || /[.!?;]\s*$/.test(prev) || isDateLine(prev)) return false;
   if (isStreetLine(next) || isPostcodeLine(next) || COUNTRY_LINE_RE.test(next)) return true;
+  // under the addressee's name, a building or residence line ("Le Millefiori, bloc B")
+  if (civilityNameLine(prev) && addressLike(next) && !/:/.test(next)) return true;
   return CONTACT_LINE_RE.test(next) && (isPostcodeLine(prev) || COUNTRY_LINE_RE.test(prev) || CONTACT_LINE_RE.test(prev));
 }
 
@@ -274,7 +276,7 @@ export function nameLikeLine(s: string): boolean {
 }
 
 function addressLike(s: string): boolean {
-  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château)(?![\p{L}])/iu.test(s);
+  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château|bloc|tour|immeuble|bateau|péniche)(?![\p{L}])/iu.test(s);
 }
 
 function isDateLine(s: string): boolean {

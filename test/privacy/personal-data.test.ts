@@ -186,6 +186,12 @@ describe('a letter read from a word processor (one paragraph per line, a blank l
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 52 41 30 77']);
     expect(ofType(t, 'ADRESSE')).toEqual(['12, rue Lesdiguières\n\n38000 Grenoble']);
   });
+  it('keeps a residence or building line under the name in the block ("Les Jardins de…", "…, bloc B")', () => {
+    for (const first of ['Les Jardins de l’Ysieux, appt 14', 'Le Millefiori, bloc B']) {
+      const t = docx(`${HEAD}Madame Ginette FAUCHER\n${first}\n9, avenue de la Gare\n95270 Luzarches\n\nGrenoble, le 3 février 2026\n\nMadame,\n\nVotre demande est acceptée.${SIGN}`);
+      expect(ofType(t, 'ADRESSE')).toEqual([`${first}\n\n9, avenue de la Gare\n\n95270 Luzarches`]);
+    }
+  });
 });
 
 describe('DATE_NAISSANCE', () => {
