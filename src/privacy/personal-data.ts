@@ -61,6 +61,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...findPhones(layout, names),
     ...findAddresses(layout),
     ...names,
+    ...codesAfterNames(layout.text, names),
     ...findTableCells(layout),
   ];
   return resolve(all);
@@ -73,6 +74,21 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
 function unframe(text: string): string {
   if (!/^[ \t]*[*#│┃║¦|]|[*#│┃║¦|][ \t]*$/m.test(text)) return text;
   return text.replace(/^([ \t]*)([*#│┃║¦|]+)|([*#│┃║¦|]+)([ \t]*)$/gm, (m) => ' '.repeat(m.length));
+}
+
+/** "Raphaël NGUYEN (CRR-ADM-25-0662)": a code in brackets right after a person's name is theirs. */
+function codesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const out: PersonalDataSpan[] = [];
+  for (const n of names) {
+    const m = /^[ \t]*\([ \t]*((?=[A-Z0-9/-]*\d[A-Z0-9/-]*\d[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{5,30})[ \t]*\)/.exec(text.slice(n.end, n.end + 40));
+    const code = m?.[1];
+    // letters and digits, or digits in groups, or a long number: not a year nor an age
+    if (m && code && (/[A-Z]/.test(code) || /[-/]/.test(code) || /^\d{6,}$/.test(code))) {
+      const start = n.end + m[0].indexOf(code);
+      out.push({ start, end: start + code.length, type: 'NUMERO_DOSSIER' });
+    }
+  }
+  return out;
 }
 
 /** A form's dot leaders ("Numéro de demande ........ VAE-2025-01962") read as a colon, same length. */

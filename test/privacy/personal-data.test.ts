@@ -396,6 +396,10 @@ Nous avons relevé une infraction.${SIGN}`;
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['AVE-2026-01962', '30 14 582 907 316', '25-09-0418-7732']);
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1981-02-08', '12/05/2015', '28/10/2019']);
   });
+  it('reads a code in brackets right after a person’s name as theirs, not a year', () => {
+    const t = letter('Candidat : Raphaël NGUYEN-LEGRAND (CRR-ADM-25-0662).\nVotre fils, Hugo Brunet (2015), est inscrit.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['CRR-ADM-25-0662']);
+  });
   it('leaves alone public accounts, legal texts, roles, numbers of services abroad and parcel tracking', () => {
     const t = letter(
       'Payez par virement : IBAN FR76 1007 1077 4798 1321 0010 238 – BIC TRPUFRP1.\nTextes : ordonnance n° 96-1122 du 20 décembre 1996 relative à la santé publique.\nSalarié né le 05/01/1996 à Casablanca.\nSection consulaire de Lisbonne : +351 213 939 292\nNuméro de suivi du colis : LP 0082 4471 9CN.\nNuméro vert : 0 800 972 100.',
