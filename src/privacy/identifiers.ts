@@ -311,7 +311,7 @@ const DOB_RE = new RegExp(
     `(?<![\\p{L}])n[ée]e?s?(?:${SP}*\\(e\\))?(?:${SP}+\\p{Lu}[\\p{L}'’-]+){0,3}${SP}+(?:le|en${SP}+date${SP}+du)${SP}*:?${SP}*`,
     // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
     `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
-    `(?<![\\p{L}])(?:DDN|Naissance)${SP}*:${SP}*`,
+    `(?<![\\p{L}])(?:DDN|DN|Naissance)${SP}*:${SP}*`,
   ]
     .map((x) => `(?:${x})`)
     .join('|')

@@ -9,8 +9,8 @@ import type { PersonalDataSpan } from './types.js';
 
 const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit)/iu;
 const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte)(?![\p{L}])/iu;
-const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^ddn$)/iu;
-const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
+const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
+const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 
 interface Cell {
   col: number;
@@ -19,10 +19,14 @@ interface Cell {
   text: string;
 }
 
-function cells(text: string, start: number, end: number, pipes: boolean): Cell[] {
+/** A table's cells: between bars, between tabs, or set apart by two spaces or more. */
+type Separator = 'pipes' | 'tabs' | 'spaces';
+
+function cells(text: string, start: number, end: number, sep: Separator): Cell[] {
   const out: Cell[] = [];
   const s = text.slice(start, end);
-  const re = pipes ? /[^|]+/g : /\S+(?: \S+)*/g;
+  const pipes = sep !== 'spaces';
+  const re = sep === 'pipes' ? /[^|]+/g : sep === 'tabs' ? /[^\t]+/g : /\S+(?: \S+)*/g;
   let index = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const lead = m[0].length - m[0].trimStart().length;
@@ -39,21 +43,25 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
   const out: PersonalDataSpan[] = [];
   for (let i = 0; i < lines.length - 1; i++) {
     const l = lines[i]!;
-    const pipes = (l.text.match(/\|/g)?.length ?? 0) >= 2;
-    if (l.blank || (!pipes && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text)) continue;
-    const headCells = cells(text, l.start, l.end, pipes);
+    const sep: Separator = (l.text.match(/\|/g)?.length ?? 0) >= 2 ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
+    const pipes = sep !== 'spaces';
+    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text)) continue;
+    const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
     if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6)) continue;
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : null,
     );
     if (!kinds.some((k) => k !== null)) continue;
+    // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least
+    if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2) continue;
     for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
       const r = lines[j]!;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
-      if (pipes && !r.text.includes('|')) break;
+      if (sep === 'pipes' && !r.text.includes('|')) break;
+      if (sep === 'tabs' && !r.text.includes('\t')) break;
       if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
-      for (const c of cells(text, r.start, r.end, pipes)) {
+      for (const c of cells(text, r.start, r.end, sep)) {
         if (c.text === '') continue;
         let kind: string | null | undefined;
         if (pipes) kind = kinds[head.indexOf(headCells[c.col] ?? head[0]!)] ?? null;

@@ -396,6 +396,14 @@ Nous avons relevé une infraction.${SIGN}`;
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['AVE-2026-01962', '30 14 582 907 316', '25-09-0418-7732']);
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1981-02-08', '12/05/2015', '28/10/2019']);
   });
+  it('reads tab-separated tables by their header, not label-value pairs; "DN :" and ISO dates in cells', () => {
+    const t = letter(
+      'Nom et prénom\tDate de naissance\tN° d’inscription\nCHAPPUIS Olivier\t06/11/1981\tGEN-2025-118402\nCHAPPUIS Léa\t2016-09-09\tGEN-2025-118404\n\nAssuré\tJOUBERT Mickaël\nLésion\tentorse du poignet\n\n– Kélyan ÉDOUARD, DN : 03/07/2014',
+    );
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['06/11/1981', '2016-09-09', '03/07/2014']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['GEN-2025-118402', 'GEN-2025-118404']);
+    expect(ofType(t, 'NOM')).not.toContain('Lésion');
+  });
   it('reads a code in brackets right after a person’s name as theirs, not a year', () => {
     const t = letter('Candidat : Raphaël NGUYEN-LEGRAND (CRR-ADM-25-0662).\nVotre fils, Hugo Brunet (2015), est inscrit.');
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['CRR-ADM-25-0662']);
