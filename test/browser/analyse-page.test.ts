@@ -14,8 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { ourLibrary } from '../helpers/library.js';
-import { ARTIFACTS, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
-
+import { ARTIFACTS, closeAll, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
 
 // A refusal without any way to contest it: the recourse mention is missing.
 const REFUSAL = [
@@ -42,11 +41,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   writeFileSync(join(ARTIFACTS, 'temps-de-chargement.json'), JSON.stringify(timings, null, 2) + '\n');
-  await browser?.close();
-  await app?.close();
+  await closeAll(browser, app);
 });
-
-
 
 /** Load time of the current page (navigation start to the load event), in ms. */
 async function loadTime(page: Page): Promise<number> {

@@ -16,7 +16,7 @@ import { makeZip } from '../../scripts/documents.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
-import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
+import { ARTIFACTS, closeAll, launchBrowser, listen, PASSWORD, seriousViolations, signInAt } from '../helpers/browser.js';
 
 const LETTERS = join(ROOT, 'corpora', 'lettres');
 
@@ -40,12 +40,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  db?.close();
-});
-
+afterAll(() => closeAll(browser, app, db));
 
 describe('a batch audit in the browser', () => {
   it('audits a zip with live progress, shows each file’s result, and changes a document’s status', async () => {

@@ -11,8 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { ourLibrary } from '../helpers/library.js';
-import { ARTIFACTS, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
-
+import { ARTIFACTS, closeAll, launchBrowser, listen, newPage, seriousViolations } from '../helpers/browser.js';
 
 let app: FastifyInstance;
 let db: Db;
@@ -25,12 +24,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  db?.close();
-});
-
+afterAll(() => closeAll(browser, app, db));
 
 describe('the guide of the rules', () => {
   it('shows every rule of the engine with its examples, and filters by category with the keyboard', async () => {

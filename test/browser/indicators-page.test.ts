@@ -14,7 +14,7 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
-import { ARTIFACTS, PASSWORD, launchBrowser, listen, seriousViolations, signInAt } from '../helpers/browser.js';
+import { ARTIFACTS, closeAll, launchBrowser, listen, PASSWORD, seriousViolations, signInAt } from '../helpers/browser.js';
 
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
 
@@ -38,12 +38,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  db?.close();
-});
-
+afterAll(() => closeAll(browser, app, db));
 
 describe('the indicators page', () => {
   it('shows the year’s figures and charts, filters by service, and exports CSV', async () => {

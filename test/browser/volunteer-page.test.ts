@@ -16,7 +16,7 @@ import { ROOT } from '../../src/paths.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 import { ourLibrary } from '../helpers/library.js';
-import { ARTIFACTS, launchBrowser, listen, seriousViolations } from '../helpers/browser.js';
+import { ARTIFACTS, closeAll, launchBrowser, listen, seriousViolations } from '../helpers/browser.js';
 
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
 
@@ -49,12 +49,7 @@ beforeAll(async () => {
   base = await listen(app);
   browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  db?.close();
-});
-
+afterAll(() => closeAll(browser, app, db));
 
 /** The page fits the phone's width (no sideways scrolling), and shows nothing of the service. */
 async function phoneChecks(page: Page): Promise<void> {

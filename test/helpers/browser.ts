@@ -50,3 +50,10 @@ export async function signInAt(browser: Browser, base: string, login: string, pa
   await Promise.all([page.waitForURL((u) => u.pathname === path.split('?')[0]), page.click('button[type=submit]')]);
   return page;
 }
+
+/** Closes what a browser test opened: the browser, the server, the database. */
+export async function closeAll(browser?: Browser, app?: FastifyInstance, db?: { close(): void }): Promise<void> {
+  await browser?.close();
+  await app?.close();
+  db?.close();
+}
