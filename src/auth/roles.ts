@@ -26,6 +26,8 @@ export const MAP_WRITERS: readonly Role[] = ['admin', 'comms', 'agent'];
 export const MAP_MANAGERS: readonly Role[] = ['admin', 'comms'];
 /** Indicators and near-duplicate groups: across services. */
 export const MAP_WIDE: readonly Role[] = ['admin', 'comms', 'expert'];
+/** Expert reviews of a rewrite's legal meaning. */
+export const EXPERTS: readonly Role[] = ['admin', 'expert'];
 export const ADMINS: readonly Role[] = ['admin'];
 
 /** Who is calling. */

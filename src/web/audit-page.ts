@@ -9,9 +9,10 @@ import { MENTION_LABELS } from '../report/labels.js';
 import type { AuditInfo } from '../store/audits.js';
 import { PROFILES } from './analyse-page.js';
 import { html, raw, type Html } from './html.js';
-import { page } from './layout.js';
+import { breadcrumb, page } from './layout.js';
+import { frDateTime } from './format.js';
 
-const when = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+const when = frDateTime;
 const STATUS_WORDS: Record<AuditInfo['status'], string> = { running: 'en cours', done: 'terminé', interrupted: 'interrompu' };
 const SAVED_WORDS: Record<string, string> = { 'new-document': 'nouveau document', 'new-version': 'nouvelle version', unchanged: 'déjà dans la cartographie' };
 
@@ -81,10 +82,7 @@ export function auditPage(o: { user: Principal; info: AuditInfo; summary: AuditS
     // Without JavaScript the page reloads itself while the audit runs; with it, audit-progress.js
     // updates the bar and reloads once at the end.
     ...(running ? { head: html`<noscript><meta http-equiv="refresh" content="3"></noscript>`, scripts: ['/static/audit-progress.js'] } : {}),
-    body: html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
-  <li><a class="fr-breadcrumb__link" href="/cartographie/audits">Audits</a></li>
-  <li><a class="fr-breadcrumb__link" aria-current="page">Audit du ${when(info.createdAt)}</a></li>
-</ol></nav>
+    body: html`${breadcrumb([{ label: 'Audits', href: '/cartographie/audits' }, { label: `Audit du ${when(info.createdAt)}` }])}
 <h1>Audit du ${when(info.createdAt)}</h1>
 <div class="fr-mb-3w" id="avancement" data-audit="${info.id}" data-running="${running ? 'oui' : 'non'}">
   <label for="audit-barre">Avancement : <span id="audit-texte" aria-live="polite">${info.done} fichier${info.done > 1 ? 's' : ''} sur ${info.total} (${STATUS_WORDS[info.status]})</span></label>

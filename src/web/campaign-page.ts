@@ -10,14 +10,15 @@ import type { Rate } from '../campaigns/stats.js';
 import type { Campaign } from '../store/campaigns.js';
 import type { VersionSummary } from '../store/documents.js';
 import { html, type Html } from './html.js';
-import { page } from './layout.js';
+import { breadcrumb, noticeBox, page } from './layout.js';
+import { frDate, frNumber } from './format.js';
 
 const pct = (r: Rate | number | null) => {
   const v = typeof r === 'number' || r === null ? r : r.value;
   return v === null ? '—' : `${Math.round(v * 100)} %`;
 };
 const interval = (r: Rate) => (r.low === null || r.high === null ? '' : ` (entre ${pct(r.low)} et ${pct(r.high)})`);
-const num = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d).replace('.', ','));
+const num = frNumber;
 const QUESTION_SLOTS = 5;
 
 /** The campaigns of a document, and the form to open one (comms team). */
@@ -139,14 +140,10 @@ export function campaignPage(d: CampaignPageData): Html {
     title: c.title,
     section: 'cartographie',
     user: d.user,
-    body: html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
-  <li><a class="fr-breadcrumb__link" href="/cartographie">Cartographie</a></li>
-  <li><a class="fr-breadcrumb__link" href="/cartographie/documents/${c.documentId}">${d.documentTitle}</a></li>
-  <li><a class="fr-breadcrumb__link" aria-current="page">${c.title}</a></li>
-</ol></nav>
+    body: html`${breadcrumb([{ label: 'Cartographie', href: '/cartographie' }, { label: d.documentTitle, href: `/cartographie/documents/${c.documentId}` }, { label: c.title }])}
 <h1>${c.title}</h1>
-${d.notice ? html`<div class="fr-alert fr-alert--${d.notice.kind} fr-mb-3w" role="${d.notice.kind === 'error' ? 'alert' : 'status'}"><p>${d.notice.text}</p></div>` : ''}
-<p>Version ${c.version}${c.compareWith ? ` comparée à la version ${c.compareWith} (ordre tiré au hasard pour chaque bénévole)` : ''} · ${c.status === 'open' ? 'ouverte' : 'close'} · ${c.invitations} invitation${c.invitations > 1 ? 's' : ''} envoyée${c.invitations > 1 ? 's' : ''}${c.deadline ? ` · jusqu’au ${c.deadline.slice(8, 10)}/${c.deadline.slice(5, 7)}/${c.deadline.slice(0, 4)}` : ''}.</p>
+${noticeBox(d.notice)}
+<p>Version ${c.version}${c.compareWith ? ` comparée à la version ${c.compareWith} (ordre tiré au hasard pour chaque bénévole)` : ''} · ${c.status === 'open' ? 'ouverte' : 'close'} · ${c.invitations} invitation${c.invitations > 1 ? 's' : ''} envoyée${c.invitations > 1 ? 's' : ''}${c.deadline ? ` · jusqu’au ${frDate(c.deadline)}` : ''}.</p>
 ${
   d.invitations
     ? html`<div class="fr-alert fr-alert--info fr-mb-3w"><h2 class="fr-alert__title">${d.invitations.length} lien${d.invitations.length > 1 ? 's' : ''} d’invitation à envoyer</h2>

@@ -12,7 +12,8 @@ import { CATEGORY_LABELS, MENTION_LABELS } from '../report/labels.js';
 import type { Review } from '../store/campaigns.js';
 import type { DocumentSummary, StatusChange, VersionSummary } from '../store/documents.js';
 import { html, type Html } from './html.js';
-import { page } from './layout.js';
+import { breadcrumb, noticeBox, page } from './layout.js';
+import { frDateTime, frNumber } from './format.js';
 
 export interface DocumentPageData {
   user: Principal;
@@ -32,9 +33,9 @@ export interface DocumentPageData {
   notice?: { kind: 'success' | 'error'; text: string; reasons?: string[] };
 }
 
-const num = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '—' : x.toFixed(d).replace('.', ','));
+const num = frNumber;
 const signed = (x: number, d = 1) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${num(Math.abs(x), d)}`;
-const when = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+const when = frDateTime;
 
 /** The score of each version as a line chart (0–100); the versions table gives the same figures. */
 export function scoreTrend(versions: { number: number; score: number }[]): Html {
@@ -101,16 +102,9 @@ export function documentPage(d: DocumentPageData): Html {
     title: doc.title,
     section: 'cartographie',
     user: d.user,
-    body: html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
-  <li><a class="fr-breadcrumb__link" href="/cartographie">Cartographie</a></li>
-  <li><a class="fr-breadcrumb__link" aria-current="page">${doc.title}</a></li>
-</ol></nav>
+    body: html`${breadcrumb([{ label: 'Cartographie', href: '/cartographie' }, { label: doc.title }])}
 <h1>${doc.title}</h1>
-${
-  d.notice
-    ? html`<div class="fr-alert fr-alert--${d.notice.kind} fr-mb-3w" role="${d.notice.kind === 'error' ? 'alert' : 'status'}"><p>${d.notice.text}</p>${d.notice.reasons?.length ? html`<ul>${d.notice.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}</div>`
-    : ''
-}
+${noticeBox(d.notice)}
 <ul class="fr-badges-group fr-mb-2w">
   <li><p class="fr-badge fr-badge--info">Statut : ${doc.statusLabel}</p></li>
   <li><p class="fr-badge">Score : ${num(doc.score, 0)}${doc.grade ? ` (${doc.grade})` : ''}</p></li>

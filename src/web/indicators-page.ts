@@ -8,9 +8,10 @@ import { STATUS_LABELS, STATUSES } from '../map/statuses.js';
 import type { Indicators } from '../store/indicators.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
+import { frNumber, frPercent } from './format.js';
 
-const num = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d).replace('.', ','));
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)} %`);
+const num = frNumber;
+const pct = frPercent;
 
 /** A horizontal bar chart: one bar per row, the value written at its end. */
 export function barChart(o: { id: string; title: string; rows: { label: string; value: number; text: string }[]; max?: number }): Html {

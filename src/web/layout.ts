@@ -113,3 +113,16 @@ export function errorPage(status: number, message: string, user: Principal | nul
 <p><a class="fr-link" href="/">Retour à l’accueil</a></p>`,
   });
 }
+
+/** The trail above a page's title: each step a link, the last one the current page. */
+export function breadcrumb(trail: { label: string; href?: string }[]): Html {
+  return html`<nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :"><ol class="fr-breadcrumb__list">
+  ${trail.map((t) => (t.href ? html`<li><a class="fr-breadcrumb__link" href="${t.href}">${t.label}</a></li>` : html`<li><a class="fr-breadcrumb__link" aria-current="page">${t.label}</a></li>`))}
+</ol></nav>`;
+}
+
+/** What an action did (success) or why it was refused (error, with its reasons). */
+export function noticeBox(n: { kind: 'success' | 'error'; text: string; reasons?: string[] } | undefined): Html {
+  if (!n) return html``;
+  return html`<div class="fr-alert fr-alert--${n.kind} fr-mb-3w" role="${n.kind === 'error' ? 'alert' : 'status'}"><p>${n.text}</p>${n.reasons?.length ? html`<ul>${n.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}</div>`;
+}

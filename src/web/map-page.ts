@@ -8,6 +8,7 @@ import { MENTION_LABELS } from '../report/labels.js';
 import type { DocumentSummary, ListQuery } from '../store/documents.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
+import { frNumber } from './format.js';
 
 /** The sign-in form. */
 export function loginPage(o: { next?: string; error?: string; login?: string } = {}): Html {
@@ -33,7 +34,7 @@ ${o.error ? html`<div class="fr-alert fr-alert--error fr-mb-3w" role="alert"><p>
   });
 }
 
-const num = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d).replace('.', ','));
+const num = frNumber;
 
 /** The map's table page. */
 export function mapPage(o: { user: Principal; query: ListQuery; items: DocumentSummary[]; total: number; page: number; perPage: number }): Html {

@@ -4,6 +4,7 @@
  * sign-in, no link to the map). It works without JavaScript: each step is a plain form that carries the
  * answers given so far, and nothing is stored before the last step sends them.
  */
+import { frDate } from './format.js';
 import { html, type Html } from './html.js';
 
 export interface VolunteerQuestion {
@@ -69,10 +70,6 @@ ${body}
 </html>`;
 }
 
-const dateFr = (iso: string): string => {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-};
 
 function letters(v: VolunteerView): Html {
   return html`${v.letters.map(
@@ -95,7 +92,7 @@ export function volunteerIntro(v: VolunteerView): Html {
     `${v.title} — test de lecture`,
     html`<h1 class="fr-h2">Merci de votre aide !</h1>
 <p class="fr-text--lead">Lisez ${v.compare ? 'les deux versions de ce courrier' : 'ce courrier'} comme si vous l’aviez reçu, puis répondez à ${n} questions, une à la fois. Cela prend environ 5 minutes.</p>
-<p>Vos réponses sont enregistrées sans votre nom ni votre contact. Vous pourrez relire le courrier à chaque question.${v.deadline ? html` Ce test est ouvert jusqu’au ${dateFr(v.deadline)}.` : ''}</p>
+<p>Vos réponses sont enregistrées sans votre nom ni votre contact. Vous pourrez relire le courrier à chaque question.${v.deadline ? html` Ce test est ouvert jusqu’au ${frDate(v.deadline)}.` : ''}</p>
 ${letters(v)}
 <form method="post" action="/participer/${v.token}">
   ${carried([])}

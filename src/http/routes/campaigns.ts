@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors.js';
-import { MAP_MANAGERS, MAP_WIDE, type Role } from '../../auth/roles.js';
+import { EXPERTS, MAP_MANAGERS, MAP_WIDE } from '../../auth/roles.js';
 import { CONSENT_VERSION, type Campaign } from '../../store/campaigns.js';
 import { campaignResults, releaseCheck, scoreAgreement } from '../../campaigns/results.js';
 import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
@@ -21,7 +21,6 @@ import { caller } from '../auth.js';
 const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
 const Id = z.object({ id: z.coerce.number().int().positive() });
 const Token = z.object({ token: z.string().min(10).max(200) });
-const EXPERTS: readonly Role[] = ['admin', 'expert'];
 /** Links are secrets: calls that carry one are limited per address (a volunteer needs two or three). */
 
 /** What volunteers agree to (French; shown before registration, and on their own page). */

@@ -28,7 +28,7 @@ import type { Principal } from '../../auth/roles.js';
 import { volunteerError, volunteerIntro, volunteerQuestion, volunteerRating, volunteerThanks, type GivenAnswer, type VolunteerView } from '../../web/volunteer-page.js';
 import { LINK_RATE, THANKS, invitationView, storedPreference } from '../../campaigns/invitation-view.js';
 import { QuestionIn } from './campaigns.js';
-import { MAP_MANAGERS, MAP_READERS, MAP_WIDE } from '../../auth/roles.js';
+import { EXPERTS, MAP_MANAGERS, MAP_READERS, MAP_WIDE } from '../../auth/roles.js';
 import { allowedMoves, STATUSES, type Status } from '../../map/statuses.js';
 import type { ListQuery } from '../../store/documents.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -204,7 +204,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         campaign,
         results: campaignResults(store, id),
         previous: earlier ? { campaign: earlier, results: campaignResults(store, earlier.id) } : null,
-        canManage: (MAP_MANAGERS as readonly string[]).includes(me.role),
+        canManage: MAP_MANAGERS.includes(me.role),
       };
     };
     const campaignId = (req: { params: unknown }): number => {
@@ -309,7 +309,6 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     });
 
     // ---- one document of the map ------------------------------------------------------------------
-    const EXPERT_ROLES = ['admin', 'expert'] as const;
     const documentData = (me: Principal, id: number, from?: number, to?: number): DocumentPageData => {
       const doc = visibleDocument(deps, me, id);
       const store = deps.store();
@@ -323,7 +322,10 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       }
       const duplicates = nearDuplicatesOf(deps, id, DEFAULT_THRESHOLD)
         .slice(0, 10)
-        .map((r) => ({ id: r.id, title: store.get(r.id).title, similarity: r.similarity, service: store.get(r.id).service }))
+        .map((r) => {
+          const other = store.get(r.id);
+          return { id: r.id, title: other.title, similarity: r.similarity, service: other.service };
+        })
         .filter((r) => me.role !== 'agent' || r.service === me.service);
       return {
         user: me,
@@ -334,12 +336,12 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         release: releaseCheck(deps.campaigns(), id, deps.config),
         comparison,
         duplicates,
-        moves: (MAP_MANAGERS as readonly string[]).includes(me.role) ? allowedMoves(doc.status) : [],
-        canReview: (EXPERT_ROLES as readonly string[]).includes(me.role),
+        moves: MAP_MANAGERS.includes(me.role) ? allowedMoves(doc.status) : [],
+        canReview: EXPERTS.includes(me.role),
         campaigns:
           me.role === 'agent'
             ? html``
-            : campaignsBlock({ documentId: id, campaigns: deps.campaigns().campaignsOf(id), versions, canManage: (MAP_MANAGERS as readonly string[]).includes(me.role), csrf: me.csrf ?? '' }),
+            : campaignsBlock({ documentId: id, campaigns: deps.campaigns().campaignsOf(id), versions, canManage: MAP_MANAGERS.includes(me.role), csrf: me.csrf ?? '' }),
       };
     };
     const docId = (req: { params: unknown }): number => {
@@ -374,7 +376,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       }
     });
 
-    app.post('/cartographie/documents/:id/avis', { config: { access: EXPERT_ROLES, page: true }, schema: { hide: true } }, async (req, reply) => {
+    app.post('/cartographie/documents/:id/avis', { config: { access: EXPERTS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const me = req.principal!;
       const id = docId(req);
       visibleDocument(deps, me, id);
