@@ -12,15 +12,27 @@ import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { userStore } from './store/users.js';
 import { auditLog } from './store/audit-log.js';
 import { purge } from './store/retention.js';
+import { warmUpAnalysis } from './ingest/warmup.js';
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Gets the analysis ready before the server answers: the ingestion workers start (each warms its
+ * readers up) and the main thread analyses a sample letter, so the first upload and the first pasted
+ * letter wait no longer than the others.
+ */
+export async function warmStart(config: Config, library: RuleLibrary): Promise<Ingestor> {
+  const ingestor = new Ingestor(config, library, config.RULES_DIR, config.INGEST_WORKERS, true);
+  const started = ingestor.start();
+  warmUpAnalysis(library, config.DEFAULT_PROFILE);
+  await started;
+  return ingestor;
+}
 
 /** Starts the HTTP server and returns once it listens. */
 export async function startServer(config: Config): Promise<void> {
   const library = await RuleLibrary.load(config.RULES_DIR, config.DEFAULT_PROFILE);
-  // Ingestion workers start with the server: the first upload does not wait for them.
-  const ingestor = new Ingestor(config, library, config.RULES_DIR, config.INGEST_WORKERS, true);
-  await ingestor.start();
+  const ingestor = await warmStart(config, library);
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
   const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(db), config);

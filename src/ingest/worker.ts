@@ -7,7 +7,7 @@ import { isAppError } from '../errors.js';
 import { RuleLibrary } from '../rules/load.js';
 import { assemble } from './assemble.js';
 import { extractDocument } from './extract.js';
-import { tinyPdf } from './warmup.js';
+import { tinyDocx, tinyPdf, warmUpAnalysis } from './warmup.js';
 import type { WorkerData, WorkerJob, WorkerReply } from './pool.js';
 
 const data = workerData as WorkerData;
@@ -18,9 +18,12 @@ const port = parentPort!;
 // compiled once, so the first upload is not slower than the others and the resting memory of a
 // worker is what it holds with everything loaded.
 try {
-  const warm = await extractDocument(tinyPdf(), data.limits, data.pdfEngine);
-  const { text, blocks, bodyEnd } = assemble(warm.blocks);
-  analyse({ text, blocks, bodyEnd, format: 'pdf', bytes: 0, sha256: '' }, library, { profile: data.profile });
+  for (const file of [tinyPdf(), tinyDocx()]) {
+    const warm = await extractDocument(file, data.limits, data.pdfEngine);
+    const { text, blocks, bodyEnd } = assemble(warm.blocks);
+    analyse({ text, blocks, bodyEnd, format: warm.format, bytes: 0, sha256: '' }, library, { profile: data.profile, personalData: 'count' });
+  }
+  warmUpAnalysis(library, data.profile);
 } catch {
   // A warm-up failure is not fatal: the first real document will say what is wrong.
 }

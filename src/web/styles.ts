@@ -12,7 +12,7 @@ export const CLARTE_CSS = `
 .clarte-mark__lien:focus { outline: 2px solid var(--border-active-blue-france); outline-offset: 2px; }
 .clarte-mark__num { font-size: .7rem; font-weight: 700; margin-left: .1rem; }
 .clarte-liste { list-style: none; padding-left: 0; }
-.clarte-detail { border-left: 4px solid; padding-left: .75rem; margin-bottom: 1rem; }
+.clarte-detail { border-left: 4px solid; padding-left: .75rem; margin-bottom: 1rem; content-visibility: auto; contain-intrinsic-size: auto 6rem; }
 .clarte-detail--error { border-left-color: var(--border-plain-error); border-left-style: solid; }
 .clarte-detail--warning { border-left-color: var(--border-plain-warning); border-left-style: dashed; }
 .clarte-detail--suggestion { border-left-color: var(--border-plain-info); border-left-style: dotted; }

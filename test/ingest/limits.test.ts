@@ -10,7 +10,8 @@ import { Ingestor } from '../../src/ingest/ingest.js';
 import { IngestPool } from '../../src/ingest/pool.js';
 import { sniff } from '../../src/ingest/sniff.js';
 import { decodeText } from '../../src/ingest/text.js';
-import { pdfFromObjects, tinyPdf } from '../../src/ingest/warmup.js';
+import { pdfFromObjects, tinyDocx, tinyPdf, WARM_UP_LETTER } from '../../src/ingest/warmup.js';
+import { analyse } from '../../src/analyse.js';
 import { makeEncryptedPdf, makeLetterDocx, makeLetterOdt, makeLetterPdf, makeScannedPdf, makeZip } from '../../scripts/documents.js';
 import { ourLibrary } from '../helpers/library.js';
 
@@ -167,5 +168,18 @@ describe('worker warm-up', () => {
   it('the warm-up PDF is a real one the engine reads', async () => {
     const ex = await extractDocument(tinyPdf(), limits, 'unpdf');
     expect(ex.blocks.map((b) => b.text)).toEqual(['Votre demande est acceptée.']);
+  });
+
+  it('the warm-up DOCX is a real Word document our reader reads', async () => {
+    const ex = await extractDocument(tinyDocx(), limits, 'unpdf');
+    expect(ex.format).toBe('docx');
+    expect(ex.blocks.map((b) => b.text)).toEqual(['Votre demande est acceptée.']);
+  });
+
+  it('the warm-up letter goes through every detector it is meant to warm', async () => {
+    const r = analyse({ text: WARM_UP_LETTER }, await ourLibrary(), { personalData: 'count' });
+    const categories = new Set(r.alerts.map((a) => a.category));
+    for (const c of ['passive-voice', 'jargon', 'sentence-length', 'mention']) expect(categories).toContain(c);
+    expect(r.personalData?.found).toBeGreaterThanOrEqual(4);
   });
 });
