@@ -97,10 +97,10 @@ const AGENT_AFTER_RE =
   /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine))/iu;
 /** A label of the person or a relative at the start of a line ("Bénéficiaire : Mme …", "À : M. …"). */
 const PERSON_LABEL_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:)|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
+  /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:)|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
 
 /** Any short label at the start of the line ("Cotisant : M. …", "Exploitant : Mme …"). */
-const GENERIC_LABEL_RE = /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
+const GENERIC_LABEL_RE = /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
 /** Labels of the agents, the service or the sender ("Expéditeur :", "Signé par :", "Copie à :"). */
 const AGENTISH_LABEL_RE =
   /(?:présentée?\s+par|santé|professionnel|secteur|permanence|scolarit|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
@@ -112,9 +112,10 @@ const RELATION_RE =
 const RELATION_WORD_RE = /fils|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
 
 const FIELD_RE =
-  /(?:^|[ \t]{2,}|\t|[;|]\s*)(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
+  /(?:^|[ \t]{2,}|\t|[;|]\s*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
 
 const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s+|(?:destinataire|à|a)\\s*:\\s*|chez\\s+|c\\/o\\s+)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
+const PAIR_RE = new RegExp(`^[ \\t]*(?:,|et|&)[ \\t]*${CIVILITY_SOURCE}[ \\t\\u00A0]+`, 'u');
 const CIVILITY_AHEAD_RE = new RegExp(`^${CIVILITY_SOURCE}(?![\\p{L}])`, 'u');
 const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
 const CHAIN_RE = /^[ \t]*,?[ \t]*(?:née?|épouse|ép\.|veuve|veuf|divorcée?|dite?|alias)[ \t]+/iu;
@@ -150,7 +151,7 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
     if (c) {
       const at = end + c[0].length;
       const e2 = scanName(text, at, 5);
-      if (e2 > at && e2 <= lineEndAt(text, at)) add(at, e2);
+      if (e2 > at && e2 <= lineEndAt(text, at)) add(at, e2, sure);
     }
   };
 
@@ -160,7 +161,14 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       const civ = NAME_LINE_PREFIX_RE.exec(text.slice(r.start, r.end));
       const at = r.start + (civ ? civ[0].length : 0);
       const end = scanName(text, at, 8);
-      if (end > at && end <= r.end) add(at, end, true);
+      if (end > at && end <= r.end) {
+        add(at, end, true);
+        // "Madame Amandine ROCHE et Monsieur Benoît VAN DER BERGHE"
+        const pair = PAIR_RE.exec(text.slice(end, r.end));
+        const at2 = end + (pair?.[0].length ?? 0);
+        const end2 = pair ? scanName(text, at2, 8) : -1;
+        if (end2 > at2 && end2 <= r.end) add(at2, end2, true);
+      }
     }
   const personSurnames = new Set(out.map((o) => surname(o.start, o.end)));
   const inPerson = (a: number): boolean => layout.personAt(a)?.names.some((r) => a >= r.start && a < r.end) ?? false;
@@ -203,6 +211,7 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       // "1. M. BERTRAND Anthony" under "Débiteurs :", "Mme X, née le …", "M. X et Mme Y"
       (/^\s*(?:[-–•*·]|\d{1,2}[.)])?\s*$/u.test(lineBefore) && labelLineAbove(layout, li)) ||
       BORN_AFTER_RE.test(lineAfter) ||
+      PERSON_AFTER_RE.test(lineAfter) ||
       pairedWithPrevious(out, text, line.start, m.index) ||
       (personSurnames.has(sn) && zone !== 'header');
     if (zone === 'header' && !labelled && !/^\s*(?:Bonjour\s+|Cher\s+|Chère\s+)?$/u.test(lineBefore)) {
@@ -302,6 +311,18 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
 
   // 5. the same names elsewhere in the letter (surname or first name alone)
   propagate(layout, out, strong);
+  // 6. a birth or married name after any name found, also one found by its repetition ("– Émilie
+  // LECLERC née JOUBERT"); such a name found now is looked for elsewhere in its turn
+  const before = out.length;
+  const taken = new SpanMask(text.length, out);
+  for (const f of out.slice()) {
+    const c = CHAIN_RE.exec(text.slice(f.end, f.end + 20));
+    if (!c) continue;
+    const at = f.end + c[0].length;
+    const end = scanName(text, at, 5);
+    if (end > at && end <= lineEndAt(text, at) && !taken.overlaps(at, end)) add(at, end, strong.has(surname(f.start, f.end)));
+  }
+  if (out.length > before) propagate(layout, out, strong);
   return out;
 }
 
@@ -312,7 +333,7 @@ const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t
 const ROLE_NOUN_RE = /^(?:salariée?|enfant|élève|conjointe?|époux|épouse|demandeu(?:r|se)|bénéficiaire|assurée?|titulaire|défunte?|locataire|patiente?|allocataire|intéressée?|candidate?|requérante?|étudiante?|apprentie?|stagiaire|mineure?|majeure?|personne|agent|résidente?|adhérente?)s?$/iu;
 
 /** Right after a name: where the person lives ("M. Gilles BRIAND, demeurant …"). */
-const PERSON_AFTER_RE = /^[ \t]*,?[ \t]*(?:demeurant|domiciliée?|résidant|habitant|hébergée?)(?![\p{L}])/u;
+const PERSON_AFTER_RE = /^[ \t]*,?[ \t]*(?:demeurant|domiciliée?|résidant|habitant|hébergée?|décédée?[ \t]+(?:le|en|à|depuis)(?![\p{L}]))(?![\p{L}])/u;
 
 /** The line above, in the same block, is a label of persons alone ("Débiteurs :", "Enfants à charge :"). */
 function labelLineAbove(layout: Layout, li: number): boolean {

@@ -428,4 +428,43 @@ Madame,
 Votre certificat de vie est arrivé.${SIGN}`;
     expect(ofType(t, 'EMAIL')).toEqual(['a.vandamme@telenet.be']);
   });
+
+  it('reads a birth or married name after any name found, and the persons of a deceased', () => {
+    const t = `Banque du Dauphiné
+Pôle successions
+
+Madame Brigitte LAMY
+12, chemin des Granges
+38510 Morestel
+
+Succession de M. Marcel HUBERT, décédé le 19 janvier 2026
+Votre interlocutrice : Mme Élise Morand
+
+Madame,
+
+Les héritiers sont vous-même et votre frère.
+- Émilie LAMY née JOUBERT, belle-sœur
+b) Nom : ZOUARI née BEN SALAH     Prénom : Fatma
+Le virement à Marcel JOUBERT sera fait le 2 avril.${SIGN}`;
+    const names = ofType(t, 'NOM');
+    for (const n of ['Brigitte LAMY', 'Marcel HUBERT', 'JOUBERT', 'ZOUARI', 'BEN SALAH', 'Fatma']) expect(names).toContain(n);
+    // the repeated birth name is looked for again
+    expect(names.filter((n) => n.includes('JOUBERT'))).toHaveLength(2);
+    // the agent stays
+    expect(names.join(' ')).not.toMatch(/Morand/);
+  });
+
+  it('reads two persons named in the recipient block', () => {
+    const t = `Mairie de Riom
+Service petite enfance
+
+Madame Amandine ROCHE et Monsieur Benoît VAN DER BERGHE
+12 rue des Lilas
+63200 Riom
+
+Madame, Monsieur,
+
+Benoît peut signer seul.${SIGN}`;
+    expect(ofType(t, 'NOM')).toEqual(['Amandine ROCHE', 'Benoît VAN DER BERGHE', 'Benoît']);
+  });
 });
