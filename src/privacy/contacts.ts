@@ -30,6 +30,9 @@ const ROLE_LOCAL_RE =
 const ROLE_TOKEN_RE =
   /(?:^|[._-])(?:mairie|commune|ville|ccas|cias|prefecture|pref|sous-prefecture|ddt|ddtm|ddets|dreets|drac|sra|dpt|departement|region|conseil|tribunal|greffe|conciliateur|mediateur|urbanisme|etat-?civil|scolarite|secretariat|accueil|contact|service|services|direction|agence|caisse|centre|pole|bureau|cabinet|association|asso|club|ecole|college|lycee|universite|univ|mdph|caf|cpam|urssaf|msa|carsat|cnav|anah|ofii|spip|siao|ehpad|crous|regie|syndic|gendarmerie|police|sdis|trésor|tresor|impots|sip|sie|dgfip|drfip|ddfip|elections|voirie|environnement|social|solidarite|logement|habitat|emploi|formation|culture|sport|jeunesse|enfance|famille|sante|handicap|autonomie|retraite|prestations|recouvrement|facturation|comptabilite|rh|dpo|dpd|rgpd|noreply|no-reply|ne-pas-repondre|info|infos|courrier|standard)(?:[._-]|\d*$)/i;
 
+/** A family's own address at a webmail: "famille.chevalier51@…", "fam-durand@…". */
+const FAMILY_LOCAL_RE = /^fam(?:ille)?[._-]?[a-z]{3,}/;
+
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,12}(?![\p{L}\p{N}])/gu;
 const WEBSITE_RE = /\b(?:https?:\/\/)?www\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 
@@ -259,7 +262,7 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalD
     if (webmail) {
       // a town hall or an association may use a webmail: its address in the letterhead or with its name
       const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
-      if (zone === 'signature' || layout.agentLabelBefore(f.start) || ROLE_TOKEN_RE.test(local) || (zone === 'header' && line.block === 0 && !toLine)) continue;
+      if (zone === 'signature' || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }

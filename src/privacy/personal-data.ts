@@ -37,8 +37,9 @@ export const PLACEHOLDERS: Record<PersonalDataType, string> = {
 
 /** When two detections overlap, the more specific one wins (lower rank). */
 const RANK: Record<PersonalDataType, number> = {
-  NIR: 0,
-  IBAN: 1,
+  // an IBAN's key checks all its characters: a NIR found among them is chance
+  IBAN: 0,
+  NIR: 1,
   EMAIL: 2,
   NUMERO_DOSSIER: 3,
   DATE_NAISSANCE: 4,

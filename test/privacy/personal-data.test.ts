@@ -467,4 +467,18 @@ Madame, Monsieur,
 Benoît peut signer seul.${SIGN}`;
     expect(ofType(t, 'NOM')).toEqual(['Amandine ROCHE', 'Benoît VAN DER BERGHE', 'Benoît']);
   });
+
+  it('reads a contact person of the family as a person, and a family’s webmail address as theirs', () => {
+    const t = letter(
+      'Votre dossier d’admission mentionne :\n- personne de contact : votre fille, 06 84 51 29 70, nathalie.guillot-bernard@sfr.fr ;\nLe collège a enregistré l’adresse famille.chevalier51@gmail.com.',
+    );
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 84 51 29 70']);
+    expect(ofType(t, 'EMAIL')).toEqual(['nathalie.guillot-bernard@sfr.fr', 'famille.chevalier51@gmail.com']);
+  });
+
+  it('reads an IBAN whose digits happen to hold a NIR with a valid key as an IBAN', () => {
+    const t = letter('Vous nous avez indiqué le compte FR76 1027 8341 8578 8079 8871 074 pour le prélèvement.');
+    expect(ofType(t, 'IBAN')).toEqual(['FR76 1027 8341 8578 8079 8871 074']);
+    expect(ofType(t, 'NIR')).toEqual([]);
+  });
 });
