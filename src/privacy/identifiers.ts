@@ -107,8 +107,8 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
 const ID_NOUNS =
   "allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire";
 const NOUN_ONLY_FIELD =
-  "(?:identifiant|matricule|INE|IPP|RUM|dossier|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
-const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])[\\p{L}'’()./-]+){0,5}?";
+  "(?:identifiant|matricule|INE|IPP|RUM|dossier|demande|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
+const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*){0,5}?";
 const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’])|[ \\t\\u00A0]+d['’]|[ \\t\\u00A0]*d['’])?[ \\t\\u00A0]*";
 const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
 /** A. "N° allocataire Caf :", "Numéro de la demande :", "numéro fiscal 3164…", "Référence unique de mandat (RUM) :". */
@@ -231,7 +231,34 @@ export function findDossiers(layout: Layout): PersonalDataSpan[] {
     readLine(text, line.start, line.end, out, values);
   }
   addRepetitions(text, out, values);
+  addSameShapes(text, out, values);
   return out;
+}
+
+/**
+ * Values written in the same scheme as an identifier found ("N° de pension : B 26 031 744 Y" then
+ * "Pension d'origine : O 19 882 015 K"): capitals, digits and separators at the same places. Only
+ * distinctive schemes: capitals and at least four digits, eight characters or more.
+ */
+function addSameShapes(text: string, out: PersonalDataSpan[], values: Set<string>): void {
+  const shapes = new Set<string>();
+  // (an account number is the IBAN reader's to judge: it knows the service's from the person's)
+  const isIban = (v: string): boolean => /^[A-Z]{2}\d{2}/.test(v) && ibanChecks(v.replace(/[^A-Z0-9]/g, ''));
+  for (const v of values) if (v.length >= 8 && /[A-Z]/.test(v) && !/[a-z]/.test(v) && /(?:\d\D*){4}/.test(v) && !isIban(v)) shapes.add(v.replace(/[A-Z]/g, 'A').replace(/\d/g, '9'));
+  if (shapes.size === 0) return;
+  const taken = new SpanMask(text.length, out);
+  for (const shape of shapes) {
+    const source = shape.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/A/g, '[A-Z]').replace(/9/g, '\\d');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-/.])${source}(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (taken.overlaps(m.index, end) || isIban(m[0])) continue;
+      // under a label of the service's own numbers ("Numéro d'agrément de la structure :")
+      if (NOT_PERSONAL_LABEL_RE.test(text.slice(Math.max(0, text.lastIndexOf('\n', m.index) + 1), m.index))) continue;
+      out.push({ start: m.index, end, type: 'NUMERO_DOSSIER' });
+      taken.add({ start: m.index, end });
+    }
+  }
 }
 
 function readLine(text: string, from: number, to: number, out: PersonalDataSpan[], values: Set<string>): void {

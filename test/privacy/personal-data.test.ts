@@ -481,4 +481,16 @@ Benoît peut signer seul.${SIGN}`;
     expect(ofType(t, 'IBAN')).toEqual(['FR76 1027 8341 8578 8079 8871 074']);
     expect(ofType(t, 'NIR')).toEqual([]);
   });
+
+  it('reads identifiers written in the scheme of one already found, and labels with a code or « demande »', () => {
+    const t = letter(
+      'N° de pension : B 26 031 744 Y\nPension d’origine : O 19 882 015 K\nDossier S1 : 57-FRT-2026-02271\nVotre demande : MJ-2026-BFC-048812\nNuméro d’agrément de la structure : Q 11 222 333 Z\nLettre recommandée n° 2C 123 456 7890 1',
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['B 26 031 744 Y', 'O 19 882 015 K', '57-FRT-2026-02271', 'MJ-2026-BFC-048812']);
+  });
+
+  it('reads a first name after a dash and the other parent of a form', () => {
+    const t = letter('Nom : DUMONT – Prénom : Agnès\nAutre parent : DUBOIS Laura');
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['DUMONT', 'Agnès', 'DUBOIS Laura']);
+  });
 });
