@@ -28,7 +28,7 @@ const ADDRESS_LABEL_RE =
 /** A qualifier that makes a labelled address the service's ("Adresse la plus proche", "Adresse de l'agence"). */
 const SERVICE_ADDRESS_LABEL_RE = /(?:proche|accueil|envoi|retour|rendez-vous|agence|site|siège|service|bureau|guichet|centre|caisse|mairie|préfecture|tribunal|organisme|établissement|expéditeur|agent|employeur|entreprise|société|permanence|courrier\s+à|nous\s+écrire)/iu;
 const ADDRESS_HEADING_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle))?\s*:?|[^\n]{0,120}(?:(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiquée?s?|communiquée?s?|déclarée?s?|donnée?s?|renseignée?s?)|(?:votre|vos)\s+(?:adresse|coordonnées)\s+(?:actuelle|postale|enregistrée|connue)s?)[^\n:]{0,60}:)\s*$/iu;
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle)|\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie)[^:\n]{1,50}?(?=\s*:))?\s*:?|[^\n]{0,120}(?:(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiquée?s?|communiquée?s?|déclarée?s?|donnée?s?|renseignée?s?)|(?:votre|vos)\s+(?:adresse|coordonnées)\s+(?:actuelle|postale|enregistrée|connue)s?)[^\n:]{0,60}:)\s*$/iu;
 const PLACE_CUE_RE = /situé|sis|domicili|demeurant|habitant|résidant/i;
 const PLACE_RE =
   /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
@@ -217,6 +217,8 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
   for (let li = 0; li < lines.length - 1; li++) {
     const l = lines[li]!;
     if (l.blank || l.text.length > 80 || !/dress|omicil|oordonn/i.test(l.text) || !ADDRESS_HEADING_RE.test(l.text) || isServiceZone(l.start)) continue;
+    // "Adresse de l'agence :", "Adresse d'envoi :": the service's
+    if (SERVICE_ADDRESS_LABEL_RE.test(l.text) && !/(?<![\p{L}])(?:votre|vos)(?![\p{L}])/iu.test(l.text)) continue;
     const k = continuation(layout, li, true);
     if (k < 0) {
       // the whole address on the next line: "9, chemin des Aulnes, 39100 Dole"

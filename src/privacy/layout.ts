@@ -143,7 +143,10 @@ export function isPostcodeLine(s: string): boolean {
 }
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
-const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A)\\s*:\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+// (a civility in two languages: "Señor / Monsieur", "Herr / Monsieur")
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:destinataire|DESTINATAIRE|Destinataire|À|A)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+/** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
+const ATTENTION_RE = /^\s*(?:À|A)\s+l['’]attention\s+de\s*:?\s*/u;
 
 /** Labels of the agent in charge: their names and contacts are the service's. */
 export const AGENT_LABEL_RE =
@@ -320,7 +323,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     const prev = rows[i - 1];
     const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a)\s*:/iu, ''));
     const afterHeading = !!prev && !prev.blank && PERSON_HEADING_RE.test(prev.text);
-    const bare = !civ && (!prev || prev.blank || afterHeading) && nameLikeLine(r.text);
+    const attention = ATTENTION_RE.exec(r.text);
+    const bare = !civ && (((!prev || prev.blank || afterHeading) && nameLikeLine(r.text)) || (!!attention && nameLikeLine(r.text.slice(attention[0].length))));
     if (!civ && !bare) continue;
     const names: Range[] = [trimRange(text, r.start, r.end)];
     let j = i + 1;

@@ -493,4 +493,18 @@ Benoît peut signer seul.${SIGN}`;
     const t = letter('Nom : DUMONT – Prénom : Agnès\nAutre parent : DUBOIS Laura');
     expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['DUMONT', 'Agnès', 'DUBOIS Laura']);
   });
+
+  it('reads recipient blocks under a civility in two languages or « À l’attention de : » without civility', () => {
+    const head = 'Caisse nationale\nService des retraités\n\n';
+    const spanish = head + 'Señor / Monsieur Gérard FONTAINE\nCalle Mayor 27, 2.º B\n03590 Altea (Alicante)\nESPAGNE\n\nMonsieur,\n\nVotre dossier est complet.' + SIGN;
+    expect(ofType(spanish, 'ADRESSE')).toEqual(['Calle Mayor 27, 2.º B\n03590 Altea (Alicante)\nESPAGNE']);
+    const couple = head + 'À l’attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA\n11, rue de la Pie-qui-Boit\n35400 Saint-Malo\n\nMadame, Monsieur,\n\nVotre dossier est complet.' + SIGN;
+    expect(ofType(couple, 'ADRESSE')).toEqual(['11, rue de la Pie-qui-Boit\n35400 Saint-Malo']);
+    expect(ofType(couple, 'NOM').join(' ')).toMatch(/DESCHAMPS.*BEN HAMIDA/);
+  });
+
+  it('reads an address under a heading « Adresse … : », not under one of the service', () => {
+    const t = letter('Adresse dans le pays de résidence :\nRoute de Tunis, km 5\n3027 Sfax\nTUNISIE\n\nAdresse de l’agence :\n12, rue Pasteur\n38000 Grenoble');
+    expect(ofType(t, 'ADRESSE').filter((a) => !/Cèdres/.test(a))).toEqual(['Route de Tunis, km 5\n3027 Sfax']);
+  });
 });
