@@ -186,6 +186,9 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     let end = at + (stop ? stop.index : rest.length);
     const value = text.slice(at, end);
     if (!/\d/.test(value) && !isStreetLine(value)) continue;
+    // "chez sa mère, à l'adresse ci-dessus", "studio meublé de 24 m²": no address of its own
+    if (/ci-dessus|ci-dessous|susmentionn|précitée|même\s+adresse/iu.test(value)) continue;
+    if (!isStreetLine(value) && !/\d{5}|\d{2}[ \u00A0]\d{3}/.test(value) && /\d\s*(?:m²|m2|€|euros?|ans?|%|pièces?)(?![\p{L}])/u.test(value) && streetHits(text, at, end, false).length === 0) continue;
     if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, ''))) continue;
     const hits = streetHits(text, at, end, false);
     if (hits.some((h) => serviceKeys.has(h.key))) continue;

@@ -141,6 +141,8 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     }
     if (serviceLine(layout, f.start, text.slice(line.start, f.start)) && !loggedMobile(f)) continue;
     if (serviceNumbers.has(f.value)) continue;
+    // "02 35 07 19 46" next to the letterhead's "02 35 07 19 40": another line of the service's exchange
+    if (!isMobile(f) && f.value.length >= 9 && [...serviceNumbers].some((n) => n.length === f.value.length && n.slice(0, -2) === f.value.slice(0, -2))) continue;
     // a number alone on its line under "Coordonnées que vous nous avez communiquées :"
     if (/^\s*$/.test(text.slice(line.start, f.start)) && personalHeadingAbove(layout, f.line)) {
       push();

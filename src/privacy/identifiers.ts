@@ -88,7 +88,8 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
     const start = m.index;
     IBAN_RE.lastIndex = start + end;
     // an account at the Trésor public (bank code 10071, BIC TRPUFRP1) is a public body's, never a person's
-    if (/^FR\d{2}10071/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*TRPUFRP1/u.test(text.slice(start + end, start + end + 30))) continue;
+    // (likewise the Caisse des dépôts, bank code 40031: consigned funds, notaries', liquidators')
+    if (/^FR\d{2}(?:10071|40031)/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*TRPUFRP1/u.test(text.slice(start + end, start + end + 30))) continue;
     const li = layout.lineAt(start);
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
@@ -361,6 +362,7 @@ export function findBirthDates(layout: Layout): PersonalDataSpan[] {
     // "le permis tacite né le …", "la décision implicite née le …": not a birth
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
     if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
+    if (layout.animalBlock(layout.lines[layout.lineAt(m.index)]!.block)) continue;
     out.push({ start, end: start + date.length, type: 'DATE_NAISSANCE' });
     // "nés le 12/05/2015 et le 28/10/2019": the dates that follow
     let at = start + date.length;

@@ -54,6 +54,8 @@ export interface Layout {
   agentSurnames: Set<string>;
   /** True when an agent label ("Dossier suivi par", "Votre conseillère") stands on the line before `offset`. */
   agentLabelBefore(offset: number): boolean;
+  /** True when the block is about an animal (its first line: "Chien détenu :"). */
+  animalBlock(block: number): boolean;
   /** True when line `index` holds an agent label. */
   agentLabelLine(index: number): boolean;
   /** True when a line of block `block` holds an agent label ("Affaire suivie par : …" and the lines under it). */
@@ -110,7 +112,12 @@ export const NOT_NAME_WORDS = new Set([
   'www', 'http', 'https', 'caf', 'cpam', 'urssaf', 'msa', 'ccas', 'dgfip', 'sip', 'anef', 'rsa', 'apl', 'aah', 'iban',
   'bic', 'rib', 'sms', 'veuve', 'veuf', 'divorcée', 'divorcé', 'lien', 'sa', 'son', 'ses', 'leur', 'leurs', 'mon',
   'ma', 'mes', 'total', 'montant', 'période', 'mois', 'année', 'heure', 'durée', 'accord', 'refus', 'oui', 'ok',
+  // identifiers' acronyms ("Élève : CHEVALIER Léo – INE 2911045832K")
+  'ine', 'nir', 'ipp', 'nud', 'pdl', 'prm', 'pce', 'rum', 'siret', 'siren',
 ]);
+
+/** The first line of a block about an animal ("Chien détenu :"): the names and births below are not persons'. */
+const ANIMAL_HEADING_RE = /^\s*(?:(?:le|la|votre|son|sa|l['’])\s*)?(?:chien|chienne|chat|chatte|animal|animaux|cheval|jument|équidé|poney|âne|furet|NAC)s?(?![\p{L}])/iu;
 
 /** Words of an organisation's name: a line holding one is no person's name. */
 const ORG_WORDS_RE =
@@ -597,5 +604,8 @@ export function analyseLayout(text: string): Layout {
   const agentBlocks = new Set<number>();
   for (const l of lines) if (agentLabelEnd[l.index]! >= 0) agentBlocks.add(l.block);
   const agentBlock = (block: number): boolean => agentBlocks.has(block);
-  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, lineAt, zoneAt, personAt };
+  const blockFirst = new Map<number, string>();
+  for (const l of lines) if (!l.blank && !blockFirst.has(l.block)) blockFirst.set(l.block, l.text);
+  const animalBlock = (block: number): boolean => ANIMAL_HEADING_RE.test(blockFirst.get(block) ?? '');
+  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, lineAt, zoneAt, personAt };
 }

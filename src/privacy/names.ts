@@ -91,7 +91,7 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
-  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
+  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|gérante?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tuteur\s+professionnel|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
   /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine))/iu;
@@ -283,7 +283,7 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
 
   // 4. form fields: "Nom : DUPONT   Prénom : Marie", "Enfant(s) : Lucas, Emma"
   const readField = (at: number, nameLabel: boolean): void => {
-    if (layout.zoneAt(at) === 'signature') return;
+    if (layout.zoneAt(at) === 'signature' || layout.animalBlock(lines[layout.lineAt(at)]!.block)) return;
     const le = lineEndAt(text, at);
     const gap = /[ \t]{3,}|\t/.exec(text.slice(at, le));
     const stop = gap ? at + gap.index : le;
@@ -294,6 +294,8 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
       if (civ) i += civ[0].length;
       const end = scanName(text, i, 5);
       if (end < 0 || end > stop) break;
+      // "– Race : rottweiler": the next label, not a name
+      if (/^[ \t]*:/.test(text.slice(end, end + 3))) break;
       if (!agents.has(surname(i, end)) || nameLabel) add(i, end, nameLabel);
       // more names on the line: ", Emma (8 ans)", " et Emma", " ou FONTAINE Grégoire"
       const rest = /^(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:,|;|et|ou|\/|–|-)[ \t]*(?:(?:M\.|Mme|Mlle|Madame|Monsieur)[ \t]+)?/u.exec(text.slice(end, stop));

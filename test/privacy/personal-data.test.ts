@@ -507,4 +507,33 @@ Benoît peut signer seul.${SIGN}`;
     const t = letter('Adresse dans le pays de résidence :\nRoute de Tunis, km 5\n3027 Sfax\nTUNISIE\n\nAdresse de l’agence :\n12, rue Pasteur\n38000 Grenoble');
     expect(ofType(t, 'ADRESSE').filter((a) => !/Cèdres/.test(a))).toEqual(['Route de Tunis, km 5\n3027 Sfax']);
   });
+
+  it('leaves alone an animal’s name and birth, an acronym after a name, and labels after a dash', () => {
+    const t = letter(
+      'Élève : CHEVALIER Léo – INE 2911045832K\n\nChien détenu :\nNom : Titan – Race : rottweiler\nSexe : mâle – Né le 14/05/2024',
+    );
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['CHEVALIER Léo']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual([]);
+  });
+
+  it('leaves alone labelled values that are no address, the Caisse des dépôts’ accounts, and the service’s colleagues and lines', () => {
+    const t = `Étude de Maître Lecoq, mandataire judiciaire
+12, rue Jeanne-d’Arc – 76000 Rouen
+Tél. : 02 35 07 19 40 – salaries@lecoq-mj.fr
+
+Monsieur Karim BENALI
+4, rue des Sapins
+76100 Rouen
+
+Monsieur,
+
+Logement : studio meublé de 24 m², loué depuis le 1er septembre 2026
+Adresse de correspondance : chez sa mère, à l’adresse ci-dessus
+Mon collaborateur, M. Romain Duclos : 02 35 07 19 46.
+Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316 2128 4271 361.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['4, rue des Sapins\n76100 Rouen']);
+    expect(ofType(t, 'NOM')).toEqual(['Karim BENALI']);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+    expect(ofType(t, 'IBAN')).toEqual([]);
+  });
 });
