@@ -229,8 +229,19 @@ function doubleSpaced(raw: { blank: boolean }[]): boolean {
   return lines >= 6 && adjacent <= lines * 0.05;
 }
 
+/** How a line's cells are set apart, if it has cells: bars, tabs, or wide runs of spaces. */
+function columnsOf(s: string): 'pipes' | 'tabs' | 'spaces' | null {
+  if ((s.match(/\|/g)?.length ?? 0) >= 2) return 'pipes';
+  if (/\S\t+\S/.test(s)) return 'tabs';
+  if (/\S {3,}\S/.test(s)) return 'spaces';
+  return null;
+}
+
 /** In a double-spaced text, a line that goes on the address (or contacts) block of the line before it. */
 function continuesBlock(prev: string, next: string): boolean {
+  // rows of one table, or of a two-column header: cells set apart the same way
+  const kind = columnsOf(prev);
+  if (kind && kind === columnsOf(next)) return true;
   if (prev.length > 80 || next.length > 80 || /[.!?;]\s*$/.test(prev) || isDateLine(prev)) return false;
   if (isStreetLine(next) || isPostcodeLine(next) || COUNTRY_LINE_RE.test(next)) return true;
   // under the addressee's name, a building or residence line ("Le Millefiori, bloc B")

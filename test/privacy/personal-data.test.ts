@@ -186,6 +186,15 @@ describe('a letter read from a word processor (one paragraph per line, a blank l
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 52 41 30 77']);
     expect(ofType(t, 'ADRESSE')).toEqual(['12, rue Lesdiguières\n\n38000 Grenoble']);
   });
+  it('reads a table and a two-column header whose rows a blank line separates', () => {
+    const t = docx(
+      `${HEAD}Dossier suivi par : Mme Martel          Madame Inès GARNIER\nTél. : 04 76 20 21 45                    5, rue Voltaire\nConseillère logement                     38000 Grenoble\n\nGrenoble, le 3 février 2026\n\nMadame,\n\nMembres du foyer :\nNom\tPrénom\tDate de naissance\nGARNIER\tInès\t2001-04-12\nGARNIER\tNoé\t2019-09-30\n\nVotre demande est acceptée.${SIGN}`,
+    );
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['2001-04-12', '2019-09-30']);
+    // (the right-hand column: one span per line, the left column's text lies between them)
+    expect(ofType(t, 'ADRESSE')).toEqual(['5, rue Voltaire', '38000 Grenoble']);
+    expect(ofType(t, 'NOM').join(' ')).not.toMatch(/Martel/);
+  });
   it('keeps a residence or building line under the name in the block ("Les Jardins de…", "…, bloc B")', () => {
     for (const first of ['Les Jardins de l’Ysieux, appt 14', 'Le Millefiori, bloc B']) {
       const t = docx(`${HEAD}Madame Ginette FAUCHER\n${first}\n9, avenue de la Gare\n95270 Luzarches\n\nGrenoble, le 3 février 2026\n\nMadame,\n\nVotre demande est acceptée.${SIGN}`);
