@@ -545,4 +545,28 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
     expect(ofType(t, 'IBAN')).toEqual([]);
   });
+
+  it('reads more identifier labels: RG, affaire, signalement, a number in brackets, a parking penalty, a request’s reference', () => {
+    const t = letter(
+      [
+        'N° de mesure : PM-87-10394    RG : 24/00218',
+        'Votre numéro fiscal (3071 842 569 130) figure sur votre avis.',
+        'Votre affaire : 25 087 000 412 (numéro parquet)',
+        'Suite donnée à votre signalement SC-2025-07-45812.',
+        'Le forfait post-stationnement (FPS) n° 67482 2025 0519 00731 de 35 € est annulé.',
+        'Réf. de la demande en ligne : EC-8D47-K2Q9',
+        'Énergies de l’Ouest : client 6002 481 937, 684,90 €',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([
+      'PM-87-10394',
+      '24/00218',
+      '3071 842 569 130',
+      '25 087 000 412',
+      'SC-2025-07-45812',
+      '67482 2025 0519 00731',
+      'EC-8D47-K2Q9',
+      '6002 481 937',
+    ]);
+  });
 });
