@@ -32,6 +32,13 @@ const ADDRESS_HEADING_RE =
 const PLACE_CUE_RE = /situé|sis|domicili|demeurant|habitant|résidant/i;
 const PLACE_RE =
   /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+/** A place without a street number: its name (a hamlet, a residence and its building), then a postcode or "à" and the town. */
+const PLACE_NO_NUMBER_RE =
+  /(?:^|[(,:][ \u00A0]*|[ \u00A0])((?:(?:lieu-dit|hameau|résidence|lotissement|domaine|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4}(?:,[ \u00A0]*(?:bâtiment|bât\.|appartement|app\.|appt\.?|escalier|esc\.|lot|porte)[ \u00A0]*[\p{L}\p{N}]{1,4})*(?:,[ \u00A0]*|[ \u00A0]+)(?:\d{5}[ \u00A0]+|à[ \u00A0]+)\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+/** Before a place name, what makes it the end of a street's name: a street type or a number. */
+const STREET_TAIL_RE = new RegExp(`(?:(?<![\\p{L}])${BODY_STREET_TYPES}(?:[ \\u00A0]+(?:de|du|des|la|le|les|aux)(?![\\p{L}])|[ \\u00A0]+[dl]['’])*|\\d)[ \\u00A0,]*$`, 'iu');
+/** Where a person lives, said in the text ("qui vit seule au", "où ils résident"). */
+const LIVES_RE = /(?<![\p{L}])(?:vit|vivent|habite|habitent|réside|résident|demeure|demeurent|hébergée?s?)(?:[ \u00A0]+(?:seule?s?|ensemble|toujours|désormais|actuellement|aujourd['’]hui))?[ \u00A0]+(?:au|à|aux|en|chez)?/giu;
 const ADDRESS_LABEL_WORD_RE = /adresse|domicile|demeurant|résid|logement|lieu|point|site|héberg/i;
 const FIELD_STOP_RE = /[ \t]{3,}|\t|[ \t]+(?:Tél(?:éphone)?|Courriel|E-?mail|Portable|Code postal|N°)\b|(?<!(?:^|[\s(,])(?:M|MM|Dr|Me|Mgr|St|Ste|[A-Z]))\.[ \t]+(?=\p{Lu})/iu;
 const CITY_FIELD_RE = /^[ \t]*(?:code\s+postal|CP|ville|commune|localité)[ \t]*:/i;
@@ -274,5 +281,25 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
       if (personal) push(h.start, h.end);
     }
   }
+  // 6. a place with no street number, a postcode or "à" and its town, right after the person's
+  // words: "Votre nouvelle adresse, Résidence Les Flamboyants, bâtiment B, 97139 Les Abymes", "qui vit
+  // seule au lieu-dit Le Puy Grolier, 19700 Seilhac", "à votre domicile (La Ferme du Suran, à Meillonnas)"
+  for (const l of lines) {
+    if (l.blank || !/\d{5}|,[ \u00A0]*à[ \u00A0]+\p{Lu}/u.test(l.text)) continue;
+    const z = layout.zoneAt(l.start);
+    if (z === 'signature' || z === 'person' || isServiceZone(l.start)) continue;
+    PLACE_NO_NUMBER_RE.lastIndex = 0;
+    for (let m = PLACE_NO_NUMBER_RE.exec(l.text); m; m = PLACE_NO_NUMBER_RE.exec(l.text)) {
+      const start = l.start + m.index + m[0].length - m[1]!.length;
+      const end = start + m[1]!.length;
+      if (taken.overlaps(start, end) || hasOrgWord(m[1]!.replace(/^(?:résidence|lotissement|domaine)\s/iu, ''))) continue;
+      const before = text.slice(Math.max(l.start, start - 70), start);
+      // the end of a street's name ("12, rue Aristide-Briand, 37000 Tours"), or one word before "à" ("Suisse, à Sainte-Croix")
+      if (STREET_TAIL_RE.test(before) || (!/\d{5}/.test(m[1]!) && !/^\S+\s+\S+[\s\S]*,[ \u00A0]*à/u.test(m[1]!))) continue;
+      const cue = Math.max(lastMatchEnd(before, STRONG_PERSONAL_RE), lastMatchEnd(before, LIVES_RE), lastMatchEnd(before, WEAK_PERSONAL_RE));
+      if (cue >= 0 && cue > lastMatchEnd(before, SERVICE_RE) && cue >= before.length - 40) push(start, end);
+    }
+  }
+
   return out;
 }

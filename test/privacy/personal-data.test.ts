@@ -569,4 +569,21 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
       '6002 481 937',
     ]);
   });
+
+  it('reads a place without a street number after the person’s words, not the end of a street nor a country', () => {
+    const t = letter(
+      [
+        'Votre nouvelle adresse, Résidence Les Flamboyants, bâtiment B, 97139 Les Abymes, a été déclarée.',
+        'Votre mère vit seule au lieu-dit Le Puy Grolier, 19700 Seilhac.',
+        'Un contrôle aura lieu à votre domicile (La Ferme du Suran, à Meillonnas).',
+        'L’audience se tiendra au tribunal, 2, rue Aristide-Briand, 37000 Tours.',
+        'Votre frère vit en Suisse, à Sainte-Croix.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'ADRESSE').filter((a) => !/Cèdres/.test(a))).toEqual([
+      'Résidence Les Flamboyants, bâtiment B, 97139 Les Abymes',
+      'lieu-dit Le Puy Grolier, 19700 Seilhac',
+      'La Ferme du Suran, à Meillonnas',
+    ]);
+  });
 });
