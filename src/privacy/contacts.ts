@@ -158,7 +158,9 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     const mobile = /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
     const serviceRight = cue.serviceEnd >= 0 && (SERVICE_SELF_RE.test(before) || cue.serviceEnd >= before.length - 12);
     // "Section consulaire de Lisbonne : +351 …": a body's name as the line's label
-    const orgLabel = hasOrgWord(text.slice(line.start, f.start).split(/[:–]/)[0] ?? '');
+    // (a label: what comes before a colon or a dash, not a whole sentence)
+    const lineHead = text.slice(line.start, f.start);
+    const orgLabel = /[:–]/.test(lineHead) && hasOrgWord(lineHead.split(/[:–]/)[0] ?? '');
     if (mobile && agentEnd < 0 && (!serviceRight || (cue.personalEnd >= 0 && cue.personalEnd >= cue.serviceEnd - 40)) && !PHONE_SERVICE_AFTER_RE.test(after) && !orgLabel) {
       push();
       continue;

@@ -586,4 +586,9 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
       'La Ferme du Suran, à Meillonnas',
     ]);
   });
+
+  it('reads a third person’s mobile in a sentence that merely holds an organisation’s word', () => {
+    const t = letter('Votre voisin nous a indiqué qu’il vous écrirait cette semaine. Il est joignable au 06 45 71 90 38.');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 45 71 90 38']);
+  });
 });
