@@ -120,7 +120,7 @@ const PREFIXED_RE = new RegExp(
 /** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
 const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
-const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
@@ -299,16 +299,19 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     out.push({ start: at, end, type: 'NUMERO_DOSSIER' });
     values.add(value);
     done = end;
-    // "7458210 / indu IND-2025-11873": a second identifier after a slash
-    const more = /^[ \t]*\/[ \t]*(?:\p{L}+[ \t]+)?/u.exec(text.slice(end, end + 30));
-    if (more) {
-      const at2 = end + more[0].length;
+    // "7458210 / indu IND-2025-11873": a second identifier after a slash; "07 41 286 593 012 (M.) –
+    // 07 44 913 205 768 (Mme)": more values of the same scheme after a dash, a comma or "et"
+    const shape = (v: string): string => v.replace(/[A-Z]/g, 'A').replace(/\d/g, '9');
+    let last = end;
+    for (let k = 0; k < 4; k++) {
+      const more = /^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*(?:(\/)[ \t]*(?:\p{L}+[ \t]+)?|(?:–|—|,|;|et|ou)[ \t]+)/u.exec(text.slice(last, last + 40));
+      if (!more) break;
+      const at2 = last + more[0].length;
       const end2 = readValue(text, at2);
-      if (end2 > 0) {
-        out.push({ start: at2, end: end2, type: 'NUMERO_DOSSIER' });
-        values.add(text.slice(at2, end2));
-        done = end2;
-      }
+      if (end2 < 0 || (!more[1] && shape(text.slice(at2, end2)) !== shape(value))) break;
+      out.push({ start: at2, end: end2, type: 'NUMERO_DOSSIER' });
+      values.add(text.slice(at2, end2));
+      done = last = end2;
     }
   }
 }

@@ -591,4 +591,16 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
     const t = letter('Votre voisin nous a indiqué qu’il vous écrirait cette semaine. Il est joignable au 06 45 71 90 38.');
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 45 71 90 38']);
   });
+
+  it('reads several values of one scheme under a plural label, and labels in brackets or after a dash', () => {
+    const t = letter(
+      [
+        'Numéros fiscaux : 07 41 286 593 012 (M.) – 07 44 913 205 768 (Mme)',
+        'N° de sécurité sociale : 1 48 05 2B 033 012 70 – Matricule Ircantec : M 480 522 731',
+        'Votre fils est élève au lycée de Basse-Terre (INE : 0701287463K).',
+        'Dossier : 2025-00412, 3 pièces manquantes',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['07 41 286 593 012', '07 44 913 205 768', 'M 480 522 731', '0701287463K', '2025-00412']);
+  });
 });
