@@ -109,7 +109,7 @@ const ID_NOUNS =
   "forfait(?:\\s+post-stationnement)?|FPS|allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire";
 const NOUN_ONLY_FIELD =
   "(?:identifiant|matricule|INE|IPP|RUM|RG|dossier|demande|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
-const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*){0,5}?";
+const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])(?:[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*|(?:19|20)\\d{2}(?=[ \\t\\u00A0]*:))){0,6}?";
 const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’])|[ \\t\\u00A0]+d['’]|[ \\t\\u00A0]*d['’])?[ \\t\\u00A0]*";
 const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
 /** A. "N° allocataire Caf :", "Numéro de la demande :", "numéro fiscal 3164…", "Référence unique de mandat (RUM) :". */
@@ -125,7 +125,7 @@ const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+|\\(|[ \\t][–—][ \\t
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
 /** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
-const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|matricule|identifiant|RUM|compte|signalement|client|titre|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=[A-Z0-9])/gu;
+const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|réf\.|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=[A-Z0-9])/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
@@ -342,7 +342,7 @@ const DOB_RE = new RegExp(
     // "né le", "née le :", "né(e) le", "née GUÉGAN le", "nés le"
     `(?<![\\p{L}])n[ée]e?s?(?:${SP}*\\(e\\))?(?:${SP}+\\p{Lu}[\\p{L}'’-]+){0,3}${SP}+(?:le|en${SP}+date${SP}+du)${SP}*:?${SP}*`,
     // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
-    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
+    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,${SP}*le${SP}+|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
     `(?<![\\p{L}])(?:DDN|DN|Naissance)${SP}*:${SP}*`,
   ]
     .map((x) => `(?:${x})`)

@@ -114,6 +114,8 @@ export const NOT_NAME_WORDS = new Set([
   'ma', 'mes', 'total', 'montant', 'période', 'mois', 'année', 'heure', 'durée', 'accord', 'refus', 'oui', 'ok',
   // identifiers' acronyms ("Élève : CHEVALIER Léo – INE 2911045832K")
   'ine', 'nir', 'ipp', 'nud', 'pdl', 'prm', 'pce', 'rum', 'siret', 'siren',
+  // nationalities ("visa de conjoint de Français")
+  'français', 'française', 'françaises',
 ]);
 
 /** The first line of a block about an animal ("Chien détenu :"): the names and births below are not persons'. */
