@@ -359,6 +359,7 @@ const BUSINESS_BEFORE_RE =
 const STREET_BEFORE_RE = /(?:rue|avenue|boulevard|place|allée|impasse|chemin|route|quai|square|résidence|lycée|collège|école|hôpital|centre|salle|parc|pont|cours|stade|gymnase|saint|sainte|groupe\s+hospitalier|clinique|hent)\s+(?:(?:de|du|des|la|le|l['’]|d['’])\s*)*$/iu;
 
 const WORD_CHAR_RE = /[\p{L}\p{N}'’-]/u;
+const ELISION_BEFORE_RE = /(?:^|[^\p{L}])(?:d|l|qu|jusqu|lorsqu|puisqu)['’]$/iu;
 
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;
@@ -380,7 +381,9 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
   const hits: number[] = [];
   for (const t of tokens)
     for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + t.length)) {
-      if (WORD_CHAR_RE.test(text[i - 1] ?? ' ') || WORD_CHAR_RE.test(text[i + t.length] ?? ' ')) continue;
+      // (an elided article or preposition may come right before: "d'Enzo", "qu'Emma")
+      const elided = /['’]/.test(text[i - 1] ?? '') && ELISION_BEFORE_RE.test(text.slice(Math.max(0, i - 9), i));
+      if ((WORD_CHAR_RE.test(text[i - 1] ?? ' ') && !elided) || WORD_CHAR_RE.test(text[i + t.length] ?? ' ')) continue;
       hits.push(i, t.length);
     }
   const order = [...Array(hits.length / 2).keys()].sort((x, y) => hits[2 * x]! - hits[2 * y]!);

@@ -620,4 +620,9 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
     expect(ofType(t, 'ADRESSE')).toContain('7, rue Dumenge, 69004 Lyon');
     expect(ofType(t, 'NOM').join(' ')).not.toMatch(/Français/);
   });
+
+  it('finds a known first name again after an elided word (« d’Enzo »)', () => {
+    const t = letter('Votre fils Enzo est convoqué. La carte devra être retirée en présence d’Enzo, lorsqu’Enzo aura 12 ans.');
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Enzo', 'Enzo', 'Enzo']);
+  });
 });
