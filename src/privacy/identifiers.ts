@@ -125,7 +125,7 @@ const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+|\\(|[ \\t][–—][ \\t
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
 /** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
-const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|réf\.|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=[A-Z0-9])/gu;
+const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=[A-Z0-9])/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */

@@ -609,13 +609,14 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
       [
         'Patient : FAVRE Julien – IPP 730018456',
         'Rendez-vous au centre de collecte : réf. CAS-TLS-2610-58214',
+        'Objet : Réf. RAT-33-2026-118274 – rattachement de votre fille',
         'Référence de l’avis d’impôt sur les revenus 2024 : 25 93 B64 512 077 41',
         'L’extrait indique une date de naissance, le 3 mai 1995, qui ne correspond pas.',
         'Joignez un justificatif du domicile de votre fils, que vous indiquez être 7, rue Dumenge, 69004 Lyon.',
         'Le refus de visa à un conjoint de Français ne peut être opposé qu’en cas de fraude.',
       ].join('\n'),
     );
-    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['730018456', 'CAS-TLS-2610-58214', '25 93 B64 512 077 41']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['730018456', 'CAS-TLS-2610-58214', 'RAT-33-2026-118274', '25 93 B64 512 077 41']);
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['3 mai 1995']);
     expect(ofType(t, 'ADRESSE')).toContain('7, rue Dumenge, 69004 Lyon');
     expect(ofType(t, 'NOM').join(' ')).not.toMatch(/Français/);
