@@ -35,6 +35,8 @@ const PLACE_RE =
 /** A place without a street number: its name (a hamlet, a residence and its building), then a postcode or "à" and the town. */
 const PLACE_NO_NUMBER_RE =
   /(?:^|[(,:][ \u00A0]*|[ \u00A0])((?:(?:lieu-dit|hameau|résidence|lotissement|domaine|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4}(?:,[ \u00A0]*(?:bâtiment|bât\.|appartement|app\.|appt\.?|escalier|esc\.|lot|porte)[ \u00A0]*[\p{L}\p{N}]{1,4})*(?:,[ \u00A0]*|[ \u00A0]+)(?:\d{5}[ \u00A0]+|à[ \u00A0]+)\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+/** A street type and its name, up to a comma: set aside before looking for an organisation's word. */
+const STREET_NAME_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]+[^,\\n]*`, 'giu');
 /** Before a place name, what makes it the end of a street's name: a street type or a number. */
 const STREET_TAIL_RE = new RegExp(`(?:(?<![\\p{L}])${BODY_STREET_TYPES}(?:[ \\u00A0]+(?:de|du|des|la|le|les|aux)(?![\\p{L}])|[ \\u00A0]+[dl]['’])*|\\d)[ \\u00A0,]*$`, 'iu');
 /** Where a person lives, said in the text ("qui vit seule au", "où ils résident"). */
@@ -196,7 +198,8 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     // "chez sa mère, à l'adresse ci-dessus", "studio meublé de 24 m²": no address of its own
     if (/ci-dessus|ci-dessous|susmentionn|précitée|même\s+adresse/iu.test(value)) continue;
     if (!isStreetLine(value) && !/\d{5}|\d{2}[ \u00A0]\d{3}/.test(value) && /\d\s*(?:m²|m2|€|euros?|ans?|%|pièces?)(?![\p{L}])/u.test(value) && streetHits(text, at, end, false).length === 0) continue;
-    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, ''))) continue;
+    // (a street's own name may hold such a word: "rue Nationale", "avenue de la République")
+    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, '').replace(STREET_NAME_RE, ''))) continue;
     const hits = streetHits(text, at, end, false);
     if (hits.some((h) => serviceKeys.has(h.key))) continue;
     // continuation: address lines down to the postcode line, or "Code postal : … Ville : …" right below

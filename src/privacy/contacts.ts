@@ -20,7 +20,7 @@ const PHONE_PERSONAL_AFTER_RE = /^\s*\((?:(?:mère|père|domicile|portable|mobil
 const PHONE_FIELD_RE = /(?:^|\s{2,}|\t)(?:tél(?:éphone)?\.?|n°\s+de\s+téléphone|portable|mobile|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?\s*:\s*$/iu;
 
 const WEBMAIL_RE =
-  /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|bbox|numericable|icloud|me|mac|aol|protonmail|proton|gmx|mail|email|e-mail|courriel|tutanota|yandex|zoho|web|ukr|t-online|libero|virgilio|sapo|terra|wp|seznam|rambler|rediffmail|qq|163|126|naver|club-internet|aliceadsl|voila|libertysurf|skynet|bluewin|caramail|noos|cegetel|9online|messagerie|perso|famille|maison|poste)(?:[.-]|$)/i;
+  /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|bbox|numericable|icloud|me|mac|aol|protonmail|proton|posteo|mailbox|mailo|disroot|tutamail|gmx|mail|email|e-mail|courriel|tutanota|yandex|zoho|web|ukr|t-online|libero|virgilio|sapo|terra|wp|seznam|rambler|rediffmail|qq|163|126|naver|club-internet|aliceadsl|voila|libertysurf|skynet|bluewin|caramail|noos|cegetel|9online|messagerie|perso|famille|maison|poste)(?:[.-]|$)/i;
 const SERVICE_DOMAIN_RE =
   /(?:gouv\.fr|\.gouv\b|caf\.fr|ameli\.fr|assurance-maladie|urssaf|msa\.fr|francetravail|pole-emploi|impots|dgfip|finances|mairie|ville-|agglo|metropole|departement|region|univ|ac-[a-z-]+\.fr|chu|ch-|hopital|hospitalier|prefecture|justice|interieur|education|crous|cnaf|carsat|retraite|ants|service-public|anah|caf-|cpam|collectivite|cd\d{2}|conseil|tribunal|ccas|habitat|hlm|logement|office|agence|sante|ars\b)/i;
 const ROLE_LOCAL_RE =

@@ -626,4 +626,10 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
     const t = letter('Votre fils Enzo est convoqué. La carte devra être retirée en présence d’Enzo, lorsqu’Enzo aura 12 ans.');
     expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Enzo', 'Enzo', 'Enzo']);
   });
+
+  it('reads a block « Aux parents de … » and a labelled address in a street named after the nation', () => {
+    const t = `Centre de PMI du Havre\nService de santé de l’enfant\n\nAux parents de Maya DIOP\nTour 7, appartement 114\n12, place Rouelles\n76610 Le Havre\n\nMadame, Monsieur,\n\nAdresse précédente (moins de 3 ans) : 3, rue Nationale, 13001 Marseille${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['Tour 7, appartement 114\n12, place Rouelles\n76610 Le Havre', '3, rue Nationale, 13001 Marseille']);
+    expect(ofType(t, 'NOM')).toEqual(['Maya DIOP']);
+  });
 });
