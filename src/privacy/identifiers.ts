@@ -88,8 +88,9 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
     const start = m.index;
     IBAN_RE.lastIndex = start + end;
     // an account at the Trésor public (bank code 10071, BIC TRPUFRP1) is a public body's, never a person's
-    // (likewise the Caisse des dépôts, bank code 40031: consigned funds, notaries', liquidators')
-    if (/^FR\d{2}(?:10071|40031)/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*TRPUFRP1/u.test(text.slice(start + end, start + end + 30))) continue;
+    // (likewise the Caisse des dépôts, bank code 40031: consigned funds, notaries', liquidators'; and the
+    // Banque de France, bank code 30001, BIC BDFEFRPP…: it keeps no private person's account)
+    if (/^FR\d{2}(?:10071|40031|30001)/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*(?:TRPUFRP1|BDFEFRPP)/u.test(text.slice(start + end, start + end + 30))) continue;
     const li = layout.lineAt(start);
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
@@ -108,7 +109,7 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
 const ID_NOUNS =
   "forfait(?:\\s+post-stationnement)?|FPS|allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire";
 const NOUN_ONLY_FIELD =
-  "(?:identifiant|matricule|INE|IPP|RUM|RG|dossier|demande|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
+  "(?:identifiant|matricule|INE|IPP|RUM|RG|dossier|demande|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|point\\s+de\\s+(?:livraison|comptage)|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
 const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])(?:[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*|(?:19|20)\\d{2}(?=[ \\t\\u00A0]*:))){0,6}?";
 const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’])|[ \\t\\u00A0]+d['’]|[ \\t\\u00A0]*d['’])?[ \\t\\u00A0]*";
 const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
@@ -120,12 +121,13 @@ const PREFIXED_RE = new RegExp(
 /** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
 const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
-const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
 /** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
-const INLINE_RE = /(?<![\p{L}])(?:dossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10})(?:[ \t]+[\p{L}'’]+){0,3}?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=[A-Z0-9])/gu;
+const INLINE_RE =
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
@@ -186,7 +188,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
 const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f(?![\p{L}.]*\s+(?:de|du|des|d['’])\s))/iu;
 const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
 /** Qualifiers of an identifier that is the service's, not the person's. */
-const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
 
 /** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
 function readValue(text: string, at: number): number {
@@ -269,7 +271,8 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
   for (const m of labelsOf(line)) {
     if (from + m.index < done) continue;
     const label = m.text.trim();
-    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' '))) continue;
+    // ("Dossier d'agrément n° …": the qualifier of the person's file names its subject, not the service's number)
+    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)|^(?:votre\s+)?dossier\s+(?:de\s+|d['’])[\p{L}-]+/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' '))) continue;
     let at = from + m.index + m.text.length;
     const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 80));
     at += sp ? sp[0].length : 0;

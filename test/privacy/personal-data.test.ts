@@ -633,3 +633,35 @@ Les sommes seront versées sur le compte de la liquidation : FR76 4003 1690 4316
     expect(ofType(t, 'NOM')).toEqual(['Maya DIOP']);
   });
 });
+
+describe('identifiers in the running text and public accounts', () => {
+  it('reads « Dossier » with a capital, a hyphenated qualifier, « , le » before the value and « sous le n° »', () => {
+    const t = letter(
+      [
+        'Journal des messages – Dossier PV 2025/118204',
+        'Votre plainte est enregistrée sous le n° 2025/118204.',
+        'Connectez-vous avec votre identifiant Humanis-Retraite HR-0012345678.',
+        'Votre fille a son propre numéro fiscal, le 3104 552 981 337, depuis 2024.',
+        'Le courrier vous sera envoyé à votre contrat, 45000 Orléans.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['PV 2025/118204', '2025/118204', 'HR-0012345678', '3104 552 981 337']);
+  });
+  it('reads a field after a bar, a delivery point with its acronym, a theft report and a file « d’agrément », not a European regulation', () => {
+    const t = letter(
+      [
+        'Allocataire : 5512873 | Dossier transfrontalier : BE-FR-2025-00817',
+        'Point de livraison gaz (PCE) : 21 4470 0081 3392',
+        'Le titre a été volé (déclaration de vol n° 44109/00871/2025, commissariat de Nantes).',
+        'Dossier d’agrément n° AM-38-2025-0457',
+        'En application du règlement européen n° 987/2009, la France verse un complément.',
+        'Vol n° AF1234 au départ de Lyon.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['5512873', 'BE-FR-2025-00817', '21 4470 0081 3392', '44109/00871/2025', 'AM-38-2025-0457']);
+  });
+  it('leaves alone an account at the Banque de France (bank code 30001, BIC BDFEFRPP)', () => {
+    const t = letter('Les paiements se font par virement sur le compte indiqué dans votre espace, par exemple :\nIBAN FR76 3000 1007 9420 0200 0000 077 – BIC BDFEFRPPCCT');
+    expect(ofType(t, 'IBAN')).toEqual([]);
+  });
+});
