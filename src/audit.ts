@@ -40,9 +40,9 @@ export interface AuditRow {
 /** Puts audited files on the map (`clarte audit --save`). */
 export interface AuditSaver {
   /** A file already on the map (same bytes): its stored report, so that it is not analysed again. */
-  known(sha256: string): { report: Report; saved: Saved } | undefined;
+  known(sha256: string): Promise<{ report: Report; saved: Saved } | undefined>;
   /** Saves an analysed file under its path. */
-  save(path: string, report: Report): Saved;
+  save(path: string, report: Report): Promise<Saved>;
 }
 
 /** Lists the files to audit: folders are walked (hidden entries skipped), files taken as they are. */
@@ -143,13 +143,13 @@ export async function runAudit(
         const bytes = read();
         if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
         sha256 = createHash('sha256').update(bytes).digest('hex');
-        const known = saver?.known(sha256);
+        const known = await saver?.known(sha256);
         // Every file goes to the worker pool, plain texts too: the work spreads over the workers and
         // the main thread stays free (the server's event loop, the command line's progress bar).
         const report = known?.report ?? (await ingestor.analyseBytes(bytes, { profile, filename: basename(shown), inline: false, personalData: saver ? 'pseudonymise' : 'count' }));
         row = auditRow(shown, report);
         if (saver) {
-          const saved = known?.saved ?? saver.save(shown, report);
+          const saved = known?.saved ?? (await saver.save(shown, report));
           Object.assign(row, { document: saved.documentId, version: saved.version, saved: saved.outcome });
         }
       } catch (e) {

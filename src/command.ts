@@ -14,7 +14,7 @@ import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, diskSources, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 import { mapSaver, openMap, OUTCOME_LABELS } from './map/service.js';
-import { openDatabase } from './store/db.js';
+import { openSql } from './store/db.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
@@ -176,8 +176,8 @@ async function auditCommand(args: string[]): Promise<number> {
   // A batch: no forced collections, and a worker replaced every 1,000 files rather than every 100.
   const ingestor = new Ingestor(config, library, rulesDir, config.AUDIT_WORKERS, false, 1000);
   // --save: the map's database, created and migrated if needed (DATABASE_PATH).
-  const db = values.save ? openDatabase(config.DATABASE_PATH) : undefined;
-  const saver = db ? mapSaver(openMap(db, config.PRIORITY_WEIGHTS), files.map((f) => f.shown), values.author ?? null) : undefined;
+  const db = values.save ? await openSql(config) : undefined;
+  const saver = db ? mapSaver(await openMap(db, config.PRIORITY_WEIGHTS), files.map((f) => f.shown), values.author ?? null) : undefined;
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const rows = await runAudit(diskSources(files), ingestor, profile, config.AUDIT_WORKERS * 2, (done, row) => {
@@ -189,7 +189,7 @@ async function auditCommand(args: string[]): Promise<number> {
     }
   }, config.MAX_UPLOAD_BYTES, saver);
   await ingestor.close();
-  db?.close();
+  await db?.close();
   if (values.out) writeAudit(values.out, rows, profile);
   else {
     const out = new Out();

@@ -8,6 +8,7 @@ import { makeLetterDocx } from '../scripts/documents.js';
 import { ROOT } from '../src/paths.js';
 import { openDatabase } from '../src/store/db.js';
 import { documentStore } from '../src/store/documents.js';
+import { sqliteSql } from '../src/store/sql.js';
 import { clarte } from './helpers/cli.js';
 
 const LETTERS = join(ROOT, 'corpora', 'lettres');
@@ -20,17 +21,19 @@ function folder(n: number): string {
   return dir;
 }
 
-function mapOf(db: string) {
-  const handle = openDatabase(db);
-  const store = documentStore(handle);
+async function mapOf(db: string) {
+  const sql = sqliteSql(openDatabase(db));
+  const store = documentStore(sql);
   const items = [];
   for (let page = 1; ; page++) {
-    const { items: some } = store.list({ perPage: 200, page });
+    const { items: some } = await store.list({ perPage: 200, page });
     items.push(...some);
     if (some.length < 200) break;
   }
-  const result = { total: items.length, paths: items.map((d) => d.path!).sort(), versions: items.map((d) => store.versions(d.id).length) };
-  handle.close();
+  const versions = [];
+  for (const d of items) versions.push((await store.versions(d.id)).length);
+  const result = { total: items.length, paths: items.map((d) => d.path!).sort(), versions };
+  await sql.close();
   return result;
 }
 
@@ -45,7 +48,7 @@ describe('clarte audit --save', () => {
     expect(first.stderr).toMatch(/casse\.pdf: UNREADABLE/);
     expect(first.stderr).toMatch(/7 nouveaux documents, 0 nouvelle version, 0 déjà enregistré/);
     expect(first.stdout).toMatch(/caf\/01-[^\t]+\t.*document \d+, version 1 \(nouveau document\)/);
-    expect(mapOf(db).paths).toEqual([...letters.slice(0, 6).map((f) => `caf/${f}`), 'modele.docx'].sort());
+    expect((await mapOf(db)).paths).toEqual([...letters.slice(0, 6).map((f) => `caf/${f}`), 'modele.docx'].sort());
 
     const again = clarte(['audit', dir, '--save'], undefined, { DATABASE_PATH: db });
     expect(again.stderr).toMatch(/0 nouveau document, 0 nouvelle version, 7 déjà enregistrés/);
@@ -57,7 +60,7 @@ describe('clarte audit --save', () => {
     const third = clarte(['audit', dir, '--save', '--out', out], undefined, { DATABASE_PATH: db });
     expect(third.stderr).toMatch(/0 nouveau document, 1 nouvelle version, 6 déjà enregistrés/);
     expect(readFileSync(out, 'utf8')).toMatch(new RegExp(`caf/${letters[0]!.replace('.', '\\.')};.*;2;nouvelle version\\r\\n`));
-    const map = mapOf(db);
+    const map = (await mapOf(db));
     expect(map.total).toBe(7);
     expect(map.versions.sort()).toEqual([1, 1, 1, 1, 1, 1, 2]);
 
@@ -67,7 +70,7 @@ describe('clarte audit --save', () => {
     const fourth = clarte(['audit', dir, '--save'], undefined, { DATABASE_PATH: db });
     expect(fourth.stderr).toMatch(/0 nouveau document, 1 nouvelle version, 6 déjà enregistrés/);
     expect(fourth.stdout).toMatch(/caf\/renomme\.txt\t.*version 2 \(nouvelle version\)/);
-    expect(mapOf(db).total).toBe(7);
+    expect((await mapOf(db)).total).toBe(7);
   });
 
   it('keeps what an interrupted audit saved, and a re-run completes it without duplicates', async () => {
@@ -82,19 +85,19 @@ describe('clarte audit --save', () => {
     for (let saved = 0; saved < 5; ) {
       await new Promise((r) => setTimeout(r, 50));
       try {
-        saved = mapOf(db).total;
+        saved = (await mapOf(db)).total;
       } catch {
         saved = 0; // not created yet
       }
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
-    const partial = mapOf(db).total;
+    const partial = (await mapOf(db)).total;
     expect(partial).toBeGreaterThanOrEqual(5);
     expect(partial).toBeLessThan(total);
     const rerun = clarte(['audit', dir, '--save'], undefined, { DATABASE_PATH: db });
     expect(rerun.status).toBe(0);
-    const map = mapOf(db);
+    const map = (await mapOf(db));
     expect(map.total).toBe(total);
     expect(new Set(map.paths).size).toBe(total);
     expect(map.versions.every((n) => n === 1)).toBe(true);

@@ -19,9 +19,11 @@ export interface InvitationView {
   newFirst: boolean;
 }
 
-export function invitationView(campaigns: CampaignStore, map: DocumentStore, token: string): InvitationView {
+export async function invitationView(campaigns: CampaignStore, map: DocumentStore, token: string): Promise<InvitationView> {
   const { campaign, newFirst } = campaigns.invitation(token);
-  const text = (n: number) => map.version(campaign.documentId, n).report.text;
+  const texts = new Map<number, string>();
+  for (const n of [campaign.version, campaign.compareWith]) if (n !== null) texts.set(n, (await map.version(campaign.documentId, n)).report.text);
+  const text = (n: number) => texts.get(n)!;
   const versions = campaign.compareWith === null ? [campaign.version] : newFirst ? [campaign.version, campaign.compareWith] : [campaign.compareWith, campaign.version];
   return {
     title: campaign.title,

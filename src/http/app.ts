@@ -24,6 +24,7 @@ import { ruleRoutes } from './routes/rules.js';
 import { documentRoutes } from './routes/documents.js';
 import { openDatabase, type Db } from '../store/db.js';
 import type { DocumentStore } from '../store/documents.js';
+import { sqliteSql } from '../store/sql.js';
 import { auditStore, type AuditStore } from '../store/audits.js';
 import { AuditJobs } from '../map/audit-jobs.js';
 import { auditRoutes } from './routes/audits.js';
@@ -54,7 +55,7 @@ export interface AppDeps {
 export interface RouteDeps extends AppDeps {
   ingestor: Ingestor;
   /** The map's store, its database opened (and migrated) on first use. */
-  store: () => DocumentStore;
+  store: () => Promise<DocumentStore>;
   /** The audits' store, on the same database. */
   audits: () => AuditStore;
   /** Audits running in the background. */
@@ -99,24 +100,34 @@ function errorBody(code: string, message: string, details?: unknown) {
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   let db = appDeps.db;
-  let stores: { map: DocumentStore; audits: AuditStore; users: UserStore; log: AuditLog; campaigns: CampaignStore } | undefined;
+  let stores: { audits: AuditStore; users: UserStore; log: AuditLog; campaigns: CampaignStore } | undefined;
+  let map: Promise<DocumentStore> | undefined;
   const open = () => {
     if (!stores) {
       db ??= openDatabase(appDeps.config.DATABASE_PATH);
-      stores = { map: openMap(db, appDeps.config.PRIORITY_WEIGHTS), audits: auditStore(db), users: userStore(db), log: auditLog(db), campaigns: campaignStore(db, appDeps.config) };
+      stores = { audits: auditStore(db), users: userStore(db), log: auditLog(db), campaigns: campaignStore(db, appDeps.config) };
     }
     return stores;
+  };
+  // The map's store goes through the SQL executor (src/store/sql.ts), over the same connection.
+  const openMapStore = (): Promise<DocumentStore> => {
+    open();
+    map ??= openMap(sqliteSql(db!), appDeps.config.PRIORITY_WEIGHTS).catch((e: unknown) => {
+      map = undefined;
+      throw e;
+    });
+    return map;
   };
   const ingestor = appDeps.ingestor ?? new Ingestor(appDeps.config, appDeps.library, appDeps.config.RULES_DIR, appDeps.config.INGEST_WORKERS, true);
   const deps: RouteDeps = {
     ...appDeps,
     ingestor,
-    store: () => open().map,
+    store: openMapStore,
     audits: () => open().audits,
     users: () => open().users,
     log: () => open().log,
     campaigns: () => open().campaigns,
-    auditJobs: new AuditJobs({ config: appDeps.config, ingestor, stores: open, log: (msg, err) => app.log.error({ err }, msg) }),
+    auditJobs: new AuditJobs({ config: appDeps.config, ingestor, stores: open, map: openMapStore, log: (msg, err) => app.log.error({ err }, msg) }),
   };
   const app = Fastify({
     logger: deps.config.LOG_LEVEL === 'silent' ? false : { level: deps.config.LOG_LEVEL, ...LOG_OPTIONS, ...(appDeps.logStream ? { stream: appDeps.logStream } : {}) },

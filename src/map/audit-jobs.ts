@@ -16,7 +16,9 @@ import { mapSaver } from './service.js';
 export interface AuditJobDeps {
   config: Config;
   ingestor: Ingestor;
-  stores: () => { map: DocumentStore; audits: AuditStore };
+  stores: () => { audits: AuditStore };
+  /** The map's store (opened on first use). */
+  map: () => Promise<DocumentStore>;
   log?: (msg: string, err?: unknown) => void;
 }
 
@@ -65,13 +67,13 @@ export class AuditJobs {
   }
 
   private async run(id: string): Promise<void> {
-    const { map, audits } = this.deps.stores();
+    const { audits } = this.deps.stores();
     const info = audits.get(id);
     if (!info) return;
     audits.setStatus(id, 'running');
     const pending = audits.pending(id);
     const sources = pending.map((p) => ({ shown: p.path, size: () => p.bytes, read: () => audits.data(id, p.seq) }));
-    const saver = info.save ? mapSaver(map, audits.paths(id), info.author) : undefined;
+    const saver = info.save ? mapSaver(await this.deps.map(), audits.paths(id), info.author) : undefined;
     const { config, ingestor } = this.deps;
     await runAudit(
       sources,

@@ -7,9 +7,9 @@ import { basename, extname } from 'node:path';
 import type { Report } from '../model.js';
 import type { AuditSaver } from '../audit.js';
 import { LSH_BANDS, LSH_ROWS, NearDuplicateIndex, SHINGLE_SIZE, signature, signatureFromBytes, signatureToBytes, SIGNATURE_SIZE } from './near-duplicates.js';
-import type { Db } from '../store/db.js';
 import { documentStore, type DocumentMeta, type DocumentStore } from '../store/documents.js';
 import type { PriorityWeights } from './priority.js';
+import type { Sql } from '../store/sql.js';
 
 /** The signature method: stored signatures made by another one are recomputed (`syncSignatures`). */
 export const SIGNATURE_METHOD = `minhash-v1-${SHINGLE_SIZE}w-${SIGNATURE_SIZE}x${LSH_BANDS}x${LSH_ROWS}`;
@@ -27,10 +27,10 @@ export function signatureBytes(text: string): Uint8Array {
 }
 
 /** The map's store over a database, its priorities and signatures brought up to the current settings. */
-export function openMap(db: Db, weights: PriorityWeights): DocumentStore {
+export async function openMap(db: Sql, weights: PriorityWeights): Promise<DocumentStore> {
   const store = documentStore(db, weights);
-  store.syncWeights();
-  store.syncSignatures(SIGNATURE_METHOD, signatureBytes);
+  await store.syncWeights();
+  await store.syncSignatures(SIGNATURE_METHOD, signatureBytes);
   return store;
 }
 
@@ -56,7 +56,7 @@ export interface SaveOptions {
   /** The file's path (relative to the audited folder) or name: a later file with the same path is a new version. */
   path?: string;
   /** The mapped document a near-identical file becomes a new version of (audits), if any. */
-  sameModel?: (signature: Uint8Array) => number | undefined;
+  sameModel?: (signature: Uint8Array) => Promise<number | undefined>;
   author?: string | null;
   comment?: string | null;
   meta?: Partial<DocumentMeta>;
@@ -77,9 +77,9 @@ function clip(s: string): string {
 }
 
 /** Saves an analysed file on the map (idempotent: the same bytes twice give the same version). */
-export function saveReport(store: DocumentStore, report: Report, options: SaveOptions = {}): Saved {
+export async function saveReport(store: DocumentStore, report: Report, options: SaveOptions = {}): Promise<Saved> {
   const sha256 = report.source.sha256;
-  const known = store.findBySha(sha256);
+  const known = await store.findBySha(sha256);
   if (known) return { documentId: known.documentId, version: known.number, outcome: 'unchanged' };
   const sig = signatureBytes(report.text);
   const version = {
@@ -92,13 +92,13 @@ export function saveReport(store: DocumentStore, report: Report, options: SaveOp
     author: options.author ?? null,
     comment: options.comment ?? null,
   };
-  const byPath = options.path ? store.findByPath(options.path) : undefined;
-  const match = byPath ?? options.sameModel?.(sig);
+  const byPath = options.path ? await store.findByPath(options.path) : undefined;
+  const match = byPath ?? (await options.sameModel?.(sig));
   if (match !== undefined) {
-    const { number } = store.addVersion(match, version);
+    const { number } = await store.addVersion(match, version);
     return { documentId: match, version: number, outcome: 'new-version' };
   }
-  const id = store.create({ title: titleOf(report, options.path), path: options.path ?? null, ...options.meta }, version, options.author ?? null);
+  const id = await store.create({ title: titleOf(report, options.path), path: options.path ?? null, ...options.meta }, version, options.author ?? null);
   return { documentId: id, version: 1, outcome: 'new-document' };
 }
 
@@ -111,13 +111,14 @@ export function saveReport(store: DocumentStore, report: Report, options: SaveOp
 export function mapSaver(store: DocumentStore, paths: readonly string[], author: string | null = null): AuditSaver {
   const audited = new Set(paths);
   let index: NearDuplicateIndex | undefined;
-  const sameModel = (sig: Uint8Array): number | undefined => {
+  const sameModel = async (sig: Uint8Array): Promise<number | undefined> => {
     if (!index) {
-      index = new NearDuplicateIndex();
-      for (const { id, signature: other } of store.signatures()) index.add(String(id), signatureFromBytes(other));
+      const built = new NearDuplicateIndex();
+      for (const { id, signature: other } of await store.signatures()) built.add(String(id), signatureFromBytes(other));
+      index ??= built;
     }
     for (const { id } of index.near(signatureFromBytes(sig), SAME_MODEL_SIMILARITY)) {
-      const path = store.get(Number(id)).path;
+      const path = (await store.get(Number(id))).path;
       if (path === null || !audited.has(path)) {
         index.remove(id); // one file per renamed model
         return Number(id);
@@ -126,10 +127,10 @@ export function mapSaver(store: DocumentStore, paths: readonly string[], author:
     return undefined;
   };
   return {
-    known(sha256) {
-      const found = store.findBySha(sha256);
+    async known(sha256) {
+      const found = await store.findBySha(sha256);
       if (!found) return undefined;
-      return { report: store.version(found.documentId, found.number).report, saved: { documentId: found.documentId, version: found.number, outcome: 'unchanged' } };
+      return { report: (await store.version(found.documentId, found.number)).report, saved: { documentId: found.documentId, version: found.number, outcome: 'unchanged' } };
     },
     save: (path, report) => saveReport(store, report, { path, author, sameModel }),
   };

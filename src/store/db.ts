@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { POSTGRES_MIGRATIONS } from './migrations-postgres.js';
+import { isPostgresUrl, postgresSql, sqliteSql, type Sql } from './sql.js';
 
 /** An open database handle. */
 export type Db = Database.Database;
@@ -46,4 +48,59 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     applied++;
   }
   return applied;
+}
+
+/** Where the data lives: a PostgreSQL URL, else the SQLite file. */
+export interface DatabaseConfig {
+  DATABASE_PATH: string;
+  DATABASE_URL?: string | undefined;
+}
+
+/**
+ * Opens the configured database behind the SQL executor, its schema brought up to date: PostgreSQL
+ * when DATABASE_URL is a postgres:// URL, else the SQLite file (over an already open handle when given,
+ * so that the repositories still written for SQLite share its connection).
+ */
+export async function openSql(config: DatabaseConfig, handle?: Db): Promise<Sql> {
+  if (isPostgresUrl(config.DATABASE_URL)) {
+    const sql = postgresSql(config.DATABASE_URL);
+    try {
+      await migratePostgres(sql);
+    } catch (e) {
+      await sql.close();
+      throw e;
+    }
+    return sql;
+  }
+  return sqliteSql(handle ?? openDatabase(config.DATABASE_PATH));
+}
+
+/** An arbitrary number naming the lock of the migrations, so that two instances starting together migrate once. */
+const MIGRATION_LOCK = 7_361_201;
+
+/** Applies the PostgreSQL migrations not yet applied, in one transaction; returns how many. */
+export async function migratePostgres(sql: Sql, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number> {
+  return sql.transaction(async (tx) => {
+    await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const current = (await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations'))?.v ?? 0;
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (current > latest) {
+      throw new Error(`Base de données plus récente que ce programme (schéma ${current}, connu : ${latest}) : mettez Clarté à jour.`);
+    }
+    let applied = 0;
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      await tx.exec(m.sql);
+      await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+      applied++;
+    }
+    return applied;
+  });
+}
+
+/** The schema version of a database (SQLite's user_version, PostgreSQL's last migration). */
+export async function schemaVersion(sql: Sql): Promise<number> {
+  if (sql.dialect === 'sqlite') return Number(Object.values((await sql.get<Record<string, unknown>>('PRAGMA user_version')) ?? {})[0] ?? 0);
+  return (await sql.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations'))?.v ?? 0;
 }

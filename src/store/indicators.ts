@@ -13,7 +13,7 @@
  *   given during the year; comprehension: share of their comprehension questions answered right;
  *   ratingsAtLeast8: share of their ratings of 8/10 or more (the Services Publics+ indicator).
  */
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** Indicators of one scope (all services, or one). */
 export interface IndicatorFigures {
@@ -41,55 +41,39 @@ export interface Indicators extends IndicatorFigures {
 const round = (x: number | null, digits = 1): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /** The indicators of a year, for every service or one. */
-export function indicators(db: Db, year: number, service?: string): Indicators {
+export async function indicators(db: Sql, year: number, service?: string): Promise<Indicators> {
   const end = `${year + 1}-01-01`;
   const start = `${year}-01-01`;
-  const scope = service === undefined ? '' : 'AND d.service IS @service';
+  const scope = service === undefined ? '' : 'AND d.service IS NOT DISTINCT FROM @service';
   const params = { start, end, service: service ?? null };
-  const figures = (groupBy: boolean) => {
-    const key = groupBy ? 'd.service' : 'NULL';
+  const figures = async (groupBy: boolean) => {
+    const key = groupBy ? 'd.service' : 'CAST(NULL AS TEXT)';
     const group = groupBy ? 'GROUP BY d.service' : '';
-    const mapped = db
-      .prepare(
-        `SELECT ${key} AS service, count(*) AS mapped,
-           sum(d.latest_version_id IS NOT NULL) AS versioned,
-           sum(d.latest_version_id IS NOT NULL AND d.missing_count = 0) AS complete
-         FROM documents d WHERE d.created_at < @end ${scope} ${group}`,
-      )
-      .all(params) as { service: string | null; mapped: number; versioned: number; complete: number }[];
-    const statuses = db
-      .prepare(`SELECT ${key} AS service, d.status AS status, count(*) AS n FROM documents d WHERE d.created_at < @end ${scope} ${group}${groupBy ? ', d.status' : 'GROUP BY d.status'}`)
-      .all(params) as { service: string | null; status: string; n: number }[];
-    const rewritten = db
-      .prepare(
-        `SELECT ${key} AS service, count(*) AS rewritten, avg(first.score) AS before, avg(last.score) AS after
+    const mapped = await db.all<{ service: string | null; mapped: number; versioned: number; complete: number }>(
+      `SELECT ${key} AS service, count(*) AS mapped,
+           count(*) FILTER (WHERE d.latest_version_id IS NOT NULL) AS versioned,
+           count(*) FILTER (WHERE d.latest_version_id IS NOT NULL AND d.missing_count = 0) AS complete
+         FROM documents d WHERE d.created_at < @end ${scope} ${group}`, params);
+    const statuses = await db.all<{ service: string | null; status: string; n: number }>(
+      `SELECT ${key} AS service, d.status AS status, count(*) AS n FROM documents d WHERE d.created_at < @end ${scope} ${group}${groupBy ? ', d.status' : 'GROUP BY d.status'}`, params);
+    const rewritten = await db.all<{ service: string | null; rewritten: number; before: number | null; after: number | null }>(
+      `SELECT ${key} AS service, count(*) AS rewritten, avg(v1.score) AS before, avg(vn.score) AS after
          FROM documents d
-         JOIN versions first ON first.document_id = d.id AND first.number = 1
-         JOIN versions last ON last.id = (SELECT v.id FROM versions v WHERE v.document_id = d.id AND v.created_at < @end ORDER BY v.number DESC LIMIT 1)
-         WHERE EXISTS (SELECT 1 FROM versions v WHERE v.document_id = d.id AND v.number >= 2 AND v.created_at >= @start AND v.created_at < @end) ${scope} ${group}`,
-      )
-      .all(params) as { service: string | null; rewritten: number; before: number | null; after: number | null }[];
-    const released = db
-      .prepare(
-        `SELECT ${key} AS service, count(DISTINCT d.id) AS released FROM documents d JOIN status_history h ON h.document_id = d.id
-         WHERE h.to_status = 'publie' AND h.at >= @start AND h.at < @end ${scope} ${group}`,
-      )
-      .all(params) as { service: string | null; released: number }[];
+         JOIN versions v1 ON v1.document_id = d.id AND v1.number = 1
+         JOIN versions vn ON vn.id = (SELECT v.id FROM versions v WHERE v.document_id = d.id AND v.created_at < @end ORDER BY v.number DESC LIMIT 1)
+         WHERE EXISTS (SELECT 1 FROM versions v WHERE v.document_id = d.id AND v.number >= 2 AND v.created_at >= @start AND v.created_at < @end) ${scope} ${group}`, params);
+    const released = await db.all<{ service: string | null; released: number }>(
+      `SELECT ${key} AS service, count(DISTINCT d.id) AS released FROM documents d JOIN status_history h ON h.document_id = d.id
+         WHERE h.to_status = 'publie' AND h.at >= @start AND h.at < @end ${scope} ${group}`, params);
     // Answers are dated by the day only (src/store/campaigns.ts); 'YYYY-MM-DD' compares with the bounds.
-    const tested = db
-      .prepare(
-        `SELECT ${key} AS service, count(DISTINCT c.id) AS tests, count(*) AS answers, sum(r.rating >= 8) AS high
+    const tested = await db.all<{ service: string | null; tests: number; answers: number; high: number }>(
+      `SELECT ${key} AS service, count(DISTINCT c.id) AS tests, count(*) AS answers, count(*) FILTER (WHERE r.rating >= 8) AS high
          FROM responses r JOIN campaigns c ON c.id = r.campaign_id JOIN documents d ON d.id = c.document_id
-         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`,
-      )
-      .all(params) as { service: string | null; tests: number; answers: number; high: number }[];
-    const understood = db
-      .prepare(
-        `SELECT ${key} AS service, sum(a.correct) AS correct, count(*) AS questions
+         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`, params);
+    const understood = await db.all<{ service: string | null; correct: number | null; questions: number }>(
+      `SELECT ${key} AS service, sum(a.correct) AS correct, count(*) AS questions
          FROM response_answers a JOIN responses r ON r.id = a.response_id JOIN campaigns c ON c.id = r.campaign_id JOIN documents d ON d.id = c.document_id
-         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`,
-      )
-      .all(params) as { service: string | null; correct: number | null; questions: number }[];
+         WHERE r.answered_at >= @start AND r.answered_at < @end ${scope} ${group}`, params);
     const keys = new Set([...mapped, ...rewritten, ...released, ...tested.filter((t) => t.answers > 0)].map((r) => r.service));
     return [...keys].map((s) => {
       const m = mapped.find((r) => r.service === s);
@@ -115,9 +99,9 @@ export function indicators(db: Db, year: number, service?: string): Indicators {
       };
     });
   };
-  const [all] = figures(false);
+  const [all] = await figures(false);
   const empty: IndicatorFigures = { mapped: 0, byStatus: {}, rewritten: 0, released: 0, meanScoreBefore: null, meanScoreAfter: null, withAllMentions: null, scoreGain: null, tests: 0, answers: 0, comprehension: null, ratingsAtLeast8: null };
   const { service: _ignored, ...totals } = all ?? { service: null, ...empty };
-  const byService = figures(true).sort((a, b) => (a.service ?? '').localeCompare(b.service ?? '', 'fr'));
+  const byService = (await figures(true)).sort((a, b) => (a.service ?? '').localeCompare(b.service ?? '', 'fr'));
   return { year, service: service ?? null, ...totals, byService };
 }

@@ -314,7 +314,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const { newFirst: _n, ...view } = invitationView(store(), deps.store(), req.params.token);
+        const { newFirst: _n, ...view } = await invitationView(store(), await deps.store(), req.params.token);
         return view;
       },
     );

@@ -97,26 +97,26 @@ const ownService = (p: Principal): string | null => (p.role === 'agent' ? (p.ser
 // The map's actions shared by the API and the web pages (src/http/routes/pages.ts).
 
 /** A document the caller may see (an agent: their service's only; others get NOT_FOUND). */
-export function visibleDocument(deps: RouteDeps, me: Principal, id: number) {
-  const doc = deps.store().get(id);
+export async function visibleDocument(deps: RouteDeps, me: Principal, id: number) {
+  const doc = await (await deps.store()).get(id);
   const own = ownService(me);
   if (own !== null && doc.service !== own) throw new AppError('NOT_FOUND', `Document inconnu : ${id}.`);
   return doc;
 }
 
 /** Changes a document's status, with its history and the audit log; publishing passes the release gate. */
-export function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null) {
-  const before = deps.store().get(id).status;
+export async function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null) {
+  const before = (await (await deps.store()).get(id)).status;
   // Publishing needs an expert's approval and a passed user test of the latest version.
   if (status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, id);
-  const doc = deps.store().setStatus(id, status, me.login, comment);
+  const doc = await (await deps.store()).setStatus(id, status, me.login, comment);
   deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
   return doc;
 }
 
 /** The documents nearly the same as this one, nearest first. */
-export function nearDuplicatesOf(deps: RouteDeps, id: number, threshold: number): { id: number; similarity: number }[] {
-  const all = deps.store().signatures();
+export async function nearDuplicatesOf(deps: RouteDeps, id: number, threshold: number): Promise<{ id: number; similarity: number }[]> {
+  const all = await (await deps.store()).signatures();
   const mine = all.find((r) => r.id === id);
   if (!mine) return [];
   const sig = signatureFromBytes(mine.signature);
@@ -128,12 +128,12 @@ export function nearDuplicatesOf(deps: RouteDeps, id: number, threshold: number)
 }
 
 /** Two versions compared (by default the one before the latest, and the latest). */
-export function compareVersions(deps: RouteDeps, id: number, latest: number | null, from?: number, to?: number) {
+export async function compareVersions(deps: RouteDeps, id: number, latest: number | null, from?: number, to?: number) {
   const t = to ?? latest ?? 0;
   const f = from ?? t - 1;
   if (f < 1 || f === t) throw new AppError('VALIDATION', 'Deux versions différentes sont nécessaires pour comparer (paramètres from et to).');
-  const store = deps.store();
-  return { from: f, to: t, ...compareReports(store.version(id, f).report, store.version(id, t).report) };
+  const store = await deps.store();
+  return { from: f, to: t, ...compareReports((await store.version(id, f)).report, (await store.version(id, t)).report) };
 }
 
 /** The map routes. */
@@ -179,7 +179,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   };
 
   /** The document when the caller may see it (an agent: only their service's); else NOT_FOUND. */
-  const visible = (req: FastifyRequest, id: number) => visibleDocument(deps, caller(req), id);
+  const visible = async (req: FastifyRequest, id: number) => visibleDocument(deps, caller(req), id);
   /** The list query, narrowed to the agent's service. */
   const scoped = <Q extends { service?: string | undefined }>(req: FastifyRequest, q: Q): Q => {
     const own = ownService(caller(req));
@@ -198,7 +198,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: z.object({ items: z.array(DocumentSummary), total: z.number(), page: z.number(), perPage: z.number() }), 400: ErrorBody },
         },
       },
-      async (req) => deps.store().list(scoped(req, req.query)),
+      async (req) => await (await deps.store()).list(scoped(req, req.query)),
     );
 
     app.get(
@@ -206,7 +206,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: MAP_READERS }, schema: { summary: 'La cartographie en CSV (tableur)', querystring: ListQuery.omit({ page: true, perPage: true }) } },
       async (req, reply) => {
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="cartographie.csv"');
-        return mapCsv(deps.store(), scoped(req, req.query));
+        return mapCsv((await deps.store()), scoped(req, req.query));
       },
     );
 
@@ -226,18 +226,18 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const me = caller(req);
         const { report, fields } = await readVersion(req);
-        const store = deps.store();
+        const store = await deps.store();
         const meta = metaOf(fields);
         const own = ownService(me);
         if (own !== null) meta.service = own;
         const options: SaveOptions = { meta, author: me.login, comment: fields.comment ?? null };
         if (fields.path) options.path = fields.path;
-        const saved = saveReport(store, report, options);
+        const saved = await saveReport(store, report, options);
         // A file already stored elsewhere on the map is not revealed to an agent of another service.
-        if (own !== null && store.get(saved.documentId).service !== own) throw new AppError('CONFLICT', 'Ce fichier est déjà enregistré dans la cartographie, hors de votre service.');
+        if (own !== null && (await store.get(saved.documentId)).service !== own) throw new AppError('CONFLICT', 'Ce fichier est déjà enregistré dans la cartographie, hors de votre service.');
         if (saved.outcome !== 'unchanged') deps.log().record(me, saved.outcome === 'new-document' ? 'document.create' : 'document.version', `document:${saved.documentId}`, { version: saved.version });
         reply.status(saved.outcome === 'unchanged' ? 200 : 201);
-        return { ...saved, document: store.get(saved.documentId) };
+        return { ...saved, document: await store.get(saved.documentId) };
       },
     );
 
@@ -260,9 +260,9 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const store = deps.store();
+        const store = await deps.store();
         const { id } = req.params;
-        return { document: visible(req, id), versions: store.versions(id), history: store.history(id), reports: store.reports(id) };
+        return { document: await visible(req, id), versions: await store.versions(id), history: await store.history(id), reports: await store.reports(id) };
       },
     );
 
@@ -279,10 +279,10 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const me = caller(req);
-        visible(req, req.params.id);
+        await visible(req, req.params.id);
         const own = ownService(me);
         if (own !== null && 'service' in req.body && req.body.service !== own) throw new AppError('FORBIDDEN', 'Un agent ne peut pas confier un document à un autre service.');
-        const doc = deps.store().update(req.params.id, req.body as Partial<DocumentMeta>);
+        const doc = await (await deps.store()).update(req.params.id, req.body as Partial<DocumentMeta>);
         deps.log().record(me, 'document.update', `document:${doc.id}`, req.body);
         return doc;
       },
@@ -301,12 +301,12 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const store = deps.store();
+        const store = await deps.store();
         const { id } = req.params;
         // 404 before any analysis; a type set by a person applies to every version (same mentions compared).
-        const declared = visible(req, id).declaredType;
+        const declared = (await visible(req, id)).declaredType;
         const { report, fields } = await readVersion(req, (declared ?? undefined) as DocumentTypeId | undefined);
-        const { number, created } = store.addVersion(id, {
+        const { number, created } = await store.addVersion(id, {
           report,
           // the latest version's signature groups the document with its near-duplicates
           signature: signatureBytes(report.text),
@@ -319,7 +319,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         });
         if (created) deps.log().record(caller(req), 'document.version', `document:${id}`, { version: number });
         reply.status(created ? 201 : 200);
-        return { documentId: id, version: number, outcome: created ? ('new-version' as const) : ('unchanged' as const), document: store.get(id) };
+        return { documentId: id, version: number, outcome: created ? ('new-version' as const) : ('unchanged' as const), document: await store.get(id) };
       },
     );
 
@@ -335,8 +335,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
       async (req) => {
-        visible(req, req.params.id);
-        return deps.store().version(req.params.id, req.params.number);
+        await visible(req, req.params.id);
+        return await (await deps.store()).version(req.params.id, req.params.number);
       },
     );
 
@@ -354,14 +354,14 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const { id } = req.params;
-        return compareVersions(deps, id, visible(req, id).latestVersion, req.query.from, req.query.to);
+        return await compareVersions(deps, id, (await visible(req, id)).latestVersion, req.query.from, req.query.to);
       },
     );
 
     const Threshold = z.coerce.number().min(0.5).max(1).default(DEFAULT_THRESHOLD).describe('similarité minimale (0,5 à 1 ; 0,6 par défaut)');
     const Brief = z.object({ id: z.number(), title: z.string(), service: z.string().nullable(), status: Status, score: z.number().nullable() });
-    const brief = (id: number) => {
-      const d = deps.store().get(id);
+    const brief = async (id: number) => {
+      const d = await (await deps.store()).get(id);
       return { id: d.id, title: d.title, service: d.service, status: d.status, score: d.score };
     };
 
@@ -393,7 +393,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           response: { 200: Figures.extend({ year: z.number(), service: z.string().nullable(), byService: z.array(Figures.extend({ service: z.string().nullable() })) }), 400: ErrorBody },
         },
       },
-      async (req) => deps.store().indicators(req.query.year, req.query.service),
+      async (req) => await (await deps.store()).indicators(req.query.year, req.query.service),
     );
 
     app.get(
@@ -406,7 +406,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const all = deps.store().indicators(req.query.year, req.query.service);
+        const all = await (await deps.store()).indicators(req.query.year, req.query.service);
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="indicateurs-${all.year}.csv"`);
         const row = (scope: string, f: typeof all) => [
           all.year,
@@ -441,9 +441,9 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const items = deps.store().signatures().map((r) => ({ id: String(r.id), signature: signatureFromBytes(r.signature) }));
+        const items = (await (await deps.store()).signatures()).map((r) => ({ id: String(r.id), signature: signatureFromBytes(r.signature) }));
         const groups = groupNearDuplicates(items, req.query.threshold);
-        return { groups: groups.map((g) => ({ size: g.length, documents: g.map((id) => brief(Number(id))) })) };
+        return { groups: await Promise.all(groups.map(async (g) => ({ size: g.length, documents: await Promise.all(g.map((id) => brief(Number(id)))) }))) };
       },
     );
 
@@ -460,8 +460,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const { id } = req.params;
-        visible(req, id);
-        return { items: nearDuplicatesOf(deps, id, req.query.threshold).map((r) => ({ ...brief(r.id), similarity: r.similarity })) };
+        await visible(req, id);
+        return { items: await Promise.all((await nearDuplicatesOf(deps, id, req.query.threshold)).map(async (r) => ({ ...(await brief(r.id)), similarity: r.similarity }))) };
       },
     );
 
@@ -477,10 +477,10 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const store = deps.store();
-        visible(req, req.params.id);
-        visible(req, req.query.with);
-        return { from: req.params.id, to: req.query.with, parts: wordDiff(store.latestText(req.params.id), store.latestText(req.query.with)) };
+        const store = await deps.store();
+        await visible(req, req.params.id);
+        await visible(req, req.query.with);
+        return { from: req.params.id, to: req.query.with, parts: wordDiff(await store.latestText(req.params.id), await store.latestText(req.query.with)) };
       },
     );
 
@@ -498,7 +498,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        return changeStatus(deps, caller(req), req.params.id, req.body.status, req.body.comment ?? null);
+        return await changeStatus(deps, caller(req), req.params.id, req.body.status, req.body.comment ?? null);
       },
     );
 
@@ -519,8 +519,8 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req) => {
         const me = caller(req);
-        visible(req, req.params.id);
-        const doc = deps.store().addReport(req.params.id, req.body.kind, req.body.count, req.body.comment ?? null, me.login);
+        await visible(req, req.params.id);
+        const doc = await (await deps.store()).addReport(req.params.id, req.body.kind, req.body.count, req.body.comment ?? null, me.login);
         deps.log().record(me, 'document.report', `document:${doc.id}`, { kind: req.body.kind, count: req.body.count });
         return doc;
       },
@@ -538,7 +538,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const doc = deps.store().remove(req.params.id);
+        const doc = await (await deps.store()).remove(req.params.id);
         deps.log().record(caller(req), 'document.delete', `document:${doc.id}`, { title: doc.title, service: doc.service, versions: doc.latestVersion });
         return reply.status(204).send(null);
       },

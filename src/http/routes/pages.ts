@@ -135,7 +135,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     });
 
     // ---- volunteers: the test page of an invitation link ------------------------------------------------
-    const volunteerView = (token: string): VolunteerView & { newFirst: boolean } => ({ token, ...invitationView(deps.campaigns(), deps.store(), token) });
+    const volunteerView = async (token: string): Promise<VolunteerView & { newFirst: boolean }> => ({ token, ...(await invitationView(deps.campaigns(), await deps.store(), token)) });
     const volunteerFailure = (reply: FastifyReply, e: unknown) => {
       if (isAppError(e)) return send(reply, volunteerError(e.message), e.status);
       throw e;
@@ -144,7 +144,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
 
     app.get('/participer/:token', { config: linkConfig, schema: { hide: true } }, async (req, reply) => {
       try {
-        return send(reply, volunteerIntro(volunteerView((req.params as { token: string }).token)));
+        return send(reply, volunteerIntro(await volunteerView((req.params as { token: string }).token)));
       } catch (e) {
         return volunteerFailure(reply, e);
       }
@@ -153,7 +153,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     app.post('/participer/:token', { config: linkConfig, schema: { hide: true } }, async (req, reply) => {
       const token = (req.params as { token: string }).token;
       try {
-        const v = volunteerView(token);
+        const v = await volunteerView(token);
         const body = (req.body ?? {}) as Record<string, unknown>;
         const one = (k: string): string => (typeof body[k] === 'string' ? (body[k] as string) : Array.isArray(body[k]) ? String((body[k] as unknown[])[0] ?? '') : '');
         const carried = Carried.safeParse(safeJson(one('reponses')));
@@ -191,7 +191,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     });
 
     // ---- user tests (campaigns) -------------------------------------------------------------------
-    const campaignData = (me: Principal, id: number): Omit<CampaignPageData, 'notice' | 'invitations' | 'skipped'> => {
+    const campaignData = async (me: Principal, id: number): Promise<Omit<CampaignPageData, 'notice' | 'invitations' | 'skipped'>> => {
       const store = deps.campaigns();
       const campaign = store.campaign(id);
       const earlier = store
@@ -200,7 +200,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         .at(-1);
       return {
         user: me,
-        documentTitle: deps.store().get(campaign.documentId).title,
+        documentTitle: (await (await deps.store()).get(campaign.documentId)).title,
         campaign,
         results: campaignResults(store, id),
         previous: earlier ? { campaign: earlier, results: campaignResults(store, earlier.id) } : null,
@@ -224,12 +224,12 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         return reply.redirect(`/cartographie/campagnes/${c.id}`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
-        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
+        return send(reply, documentPage({ ...(await documentData(me, id)), notice: { kind: 'error', text: e.message } }), e.status);
       }
     });
 
     app.get('/cartographie/campagnes/:id', { config: { access: MAP_WIDE, page: true }, schema: { hide: true } }, async (req, reply) =>
-      send(reply, campaignPage(campaignData(req.principal!, campaignId(req)))),
+      send(reply, campaignPage(await campaignData(req.principal!, campaignId(req)))),
     );
 
     app.post('/cartographie/campagnes/:id/invitations', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
@@ -243,10 +243,10 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         const invitations = r.created.map((i) => ({ pseudonym: i.pseudonym, contact: i.contact, page: `${req.protocol}://${req.host}/participer/${i.token}`, expiresAt: i.expiresAt }));
         // The links show once: no redirect, and the page is not cached.
         reply.header('cache-control', 'no-store');
-        return send(reply, campaignPage({ ...campaignData(me, id), invitations, skipped: r.skipped }), 201);
+        return send(reply, campaignPage({ ...(await campaignData(me, id)), invitations, skipped: r.skipped }), 201);
       } catch (e) {
         if (!isAppError(e) || e.status === 404) throw e;
-        return send(reply, campaignPage({ ...campaignData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
+        return send(reply, campaignPage({ ...(await campaignData(me, id)), notice: { kind: 'error', text: e.message } }), e.status);
       }
     });
 
@@ -255,7 +255,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const id = campaignId(req);
       const c = deps.campaigns().close(id);
       deps.log().record(me, 'campaign.close', `campaign:${c.id}`);
-      return send(reply, campaignPage({ ...campaignData(me, id), notice: { kind: 'success', text: 'Campagne close : les liens non utilisés ne marchent plus.' } }));
+      return send(reply, campaignPage({ ...(await campaignData(me, id)), notice: { kind: 'success', text: 'Campagne close : les liens non utilisés ne marchent plus.' } }));
     });
 
     // ---- yearly indicators -------------------------------------------------------------------------
@@ -265,9 +265,9 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const y = typeof q.year === 'string' && /^\d{4}$/.test(q.year) ? Number(q.year) : thisYear;
       const year = y >= 2000 && y <= 2100 ? y : thisYear;
       const service = typeof q.service === 'string' && q.service !== '' ? q.service.slice(0, 200) : undefined;
-      const store = deps.store();
-      const services = [...new Set(store.indicators(year).byService.map((s) => s.service).filter((s): s is string => s !== null))].sort();
-      return send(reply, indicatorsPage({ user: req.principal!, figures: store.indicators(year, service), services }));
+      const store = await deps.store();
+      const services = [...new Set((await store.indicators(year)).byService.map((s) => s.service).filter((s): s is string => s !== null))].sort();
+      return send(reply, indicatorsPage({ user: req.principal!, figures: await store.indicators(year, service), services }));
     });
 
     // ---- the living style guide ---------------------------------------------------------------------
@@ -309,29 +309,31 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     });
 
     // ---- one document of the map ------------------------------------------------------------------
-    const documentData = (me: Principal, id: number, from?: number, to?: number): DocumentPageData => {
-      const doc = visibleDocument(deps, me, id);
-      const store = deps.store();
-      const versions = store.versions(id);
+    const documentData = async (me: Principal, id: number, from?: number, to?: number): Promise<DocumentPageData> => {
+      const doc = await visibleDocument(deps, me, id);
+      const store = await deps.store();
+      const versions = await store.versions(id);
       let comparison: DocumentPageData['comparison'] = null;
       if (versions.length > 1) {
         const known = (n: number | undefined) => (n !== undefined && versions.some((v) => v.number === n) ? n : undefined);
         const f = known(from);
         const t = known(to);
-        comparison = f !== undefined && t !== undefined && f === t ? null : compareVersions(deps, id, doc.latestVersion, f, t);
+        comparison = f !== undefined && t !== undefined && f === t ? null : await compareVersions(deps, id, doc.latestVersion, f, t);
       }
-      const duplicates = nearDuplicatesOf(deps, id, DEFAULT_THRESHOLD)
-        .slice(0, 10)
-        .map((r) => {
-          const other = store.get(r.id);
-          return { id: r.id, title: other.title, similarity: r.similarity, service: other.service };
-        })
-        .filter((r) => me.role !== 'agent' || r.service === me.service);
+      const near = (await nearDuplicatesOf(deps, id, DEFAULT_THRESHOLD)).slice(0, 10);
+      const duplicates = (
+        await Promise.all(
+          near.map(async (r) => {
+            const other = await store.get(r.id);
+            return { id: r.id, title: other.title, similarity: r.similarity, service: other.service };
+          }),
+        )
+      ).filter((r) => me.role !== 'agent' || r.service === me.service);
       return {
         user: me,
         doc,
         versions,
-        history: store.history(id),
+        history: await store.history(id),
         reviews: deps.campaigns().reviews(id),
         release: releaseCheck(deps.campaigns(), id, deps.config),
         comparison,
@@ -354,7 +356,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
 
     app.get('/cartographie/documents/:id', { config: { access: MAP_READERS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const q = req.query as Record<string, unknown>;
-      const data = documentData(req.principal!, docId(req), intOr(q.de), intOr(q.a));
+      const data = await documentData(req.principal!, docId(req), intOr(q.de), intOr(q.a));
       const ok = typeof q.fait === 'string' ? NOTICES[q.fait] : undefined;
       return send(reply, documentPage(ok ? { ...data, notice: { kind: 'success', text: ok } } : data));
     });
@@ -367,19 +369,19 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 2000) : null;
       try {
         if (!(STATUSES as readonly string[]).includes(status)) throw new AppError('VALIDATION', 'Choisissez un statut de la liste.');
-        changeStatus(deps, me, id, status as Status, comment);
+        await changeStatus(deps, me, id, status as Status, comment);
         return reply.redirect(`/cartographie/documents/${id}?fait=statut#statut`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
         const reasons = (e.details as { reasons?: string[] } | undefined)?.reasons;
-        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: reasons ? 'Ce document ne peut pas encore être publié :' : e.message, ...(reasons ? { reasons } : {}) } }), e.status);
+        return send(reply, documentPage({ ...(await documentData(me, id)), notice: { kind: 'error', text: reasons ? 'Ce document ne peut pas encore être publié :' : e.message, ...(reasons ? { reasons } : {}) } }), e.status);
       }
     });
 
     app.post('/cartographie/documents/:id/avis', { config: { access: EXPERTS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const me = req.principal!;
       const id = docId(req);
-      visibleDocument(deps, me, id);
+      await visibleDocument(deps, me, id);
       const body = (req.body ?? {}) as Record<string, unknown>;
       const version = intOr(body.version) ?? 0;
       const decision = body.decision === 'approved' || body.decision === 'rejected' ? body.decision : null;
@@ -391,7 +393,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         return reply.redirect(`/cartographie/documents/${id}?fait=avis#avis`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404) throw e;
-        return send(reply, documentPage({ ...documentData(me, id), notice: { kind: 'error', text: e.message } }), e.status);
+        return send(reply, documentPage({ ...(await documentData(me, id)), notice: { kind: 'error', text: e.message } }), e.status);
       }
     });
 
@@ -412,7 +414,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         page: Math.max(1, Math.min(100_000, Number.parseInt(pick('page') ?? '1', 10) || 1)),
         perPage: 50,
       };
-      const r = deps.store().list(query);
+      const r = await (await deps.store()).list(query);
       return send(reply, mapPage({ user: me, query, items: r.items, total: r.total, page: r.page, perPage: r.perPage }));
     });
   };
