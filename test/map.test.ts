@@ -109,7 +109,12 @@ describe('the map over HTTP', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('CONFLICT');
     expect(refused.json().error.message).toMatch(/Passage impossible/);
-    expect((await json('POST', `/api/v1/documents/${id}/status`, { status: 'en-reecriture' })).statusCode).toBe(200);
+    // a person who still sees « identifié » (another changed it meanwhile) is told, nothing moves
+    const stale = await json('POST', `/api/v1/documents/${id}/status`, { status: 'abandonne', from: 'identifie' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', details: { expected: 'identifie', current: 'a-reecrire' } });
+    expect(stale.json().error.message).toMatch(/a changé entre-temps/);
+    expect((await json('POST', `/api/v1/documents/${id}/status`, { status: 'en-reecriture', from: 'a-reecrire' })).statusCode).toBe(200);
 
     const doc = (await json('GET', `/api/v1/documents/${id}`)).json();
     expect(doc.document.status).toBe('en-reecriture');

@@ -130,6 +130,7 @@ ${
   d.moves.length
     ? html`<form method="post" action="/cartographie/documents/${doc.id}/statut" class="fr-mb-3w">
   <input type="hidden" name="_csrf" value="${d.user.csrf ?? ''}">
+  <input type="hidden" name="from" value="${doc.status}">
   <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
     <div class="fr-col-12 fr-col-md-4"><div class="fr-select-group"><label class="fr-label" for="nouveau-statut">Nouveau statut</label>
       <select class="fr-select" id="nouveau-statut" name="status" required>${d.moves.map((s) => html`<option value="${s}">${STATUS_LABELS[s]}</option>`)}</select></div></div>

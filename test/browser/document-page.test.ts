@@ -73,7 +73,12 @@ describe('a document of the map in the browser', () => {
     expect(await page.locator('.fr-alert--success').textContent()).toMatch(/Statut changé/);
     expect(await page.locator('.fr-badge--info').first().textContent()).toMatch(/à réécrire/);
     expect(await page.locator('#statut ~ ol li').last().textContent()).toMatch(/identifié → à réécrire \(marie\)/);
-    for (const label of ['en réécriture', 'validation experte', 'test usagers']) await moveStatus(page, label);
+    // Meanwhile someone else moves it on (another tab, another instance): this page still shows « à réécrire ».
+    expect((await app.inject({ method: 'POST', url: `/api/v1/documents/${docId}/status`, headers: bearer(comms), payload: { status: 'en-reecriture', from: 'a-reecrire' } })).statusCode).toBe(200);
+    await moveStatus(page, 'abandonné');
+    expect(await page.locator('.fr-alert--error[role=alert]').first().textContent()).toMatch(/a changé entre-temps : « en réécriture » au lieu de « à réécrire »/);
+    expect(await page.locator('#statut ~ ol li').last().textContent()).toMatch(/à réécrire → en réécriture/);
+    for (const label of ['validation experte', 'test usagers']) await moveStatus(page, label);
     // Publishing without an expert's approval nor a user test: refused, with the reasons.
     await moveStatus(page, 'publié');
     expect(await page.locator('.fr-alert--error[role=alert]').first().textContent()).toMatch(/ne peut pas encore être publié[\s\S]*expert/);

@@ -105,11 +105,12 @@ export async function visibleDocument(deps: RouteDeps, me: Principal, id: number
 }
 
 /** Changes a document's status, with its history and the audit log; publishing passes the release gate. */
-export async function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null) {
+/** `expected`: the status the person saw; another change made meanwhile then gives a CONFLICT rather than a move from a status they did not see. */
+export async function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null, expected?: Status) {
   const before = (await (await deps.store()).get(id)).status;
   // Publishing needs an expert's approval and a passed user test of the latest version.
   if (status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, id);
-  const doc = await (await deps.store()).setStatus(id, status, me.login, comment);
+  const doc = await (await deps.store()).setStatus(id, status, me.login, comment, expected);
   deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
   return doc;
 }
@@ -493,12 +494,16 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           description:
             'identifie → a-reecrire → en-reecriture → validation-experte → test-usagers → publie, retour à une étape antérieure, ou abandonne. « publie » demande que la dernière version soit validée par un expert et ait passé un test usagers (sinon 409 RELEASE_BLOCKED, avec les raisons ; voir /documents/{id}/release-check).',
           params: Id,
-          body: z.object({ status: Status, comment: z.string().max(2000).optional() }),
+          body: z.object({
+            status: Status,
+            comment: z.string().max(2000).optional(),
+            from: Status.optional().describe('le statut que vous avez vu : s’il a changé entre-temps (une autre personne, une autre instance), 409 CONFLICT plutôt qu’un passage depuis un statut que vous n’avez pas vu'),
+          }),
           response: { 200: DocumentSummary, 400: ErrorBody, 404: ErrorBody, 409: ErrorBody },
         },
       },
       async (req) => {
-        return await changeStatus(deps, caller(req), req.params.id, req.body.status, req.body.comment ?? null);
+        return await changeStatus(deps, caller(req), req.params.id, req.body.status, req.body.comment ?? null, req.body.from);
       },
     );
 

@@ -369,7 +369,8 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 2000) : null;
       try {
         if (!(STATUSES as readonly string[]).includes(status)) throw new AppError('VALIDATION', 'Choisissez un statut de la liste.');
-        await changeStatus(deps, me, id, status as Status, comment);
+        const seen = typeof body.from === 'string' && (STATUSES as readonly string[]).includes(body.from) ? (body.from as Status) : undefined;
+        await changeStatus(deps, me, id, status as Status, comment, seen);
         return reply.redirect(`/cartographie/documents/${id}?fait=statut#statut`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
