@@ -8,13 +8,19 @@ import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout } from './layout.
 import { SpanMask, lastMatchEnd, type PersonalDataSpan } from './types.js';
 
 const BODY_STREET_TYPES =
-  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue)";
+  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue|calle|carrer|avenida|rua|travessa|plaza|paseo|praça)";
 const STREET_WORD_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]`, 'iu');
 const STREET_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:[ \\u00A0]?(?:bis|ter|quater|[A-Da-d](?![\\p{L}])))?)[ \\u00A0]*,?[ \\u00A0]+)?(${BODY_STREET_TYPES})[ \\u00A0]+`, 'giu');
-const NAME_TOKEN_RE = /(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}\p{N}][\p{L}'’]*)*|\d{1,4}(?:er)?|(?:de|du|des|la|le|les|aux|au|à|en|sur|sous|lès|et|ar|an|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?=[ \u00A0])|(?:l|d)['’](?=\p{Lu}))/uy;
+const NAME_TOKEN_RE = /(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}\p{N}][\p{L}'’]*)*|\d{1,4}(?:er)?|(?:de|du|des|del|dels|da|do|dos|das|la|le|les|aux|au|à|en|sur|sous|lès|et|ar|an|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?=[ \u00A0])|(?:l|d)['’](?=\p{Lu}))/uy;
 const CITY_RE = /\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*){0,4}(?:[ \u00A0]+(?:CEDEX|Cedex)(?:[ \u00A0]+\d{1,2})?)?/uy;
 const COMPLEMENT_RE = /,[ \u00A0]*(?:appartement|appt\.?|apt\.?|bâtiment|bât\.?|escalier|esc\.?|étage|porte|résidence|logement|log\.|boîte|chambre|\d{1,2}(?:e|er|ème)\s+étage)[ \u00A0]*[\p{L}\p{N}'’\- ]{0,30}?(?=,|[ \u00A0]+\d{5}|$|\n|\.)/uy;
 const POSTCODE_RE = /[ \u00A0]*(?:,|–|-)?[ \u00A0]*(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+(?=\p{Lu})/uy;
+/** Abroad, a floor and door after the number ("3º B", "4.º esq."). */
+const FOREIGN_FLOOR_RE = /,[ \u00A0]*\d{1,2}\.?[ºª°](?:[ \u00A0]*\p{L}{1,5}\.?)?(?=,)/uy;
+/** A foreign postcode after a comma: 4 digits ("1741", "L-1741", "CH-1201") or Portugal's "1250-142". */
+const FOREIGN_POSTCODE_RE = /[ \u00A0]*,[ \u00A0]*(?:(?:[A-Z]{1,2}-)?\d{4}(?:-\d{3})?|(?:[A-Z]{1,2}-)\d{5})[ \u00A0]+(?=\p{Lu})/uy;
+/** The country after a foreign city: ", Portugal", " (Espagne)". */
+const COUNTRY_AFTER_RE = /(?:,[ \u00A0]*|[ \u00A0]+\()(?:Allemagne|Andorre|Autriche|Belgique|Espagne|Italie|Luxembourg|Monaco|Portugal|Suisse|Pays-Bas|Royaume-Uni|Maroc|Algérie|Tunisie|Sénégal|Pologne|Roumanie|ALLEMAGNE|BELGIQUE|ESPAGNE|ITALIE|LUXEMBOURG|PORTUGAL|SUISSE)(?:(?<=\(\p{L}+)\)|(?<!\(\p{L}+))/uy;
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
 
 const STRONG_PERSONAL_RE =
@@ -34,7 +40,16 @@ const PLACE_RE =
   /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
 /** A place without a street number: its name (a hamlet, a residence and its building), then a postcode or "à" and the town. */
 const PLACE_NO_NUMBER_RE =
-  /(?:^|[(,:][ \u00A0]*|[ \u00A0])((?:(?:lieu-dit|hameau|résidence|lotissement|domaine|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4}(?:,[ \u00A0]*(?:bâtiment|bât\.|appartement|app\.|appt\.?|escalier|esc\.|lot|porte)[ \u00A0]*[\p{L}\p{N}]{1,4})*(?:,[ \u00A0]*|[ \u00A0]+)(?:\d{5}[ \u00A0]+|à[ \u00A0]+)\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+  /(?:^|[(,:][ \u00A0]*|[ \u00A0])((?:(?:lieu-dit|hameau|résidence|lotissement|domaine|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de[ \u00A0]+la|de[ \u00A0]+l['’]|de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4}(?:,[ \u00A0]*(?:bâtiment|bât\.|appartement|app\.|appt\.?|escalier|esc\.|lot|porte)[ \u00A0]*[\p{L}\p{N}]{1,4})*(?:,[ \u00A0]*|[ \u00A0]+)(?:\d{5}[ \u00A0]+|à[ \u00A0]+)\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
+/**
+ * Between a person's name and their address on the same line: "Mme Agathe LEROY – 15, rue …", "M. Paul
+ * VIDAL, dont l'adresse est 6, allée …", "chez votre mère, Mme X, à 4, cours …".
+ */
+const NAME_GLUE_RE = /(?:[ \t\u00A0]*(?:\([^()\n]{0,30}\))?[ \t\u00A0]*(?:,|–|—|-|:)[ \t\u00A0]*(?:(?:à|au|dont[ \t\u00A0]+l['’]adresse[ \t\u00A0]+est|(?:qui[ \t\u00A0]+)?(?:demeure|habite|réside|vit)(?:[ \t\u00A0]+(?:au|à))?)[ \t\u00A0]*:?[ \t\u00A0]*)?)$/u;
+/** The postcode and town that end an address (a town may bear such a word: "Saint-Palais", "Ville-d'Avray"). */
+const TOWN_AT_END_RE = /(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+\p{Lu}[^,\n]*$/u;
+/** A house's name at the start of an address: "Maison Etxeberria", "Domaine des Aulnes" (not "Maison de la Justice"). */
+const HOUSE_NAME_RE = /^[ \t]*(?:maison|villa|mas|ferme|domaine(?:[ \u00A0]+(?:de|du|des)(?=[ \u00A0]+\p{Lu}))?)[ \u00A0]+(?!(?:de|du|des|d['’]|France|Départementale?|Familiale|Médicale|Communale|Municipale|Régionale)(?![\p{L}]))(?=\p{Lu})/iu;
 /** A street type and its name, up to a comma: set aside before looking for an organisation's word. */
 const STREET_NAME_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]+[^,\\n]*`, 'giu');
 /** Before a place name, what makes it the end of a street's name: a street type or a number. */
@@ -59,6 +74,8 @@ interface StreetHit {
   start: number;
   end: number;
   key: string;
+  /** A street's name, its number after it, a postcode and a town: a whole address written as abroad. */
+  numberAfter: boolean;
 }
 
 function sticky(re: RegExp, s: string, at: number): number {
@@ -92,11 +109,20 @@ function streetHits(text: string, from: number, to: number, needNumber: boolean)
     }
     if (nameEnd < 0 || caps === 0) continue;
     let end = nameEnd;
+    // "Calle de Alcalá 148, 3º B, 28009 Madrid": the number after the name (its last token), not a year ("place du 8-Mai 1945")
+    const numberAfter = !m[1] && /[ \u00A0](?!(?:1[89]|20)\d{2}$)\d{1,4}$/u.test(text.slice(from + m.index, nameEnd));
+    for (let c = sticky(FOREIGN_FLOOR_RE, text, end); numberAfter && c > 0 && c <= to; c = sticky(FOREIGN_FLOOR_RE, text, end)) end = c;
     for (let c = sticky(COMPLEMENT_RE, text, end); c > 0 && c <= to; c = sticky(COMPLEMENT_RE, text, end)) end = c;
-    const pc = sticky(POSTCODE_RE, text, end);
+    let postcode = false;
+    const pc = Math.max(sticky(POSTCODE_RE, text, end), numberAfter ? sticky(FOREIGN_POSTCODE_RE, text, end) : -1);
     if (pc > 0 && pc <= to) {
       const ce = sticky(CITY_RE, text, pc);
-      if (ce > 0 && ce <= to) end = ce;
+      if (ce > 0 && ce <= to) {
+        end = ce;
+        postcode = true;
+        const co = sticky(COUNTRY_AFTER_RE, text, end);
+        if (co > 0 && co <= to) end = co;
+      }
     } else {
       const a = sticky(A_CITY_RE, text, end);
       if (a > 0) {
@@ -105,7 +131,7 @@ function streetHits(text: string, from: number, to: number, needNumber: boolean)
       }
     }
     const start = from + m.index;
-    out.push({ start, end, key: streetKey(text.slice(from + m.index, nameEnd)) });
+    out.push({ start, end, key: streetKey(text.slice(from + m.index, nameEnd)), numberAfter: numberAfter && postcode });
     STREET_RE.lastIndex = end - from;
   }
   return out;
@@ -137,9 +163,17 @@ function continuation(layout: Layout, li: number, freeFirst = false): number {
   return -1;
 }
 
-export function findAddresses(layout: Layout): PersonalDataSpan[] {
+export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
+  // the end of each person's name, to read an address written right after it
+  const nameEnds = new Set(names.map((n) => n.end));
+  const afterName = (at: number): boolean => {
+    const l = lines[layout.lineAt(at)]!;
+    const before = text.slice(Math.max(l.start, at - 40), at);
+    const glue = NAME_GLUE_RE.exec(before);
+    return !!glue && nameEnds.has(at - glue[0].length);
+  };
   // street addresses of each line, read once
   const hitsCache = new Map<number, StreetHit[]>();
   const lineHits = (li: number): StreetHit[] => {
@@ -173,7 +207,7 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     const z = layout.zoneAt(l.start);
     if (z === 'person' || (z !== 'header' && z !== 'signature' && !layout.serviceLine(l.index))) continue;
     if (z === 'header' && l.block !== 0 && ((!hasOrgWord(l.text) && !/[–|]/.test(l.text)) || ADDRESS_LABEL_WORD_RE.test(l.text.split(':')[0] ?? ''))) continue;
-    for (const h of lineHits(l.index)) if (!personalKeys.has(h.key)) serviceKeys.add(h.key);
+    for (const h of lineHits(l.index)) if (!personalKeys.has(h.key) && !afterName(h.start)) serviceKeys.add(h.key);
   }
 
   // 2. labelled fields: "Adresse : 12 rue des Lilas, 75011 Paris"
@@ -199,7 +233,8 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     if (/ci-dessus|ci-dessous|susmentionn|précitée|même\s+adresse/iu.test(value)) continue;
     if (!isStreetLine(value) && !/\d{5}|\d{2}[ \u00A0]\d{3}/.test(value) && /\d\s*(?:m²|m2|€|euros?|ans?|%|pièces?)(?![\p{L}])/u.test(value) && streetHits(text, at, end, false).length === 0) continue;
     // (a street's own name may hold such a word: "rue Nationale", "avenue de la République")
-    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, '').replace(STREET_NAME_RE, ''))) continue;
+    // (nor a house's name: "Maison Etxeberria", "Domaine des Aulnes")
+    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, '').replace(HOUSE_NAME_RE, '').replace(STREET_NAME_RE, '').replace(TOWN_AT_END_RE, ''))) continue;
     const hits = streetHits(text, at, end, false);
     if (hits.some((h) => serviceKeys.has(h.key))) continue;
     // continuation: address lines down to the postcode line, or "Code postal : … Ville : …" right below
@@ -267,11 +302,11 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
     const z = layout.zoneAt(l.start);
     if (z === 'signature') continue;
     for (const h of lineHits(l.index)) {
-      if (!/^\d/.test(text.slice(h.start, h.start + 1))) continue;
+      if (!/^\d/.test(text.slice(h.start, h.start + 1)) && !h.numberAfter) continue;
       if (taken.overlaps(h.start, h.end)) continue;
       if (layout.zoneAt(h.start) === 'person') continue;
       if (serviceKeys.has(h.key)) continue;
-      let personal = personalKeys.has(h.key);
+      let personal = personalKeys.has(h.key) || afterName(h.start);
       if (!personal) {
         if (isServiceZone(h.start)) continue;
         const before = text.slice(Math.max(l.start, h.start - 160), h.start);
@@ -300,7 +335,8 @@ export function findAddresses(layout: Layout): PersonalDataSpan[] {
       // the end of a street's name ("12, rue Aristide-Briand, 37000 Tours"), or one word before "à" ("Suisse, à Sainte-Croix")
       if (STREET_TAIL_RE.test(before) || (!/\d{5}/.test(m[1]!) && !/^\S+\s+\S+[\s\S]*,[ \u00A0]*à/u.test(m[1]!))) continue;
       const cue = Math.max(lastMatchEnd(before, STRONG_PERSONAL_RE), lastMatchEnd(before, LIVES_RE), lastMatchEnd(before, WEAK_PERSONAL_RE));
-      if (cue >= 0 && cue > lastMatchEnd(before, SERVICE_RE) && cue >= before.length - 40) push(start, end);
+      // (or right after the person's name: "Bernard VIGIER – Mas de la Garrigue, 30170 Fressac")
+      if ((cue >= 0 && cue > lastMatchEnd(before, SERVICE_RE) && cue >= before.length - 40) || (/\d{5}/.test(m[1]!) && afterName(start))) push(start, end);
     }
   }
 

@@ -184,6 +184,9 @@ const PERSON_FORM_LABEL_RE =
 const PERSON_HEADING_RE =
   /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal)(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
 
+/** A line that is a civility alone, for one person or a couple ("Monsieur et Madame", "Madame ou Monsieur"). */
+const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
+
 /** A field of the person's identity at the start of a line. */
 const IDENTITY_LABEL_RE =
   /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:nom|prénoms?|date\s+(?:et\s+lieu\s+)?de\s+naissance|née?(?:\(e\))?\s+le|n°\s+de\s+sécurité|numéro\s+de\s+sécurité|étudiante?|bénéficiaire|assurée?|assuré\(e\)|patiente?|allocataire|titulaire|demandeu(?:r|se)|cotisant|locataire|élève|enfant|conjointe?|personne\s+concernée|identité|sexe|à(?=\s*:)|mère|père|parents?|responsable\s+légal|représentant\s+légal|tut(?:eur|rice)|personne\s+de\s+confiance|personne\s+à\s+prévenir)(?![\p{L}])[^:\n]{0,30}:/imu;
@@ -342,7 +345,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     if (r.blank || !next || next.blank || r.text.trim().length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
     const prev = rows[i - 1];
     const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a)\s*:/iu, ''));
-    const afterHeading = !!prev && !prev.blank && PERSON_HEADING_RE.test(prev.text);
+    // (or a civility alone: "Monsieur et Madame" above "Bernard et Monique LABARTHE")
+    const afterHeading = !!prev && !prev.blank && (PERSON_HEADING_RE.test(prev.text) || CIVILITY_ALONE_RE.test(prev.text));
     const attention = ATTENTION_RE.exec(r.text);
     const bare = !civ && (((!prev || prev.blank || afterHeading) && nameLikeLine(r.text)) || (!!attention && nameLikeLine(r.text.slice(attention[0].length))));
     if (!civ && !bare) continue;

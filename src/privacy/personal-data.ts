@@ -60,7 +60,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...findDossiers(layout),
     ...findBirthDates(layout),
     ...findPhones(layout, names),
-    ...findAddresses(layout),
+    ...findAddresses(layout, names),
     ...names,
     ...codesAfterNames(layout.text, names),
     ...findTableCells(layout),

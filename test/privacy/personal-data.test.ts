@@ -665,3 +665,42 @@ describe('identifiers in the running text and public accounts', () => {
     expect(ofType(t, 'IBAN')).toEqual([]);
   });
 });
+
+describe('addresses abroad, after a name, and house names', () => {
+  it('reads a street whose number follows its name, a floor and door, a foreign postcode and the country', () => {
+    const t = letter(
+      [
+        'Votre fils, qui réside à l’étranger, demeure Rua Augusta 57, 2.º dto., 1100-048 Lisboa, Portugal.',
+        'Votre sœur demeurant Calle Mayor 12, 4º A, 28013 Madrid (Espagne) a signé.',
+        'Votre mère habite 3 carrer del Sol à Banyuls.',
+        'Vous habitez Chemin des Grillons 14, 74500 Évian-les-Bains.',
+        'Le stade se trouve place du 8 Mai 1945, 38000 Grenoble.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual([
+      'Rua Augusta 57, 2.º dto., 1100-048 Lisboa, Portugal',
+      'Calle Mayor 12, 4º A, 28013 Madrid (Espagne)',
+      '3 carrer del Sol à Banyuls',
+      'Chemin des Grillons 14, 74500 Évian-les-Bains',
+    ]);
+  });
+  it('reads an address written right after a person’s name, also in the header, and a place without number', () => {
+    const t = `Mairie de Volvic\nService état civil\n1, place de l’Église – 63530 Volvic\n\nDestinataires :\nMme Agathe FAURE – 15, rue des Tanneurs, 63000 Clermont-Ferrand\n\nObjet : votre rendez-vous\n\nMadame,\n\nSon père, M. Paul VIDAL, dont l’adresse est 6, allée des Saules, 31400 Toulouse, a été informé. Si le départ se fait chez votre mère, Mme Rose FAURE, à 4, cours Sablon, 63000 Clermont-Ferrand, prévenez-nous.\n1. M. Bernard VIGIER – Mas de la Garrigue, 30170 Fressac – parcelle A 12 ;${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual([
+      '15, rue des Tanneurs, 63000 Clermont-Ferrand',
+      '6, allée des Saules, 31400 Toulouse',
+      '4, cours Sablon, 63000 Clermont-Ferrand',
+      'Mas de la Garrigue, 30170 Fressac',
+    ]);
+  });
+  it('reads a labelled address that starts with a house’s name, not a public house; a town may bear an organisation’s word', () => {
+    const t = letter('   Adresse : Maison Ithurria, 64220 Saint-Jean-Pied-de-Port\n   Adresse : Domaine des Aulnes, 33290 Le Pian-Médoc\n   Adresse : Maison de la Solidarité, 64120 Saint-Palais');
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['Maison Ithurria, 64220 Saint-Jean-Pied-de-Port', 'Domaine des Aulnes, 33290 Le Pian-Médoc']);
+  });
+  it('reads a recipient block under a civility alone, in a two-column header; a clerk or a lieutenant is an agent', () => {
+    const t = `Étude de Maîtres ROUX et PONS\nNotaires associés\n\nDossier suivi par :                                 Monsieur et Madame\nMme Inès Carrel, clerc                              Gérard et Lucie MONTAGNE\nLigne directe : 04 72 10 20 31                      Domaine des Aulnes\ni.carrel@etude-roux.fr                              2, chemin du Lavoir\nNotre réf. : 2026-0077-IC                           69380 Lozanne\n\nMadame, Monsieur,\n\nLa battue est dirigée par M. Alain Garnier, lieutenant de louveterie (tél. 06 11 22 33 44).${SIGN}`;
+    expect(ofType(t, 'NOM')).toEqual(['Gérard et Lucie MONTAGNE']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['Domaine des Aulnes', '2, chemin du Lavoir', '69380 Lozanne']);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
+});
