@@ -134,7 +134,7 @@ function plausible(s: string): boolean {
 }
 
 /** Names after a civility and elsewhere, with the agents' set apart. */
-export function findNames(layout: Layout): PersonalDataSpan[] {
+export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
   const agents = layout.agentSurnames;
@@ -311,7 +311,8 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
     }
   }
 
-  // 5. the same names elsewhere in the letter (surname or first name alone)
+  // 5. the same names elsewhere in the letter (surname or first name alone), those of tables' name columns too
+  for (const n of tableNames) if (n.type === 'NOM') out.push({ start: n.start, end: n.end, type: 'NOM' });
   propagate(layout, out, strong);
   // 6. a birth or married name after any name found, also one found by its repetition ("– Émilie
   // LECLERC née JOUBERT"); such a name found now is looked for elsewhere in its turn
@@ -321,8 +322,15 @@ export function findNames(layout: Layout): PersonalDataSpan[] {
     const c = CHAIN_RE.exec(text.slice(f.end, f.end + 20));
     if (!c) continue;
     const at = f.end + c[0].length;
-    const end = scanName(text, at, 5);
-    if (end > at && end <= lineEndAt(text, at) && !taken.overlaps(at, end)) add(at, end, strong.has(surname(f.start, f.end)));
+    let end = scanName(text, at, 5);
+    // (up to a name already found after it: "KONATÉ née TRAORÉ<tab>Aminata", the first name a cell of its own)
+    for (let k = at; k < end; k++)
+      if (taken.overlaps(k, k + 1)) {
+        end = k;
+        while (end > at && /\s/.test(text[end - 1]!)) end--;
+        break;
+      }
+    if (end > at && end <= lineEndAt(text, at)) add(at, end, strong.has(surname(f.start, f.end)));
   }
   if (out.length > before) propagate(layout, out, strong);
   return out;

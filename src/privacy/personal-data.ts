@@ -52,7 +52,8 @@ const RANK: Record<PersonalDataType, number> = {
 export function findPersonalData(text: string): PersonalDataSpan[] {
   if (text.trim() === '') return [];
   const layout = analyseLayout(leadersAsColons(unframe(text)));
-  const names = findNames(layout);
+  const cells = findTableCells(layout);
+  const names = findNames(layout, cells);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
     ...findIbans(layout),
@@ -63,7 +64,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...findAddresses(layout, names),
     ...names,
     ...codesAfterNames(layout.text, names),
-    ...findTableCells(layout),
+    ...cells,
   ];
   return resolve(all);
 }

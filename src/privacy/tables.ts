@@ -48,7 +48,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text)) continue;
     const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
-    if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6)) continue;
+    // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
+    if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : null,
     );

@@ -704,3 +704,28 @@ describe('addresses abroad, after a name, and house names', () => {
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
   });
 });
+
+describe('names from tables', () => {
+  it('finds a first name of a table’s name column again in the text, and a birth name up to the next cell', () => {
+    const t = letter(
+      [
+        'Membres du foyer :',
+        '',
+        '| Nom et prénom     | Lien       | Né(e) le   |',
+        '| GARNIER Timéo     | enfant     | 14/02/2022 |',
+        '',
+        'La prestation pour Timéo reste versée par la Caf.',
+        '',
+        'Nom\tPrénom\tLien\tNé(e) le',
+        'SOW née DIALLO\tMariam\tépouse\t1991-04-12',
+        '',
+        'Votre épouse, Mme SOW, vous rejoindra.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['GARNIER Timéo', 'Timéo', 'DIALLO']));
+  });
+  it('reads no table in label-value lines set apart with spaces', () => {
+    const t = letter('Nom, prénom :        MARTIN Chloé\nN° étudiant :         22104588\nFormation :           Licence 3 Histoire');
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['MARTIN Chloé']);
+  });
+});
