@@ -355,7 +355,8 @@ const DOB_RE = new RegExp(
   'giu',
 );
 
-const MORE_DATES_RE = new RegExp(`^${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?(${DATE_SOURCE})`, 'u');
+// (or the next cells of a row: "Né(e) le<tab>04/03/2018<tab>21/09/1981", one column per person)
+const MORE_DATES_RE = new RegExp(`^(?:${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?|[ ]*\\t[ \\t]*|[ ]{2,}|[ ]*\\|[ ]*)(${DATE_SOURCE})(?![ ]?[/.-]?\\d)`, 'u');
 const NOT_BORN_RE = /(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {

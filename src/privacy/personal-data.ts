@@ -95,8 +95,9 @@ function codesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataS
 
 /** A form's dot leaders ("Numéro de demande ........ VAE-2025-01962") read as a colon, same length. */
 function leadersAsColons(text: string): string {
-  if (!text.includes('...')) return text;
-  return text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)/gu, (m) => ':' + ' '.repeat(m.length - 1));
+  if (!text.includes('..')) return text;
+  // (two dots after a blank: "Date de naissance .. 12/08/2003")
+  return text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)|(?<=\p{L}[ \t]+)\.\.(?=[ \t]+\S)/gu, (m) => ':' + ' '.repeat(m.length - 1));
 }
 
 /** Non-overlapping spans: by rank, then the longer; sorted by start. */

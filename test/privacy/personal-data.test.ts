@@ -729,3 +729,20 @@ describe('names from tables', () => {
     expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['MARTIN Chloé']);
   });
 });
+
+describe('relatives, birth names and birth dates in more shapes', () => {
+  it('reads « vos parents, X et Y », a relative in the person’s own words, and a birth name in two languages', () => {
+    const t = letter(
+      [
+        'Vous indiquez que vos parents, Karim BENALI et Sophie ROUX, ne peuvent plus vous aider.',
+        'Dans votre message : « le virement peut aller sur le compte de mon père, Henri VASSEUR. »',
+        'Frau / Madame Ingrid KELLER geb. / née SOARES',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Karim BENALI et Sophie ROUX', 'Henri VASSEUR', 'Ingrid KELLER', 'SOARES']);
+  });
+  it('reads the next cells of a birth-date row and a birth date after two dots, not another date after spaces', () => {
+    const t = letter('Rubrique\tEnfant\tParent\nNé(e) le\t02/06/2019\t17/10/1984\nDate de naissance .. 05/01/2002\nNée le 12/03/1980    Date d’entrée : 01/09/2020');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['02/06/2019', '17/10/1984', '05/01/2002', '12/03/1980']);
+  });
+});
