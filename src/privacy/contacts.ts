@@ -11,7 +11,7 @@ const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[
 const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{L}\p{N}])/gu;
 
 const PHONE_PERSONAL_CUE_RE =
-  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?)\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
+  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?)\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?|(?<![\p{L}])(?:depuis\s+(?:le|son|sa|leur|votre)(?:\s+(?:numéro|portable|téléphone|mobile))?|(?:appels?|messages?|SMS)\s+(?:du|venant\s+du))\s*$)/giu;
 const PHONE_SERVICE_CUE_RE =
   /(?:(?<!vous\s)(?<![\p{L}])appel\p{L}*|contact(?:ez|er)\p{L}*|nous\s+joindre|(?<!vous\s)joindre\s+(?:le|la|les|nos|notre)\s+(?=\p{L})|standard|accueil|plateforme|(?<![\p{L}])services?(?![\p{L}])|numéro\s+(?:vert|gratuit|unique|non\s+surtaxé|d['’]urgence|d['’]appel)|serveur|composez|ligne\s+directe|secrétariat|permanence|informations?|questions?|renseignements?|rendez-vous|conseill\p{L}*|gestionnaire|agence|caisse|mairie|préfecture|tribunal|centre|(?<![\p{L}])(?:notre|nos)(?![\p{L}])|nous\s+(?:appeler|téléphoner)|assistance|urgence|écoute|médiat\p{L}*|(?:du|le)\s+lundi|greffe|télécopie|fax|adil|association|à\s+votre\s+disposition|se\s+tient|je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|(?:ligne|téléphone|portable|mobile)\s+(?:professionnel(?:le)?|de\s+service|du\s+service))/giu;
 const PHONE_SERVICE_AFTER_RE =
@@ -108,6 +108,8 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     if (serviceLine(layout, f.start, before) && !loggedMobile(f)) serviceNumbers.add(f.value);
   }
   const out: PersonalDataSpan[] = [];
+  const personWords = new Set<string>();
+  for (const n of names) for (const w of text.slice(n.start, n.end).split(/\s+/)) personWords.add(w.toLowerCase());
   let lastPersonal = -1000;
   for (const f of found) {
     const line = lines[f.line]!;
@@ -125,7 +127,10 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     }
     // "06 14 27 93 58 (mère) – 06 84 55 02 31 (père)": a number right after the person's number
     const chained = f.start - lastPersonal < 25 && /^[ \t]*(?:\([^)\n]{0,15}\))?[ \t]*(?:[,;–/-]|et|ou)?[ \t]*$/u.test(text.slice(lastPersonal, f.start));
-    if (PHONE_PERSONAL_AFTER_RE.test(after) || chained) {
+    // ("… (Mme Carine Dufour, gestionnaire)": an agent named after the number gives their own line)
+    // (not the person's own name: "Contact : 06 … (M. Bertrand)" to Mme BERTRAND)
+    const agentAfter = /^\s*\((?:M\.|Mme|Madame|Monsieur)\s/u.test(after) && (/^[^)]*/u.exec(after)![0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).some((w) => layout.agentSurnames.has(w.toLowerCase()) && !personWords.has(w.toLowerCase()));
+    if ((PHONE_PERSONAL_AFTER_RE.test(after) && !agentAfter) || chained) {
       push();
       continue;
     }

@@ -746,3 +746,22 @@ describe('relatives, birth names and birth dates in more shapes', () => {
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['02/06/2019', '17/10/1984', '05/01/2002', '12/03/1980']);
   });
 });
+
+describe('phones: the caller’s number and an agent’s line', () => {
+  it('reads the number someone called from as theirs', () => {
+    const t = letter(
+      [
+        'Votre fils, M. Hugo BRUNET, conducteur du véhicule, nous a appelés depuis le 06 72 18 40 95 ce matin.',
+        '',
+        'Votre sœur peut aussi nous appeler depuis le +34 612 90 41 27 qu’elle nous a donné.',
+        '',
+        'Nous répondrons aux courriels que vous enverrez, ou aux appels du 07 81 26 33 90.',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 72 18 40 95', '+34 612 90 41 27', '07 81 26 33 90']);
+  });
+  it('leaves alone a number followed by the agent’s name in brackets, not by the person’s', () => {
+    const t = `Agence Immobilière du Centre\n2, place Carnot – 21000 Dijon\nTél. 03 80 41 22 10\n\nMadame Julie PERRIN\n8, rue Monge\n21000 Dijon\n\nMadame,\n\nPour toute contestation, joignez-nous au 03 80 41 22 17 (Mme Anne Lopez, gestionnaire).\n\nVous nous avez laissé le 06 20 41 87 55 (Mme Perrin) – enregistré dans votre dossier.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\nAnne Lopez\nGestionnaire locative\n`;
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 20 41 87 55']);
+  });
+});
