@@ -144,6 +144,11 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
       push();
       continue;
     }
+    // the person's own words, quoted in a reply: "vous pouvez me joindre au …, ou ma mère au …"
+    if (layout.personVoice(f.start) && FIRST_PERSON_PHONE_RE.test(before)) {
+      push();
+      continue;
+    }
     if (serviceLine(layout, f.start, text.slice(line.start, f.start)) && !loggedMobile(f)) continue;
     if (serviceNumbers.has(f.value)) continue;
     // "02 35 07 19 46" next to the letterhead's "02 35 07 19 40": another line of the service's exchange
@@ -195,6 +200,10 @@ function personalHeadingAbove(layout: Layout, li: number): boolean {
   }
   return false;
 }
+
+/** In the person's own words, their line or a relative's: "me joindre au", "mon portable :", "ma mère au". */
+const FIRST_PERSON_PHONE_RE =
+  /(?:(?:me|m['’])\s*(?:joindre|contacter|appeler|rappeler|téléphoner)|(?:mon|ma|mes)\s+(?:numéro|portable|téléphone|mobile|fixe|\p{L}+(?:\s+\p{L}+)?))[^.\n\d]{0,15}$/iu;
 
 /** The sender speaks of their own line: "je reste joignable au", "mon portable". */
 const SERVICE_SELF_RE = /(?:je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|nous\s+joindre|joindre\s+(?:le|la|nos|notre)\s+(?:service|standard|accueil|permanence|secrétariat))[^.\n]{0,40}$/iu;
@@ -300,5 +309,8 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalD
     if (cue.kind === 'service' && lastMatchEnd(before, EMAIL_SERVICE_CUE_RE) >= before.length - 60) continue;
     if (EMAIL_FIELD_RE.test(lineBefore) || /[a-z]{2,}[._-][a-z]{2,}/.test(local) || /[a-z]{3,}\d{1,4}$/.test(local)) out.push({ start: f.start, end: f.end, type: 'EMAIL' });
   }
+  // the same address elsewhere in the letter (a reply quoting the person's message: "De : …") is theirs too
+  const personal = new Set(out.map((o) => text.slice(o.start, o.end).toLowerCase()));
+  for (const f of found) if (personal.has(f.value.toLowerCase()) && !out.some((o) => o.start === f.start)) out.push({ start: f.start, end: f.end, type: 'EMAIL' });
   return out;
 }

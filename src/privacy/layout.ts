@@ -60,6 +60,11 @@ export interface Layout {
   agentLabelLine(index: number): boolean;
   /** True when a line of block `block` holds an agent label ("Affaire suivie par : …" and the lines under it). */
   agentBlock(block: number): boolean;
+  /**
+   * True inside a message quoted in an e-mail reply whose sender ("De : …") is the reply's addressee
+   * ("À : …" of the reply): there "je", "me", "mon" speak for the person.
+   */
+  personVoice(offset: number): boolean;
   /** Index of the line holding an offset. */
   lineAt(offset: number): number;
   /** Zone of an offset: 'person' inside an identity block, else the zone of its line. */
@@ -172,6 +177,8 @@ const CLOSING_RE =
 const SIGNATURE_START_RE =
   /^\s*(?:(?:pour\s+(?:le|la|l['’])|p\/|p\.o\.|par\s+délégation|le|la|l['’]|les|votre|vos)\s*[\p{L}'’ .\-/]{0,70},\s*$|fait\s+à\s+\p{Lu}[^\n]{0,40},?\s+le\s|pour\s+(?:le|la|l['’])\s*[\p{L}'’ -]{2,50}\s+et\s+par\s+délégation)/iu;
 
+/** The start of a message quoted in an e-mail reply ("-----Message d'origine-----", "Le 3 mars 2026, X a écrit :"). */
+const QUOTED_MESSAGE_RE = /^\s*(?:-{2,}\s*(?:message\s+d['’]origine|message\s+original|original\s+message|message\s+transféré|forwarded\s+message)\s*-{2,}|>?\s*le\s[^\n]{4,80}\sa\s+écrit\s*:)\s*$/iu;
 const COUPON_RE = /(?:^\s*(?:P\.?\s?-?S\.?|N\.?\s?B\.?)\s*[:.–-]|coupon|talon|à\s+(?:nous\s+)?retourner|à\s+compléter|à\s+découper|✂|-{6,}|partie\s+à\s+(?:conserver|retourner)|attestation\s+sur\s+l['’]honneur|questionnaire)/i;
 
 const SERVICE_BLOCK_CUE_RE =
@@ -446,6 +453,8 @@ function collectAgentNames(s: string, into: Set<string>, bare: boolean): void {
   if (m && !hasOrgWord(m[1]!)) for (const p of m[1]!.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
 }
 
+const EMAIL_ADDRESS_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,12}/g;
+
 /** The end of a sentence: not the point of "M.", "Dr." or an initial ("J.-P."). */
 const SENTENCE_END_RE = /(?<!(?:^|[\s(,;:'’-])\p{Lu}\p{Ll}{0,2})[.!?][ \t]+\p{Lu}/u;
 
@@ -544,7 +553,8 @@ export function analyseLayout(text: string): Layout {
   if (sigStart >= 0) {
     let coupon = false;
     for (let i = sigStart; i < n; i++) {
-      if (!coupon && COUPON_RE.test(lines[i]!.text)) coupon = true;
+      // (a message quoted below the reply's signature is no part of it)
+      if (!coupon && (COUPON_RE.test(lines[i]!.text) || QUOTED_MESSAGE_RE.test(lines[i]!.text))) coupon = true;
       zones[i] = coupon ? 'body' : 'signature';
     }
   }
@@ -624,5 +634,25 @@ export function analyseLayout(text: string): Layout {
   const blockFirst = new Map<number, string>();
   for (const l of lines) if (!l.blank && !blockFirst.has(l.block)) blockFirst.set(l.block, l.text);
   const animalBlock = (block: number): boolean => ANIMAL_HEADING_RE.test(blockFirst.get(block) ?? '');
-  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, lineAt, zoneAt, personAt };
+  // messages quoted in a reply, sent by the reply's addressee
+  const voiceFrom: number[] = [];
+  const addressees = new Set<string>();
+  for (const l of lines) {
+    if (l.blank) continue;
+    if (QUOTED_MESSAGE_RE.test(l.text)) {
+      voiceFrom.push(l.start);
+      break;
+    }
+    if (/^\s*(?:à|a|to|cc)\s*:/iu.test(l.text)) for (const e of l.text.match(EMAIL_ADDRESS_RE) ?? []) addressees.add(e.toLowerCase());
+  }
+  let voiceStart = -1;
+  if (voiceFrom.length > 0 && addressees.size > 0) {
+    const q = lineAt(voiceFrom[0]!);
+    for (let k = q + 1; k < n && k <= q + 6; k++) {
+      const t = lines[k]!.text;
+      if (/^\s*(?:de|from|expéditeur)\s*:/iu.test(t) && (t.match(EMAIL_ADDRESS_RE) ?? []).some((e) => addressees.has(e.toLowerCase()))) voiceStart = voiceFrom[0]!;
+    }
+  }
+  const personVoice = (offset: number): boolean => voiceStart >= 0 && offset >= voiceStart;
+  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, personVoice, lineAt, zoneAt, personAt };
 }

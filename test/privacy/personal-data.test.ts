@@ -765,3 +765,21 @@ describe('phones: the caller’s number and an agent’s line', () => {
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 20 41 87 55']);
   });
 });
+
+describe('a reply quoting the person’s own message', () => {
+  const reply = (quoted: string): string =>
+    `De : Claire Dumas <claire.dumas@caf-exemple.fr>\nÀ : lea.fontaine88@free.fr\nObjet : RE: votre demande\n\nBonjour Madame Fontaine,\n\nVotre demande est bien enregistrée.\n\nCordialement,\nClaire Dumas\nConseillère – Caf de l’Ain\nLigne directe : 04 74 45 10 22\n\n${quoted}`;
+  const message = `Envoyé : lundi 2 mars 2026 20:14\nÀ : claire.dumas@caf-exemple.fr\nObjet : demande\n\nBonsoir Madame Dumas,\n\nLe remboursement peut être versé sur le compte de mon frère, Paul FONTAINE, IBAN FR76 1670 6050 8712 9843 2207 672.\n\nVous pouvez me joindre au 07 52 18 64 30, ou mon frère au 04 74 21 55 18.\n\nMerci.\n\nLéa Fontaine\n`;
+  it('reads the quoted message of the addressee as the person’s words, below the reply’s signature', () => {
+    const t = reply(`-----Message d'origine-----\nDe : lea.fontaine88@free.fr\n${message}`);
+    expect(ofType(t, 'EMAIL')).toEqual(['lea.fontaine88@free.fr', 'lea.fontaine88@free.fr']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['07 52 18 64 30', '04 74 21 55 18']);
+    expect(ofType(t, 'IBAN')).toEqual(['FR76 1670 6050 8712 9843 2207 672']);
+    // (the signature of the quoted message is the person's: her surname is found there again)
+    expect(ofType(t, 'NOM')).toEqual(['Fontaine', 'Paul FONTAINE', 'Fontaine']);
+  });
+  it('leaves first-person lines to the service when the quoted sender is not the addressee', () => {
+    const t = reply(`-----Message d'origine-----\nDe : service.juridique@caf-exemple.fr\n${message.replace(/mon frère, Paul FONTAINE, /, '').replace(', ou mon frère au 04 74 21 55 18', '')}`);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
+});
