@@ -334,6 +334,51 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     if (end > at && end <= lineEndAt(text, at)) add(at, end, strong.has(surname(f.start, f.end)));
   }
   if (out.length > before) propagate(layout, out, strong);
+  // 7. the items of a list whose other items start with a person's name start with one too
+  // ("1. VIGIER Bernard – …", "2. HOFFMANN Luc – …", "3. CASTAN-ROUQUETTE Sylvie – parcelle …")
+  const listed = listItemNames(layout, out);
+  if (listed.length > 0) {
+    for (const n of listed) add(n.start, n.end);
+    propagate(layout, out, strong);
+  }
+  return out;
+}
+
+const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-–•*·])[ \t]+/u;
+const LEADING_CIV_RE = new RegExp(`^${CIVILITY_SOURCE}[ \\t]+`, 'u');
+
+/** Names at the start of the items of a list where one item at least starts with a name already found. */
+function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const starts = new Set(found.map((f) => f.start));
+  const out: PersonalDataSpan[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    if (l.blank || !LIST_ITEM_RE.test(l.text)) {
+      i++;
+      continue;
+    }
+    // the items of one list: consecutive item lines, or item lines one blank line apart (paragraphs of a word processor)
+    const items: { at: number; end: number }[] = [];
+    let j = i;
+    for (; j < lines.length && LIST_ITEM_RE.test(lines[j]!.text); j += lines[j + 1]?.blank && lines[j + 2] && LIST_ITEM_RE.test(lines[j + 2]!.text) ? 2 : 1) {
+      const lj = lines[j]!;
+      let at = lj.start + LIST_ITEM_RE.exec(lj.text)![0].length;
+      const civ = LEADING_CIV_RE.exec(text.slice(at, lj.end));
+      if (civ) at += civ[0].length;
+      items.push({ at, end: lj.end });
+    }
+    i = j;
+    if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature' || !items.some((it) => starts.has(it.at))) continue;
+    for (const it of items) {
+      const e = scanName(text, it.at, 4);
+      // the name ends the item or comes before a dash, a comma or a bracket
+      if (e < 0 || e > it.end || !/^[ \t]*(?:[–—,;:(]|-[ \t]|$)/u.test(text.slice(e, it.end)) || !plausible(text.slice(it.at, e))) continue;
+      if (layout.agentSurnames.has(surnameOf(text.slice(it.at, e)))) continue;
+      out.push({ start: it.at, end: e, type: 'NOM' });
+    }
+  }
   return out;
 }
 

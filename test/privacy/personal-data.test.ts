@@ -783,3 +783,17 @@ describe('a reply quoting the person’s own message', () => {
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
   });
 });
+
+describe('names at the start of list items', () => {
+  const body = (sep: string): string =>
+    ['Les riverains ont été consultés dans l’ordre des parcelles :', '1. M. Denis ARNAL – Mas des Oliviers, 30170 Fressac – parcelle A 14 ;', '2. PUECH Odile – parcelle A 15 ;', '3. LAFONT-ROUVIÈRE Martine – parcelle A 17.', '', 'M. Arnal a accepté. Pièces à fournir :', '– Une pièce d’identité ;', '– Un justificatif de domicile.'].join(sep);
+  it('reads the names of the other items of a list that starts with a person, and the place after a name', () => {
+    const t = letter(body('\n'));
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Denis ARNAL', 'PUECH Odile', 'LAFONT-ROUVIÈRE Martine', 'Arnal']);
+    expect(ofType(t, 'ADRESSE')).toContain('Mas des Oliviers, 30170 Fressac');
+  });
+  it('reads such a list set as word-processor paragraphs, one blank line apart', () => {
+    const t = letter(body('\n\n'));
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Denis ARNAL', 'PUECH Odile', 'LAFONT-ROUVIÈRE Martine', 'Arnal']);
+  });
+});
