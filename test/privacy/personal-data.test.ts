@@ -797,3 +797,12 @@ describe('names at the start of list items', () => {
     expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Denis ARNAL', 'PUECH Odile', 'LAFONT-ROUVIÈRE Martine', 'Arnal']);
   });
 });
+
+describe('professionals around the person', () => {
+  it('leaves alone a company tutor named in copy and then under « Tuteur : » with a job title', () => {
+    const t = `Université de Lorraine – Bureau des stages\n\nÀ : Inès MARCHAL <ines.marchal@etu.univ-lorraine.fr>\nCopie : tuteur en entreprise, M. Olivier Perrot <o.perrot@bureau-etudes.fr>\nObjet : convention de stage\n\nBonjour,\n\nOrganisme d’accueil : Bureau d’études Hydro-Est\nTuteur : M. Olivier Perrot, ingénieur hydraulicien\n\nVotre tutrice légale, Mme Sylvie MARCHAL, a été informée.\n\nCordialement,\n\nLe bureau des stages\n`;
+    const names = ofType(t, 'NOM');
+    expect(names.join(' | ')).not.toMatch(/Perrot/);
+    expect(names).toContain('Sylvie MARCHAL');
+  });
+});
