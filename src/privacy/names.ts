@@ -314,6 +314,17 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
+  // 4b. a name in quotes after "prénom" or "nom de famille" in the sentence: "son prénom y est écrit « Jean-Luc »"
+  for (const l of lines) {
+    if (l.blank || !l.text.includes('«') || !/prénom|nom\s+d/iu.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    QUOTED_NAME_RE.lastIndex = 0;
+    for (let m = QUOTED_NAME_RE.exec(l.text); m; m = QUOTED_NAME_RE.exec(l.text)) {
+      const at = l.start + m.index + m[0].length;
+      const end = scanName(text, at, 4);
+      if (end > at && /^[ \t\u00A0]*»/u.test(text.slice(end, end + 3))) add(at, end);
+    }
+  }
+
   // 5. the same names elsewhere in the letter (surname or first name alone), those of tables' name columns too
   for (const n of tableNames) if (n.type === 'NOM') out.push({ start: n.start, end: n.end, type: 'NOM' });
   propagate(layout, out, strong);
@@ -383,6 +394,8 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
   }
   return out;
 }
+
+const QUOTED_NAME_RE = /(?<![\p{L}])(?:prénoms?|nom\s+(?:de\s+famille|de\s+naissance|d['’]usage))(?![\p{L}])[^.!?\n«»]{0,60}«[ \t\u00A0]*(?=\p{Lu})/giu;
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
 const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;

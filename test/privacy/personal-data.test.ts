@@ -806,3 +806,14 @@ describe('professionals around the person', () => {
     expect(names).toContain('Sylvie MARCHAL');
   });
 });
+
+describe('an account named by the person’s role, a first name in quotes', () => {
+  it('reads the IBAN of « le compte de l’étudiant » even in a block that names the host organisation', () => {
+    const t = letter('STAGE\nStructure d’accueil : Laboratoire Terres Vives\nVersement par la structure d’accueil sur le compte de l’étudiant :\nIBAN FR76 1213 5027 7456 9250 1727 817');
+    expect(ofType(t, 'IBAN')).toEqual(['FR76 1213 5027 7456 9250 1727 817']);
+  });
+  it('reads a name in quotes after « prénom », not a quoted title', () => {
+    const t = letter('Dans l’acte, le prénom de votre fils est écrit « Jean-Marie », et non « Jean-Mari ». Consultez la rubrique « Mes Démarches ».');
+    expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Jean-Marie']);
+  });
+});
