@@ -261,16 +261,40 @@ function continuesBlock(prev: string, next: string): boolean {
   return CONTACT_LINE_RE.test(next) && (isPostcodeLine(prev) || COUNTRY_LINE_RE.test(prev) || CONTACT_LINE_RE.test(prev));
 }
 
+/**
+ * In a double-spaced text, the blank lines inside an addressee's block: from a civility line, short
+ * lines one blank apart down to a postcode line ("M. Paul ROUX", "La Grange Neuve", "85140 Essarts").
+ */
+function addresseeBlanks(raw: { text: string; blank: boolean }[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i]!.blank || raw[i]!.text.length > 90 || !civilityNameLine(raw[i]!.text)) continue;
+    const blanks: number[] = [];
+    for (let k = i + 1, seen = 0; k + 1 < raw.length && seen < 5; k += 2, seen++) {
+      const next = raw[k + 1]!;
+      if (!raw[k]!.blank || next.blank || next.text.length > 80 || /:/.test(next.text) || isDateLine(next.text)) break;
+      blanks.push(k);
+      if (isPostcodeLine(next.text)) {
+        if (raw[k + 2]?.blank && raw[k + 3] && COUNTRY_LINE_RE.test(raw[k + 3]!.text)) blanks.push(k + 2);
+        for (const b of blanks) out.add(b);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 function splitLines(text: string): Line[] {
   const raw = rawLines(text);
   const spaced = doubleSpaced(raw);
+  const addressee = spaced ? addresseeBlanks(raw) : new Set<number>();
   const lines: Line[] = [];
   let block = -1;
   let inBlock = false;
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
     // a single blank line inside an address block of a double-spaced text is no line of the layout
-    if (spaced && r.blank && i > 0 && i + 1 < raw.length && !raw[i - 1]!.blank && !raw[i + 1]!.blank && continuesBlock(raw[i - 1]!.text, raw[i + 1]!.text)) continue;
+    if (spaced && r.blank && i > 0 && i + 1 < raw.length && !raw[i - 1]!.blank && !raw[i + 1]!.blank && (addressee.has(i) || continuesBlock(raw[i - 1]!.text, raw[i + 1]!.text))) continue;
     if (!r.blank && !inBlock) block++;
     inBlock = !r.blank;
     lines.push({ index: lines.length, start: r.start, end: r.end, text: r.text, blank: r.blank, block: r.blank ? -1 : block });

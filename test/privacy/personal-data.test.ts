@@ -817,3 +817,34 @@ describe('an account named by the person’s role, a first name in quotes', () =
     expect(ofType(t, 'NOM').filter((n) => !/brunet/i.test(n))).toEqual(['Jean-Marie']);
   });
 });
+
+describe('recipient blocks set as word-processor paragraphs', () => {
+  it('reads the address lines one blank line apart under the civility line, down to the postcode, whatever the first line', () => {
+    const t = [
+      'Caisse de retraite du Sud-Ouest',
+      '',
+      '12, allée des Platanes – 33000 Bordeaux',
+      '',
+      'Monsieur Hervé LASSERRE',
+      '',
+      'Menuiserie Lasserre (entreprise individuelle)',
+      '',
+      'Borde Neuve',
+      '',
+      '64990 Urcuit',
+      '',
+      'Bordeaux, le 3 mars 2026',
+      '',
+      'Objet : votre dossier',
+      '',
+      'Monsieur,',
+      '',
+      'Votre demande est enregistrée.',
+      '',
+      'Veuillez agréer, Monsieur, nos salutations distinguées.',
+    ].join('\n');
+    // (as in a single-spaced block, the lines between the name and the postcode make one span)
+    expect(ofType(t, 'ADRESSE')).toEqual(['Menuiserie Lasserre (entreprise individuelle)\n\nBorde Neuve\n\n64990 Urcuit']);
+    expect(ofType(t, 'NOM')).toEqual(['Hervé LASSERRE']);
+  });
+});
