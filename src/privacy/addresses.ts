@@ -210,6 +210,7 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
     for (const h of lineHits(l.index)) if (!personalKeys.has(h.key) && !afterName(h.start)) serviceKeys.add(h.key);
   }
 
+  const recipientStart = layout.persons[0]?.range.start ?? -1;
   // 2. labelled fields: "Adresse : 12 rue des Lilas, 75011 Paris"
   const labels: number[] = [];
   for (const l of lines) {
@@ -223,6 +224,9 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
     const li = layout.lineAt(at);
     const l = lines[li]!;
     if (layout.zoneAt(at) === 'person' || isServiceZone(at)) continue;
+    // above the recipient block, a bare "Adresse postale :" heads the sender's address (as the letterhead's paragraphs of a
+    // word processor come apart, it may stand in no first block)
+    if (recipientStart >= 0 && at < recipientStart && layout.zones[li] === 'header' && /^[\s.;–-]*adresse\s+postale\s*:\s*$/iu.test(label)) continue;
     if (SERVICE_ADDRESS_LABEL_RE.test(label) && !/(?<![\p{L}])(?:votre|vos)(?![\p{L}])/iu.test(label)) continue;
     const rest = text.slice(at, l.end);
     const stop = FIELD_STOP_RE.exec(rest);

@@ -848,3 +848,30 @@ describe('recipient blocks set as word-processor paragraphs', () => {
     expect(ofType(t, 'NOM')).toEqual(['Hervé LASSERRE']);
   });
 });
+
+describe('the sender’s postal address above the recipient block', () => {
+  it('leaves alone « Adresse postale : » in a letterhead set as paragraphs, not « Adresse des travaux : »', () => {
+    const t = [
+      'AGENCE DES TITRES',
+      '',
+      'Centre de ressources titres',
+      '',
+      'Adresse postale : CRT – 4, rue Moyenne – 18000 Bourges',
+      '',
+      'Adresse des travaux : 9, rue des Mouettes, 35400 Saint-Malo',
+      '',
+      'Monsieur Paul ROUX',
+      '',
+      '7, avenue Pasteur',
+      '',
+      '35800 Dinard',
+      '',
+      'Objet : votre demande',
+      '',
+      'Monsieur,',
+      '',
+      'Votre demande est enregistrée.',
+    ].join('\n');
+    expect(ofType(t, 'ADRESSE')).toEqual(['9, rue des Mouettes, 35400 Saint-Malo', '7, avenue Pasteur\n\n35800 Dinard']);
+  });
+});
