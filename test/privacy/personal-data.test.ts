@@ -875,3 +875,15 @@ describe('the sender’s postal address above the recipient block', () => {
     expect(ofType(t, 'ADRESSE')).toEqual(['9, rue des Mouettes, 35400 Saint-Malo', '7, avenue Pasteur\n\n35800 Dinard']);
   });
 });
+
+describe('caller lines in the service’s blocks, more foreign streets, « reçue par : »', () => {
+  it('reads the number a call came from even in a block of the service’s words', () => {
+    const t = letter('Détail de l’intervention\nIntervention du mardi 4 août 2026, 17 h 40\nAppel reçu au 18 depuis le 06 41 28 90 17');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 41 28 90 17']);
+  });
+  it('reads a Spanish « camino » after a relative’s name, and leaves alone the agent under « Demande reçue par : »', () => {
+    const t = letter('Lieu de séjour : chez ma sœur, Ane GARAIKOETXEA, Camino de Larrabide 7, 2º dcha., 48012 Bilbao (Espagne)\nDemande reçue par : Maréchal des logis-chef Iker Etxart');
+    expect(ofType(t, 'ADRESSE')).toContain('Camino de Larrabide 7, 2º dcha., 48012 Bilbao (Espagne)');
+    expect(ofType(t, 'NOM').join(' | ')).not.toMatch(/Etxart/);
+  });
+});
