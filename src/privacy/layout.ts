@@ -352,6 +352,23 @@ function rightColumnRows(lines: Line[], to: number): Row[] {
       rows.push({ start: l.start + off, end: l.start + off + text.length, text, blank: false, line: i });
     } else rows.push({ start: l.start, end: l.start, text: '', blank: true, line: i });
   }
+  // a left cell long enough to leave only two spaces before the column ("Tél. (lundi, 9 h – 12 h) : 02 …  8, rue …"):
+  // split at the column most rows start at
+  const counts = new Map<number, number>();
+  for (const r of rows) if (!r.blank) counts.set(r.start - lines[r.line]!.start, (counts.get(r.start - lines[r.line]!.start) ?? 0) + 1);
+  let column = -1;
+  for (const [c, k] of counts) if (k >= 2 && (column < 0 || k > counts.get(column)!)) column = c;
+  if (column < 0) return rows;
+  for (const r of rows) {
+    const t = lines[r.line]!.text;
+    if (!r.blank) continue;
+    // (a column set by hand may drift by one character)
+    const at = [column, column + 1, column - 1].find((c) => c > 0 && t.length > c && /\S {2,}$/.test(t.slice(0, c)) && /\S/.test(t[c]!));
+    if (at === undefined) continue;
+    const text = t.slice(at).replace(/\s+$/, '');
+    const start = lines[r.line]!.start + at;
+    Object.assign(r, { start, end: start + text.length, text, blank: false });
+  }
   return rows;
 }
 

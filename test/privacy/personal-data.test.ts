@@ -887,3 +887,31 @@ describe('caller lines in the service’s blocks, more foreign streets, « reçu
     expect(ofType(t, 'NOM').join(' | ')).not.toMatch(/Etxart/);
   });
 });
+
+describe('addresses: the same street again, a drifting right column, more cues', () => {
+  it('reads the recipient’s street again when the text names it with « à » and the town', () => {
+    const t = letter('Le juge statuera sur la contribution à leur entretien et le logement familial, situé 7, avenue Jean-Perrot à Grenoble.');
+    expect(ofType(t, 'ADRESSE')).toContain('7, avenue Jean-Perrot à Grenoble');
+  });
+  it('reads a right column whose line leaves only two spaces after a long left cell, one character off', () => {
+    const t = [
+      'Préfecture de l’Isère',
+      '',
+      'Dossier suivi par : Mme Anne Roux                 Monsieur Karim HADDAD',
+      'Instructrice, bureau des titres                    Résidence Les Lilas, bât. 2',
+      'Tél. (mardi, jeudi, 9 h – 12 h) : 04 76 60 34 00   5, rue des Alpes',
+      'Réf. service : TIT/2025                           38100 Grenoble',
+      '',
+      'Objet : votre demande',
+      '',
+      'Monsieur,',
+      '',
+      'Votre demande est enregistrée.',
+    ].join('\n');
+    expect(ofType(t, 'ADRESSE')).toEqual(['Résidence Les Lilas, bât. 2', '5, rue des Alpes', '38100 Grenoble']);
+  });
+  it('reads a place under « les coordonnées que vous avez indiquées » and an address after « dernier domicile »', () => {
+    const t = letter('Les coordonnées que vous avez indiquées dans votre réclamation (Le Mas Blanc, 07200 Aubenas) restent confidentielles.\nSon dernier domicile était Résidence Les Pins, 4, rue Paoli, 20200 Bastia.');
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['Le Mas Blanc, 07200 Aubenas', '4, rue Paoli, 20200 Bastia']);
+  });
+});
