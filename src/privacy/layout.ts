@@ -177,6 +177,11 @@ const CLOSING_RE =
 const SIGNATURE_START_RE =
   /^\s*(?:(?:pour\s+(?:le|la|l['’])|p\/|p\.o\.|par\s+délégation|le|la|l['’]|les|votre|vos)\s*[\p{L}'’ .\-/]{0,70},\s*$|fait\s+à\s+\p{Lu}[^\n]{0,40},?\s+le\s|pour\s+(?:le|la|l['’])\s*[\p{L}'’ -]{2,50}\s+et\s+par\s+délégation)/iu;
 
+/** A long paragraph that speaks to the reader, no footer's legal notice: the letter goes on after its signature. */
+function bodyAfterSignature(s: string): boolean {
+  return s.length > 150 && /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu.test(s) && !/RGPD|données\s+(?:personnelles|à\s+caractère)|CNIL|informatique\s+et\s+libertés|droits?\s+d['’](?:accès|opposition)|protection\s+des\s+données|traitement/iu.test(s);
+}
+
 /** The start of a message quoted in an e-mail reply ("-----Message d'origine-----", "Le 3 mars 2026, X a écrit :"). */
 const QUOTED_MESSAGE_RE = /^\s*(?:-{2,}\s*(?:message\s+d['’]origine|message\s+original|original\s+message|message\s+transféré|forwarded\s+message)\s*-{2,}|>?\s*le\s[^\n]{4,80}\sa\s+écrit\s*:)\s*$/iu;
 const COUPON_RE = /(?:^\s*(?:P\.?\s?-?S\.?|N\.?\s?B\.?)\s*[:.–-]|coupon|talon|à\s+(?:nous\s+)?retourner|à\s+compléter|à\s+découper|✂|-{6,}|partie\s+à\s+(?:conserver|retourner)|attestation\s+sur\s+l['’]honneur|questionnaire)/i;
@@ -595,7 +600,8 @@ export function analyseLayout(text: string): Layout {
     let coupon = false;
     for (let i = sigStart; i < n; i++) {
       // (a message quoted below the reply's signature is no part of it)
-      if (!coupon && (COUPON_RE.test(lines[i]!.text) || QUOTED_MESSAGE_RE.test(lines[i]!.text))) coupon = true;
+      // (nor a paragraph of the letter set after it: "INFORMATIONS PRATIQUES" / "… vous sera envoyé à …")
+      if (!coupon && (COUPON_RE.test(lines[i]!.text) || QUOTED_MESSAGE_RE.test(lines[i]!.text) || bodyAfterSignature(lines[i]!.text))) coupon = true;
       zones[i] = coupon ? 'body' : 'signature';
     }
   }

@@ -915,3 +915,11 @@ describe('addresses: the same street again, a drifting right column, more cues',
     expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['Le Mas Blanc, 07200 Aubenas', '4, rue Paoli, 20200 Bastia']);
   });
 });
+
+describe('the letter after its signature', () => {
+  it('reads a paragraph to the reader set after the signature as the letter’s, not a legal footer', () => {
+    const t = `${HEAD}${RECIPIENT}Votre demande est accordée.\n\nFait à Grenoble, le 3 février 2026.\n\nPour le maire et par délégation,\nL’officier de l’état civil,\nPaul Renaud\n\nINFORMATIONS PRATIQUES\n\nUne fois la mention portée sur votre acte, vous pourrez demander un extrait à jour ; un message vous sera envoyé à lucie.brunet.38@protonmail.com dès que ce sera fait, et vous pourrez nous écrire.\n\nConformément au RGPD, vous disposez d’un droit d’accès à vos données : écrivez au délégué à la protection des données, Mme Claire Vidal, dpo@caf-isere.fr, ou saisissez la CNIL.\n`;
+    expect(ofType(t, 'EMAIL')).toEqual(['lucie.brunet.38@protonmail.com']);
+    expect(ofType(t, 'NOM').join(' | ')).not.toMatch(/Vidal|Renaud/);
+  });
+});
