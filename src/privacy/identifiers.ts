@@ -57,7 +57,10 @@ const IBAN_PERSONAL_CUE_RE =
 const IBAN_SERVICE_CUE_RE =
   /(?:(?:virement|payer|payez|réglez|régler|versez|verser|rembourser|remboursez)\s+(?:[\p{L}'’]+\s+){0,3}?(?:au|sur\s+le)\s+compte\s+(?:de|du|des)\s+(?!votre|vos)|compte\s+(?:de|du)\s+(?:la\s+|l['’])?(?:Caf|CAF|Urssaf|URSSAF|MSA|CPAM|Trésor|trésor|régie|Régie|Direction|direction|DRFIP|DDFIP|SIP|service|Service|centre|Centre|caisse|Caisse|commune|Commune|Ville|ville|mairie|Mairie|département|Département|région|Région|hôpital|établissement|agence|Agence|office|Office|bailleur)|notre\s+compte|compte\s+(?:du|de\s+la|de\s+l['’])\s*(?:trésor|caisse|régie|agence|service|direction|centre)|trésor\s+public|\bDRFIP\b|\bDDFIP\b|\bDGFIP\b|régie|comptable\s+public|à\s+l['’]ordre|créancier|payer\s+par\s+virement|par\s+virement\s+(?:sur|au|à)\s+(?:le|notre|l['’])|(?:titulaire|bénéficiaire)\s*:\s*(?:caisse|trésor|régie|direction|centre|agence|service|CAF|CPAM|URSSAF|DRFIP|DDFIP|DGFIP|mairie|commune|ville|agent\s+comptable|comptable))/giu;
 
-export function findIbans(layout: Layout): PersonalDataSpan[] {
+/** The label of an account's holder. */
+const HOLDER_LABEL_RE = /(?:titulaire(?:\s+du\s+compte)?|au\s+nom\s+de)\s*:/iu;
+
+export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text } = layout;
   if (!/[A-Z]{2}\d{2}/.test(text)) return [];
   const out: PersonalDataSpan[] = [];
@@ -97,6 +100,18 @@ export function findIbans(layout: Layout): PersonalDataSpan[] {
     const blockStart = layout.lines.find((l) => l.block === line.block && l.block >= 0)?.start ?? line.start;
     const before = text.slice(Math.max(blockStart, start - 400), start);
     const cue = nearestCue(before, IBAN_PERSONAL_CUE_RE, IBAN_SERVICE_CUE_RE);
+    // "Titulaire : Lukas BAUER" on the line of the account or the line above (a blank line apart in a word
+    // processor's paragraphs): a person found holds it
+    let above = li - 1;
+    while (above > 0 && layout.lines[above]!.blank && above > li - 3) above--;
+    const holderLine = [li, above].some((k) => {
+      const l = layout.lines[k];
+      return !!l && !l.blank && HOLDER_LABEL_RE.test(l.text) && names.some((n) => n.type === 'NOM' && n.start >= l.start && n.end <= l.end);
+    });
+    if (holderLine) {
+      out.push({ start, end: start + end, type: 'IBAN' });
+      continue;
+    }
     if (cue.kind === 'service') continue;
     if ((zone === 'header' || zone === 'signature') && cue.kind !== 'personal') continue;
     if (layout.serviceLine(line.index) && cue.kind !== 'personal') continue;

@@ -56,7 +56,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   const names = findNames(layout, cells);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
-    ...findIbans(layout),
+    ...findIbans(layout, names),
     ...findEmails(layout, names),
     ...findDossiers(layout),
     ...findBirthDates(layout),

@@ -923,3 +923,13 @@ describe('the letter after its signature', () => {
     expect(ofType(t, 'NOM').join(' | ')).not.toMatch(/Vidal|Renaud/);
   });
 });
+
+describe('an account held by a person found', () => {
+  it('reads the IBAN under « Titulaire : » and a person’s name, even after the public accountant’s words, not a public body’s', () => {
+    const body = (holder: string, sep: string): string =>
+      letter(`La somme vous sera remboursée par le comptable public, sous 30 jours, sur le compte indiqué dans votre demande :${sep}Titulaire : ${holder}${sep}IBAN : DE90 6649 0000 0041 2378 06 – BIC : GENODE61OG1`);
+    expect(ofType(body('Jonas WEBER', '\n'), 'IBAN')).toEqual(['DE90 6649 0000 0041 2378 06']);
+    expect(ofType(body('Jonas WEBER', '\n\n'), 'IBAN')).toEqual(['DE90 6649 0000 0041 2378 06']);
+    expect(ofType(body('Régie des eaux de Colmar', '\n'), 'IBAN')).toEqual([]);
+  });
+});
