@@ -267,13 +267,15 @@ function continuesBlock(prev: string, next: string): boolean {
 }
 
 /**
- * In a double-spaced text, the blank lines inside an addressee's block: from a civility line, short
+ * In a double-spaced text, the blank lines inside an addressee's block: from a civility or name line, short
  * lines one blank apart down to a postcode line ("M. Paul ROUX", "La Grange Neuve", "85140 Essarts").
  */
 function addresseeBlanks(raw: { text: string; blank: boolean }[]): Set<number> {
   const out = new Set<number>();
   for (let i = 0; i < raw.length; i++) {
-    if (raw[i]!.blank || raw[i]!.text.length > 90 || !civilityNameLine(raw[i]!.text)) continue;
+    const t = raw[i]!.text;
+    // (a civility line, "Aux parents de …", or a bare name: "Senhora Maria FERREIRA")
+    if (raw[i]!.blank || t.length > 90 || !(civilityNameLine(t) || ATTENTION_RE.test(t) || nameLikeLine(t))) continue;
     const blanks: number[] = [];
     for (let k = i + 1, seen = 0; k + 1 < raw.length && seen < 5; k += 2, seen++) {
       const next = raw[k + 1]!;

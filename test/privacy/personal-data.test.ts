@@ -933,3 +933,14 @@ describe('an account held by a person found', () => {
     expect(ofType(body('Régie des eaux de Colmar', '\n'), 'IBAN')).toEqual([]);
   });
 });
+
+describe('recipient blocks as paragraphs, without a French civility', () => {
+  it('reads the block under « Aux parents de … » or a bare name, one blank line apart', () => {
+    const head = 'Centre médico-social du Havre\n\n21, rue Jules-Siegfried – 76600 Le Havre\n\n';
+    const tail = '\n\nObjet : bilan de santé\n\nMadame, Monsieur,\n\nVotre enfant est convoqué.';
+    const a = `${head}Aux parents de Lina BARRY\n\nBâtiment C, appartement 31\n\n4, place Rouelles\n\n76610 Le Havre${tail}`;
+    expect(ofType(a, 'ADRESSE')).toEqual(['Bâtiment C, appartement 31\n\n4, place Rouelles\n\n76610 Le Havre']);
+    const b = `${head}Senhora Ana Maria COSTA\n\nRua do Carmo, 12, 3.º Dto.\n\n4700-309 Braga\n\nPORTUGAL${tail}`;
+    expect(ofType(b, 'ADRESSE')).toEqual(['Rua do Carmo, 12, 3.º Dto.\n\n4700-309 Braga\n\nPORTUGAL']);
+  });
+});
