@@ -22,7 +22,7 @@ const USAGE = `Usage :
   clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|.json|.html] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
   clarte users add|list|set|password|token …   (comptes et jetons d'API : clarte users --help)
-  clarte backup FICHIER | clarte restore FICHIER | clarte purge [--dry-run]
+  clarte backup FICHIER | clarte restore FICHIER | clarte purge [--dry-run] | clarte migrate --to postgres://…
 
   -                lit le texte sur l'entrée standard (UTF-8)
   --format         json : un rapport JSON par ligne ; text : lecture humaine (par défaut)
@@ -227,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
-    if (command === 'backup' || command === 'restore' || command === 'purge') {
+    if (command === 'backup' || command === 'restore' || command === 'purge' || command === 'migrate') {
       const { opsCommand, OPS_USAGE, OpsUsageError } = await import('./ops-command.js');
       try {
         return await opsCommand(command, rest, loadConfig());

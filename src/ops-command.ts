@@ -1,4 +1,7 @@
-/** `clarte backup FILE`, `clarte restore FILE`, `clarte purge [--dry-run]`: the database's upkeep. */
+/**
+ * `clarte backup FILE`, `clarte restore FILE`, `clarte purge [--dry-run]`, `clarte migrate --to URL`:
+ * the database's upkeep.
+ */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from './config.js';
@@ -6,11 +9,15 @@ import { isAppError } from './errors.js';
 import { backupDatabase, restoreDatabase, type BackupInfo } from './store/backup.js';
 import { openDatabase } from './store/db.js';
 import { purge } from './store/retention.js';
+import { copySqliteToPostgres } from './store/copy.js';
+import { isPostgresUrl, postgresSql } from './store/sql.js';
 
 export const OPS_USAGE = `Usage :
   clarte backup FICHIER          copie cohérente de la base (DATABASE_PATH), même pendant que le serveur écrit
   clarte restore FICHIER         remplace la base par une sauvegarde vérifiée (arrêtez le serveur avant)
   clarte purge [--dry-run]       supprime ce qui a dépassé sa durée de conservation (--dry-run : compte seulement)
+  clarte migrate --to postgres://UTILISATEUR:MOT_DE_PASSE@HÔTE:PORT/BASE [--from FICHIER]
+                                 copie la base SQLite (DATABASE_PATH, ou --from) dans une base PostgreSQL vide
 `;
 
 /** A usage mistake (exit status 2). */
@@ -20,8 +27,8 @@ const mib = (bytes: number) => `${(bytes / 1048576).toLocaleString('fr-FR', { ma
 const summary = (i: BackupInfo) => `${i.documents} documents, ${i.versions} versions, ${i.users} comptes, schéma ${i.schema}, ${mib(i.bytes)}`;
 
 /** Runs one upkeep command; returns the exit status. */
-export async function opsCommand(command: 'backup' | 'restore' | 'purge', args: string[], config: Config): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
+export async function opsCommand(command: 'backup' | 'restore' | 'purge' | 'migrate', args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, to: { type: 'string' }, from: { type: 'string' } } });
   const err = (s: string) => process.stderr.write(s + '\n');
   try {
     if (command === 'backup') {
@@ -40,6 +47,7 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge', args: 
       }
       return 0;
     }
+    if (command === 'migrate') return await migrateCommand(values.to, values.from ?? config.DATABASE_PATH);
     if (command === 'restore') {
       const source = positionals[0];
       if (!source) throw new OpsUsageError('fichier de sauvegarde manquant');
@@ -67,5 +75,31 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge', args: 
       return 1;
     }
     throw e;
+  }
+}
+
+/** `clarte migrate --to postgres://…`: the SQLite database copied into an empty PostgreSQL database. */
+async function migrateCommand(to: string | undefined, from: string): Promise<number> {
+  if (!isPostgresUrl(to)) throw new OpsUsageError('--to doit être une adresse postgres:// (ou postgresql://)');
+  if (!existsSync(from)) {
+    process.stderr.write(`clarte migrate : aucune base SQLite à copier (${from}).\n`);
+    return 1;
+  }
+  const source = openDatabase(from);
+  const target = postgresSql(to, { max: 1, applicationName: 'clarte migrate' });
+  try {
+    const started = Date.now();
+    const r = await copySqliteToPostgres(source, target, (table, rows) => process.stderr.write(`  ${table} : ${rows} ligne(s)\n`));
+    const total = r.tables.reduce((n, t) => n + t.rows, 0);
+    process.stdout.write(`Base copiée dans PostgreSQL (schéma ${r.schema}) : ${total} lignes dans ${r.tables.length} tables, en ${((Date.now() - started) / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} s. La base SQLite n'a pas été modifiée.\n`);
+    return 0;
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    // connection refused, authentication, unknown database…: the server's own words, without the URL (it may hold a password)
+    process.stderr.write(`clarte migrate : PostgreSQL : ${(e as Error).message}. Rien n'a été copié.\n`);
+    return 1;
+  } finally {
+    source.close();
+    await target.close().catch(() => {});
   }
 }
