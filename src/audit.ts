@@ -98,7 +98,7 @@ export function auditRow(file: string, r: Report): AuditRow {
 export interface AuditSource {
   shown: string;
   size?: () => number;
-  read: () => Buffer;
+  read: () => Buffer | Promise<Buffer>;
 }
 
 /** Audit sources for files on disk. */
@@ -117,7 +117,7 @@ export async function runAudit(
   ingestor: Ingestor,
   profile: string,
   concurrency: number,
-  progress: (done: number, row: AuditRow, index: number, sha256: string | undefined) => void,
+  progress: (done: number, row: AuditRow, index: number, sha256: string | undefined) => void | Promise<void>,
   maxBytes = Number.MAX_SAFE_INTEGER,
   saver?: AuditSaver,
   signal?: AbortSignal,
@@ -140,7 +140,7 @@ export async function runAudit(
         // Too big files are refused before being read into memory.
         const bytesSize = size?.();
         if (bytesSize !== undefined && bytesSize > maxBytes) throw tooLarge(bytesSize, maxBytes);
-        const bytes = read();
+        const bytes = await read();
         if (bytes.length > maxBytes) throw tooLarge(bytes.length, maxBytes);
         sha256 = createHash('sha256').update(bytes).digest('hex');
         const known = await saver?.known(sha256);
@@ -162,7 +162,7 @@ export async function runAudit(
       }
       if (signal?.aborted) return;
       rows[i] = row;
-      progress(++done, row, i, sha256);
+      await progress(++done, row, i, sha256);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));

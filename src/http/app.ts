@@ -24,7 +24,7 @@ import { ruleRoutes } from './routes/rules.js';
 import { documentRoutes } from './routes/documents.js';
 import { openDatabase, type Db } from '../store/db.js';
 import type { DocumentStore } from '../store/documents.js';
-import { sqliteSql } from '../store/sql.js';
+import { sqliteSql, type Sql } from '../store/sql.js';
 import { auditStore, type AuditStore } from '../store/audits.js';
 import { AuditJobs } from '../map/audit-jobs.js';
 import { auditRoutes } from './routes/audits.js';
@@ -102,17 +102,20 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   let db = appDeps.db;
   let stores: { audits: AuditStore; users: UserStore; log: AuditLog; campaigns: CampaignStore } | undefined;
   let map: Promise<DocumentStore> | undefined;
+  let sql: Sql | undefined;
   const open = () => {
     if (!stores) {
       db ??= openDatabase(appDeps.config.DATABASE_PATH);
-      stores = { audits: auditStore(db), users: userStore(db), log: auditLog(db), campaigns: campaignStore(db, appDeps.config) };
+      // one executor per connection: its lock orders the transactions of every store that uses it
+      sql = sqliteSql(db);
+      stores = { audits: auditStore(sql), users: userStore(db), log: auditLog(db), campaigns: campaignStore(db, appDeps.config) };
     }
     return stores;
   };
   // The map's store goes through the SQL executor (src/store/sql.ts), over the same connection.
   const openMapStore = (): Promise<DocumentStore> => {
     open();
-    map ??= openMap(sqliteSql(db!), appDeps.config.PRIORITY_WEIGHTS).catch((e: unknown) => {
+    map ??= openMap(sql!, appDeps.config.PRIORITY_WEIGHTS).catch((e: unknown) => {
       map = undefined;
       throw e;
     });
@@ -252,7 +255,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   await app.register(campaignRoutes(deps), { prefix: '/api/v1' });
   await app.register(pageRoutes(deps));
   if (appDeps.resumeAudits) {
-    const resumed = deps.auditJobs.resume();
+    const resumed = await deps.auditJobs.resume();
     if (resumed) app.log.info({ resumed }, 'unfinished audits resumed');
   }
   return app;

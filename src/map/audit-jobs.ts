@@ -30,17 +30,18 @@ export class AuditJobs {
   constructor(private readonly deps: AuditJobDeps) {}
 
   /** Records an audit of these files and starts it; returns it at once (status `running`). */
-  start(files: { path: string; data: Buffer }[], options: { profile: string; save: boolean; author: string | null }): AuditInfo {
+  async start(files: { path: string; data: Buffer }[], options: { profile: string; save: boolean; author: string | null }): Promise<AuditInfo> {
     const { audits } = this.deps.stores();
     const id = randomUUID();
-    audits.create(id, options.profile, options.save, files, options.author);
+    await audits.create(id, options.profile, options.save, files, options.author);
+    const info = (await audits.get(id))!;
     this.launch(id);
-    return audits.get(id)!;
+    return info;
   }
 
   /** Starts again the audits a stop of the server left unfinished; returns how many. */
-  resume(): number {
-    const ids = this.deps.stores().audits.unfinished();
+  async resume(): Promise<number> {
+    const ids = await this.deps.stores().audits.unfinished();
     for (const id of ids) this.launch(id);
     return ids.length;
   }
@@ -58,9 +59,12 @@ export class AuditJobs {
 
   private launch(id: string): void {
     const job = this.run(id)
-      .catch((e: unknown) => {
+      .catch(async (e: unknown) => {
         this.deps.log?.(`audit ${id} failed`, e);
-        this.deps.stores().audits.setStatus(id, 'interrupted');
+        await this.deps
+          .stores()
+          .audits.setStatus(id, 'interrupted')
+          .catch((again: unknown) => this.deps.log?.(`audit ${id}: status not recorded`, again));
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, job);
@@ -68,12 +72,12 @@ export class AuditJobs {
 
   private async run(id: string): Promise<void> {
     const { audits } = this.deps.stores();
-    const info = audits.get(id);
+    const info = await audits.get(id);
     if (!info) return;
-    audits.setStatus(id, 'running');
-    const pending = audits.pending(id);
+    await audits.setStatus(id, 'running');
+    const pending = await audits.pending(id);
     const sources = pending.map((p) => ({ shown: p.path, size: () => p.bytes, read: () => audits.data(id, p.seq) }));
-    const saver = info.save ? mapSaver(await this.deps.map(), audits.paths(id), info.author) : undefined;
+    const saver = info.save ? mapSaver(await this.deps.map(), await audits.paths(id), info.author) : undefined;
     const { config, ingestor } = this.deps;
     await runAudit(
       sources,
@@ -85,6 +89,6 @@ export class AuditJobs {
       saver,
       this.stop.signal,
     );
-    if (!this.stop.signal.aborted) audits.setStatus(id, 'done');
+    if (!this.stop.signal.aborted) await audits.setStatus(id, 'done');
   }
 }

@@ -3,7 +3,7 @@
  * result row, so that progress is visible from any request and an interrupted audit resumes.
  */
 import type { AuditRow } from '../audit.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** The state of an audit. */
 export type AuditStatus = 'running' | 'done' | 'interrupted';
@@ -35,29 +35,24 @@ interface AuditDbRow {
   failed: number;
 }
 
-/** The audit repository over a database handle. */
-export function auditStore(db: Db) {
-  const st = {
-    insert: db.prepare('INSERT INTO audits (id, status, profile, save, total, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    insertFile: db.prepare("INSERT INTO audit_files (audit_id, seq, path, bytes, state, data) VALUES (?, ?, ?, ?, 'pending', ?)"),
-    get: db.prepare(
-      `SELECT a.*, (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state != 'pending') AS done,
-       (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state = 'error') AS failed FROM audits a WHERE a.id = ?`,
-    ),
-    list: db.prepare(
-      `SELECT a.*, (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state != 'pending') AS done,
-       (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state = 'error') AS failed FROM audits a ORDER BY a.created_at DESC LIMIT ?`,
-    ),
-    pending: db.prepare("SELECT seq, path, length(data) AS bytes FROM audit_files WHERE audit_id = ? AND state = 'pending' ORDER BY seq"),
-    data: db.prepare('SELECT data FROM audit_files WHERE audit_id = ? AND seq = ?'),
-    finishFile: db.prepare(
-      `UPDATE audit_files SET state = @state, sha256 = @sha256, error_code = @errorCode, error_message = @errorMessage, document_id = @documentId,
+const COLUMNS = `a.*, (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state != 'pending') AS done,
+  (SELECT count(*) FROM audit_files f WHERE f.audit_id = a.id AND f.state = 'error') AS failed`;
+
+/** The audit repository over a database (SQLite or PostgreSQL). */
+export function auditStore(db: Sql) {
+  const q = {
+    insert: 'INSERT INTO audits (id, status, profile, save, total, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    insertFile: "INSERT INTO audit_files (audit_id, seq, path, bytes, state, data) VALUES (?, ?, ?, ?, 'pending', ?)",
+    get: `SELECT ${COLUMNS} FROM audits a WHERE a.id = ?`,
+    list: `SELECT ${COLUMNS} FROM audits a ORDER BY a.created_at DESC LIMIT ?`,
+    pending: "SELECT seq, path, length(data) AS bytes FROM audit_files WHERE audit_id = ? AND state = 'pending' ORDER BY seq",
+    data: 'SELECT data FROM audit_files WHERE audit_id = ? AND seq = ?',
+    finishFile: `UPDATE audit_files SET state = @state, sha256 = @sha256, error_code = @errorCode, error_message = @errorMessage, document_id = @documentId,
        version_number = @version, result = @result, data = NULL WHERE audit_id = @auditId AND seq = @seq`,
-    ),
-    rows: db.prepare("SELECT result FROM audit_files WHERE audit_id = ? AND state != 'pending' ORDER BY seq"),
-    setStatus: db.prepare('UPDATE audits SET status = ?, finished_at = ? WHERE id = ?'),
-    unfinished: db.prepare("SELECT id FROM audits WHERE status IN ('running', 'interrupted') ORDER BY created_at"),
-    paths: db.prepare('SELECT path FROM audit_files WHERE audit_id = ? ORDER BY seq'),
+    rows: "SELECT result FROM audit_files WHERE audit_id = ? AND state != 'pending' ORDER BY seq",
+    setStatus: 'UPDATE audits SET status = ?, finished_at = ? WHERE id = ?',
+    unfinished: "SELECT id FROM audits WHERE status IN ('running', 'interrupted') ORDER BY created_at",
+    paths: 'SELECT path FROM audit_files WHERE audit_id = ? ORDER BY seq',
   };
   const info = (r: AuditDbRow | undefined): AuditInfo | undefined =>
     r && {
@@ -74,34 +69,36 @@ export function auditStore(db: Db) {
     };
   return {
     /** Records an audit and its files (their bytes kept until analysed), in one transaction. */
-    create: db.transaction((id: string, profile: string, save: boolean, files: { path: string; data: Buffer }[], author: string | null): void => {
-      st.insert.run(id, 'running', profile, save ? 1 : 0, files.length, author, new Date().toISOString());
-      files.forEach((f, i) => st.insertFile.run(id, i, f.path, f.data.length, f.data));
-    }),
+    create(id: string, profile: string, save: boolean, files: { path: string; data: Buffer }[], author: string | null): Promise<void> {
+      return db.transaction(async (tx) => {
+        await tx.run(q.insert, [id, 'running', profile, save ? 1 : 0, files.length, author, new Date().toISOString()]);
+        for (const [i, f] of files.entries()) await tx.run(q.insertFile, [id, i, f.path, f.data.length, f.data]);
+      });
+    },
 
     /** The audit with its progress, if it exists. */
-    get(id: string): AuditInfo | undefined {
-      return info(st.get.get(id) as AuditDbRow | undefined);
+    async get(id: string): Promise<AuditInfo | undefined> {
+      return info(await db.get<AuditDbRow>(q.get, [id]));
     },
 
     /** The latest audits, newest first. */
-    list(limit = 50): AuditInfo[] {
-      return (st.list.all(limit) as AuditDbRow[]).map((r) => info(r)!);
+    async list(limit = 50): Promise<AuditInfo[]> {
+      return (await db.all<AuditDbRow>(q.list, [limit])).map((r) => info(r)!);
     },
 
     /** The files of an audit not analysed yet (without their bytes). */
-    pending(id: string): { seq: number; path: string; bytes: number }[] {
-      return st.pending.all(id) as { seq: number; path: string; bytes: number }[];
+    pending(id: string): Promise<{ seq: number; path: string; bytes: number }[]> {
+      return db.all<{ seq: number; path: string; bytes: number }>(q.pending, [id]);
     },
 
     /** The bytes of a pending file. */
-    data(id: string, seq: number): Buffer {
-      return (st.data.get(id, seq) as { data: Buffer | null } | undefined)?.data ?? Buffer.alloc(0);
+    async data(id: string, seq: number): Promise<Buffer> {
+      return (await db.get<{ data: Buffer | null }>(q.data, [id, seq]))?.data ?? Buffer.alloc(0);
     },
 
     /** Records a file's result and drops its bytes. */
-    finishFile(id: string, seq: number, row: AuditRow, sha256: string | undefined): void {
-      st.finishFile.run({
+    async finishFile(id: string, seq: number, row: AuditRow, sha256: string | undefined): Promise<void> {
+      await db.run(q.finishFile, {
         auditId: id,
         seq,
         state: row.error ? 'error' : 'done',
@@ -115,26 +112,27 @@ export function auditStore(db: Db) {
     },
 
     /** The result rows of the files analysed so far, in the audit's order. */
-    rows(id: string): AuditRow[] {
-      return (st.rows.all(id) as { result: string }[]).map((r) => JSON.parse(r.result) as AuditRow);
+    async rows(id: string): Promise<AuditRow[]> {
+      return (await db.all<{ result: string }>(q.rows, [id])).map((r) => JSON.parse(r.result) as AuditRow);
     },
 
     /** Sets the audit's status (and its end time when it is over). */
-    setStatus(id: string, status: AuditStatus): void {
-      st.setStatus.run(status, status === 'running' ? null : new Date().toISOString(), id);
-      // A finished audit's uploaded bytes are gone from the tables (zeroed: secure_delete); the
+    async setStatus(id: string, status: AuditStatus): Promise<void> {
+      await db.run(q.setStatus, [status, status === 'running' ? null : new Date().toISOString(), id]);
+      // A finished audit's uploaded bytes are gone from SQLite's tables (zeroed: secure_delete); the
       // write-ahead log still holds copies of them until it is folded back and emptied.
-      if (status === 'done') db.pragma('wal_checkpoint(TRUNCATE)');
+      // (PostgreSQL: the old row versions go at the next vacuum, automatic by default.)
+      if (status === 'done' && db.dialect === 'sqlite') await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     },
 
     /** The paths of every file of an audit. */
-    paths(id: string): string[] {
-      return (st.paths.all(id) as { path: string }[]).map((r) => r.path);
+    async paths(id: string): Promise<string[]> {
+      return (await db.all<{ path: string }>(q.paths, [id])).map((r) => r.path);
     },
 
     /** Audits left running or interrupted (by a stop of the server). */
-    unfinished(): string[] {
-      return (st.unfinished.all() as { id: string }[]).map((r) => r.id);
+    async unfinished(): Promise<string[]> {
+      return (await db.all<{ id: string }>(q.unfinished)).map((r) => r.id);
     },
   };
 }

@@ -57,8 +57,7 @@ beforeAll(async () => {
   users.openSession(comms.id, 8);
   await users.add({ login: 'agent-caf', role: 'agent', service: 'CAF' });
   auditLog(db).record('comms-1', 'document.status', `document:${ids[0]}`, { from: 'identifie', to: 'a-reecrire' });
-  const audits = auditStore(db);
-  audits.create('audit-1', 'lettre', true, [{ path: 'a.txt', data: Buffer.from('Madame, votre dossier est complet.') }, { path: 'b.txt', data: Buffer.from([0, 1, 2, 255]) }], 'comms-1');
+  await auditStore(sql).create('audit-1', 'lettre', true, [{ path: 'a.txt', data: Buffer.from('Madame, votre dossier est complet.') }, { path: 'b.txt', data: Buffer.from([0, 1, 2, 255]) }], 'comms-1');
   const config = loadConfig({ DATABASE_PATH: file });
   const campaigns = campaignStore(db, config);
   const { volunteer } = campaigns.register({ pseudonym: 'Abeille', contact: 'abeille@example.org', ageBand: '25-39', digitalEase: 'moyenne', languages: 'fr' });

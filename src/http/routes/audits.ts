@@ -55,10 +55,10 @@ export function auditSummary(rows: AuditRow[]) {
 }
 
 /** Starts an audit of uploaded files (the profile checked first), recorded in the audit log. */
-export function startAudit(deps: RouteDeps, me: Principal, files: { path: string; data: Buffer }[], fields: Record<string, string>) {
+export async function startAudit(deps: RouteDeps, me: Principal, files: { path: string; data: Buffer }[], fields: Record<string, string>) {
   const profile = fields.profile || deps.config.DEFAULT_PROFILE;
   deps.library.ruleSet(profile); // an unknown profile is refused before anything is stored
-  const info = deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
+  const info = await deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
   deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
   return info;
 }
@@ -99,8 +99,8 @@ export async function readAuditFiles(req: FastifyRequest, config: RouteDeps['con
 export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const { config } = deps;
 
-  const mustGet = (id: string) => {
-    const info = deps.audits().get(id);
+  const mustGet = async (id: string) => {
+    const info = await deps.audits().get(id);
     if (!info) throw new AppError('NOT_FOUND', `Audit inconnu : ${id}.`);
     return info;
   };
@@ -122,7 +122,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { files, fields } = await readAuditFiles(req, config);
-        const info = startAudit(deps, caller(req), files, fields);
+        const info = await startAudit(deps, caller(req), files, fields);
         reply.status(202).header('location', `/api/v1/audits/${info.id}`);
         return info;
       },
@@ -131,7 +131,7 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/audits',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Les derniers audits', response: { 200: z.object({ items: z.array(AuditInfo) }) } } },
-      async () => ({ items: deps.audits().list() }),
+      async () => ({ items: await deps.audits().list() }),
     );
 
     app.get(
@@ -145,8 +145,8 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const info = mustGet(req.params.id);
-        const rows = deps.audits().rows(info.id);
+        const info = await mustGet(req.params.id);
+        const rows = await deps.audits().rows(info.id);
         return { ...info, summary: auditSummary(rows), files: rows as unknown as Record<string, unknown>[] };
       },
     );
@@ -155,9 +155,9 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       '/audits/:id/results.csv',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Résultats de l’audit en CSV (tableur)', params: AuditId } },
       async (req, reply) => {
-        const info = mustGet(req.params.id);
+        const info = await mustGet(req.params.id);
         reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="audit-${info.id}.csv"`);
-        return auditCsv(deps.audits().rows(info.id));
+        return auditCsv(await deps.audits().rows(info.id));
       },
     );
 
@@ -165,9 +165,9 @@ export function auditRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       '/audits/:id/results.json',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Résultats de l’audit en JSON', params: AuditId } },
       async (req, reply) => {
-        const info = mustGet(req.params.id);
+        const info = await mustGet(req.params.id);
         reply.header('content-type', 'application/json; charset=utf-8');
-        return auditJson(deps.audits().rows(info.id), info.profile);
+        return auditJson(await deps.audits().rows(info.id), info.profile);
       },
     );
   };

@@ -284,27 +284,27 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     );
 
     app.get('/cartographie/audits', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) =>
-      send(reply, auditsPage({ user: req.principal!, audits: deps.audits().list() })),
+      send(reply, auditsPage({ user: req.principal!, audits: await deps.audits().list() })),
     );
 
     app.post('/cartographie/audits', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const me = req.principal!;
       try {
         const { files, fields } = await readAuditFiles(req, deps.config);
-        const info = startAudit(deps, me, files, fields);
+        const info = await startAudit(deps, me, files, fields);
         return reply.redirect(`/cartographie/audits/${info.id}`, 303);
       } catch (e) {
         // A bad upload: the form again, with the French message; the audits already run are untouched.
-        if (isAppError(e) && e.status < 500 && e.status !== 403) return send(reply, auditsPage({ user: me, audits: deps.audits().list(), error: e.message }), e.status);
+        if (isAppError(e) && e.status < 500 && e.status !== 403) return send(reply, auditsPage({ user: me, audits: await deps.audits().list(), error: e.message }), e.status);
         throw e;
       }
     });
 
     app.get('/cartographie/audits/:id', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const id = (req.params as { id: string }).id;
-      const info = /^[0-9a-f-]{36}$/i.test(id) ? deps.audits().get(id) : undefined;
+      const info = /^[0-9a-f-]{36}$/i.test(id) ? await deps.audits().get(id) : undefined;
       if (!info) throw new AppError('NOT_FOUND', `Audit inconnu : ${id.slice(0, 40)}.`);
-      const rows = info.status === 'running' ? [] : deps.audits().rows(info.id);
+      const rows = info.status === 'running' ? [] : await deps.audits().rows(info.id);
       return send(reply, auditPage({ user: req.principal!, info, summary: auditSummary(rows), rows }));
     });
 
