@@ -8,6 +8,7 @@ import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
 import { openDatabase } from './store/db.js';
+import { sqliteSql } from './store/sql.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { userStore } from './store/users.js';
 import { auditLog } from './store/audit-log.js';
@@ -35,7 +36,7 @@ export async function startServer(config: Config): Promise<void> {
   const ingestor = await warmStart(config, library);
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
-  const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(db), config);
+  const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(sqliteSql(db)), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
   const purgeNow = (): void => {
     try {

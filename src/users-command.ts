@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { auditLog } from './store/audit-log.js';
 import { openDatabase } from './store/db.js';
+import { sqliteSql } from './store/sql.js';
 import { describeUser, userStore, type UserInfo } from './store/users.js';
 
 export const USERS_USAGE = `Usage :
@@ -66,7 +67,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
   const db = openDatabase(config.DATABASE_PATH);
   try {
     const users = userStore(db);
-    const log = auditLog(db);
+    const log = auditLog(sqliteSql(db));
     const out = (s: string) => process.stdout.write(s + '\n');
     switch (sub) {
       case 'add': {
@@ -77,12 +78,12 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
         const generated = values['password-stdin'] ? null : randomBytes(15).toString('base64url');
         const password = generated ?? (await readSecret());
         const user = await users.add({ login, role: r, name: values.name, service: values.service ?? null, password });
-        log.record(ACTOR, 'user.create', `user:${user.id}`, { login: user.login, role: user.role, service: user.service });
+        await log.record(ACTOR, 'user.create', `user:${user.id}`, { login: user.login, role: user.role, service: user.service });
         out(`Compte créé : ${user.login} (${describeUser(user)}).`);
         if (generated) out(`Mot de passe (affiché une seule fois, à changer à la première connexion) : ${generated}`);
         if (values.token !== undefined) {
           const { token, info } = users.createToken(user.id, values.token || 'jeton');
-          log.record(ACTOR, 'token.create', `user:${user.id}`, { token: info.id, label: info.label });
+          await log.record(ACTOR, 'token.create', `user:${user.id}`, { token: info.id, label: info.label });
           out(`Jeton d'API n° ${info.id} (affiché une seule fois) : ${token}`);
         }
         return 0;
@@ -105,7 +106,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
           disabled: values.disable ? true : values.enable ? false : undefined,
         };
         const next = users.update(u.id, change);
-        log.record(ACTOR, 'user.update', `user:${u.id}`, change);
+        await log.record(ACTOR, 'user.update', `user:${u.id}`, change);
         out(line(next));
         return 0;
       }
@@ -114,7 +115,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
         if (!login) throw new UsersUsageError('identifiant manquant');
         const u = users.byLogin(login);
         await users.setPassword(u.id, await readSecret());
-        log.record(ACTOR, 'user.password', `user:${u.id}`);
+        await log.record(ACTOR, 'user.password', `user:${u.id}`);
         out(`Mot de passe de ${u.login} changé ; ses sessions ouvertes sont fermées.`);
         return 0;
       }
@@ -123,7 +124,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
         if (action === 'create' && target) {
           const u = users.byLogin(target);
           const { token, info } = users.createToken(u.id, values.label ?? 'jeton');
-          log.record(ACTOR, 'token.create', `user:${u.id}`, { token: info.id, label: info.label });
+          await log.record(ACTOR, 'token.create', `user:${u.id}`, { token: info.id, label: info.label });
           out(`Jeton d'API n° ${info.id} pour ${u.login} (${ROLE_LABELS[u.role]}), affiché une seule fois :`);
           out(token);
           return 0;
@@ -138,7 +139,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
           if (!Number.isInteger(id) || id <= 0) throw new UsersUsageError(`numéro de jeton invalide : ${target}`);
           const t = users.token(id);
           const revoked = users.revokeToken(id);
-          if (revoked) log.record(ACTOR, 'token.revoke', `user:${t.userId}`, { token: id });
+          if (revoked) await log.record(ACTOR, 'token.revoke', `user:${t.userId}`, { token: id });
           out(revoked ? `Jeton n° ${id} révoqué.` : `Jeton n° ${id} déjà révoqué.`);
           return 0;
         }

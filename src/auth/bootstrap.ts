@@ -13,6 +13,6 @@ export async function ensureFirstAdmin(users: UserStore, log: AuditLog, config: 
     return 'Aucun compte : créez le premier administrateur avec « clarte users add LOGIN --admin » (ou ADMIN_LOGIN et ADMIN_PASSWORD au démarrage).';
   }
   const admin = await users.add({ login: config.ADMIN_LOGIN, role: 'admin', password: config.ADMIN_PASSWORD });
-  log.record('démarrage', 'user.create', `user:${admin.id}`, { login: admin.login, role: admin.role, from: 'ADMIN_LOGIN' });
+  await log.record('démarrage', 'user.create', `user:${admin.id}`, { login: admin.login, role: admin.role, from: 'ADMIN_LOGIN' });
   return `Premier administrateur créé : ${admin.login}.`;
 }

@@ -180,9 +180,19 @@ class SqliteSql implements Sql {
   }
 }
 
-/** An executor over an open better-sqlite3 connection (which it then owns). */
+const executors = new WeakMap<Database.Database, SqliteSql>();
+
+/**
+ * The executor of an open better-sqlite3 connection: one per connection, whoever asks, so that its
+ * lock orders the transactions of every repository using that connection.
+ */
 export function sqliteSql(db: Database.Database): Sql & { readonly db: Database.Database } {
-  return new SqliteSql(db, new Gate(), new Map(), false);
+  let sql = executors.get(db);
+  if (!sql) {
+    sql = new SqliteSql(db, new Gate(), new Map(), false);
+    executors.set(db, sql);
+  }
+  return sql;
 }
 
 // ---------------------------------------------------------------------------------------------------

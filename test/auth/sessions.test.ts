@@ -9,6 +9,7 @@ import { ensureFirstAdmin } from '../../src/auth/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { auditLog } from '../../src/store/audit-log.js';
+import { sqliteSql } from '../../src/store/sql.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { userStore } from '../../src/store/users.js';
 import { ourLibrary } from '../helpers/library.js';
@@ -108,14 +109,14 @@ describe('the first administrator', () => {
   it('comes from ADMIN_LOGIN and ADMIN_PASSWORD on an empty database only, never with a default password', async () => {
     const fresh = openDatabase(':memory:');
     const users = userStore(fresh);
-    expect(await ensureFirstAdmin(users, auditLog(fresh), loadConfig({}))).toMatch(/clarte users add/);
+    expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({}))).toMatch(/clarte users add/);
     expect(users.count()).toBe(0);
-    await expect(ensureFirstAdmin(users, auditLog(fresh), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: 'admin' }))).rejects.toThrow(/trop court/);
-    expect(await ensureFirstAdmin(users, auditLog(fresh), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: PASSWORD }))).toMatch(/créé/);
+    await expect(ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: 'admin' }))).rejects.toThrow(/trop court/);
+    expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: PASSWORD }))).toMatch(/créé/);
     expect(users.byLogin('admin').role).toBe('admin');
-    expect(await ensureFirstAdmin(users, auditLog(fresh), loadConfig({ ADMIN_LOGIN: 'autre', ADMIN_PASSWORD: PASSWORD }))).toBeNull();
+    expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'autre', ADMIN_PASSWORD: PASSWORD }))).toBeNull();
     expect(users.count()).toBe(1);
-    expect(auditLog(fresh).list()[0]).toMatchObject({ action: 'user.create', actor: 'démarrage' });
+    expect((await auditLog(sqliteSql(fresh)).list())[0]).toMatchObject({ action: 'user.create', actor: 'démarrage' });
     fresh.close();
   });
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../src/audit.js';
 import { auditStore } from '../../src/store/audits.js';
+import { auditLog } from '../../src/store/audit-log.js';
 import { ENGINES } from '../helpers/databases.js';
 
 const row = (file: string, extra: Partial<AuditRow> = {}): AuditRow => ({ file, format: 'txt', pages: 1, words: 120, score: 71, grade: 'B', alerts: 3, ...extra }) as AuditRow;
@@ -57,5 +58,25 @@ describe.each(ENGINES)('audits ($name)', (engine) => {
     // the same id again: refused, and no file of it recorded
     await expect(store.create('second', 'lettre', true, [{ path: 'c.txt', data: Buffer.from('c') }], null)).rejects.toThrow();
     expect(await store.paths('second')).toEqual(['b.txt']);
+  });
+});
+
+describe.each(ENGINES)('audit log ($name)', (engine) => {
+  it('records who did what, newest first, by target and by page', async () => {
+    const db = await engine.fresh();
+    const log = auditLog(db.sql);
+    await log.record('clarte users', 'user.create', 'user:1', { login: 'marie', role: 'comms' });
+    await log.record({ userId: 1, login: 'marie', name: 'Marie', role: 'comms', service: null, via: 'token' }, 'document.status', 'document:4', { from: 'identifie', to: 'a-reecrire' });
+    await log.record('démarrage', 'document.delete', 'document:5');
+    const all = await auditLog(await db.reopen()).list();
+    expect(all.map((e) => [e.actor, e.action, e.target, e.userId])).toEqual([
+      ['démarrage', 'document.delete', 'document:5', null],
+      ['marie', 'document.status', 'document:4', 1],
+      ['clarte users', 'user.create', 'user:1', null],
+    ]);
+    expect(all[1]!.details).toEqual({ from: 'identifie', to: 'a-reecrire' });
+    expect(all[0]!.details).toBeNull();
+    expect((await log.list({ target: 'document:4' })).map((e) => e.action)).toEqual(['document.status']);
+    expect((await log.list({ before: all[0]!.id, limit: 1 })).map((e) => e.action)).toEqual(['document.status']);
   });
 });

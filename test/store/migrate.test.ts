@@ -56,7 +56,7 @@ beforeAll(async () => {
   users.createToken(comms.id, 'scripts');
   users.openSession(comms.id, 8);
   await users.add({ login: 'agent-caf', role: 'agent', service: 'CAF' });
-  auditLog(db).record('comms-1', 'document.status', `document:${ids[0]}`, { from: 'identifie', to: 'a-reecrire' });
+  await auditLog(sql).record('comms-1', 'document.status', `document:${ids[0]}`, { from: 'identifie', to: 'a-reecrire' });
   await auditStore(sql).create('audit-1', 'lettre', true, [{ path: 'a.txt', data: Buffer.from('Madame, votre dossier est complet.') }, { path: 'b.txt', data: Buffer.from([0, 1, 2, 255]) }], 'comms-1');
   const config = loadConfig({ DATABASE_PATH: file });
   const campaigns = campaignStore(db, config);

@@ -54,7 +54,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (!user) throw new AppError('UNAUTHORIZED', 'Identifiant ou mot de passe incorrect.');
         const s = users.openSession(user.id, deps.config.SESSION_HOURS);
         reply.setCookie(SESSION_COOKIE, s.cookie, { ...cookieOptions, expires: s.expiresAt });
-        deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
+        await deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
         return {
           user: { id: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' as const },
           csrf: s.csrf,
@@ -111,7 +111,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const user = await deps.users().add(req.body);
-        deps.log().record(caller(req), 'user.create', `user:${user.id}`, { login: user.login, role: user.role, service: user.service });
+        await deps.log().record(caller(req), 'user.create', `user:${user.id}`, { login: user.login, role: user.role, service: user.service });
         return reply.status(201).send(user);
       },
     );
@@ -133,7 +133,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           throw new AppError('CONFLICT', 'Un administrateur ne peut ni se désactiver ni se retirer son propre rôle.');
         }
         const user = deps.users().update(req.params.id, req.body);
-        deps.log().record(me, 'user.update', `user:${user.id}`, req.body);
+        await deps.log().record(me, 'user.update', `user:${user.id}`, req.body);
         return user;
       },
     );
@@ -159,7 +159,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           if (!ok) throw new AppError('FORBIDDEN', 'Mot de passe actuel incorrect.');
         }
         await users.setPassword(req.params.id, req.body.password);
-        deps.log().record(me, 'user.password', `user:${req.params.id}`);
+        await deps.log().record(me, 'user.password', `user:${req.params.id}`);
         return reply.status(204).send(null);
       },
     );
@@ -189,7 +189,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { token, info } = deps.users().createToken(req.params.id, req.body.label);
-        deps.log().record(caller(req), 'token.create', `user:${req.params.id}`, { token: info.id, label: info.label });
+        await deps.log().record(caller(req), 'token.create', `user:${req.params.id}`, { token: info.id, label: info.label });
         return reply.status(201).send({ ...info, token });
       },
     );
@@ -205,7 +205,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const users = deps.users();
         const t = users.token(req.params.id);
         if (t.userId !== me.userId && me.role !== 'admin') throw new AppError('FORBIDDEN', 'Seul un administrateur révoque le jeton d’un autre compte.');
-        if (users.revokeToken(t.id)) deps.log().record(me, 'token.revoke', `user:${t.userId}`, { token: t.id });
+        if (users.revokeToken(t.id)) await deps.log().record(me, 'token.revoke', `user:${t.userId}`, { token: t.id });
         return reply.status(204).send(null);
       },
     );
@@ -224,7 +224,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           },
         },
       },
-      async (req) => ({ items: deps.log().list(req.query) }),
+      async (req) => ({ items: await deps.log().list(req.query) }),
     );
   };
 }

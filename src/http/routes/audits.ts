@@ -59,7 +59,7 @@ export async function startAudit(deps: RouteDeps, me: Principal, files: { path: 
   const profile = fields.profile || deps.config.DEFAULT_PROFILE;
   deps.library.ruleSet(profile); // an unknown profile is refused before anything is stored
   const info = await deps.auditJobs.start(files, { profile, save: fields.save !== 'false', author: me.login });
-  deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
+  await deps.log().record(me, 'audit.start', `audit:${info.id}`, { files: info.total, save: info.save });
   return info;
 }
 

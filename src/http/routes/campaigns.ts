@@ -147,7 +147,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Effacer un bénévole à sa demande (ses réponses anonymes restent)', params: Id, response: { 204: z.null(), 404: ErrorBody } } },
       async (req, reply) => {
         store().erase(req.params.id);
-        deps.log().record(caller(req), 'volunteer.erase', `volunteer:${req.params.id}`);
+        await deps.log().record(caller(req), 'volunteer.erase', `volunteer:${req.params.id}`);
         return reply.status(204).send(null);
       },
     );
@@ -174,7 +174,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const s = store();
         const v = s.volunteerByLink(req.params.token);
         s.erase(v.id);
-        deps.log().record('bénévole', 'volunteer.erase', `volunteer:${v.id}`, { by: 'self' });
+        await deps.log().record('bénévole', 'volunteer.erase', `volunteer:${v.id}`, { by: 'self' });
         return reply.status(204).send(null);
       },
     );
@@ -201,7 +201,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const me = caller(req);
         const c = store().create(req.params.id, req.body, me.login);
-        deps.log().record(me, 'campaign.create', `document:${req.params.id}`, { campaign: c.id, version: c.version });
+        await deps.log().record(me, 'campaign.create', `document:${req.params.id}`, { campaign: c.id, version: c.version });
         reply.status(201);
         return c;
       },
@@ -259,7 +259,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const me = caller(req);
         const r = store().invite(req.params.id, req.body);
-        deps.log().record(me, 'campaign.invite', `campaign:${req.params.id}`, { invitations: r.created.length });
+        await deps.log().record(me, 'campaign.invite', `campaign:${req.params.id}`, { invitations: r.created.length });
         reply.status(201);
         return {
           invitations: r.created.map((i) => ({ volunteerId: i.volunteerId, pseudonym: i.pseudonym, contact: i.contact, link: i.token, path: `/api/v1/invitations/${i.token}`, page: `/participer/${i.token}`, expiresAt: i.expiresAt })),
@@ -273,7 +273,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Clore une campagne (les liens non utilisés ne marchent plus)', params: Id, response: { 200: CampaignOut, 404: ErrorBody } } },
       async (req) => {
         const c = store().close(req.params.id);
-        deps.log().record(caller(req), 'campaign.close', `campaign:${c.id}`);
+        await deps.log().record(caller(req), 'campaign.close', `campaign:${c.id}`);
         return c;
       },
     );
@@ -361,7 +361,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const me = caller(req);
         const r = store().review(req.params.id, req.body.version, req.body.decision, req.body.comment ?? null, me.login);
-        deps.log().record(me, `review.${r.decision}`, `document:${req.params.id}`, { version: r.version });
+        await deps.log().record(me, `review.${r.decision}`, `document:${req.params.id}`, { version: r.version });
         reply.status(201);
         return r;
       },

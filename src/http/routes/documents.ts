@@ -111,7 +111,7 @@ export async function changeStatus(deps: RouteDeps, me: Principal, id: number, s
   // Publishing needs an expert's approval and a passed user test of the latest version.
   if (status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, id);
   const doc = await (await deps.store()).setStatus(id, status, me.login, comment, expected);
-  deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
+  await deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
   return doc;
 }
 
@@ -236,7 +236,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const saved = await saveReport(store, report, options);
         // A file already stored elsewhere on the map is not revealed to an agent of another service.
         if (own !== null && (await store.get(saved.documentId)).service !== own) throw new AppError('CONFLICT', 'Ce fichier est déjà enregistré dans la cartographie, hors de votre service.');
-        if (saved.outcome !== 'unchanged') deps.log().record(me, saved.outcome === 'new-document' ? 'document.create' : 'document.version', `document:${saved.documentId}`, { version: saved.version });
+        if (saved.outcome !== 'unchanged') await deps.log().record(me, saved.outcome === 'new-document' ? 'document.create' : 'document.version', `document:${saved.documentId}`, { version: saved.version });
         reply.status(saved.outcome === 'unchanged' ? 200 : 201);
         return { ...saved, document: await store.get(saved.documentId) };
       },
@@ -284,7 +284,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const own = ownService(me);
         if (own !== null && 'service' in req.body && req.body.service !== own) throw new AppError('FORBIDDEN', 'Un agent ne peut pas confier un document à un autre service.');
         const doc = await (await deps.store()).update(req.params.id, req.body as Partial<DocumentMeta>);
-        deps.log().record(me, 'document.update', `document:${doc.id}`, req.body);
+        await deps.log().record(me, 'document.update', `document:${doc.id}`, req.body);
         return doc;
       },
     );
@@ -318,7 +318,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           author: caller(req).login,
           comment: fields.comment ?? null,
         });
-        if (created) deps.log().record(caller(req), 'document.version', `document:${id}`, { version: number });
+        if (created) await deps.log().record(caller(req), 'document.version', `document:${id}`, { version: number });
         reply.status(created ? 201 : 200);
         return { documentId: id, version: number, outcome: created ? ('new-version' as const) : ('unchanged' as const), document: await store.get(id) };
       },
@@ -526,7 +526,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const me = caller(req);
         await visible(req, req.params.id);
         const doc = await (await deps.store()).addReport(req.params.id, req.body.kind, req.body.count, req.body.comment ?? null, me.login);
-        deps.log().record(me, 'document.report', `document:${doc.id}`, { kind: req.body.kind, count: req.body.count });
+        await deps.log().record(me, 'document.report', `document:${doc.id}`, { kind: req.body.kind, count: req.body.count });
         return doc;
       },
     );
@@ -544,7 +544,7 @@ export function documentRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const doc = await (await deps.store()).remove(req.params.id);
-        deps.log().record(caller(req), 'document.delete', `document:${doc.id}`, { title: doc.title, service: doc.service, versions: doc.latestVersion });
+        await deps.log().record(caller(req), 'document.delete', `document:${doc.id}`, { title: doc.title, service: doc.service, versions: doc.latestVersion });
         return reply.status(204).send(null);
       },
     );

@@ -122,7 +122,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         if (!user) return send(reply, loginPage({ next, login, error: 'Identifiant ou mot de passe incorrect.' }), 401);
         const session = users.openSession(user.id, deps.config.SESSION_HOURS);
         reply.setCookie(SESSION_COOKIE, session.cookie, { ...cookieOptions, expires: session.expiresAt });
-        deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
+        await deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
         return reply.redirect(next, 303);
       },
     );
@@ -220,7 +220,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         const input = CampaignIn.safeParse(campaignInput((req.body ?? {}) as Record<string, unknown>));
         if (!input.success) throw new AppError('VALIDATION', `Campagne incomplète : ${input.error.issues.map((i) => FIELD_WORDS[String(i.path[0])] ?? String(i.path[0])).filter((w, k, all) => all.indexOf(w) === k).join(', ')} (2 questions au moins, chacune avec sa bonne réponse).`);
         const c = deps.campaigns().create(id, input.data, me.login);
-        deps.log().record(me, 'campaign.create', `document:${id}`, { campaign: c.id, version: c.version });
+        await deps.log().record(me, 'campaign.create', `document:${id}`, { campaign: c.id, version: c.version });
         return reply.redirect(`/cartographie/campagnes/${c.id}`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404 || e.status === 403) throw e;
@@ -239,7 +239,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const count = typeof raw === 'string' && /^\d{1,4}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
       try {
         const r = deps.campaigns().invite(id, count ? { count } : {});
-        deps.log().record(me, 'campaign.invite', `campaign:${id}`, { invitations: r.created.length });
+        await deps.log().record(me, 'campaign.invite', `campaign:${id}`, { invitations: r.created.length });
         const invitations = r.created.map((i) => ({ pseudonym: i.pseudonym, contact: i.contact, page: `${req.protocol}://${req.host}/participer/${i.token}`, expiresAt: i.expiresAt }));
         // The links show once: no redirect, and the page is not cached.
         reply.header('cache-control', 'no-store');
@@ -254,7 +254,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const me = req.principal!;
       const id = campaignId(req);
       const c = deps.campaigns().close(id);
-      deps.log().record(me, 'campaign.close', `campaign:${c.id}`);
+      await deps.log().record(me, 'campaign.close', `campaign:${c.id}`);
       return send(reply, campaignPage({ ...(await campaignData(me, id)), notice: { kind: 'success', text: 'Campagne close : les liens non utilisés ne marchent plus.' } }));
     });
 
@@ -390,7 +390,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       try {
         if (!decision) throw new AppError('VALIDATION', 'Choisissez : valider ou refuser la version.');
         const r = deps.campaigns().review(id, version, decision, comment, me.login);
-        deps.log().record(me, `review.${r.decision}`, `document:${id}`, { version: r.version });
+        await deps.log().record(me, `review.${r.decision}`, `document:${id}`, { version: r.version });
         return reply.redirect(`/cartographie/documents/${id}?fait=avis#avis`, 303);
       } catch (e) {
         if (!isAppError(e) || e.status === 404) throw e;
