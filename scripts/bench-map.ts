@@ -30,6 +30,7 @@ import { openDatabase } from '../src/store/db.js';
 import { userStore } from '../src/store/users.js';
 import { generateCorpus, mulberry32 } from './bench-corpus.js';
 import { fr, median, ok } from './bench-util.js';
+import { sqliteSql } from '../src/store/sql.js';
 
 const LETTERS = 1000;
 const AUDIT_RUNS = 2;
@@ -192,8 +193,8 @@ async function main(): Promise<void> {
   w(`  remplissage de la base : ${fr((performance.now() - t0) / 1000, 1)} s`);
   // The map is read with a comms account's token, as a program would.
   const handle = openDatabase(db);
-  const users = userStore(handle);
-  const token = users.createToken((await users.add({ login: 'banc-essai', role: 'comms' })).id, 'banc d’essai').token;
+  const users = userStore(sqliteSql(handle));
+  const token = (await users.createToken((await users.add({ login: 'banc-essai', role: 'comms' })).id, 'banc d’essai')).token;
   handle.close();
   const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH: db }), library: await RuleLibrary.load() });
   const queries: [string, string][] = [

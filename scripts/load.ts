@@ -24,6 +24,7 @@ import { ROOT } from '../src/paths.js';
 import { generateCorpus } from './bench-corpus.js';
 import { fr, median, ok, writeResults } from './bench-util.js';
 import { makeLetterDocx, makeZip } from './documents.js';
+import { sqliteSql } from '../src/store/sql.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number): number => {
@@ -123,9 +124,9 @@ async function main(): Promise<void> {
   {
     const [{ openDatabase }, { userStore }] = await Promise.all([import('../src/store/db.js'), import('../src/store/users.js')]);
     const db = openDatabase(env.DATABASE_PATH);
-    const users = userStore(db);
+    const users = userStore(sqliteSql(db));
     const user = await users.add({ login: 'charge', role: 'comms', name: 'Essai de charge', password: 'un mot de passe pour l’essai de charge' });
-    token = users.createToken(user.id, 'essai de charge').token;
+    token = (await users.createToken(user.id, 'essai de charge')).token;
     db.close();
   }
   const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'server.js')], { env, stdio: ['ignore', 'ignore', 'inherit'] });

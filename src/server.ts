@@ -36,7 +36,7 @@ export async function startServer(config: Config): Promise<void> {
   const ingestor = await warmStart(config, library);
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
-  const firstAdmin = await ensureFirstAdmin(userStore(db), auditLog(sqliteSql(db)), config);
+  const firstAdmin = await ensureFirstAdmin(userStore(sqliteSql(db)), auditLog(sqliteSql(db)), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
   const purgeNow = (): void => {
     try {

@@ -66,7 +66,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
   });
   const db = openDatabase(config.DATABASE_PATH);
   try {
-    const users = userStore(db);
+    const users = userStore(sqliteSql(db));
     const log = auditLog(sqliteSql(db));
     const out = (s: string) => process.stdout.write(s + '\n');
     switch (sub) {
@@ -82,14 +82,14 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
         out(`Compte créé : ${user.login} (${describeUser(user)}).`);
         if (generated) out(`Mot de passe (affiché une seule fois, à changer à la première connexion) : ${generated}`);
         if (values.token !== undefined) {
-          const { token, info } = users.createToken(user.id, values.token || 'jeton');
+          const { token, info } = await users.createToken(user.id, values.token || 'jeton');
           await log.record(ACTOR, 'token.create', `user:${user.id}`, { token: info.id, label: info.label });
           out(`Jeton d'API n° ${info.id} (affiché une seule fois) : ${token}`);
         }
         return 0;
       }
       case 'list': {
-        const all = users.list();
+        const all = await users.list();
         if (!all.length) out('Aucun compte. Créez le premier administrateur : clarte users add IDENTIFIANT --admin');
         for (const u of all) out(line(u));
         return 0;
@@ -98,14 +98,14 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
         const login = positionals[0];
         if (!login) throw new UsersUsageError('identifiant manquant');
         if (values.disable && values.enable) throw new UsersUsageError('--disable ou --enable, pas les deux');
-        const u = users.byLogin(login);
+        const u = await users.byLogin(login);
         const change = {
           role: role(values.role),
           name: values.name,
           service: values.service,
           disabled: values.disable ? true : values.enable ? false : undefined,
         };
-        const next = users.update(u.id, change);
+        const next = await users.update(u.id, change);
         await log.record(ACTOR, 'user.update', `user:${u.id}`, change);
         out(line(next));
         return 0;
@@ -113,7 +113,7 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
       case 'password': {
         const login = positionals[0];
         if (!login) throw new UsersUsageError('identifiant manquant');
-        const u = users.byLogin(login);
+        const u = await users.byLogin(login);
         await users.setPassword(u.id, await readSecret());
         await log.record(ACTOR, 'user.password', `user:${u.id}`);
         out(`Mot de passe de ${u.login} changé ; ses sessions ouvertes sont fermées.`);
@@ -122,23 +122,23 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
       case 'token': {
         const [action, target] = positionals;
         if (action === 'create' && target) {
-          const u = users.byLogin(target);
-          const { token, info } = users.createToken(u.id, values.label ?? 'jeton');
+          const u = await users.byLogin(target);
+          const { token, info } = await users.createToken(u.id, values.label ?? 'jeton');
           await log.record(ACTOR, 'token.create', `user:${u.id}`, { token: info.id, label: info.label });
           out(`Jeton d'API n° ${info.id} pour ${u.login} (${ROLE_LABELS[u.role]}), affiché une seule fois :`);
           out(token);
           return 0;
         }
         if (action === 'list' && target) {
-          const u = users.byLogin(target);
-          for (const t of users.tokens(u.id)) out(`${t.id}\t${t.prefix}…\t${t.label}\tcréé ${t.createdAt}${t.lastUsedAt ? `\tutilisé ${t.lastUsedAt}` : ''}${t.revokedAt ? `\trévoqué ${t.revokedAt}` : ''}`);
+          const u = await users.byLogin(target);
+          for (const t of await users.tokens(u.id)) out(`${t.id}\t${t.prefix}…\t${t.label}\tcréé ${t.createdAt}${t.lastUsedAt ? `\tutilisé ${t.lastUsedAt}` : ''}${t.revokedAt ? `\trévoqué ${t.revokedAt}` : ''}`);
           return 0;
         }
         if (action === 'revoke' && target) {
           const id = Number(target);
           if (!Number.isInteger(id) || id <= 0) throw new UsersUsageError(`numéro de jeton invalide : ${target}`);
-          const t = users.token(id);
-          const revoked = users.revokeToken(id);
+          const t = await users.token(id);
+          const revoked = await users.revokeToken(id);
           if (revoked) await log.record(ACTOR, 'token.revoke', `user:${t.userId}`, { token: id });
           out(revoked ? `Jeton n° ${id} révoqué.` : `Jeton n° ${id} déjà révoqué.`);
           return 0;

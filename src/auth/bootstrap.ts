@@ -8,7 +8,7 @@ import type { UserStore } from '../store/users.js';
  * line saying what happened (for the log), or null when accounts already exist.
  */
 export async function ensureFirstAdmin(users: UserStore, log: AuditLog, config: Config): Promise<string | null> {
-  if (users.count() > 0) return null;
+  if (await users.count() > 0) return null;
   if (!config.ADMIN_LOGIN || !config.ADMIN_PASSWORD) {
     return 'Aucun compte : créez le premier administrateur avec « clarte users add LOGIN --admin » (ou ADMIN_LOGIN et ADMIN_PASSWORD au démarrage).';
   }

@@ -75,12 +75,12 @@ export class FailureThrottle {
 }
 
 /** The caller of a request (null when no credentials are given); invalid credentials are refused. */
-export function identify(req: FastifyRequest, users: () => UserStore, throttle?: FailureThrottle): Principal | null {
+export async function identify(req: FastifyRequest, users: () => UserStore, throttle?: FailureThrottle): Promise<Principal | null> {
   const token = bearer(req);
   const cookie = token === null ? req.cookies?.[SESSION_COOKIE] : undefined;
   if (token === null && !cookie) return null;
   if (throttle?.blocked(req.ip)) throw new AppError('RATE_LIMITED', 'Trop d’identifications refusées depuis cette adresse : patientez une minute.');
-  const p = token !== null ? users().authenticateToken(token) : users().sessionPrincipal(cookie!);
+  const p = token !== null ? await users().authenticateToken(token) : await users().sessionPrincipal(cookie!);
   if (!p) {
     throttle?.fail(req.ip);
     // A bad token is an error; an expired session cookie only means nobody is signed in.
@@ -137,7 +137,7 @@ export function installAuth(app: FastifyInstance, users: () => UserStore, failur
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined) return; // unknown address: the 404 handler answers
-    req.principal = identify(req, users, throttle);
+    req.principal = await identify(req, users, throttle);
     // An expired or unknown session cookie is dropped, so that the browser stops sending it.
     if (!req.principal && req.cookies?.[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     const p = req.principal;

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { ROLE_LABELS, ROLES, type Principal, type Role } from '../auth/roles.js';
 import { AppError } from '../errors.js';
-import type { Db } from './db.js';
+import { isUniqueViolation, type Sql } from './sql.js';
 
 /** An account as shown to administrators (no secret). */
 export interface UserInfo {
@@ -86,38 +86,37 @@ export interface NewUser {
   password?: string | undefined;
 }
 
-/** The accounts repository over a database handle. */
-export function userStore(db: Db) {
-  const st = {
-    insert: db.prepare('INSERT INTO users (login, name, role, service, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    byId: db.prepare('SELECT * FROM users WHERE id = ?'),
-    byLogin: db.prepare('SELECT * FROM users WHERE login = ?'),
-    list: db.prepare('SELECT * FROM users ORDER BY login'),
-    count: db.prepare('SELECT count(*) AS n FROM users'),
-    update: db.prepare('UPDATE users SET name = @name, role = @role, service = @service, disabled = @disabled, updated_at = @at WHERE id = @id'),
-    password: db.prepare('UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?'),
-    insertToken: db.prepare('INSERT INTO api_tokens (user_id, label, hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)'),
-    token: db.prepare(
-      `SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?`,
-    ),
-    touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?'),
-    tokens: db.prepare('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id'),
-    tokenById: db.prepare('SELECT * FROM api_tokens WHERE id = ?'),
-    revoke: db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
-    insertSession: db.prepare('INSERT INTO sessions (hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)'),
-    session: db.prepare('SELECT s.csrf, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ?'),
-    deleteSession: db.prepare('DELETE FROM sessions WHERE hash = ?'),
-    deleteUserSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
-    purgeSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
+/** The accounts repository over a database (SQLite or PostgreSQL). */
+export function userStore(db: Sql) {
+  const q = {
+    insert: 'INSERT INTO users (login, name, role, service, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+    byId: 'SELECT * FROM users WHERE id = ?',
+    // the login column compares without case on both engines (SQLite NOCASE, PostgreSQL's nocase collation)
+    byLogin: 'SELECT * FROM users WHERE login = ?',
+    list: 'SELECT * FROM users ORDER BY login',
+    count: 'SELECT count(*) AS n FROM users',
+    update: 'UPDATE users SET name = @name, role = @role, service = @service, disabled = @disabled, updated_at = @at WHERE id = @id',
+    password: 'UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?',
+    insertToken: 'INSERT INTO api_tokens (user_id, label, hash, prefix, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    token: 'SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?',
+    touchToken: 'UPDATE api_tokens SET last_used_at = ? WHERE id = ?',
+    tokens: 'SELECT * FROM api_tokens WHERE user_id = ? ORDER BY id',
+    tokenById: 'SELECT * FROM api_tokens WHERE id = ?',
+    revoke: 'UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+    insertSession: 'INSERT INTO sessions (hash, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+    session: 'SELECT s.csrf, s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ?',
+    deleteSession: 'DELETE FROM sessions WHERE hash = ?',
+    deleteUserSessions: 'DELETE FROM sessions WHERE user_id = ?',
+    purgeSessions: 'DELETE FROM sessions WHERE expires_at <= ?',
   };
 
-  const get = (id: number): UserInfo => {
-    const r = st.byId.get(id) as UserRow | undefined;
+  const get = async (id: number): Promise<UserInfo> => {
+    const r = await db.get<UserRow>(q.byId, [id]);
     if (!r) throw new AppError('NOT_FOUND', `Compte introuvable : ${id}.`);
     return userInfo(r);
   };
-  const byLogin = (login: string): UserInfo => {
-    const r = st.byLogin.get(login) as UserRow | undefined;
+  const byLogin = async (login: string): Promise<UserInfo> => {
+    const r = await db.get<UserRow>(q.byLogin, [login]);
     if (!r) throw new AppError('NOT_FOUND', `Compte introuvable : ${login}.`);
     return userInfo(r);
   };
@@ -134,8 +133,8 @@ export function userStore(db: Db) {
   return {
     get,
     byLogin,
-    list: (): UserInfo[] => (st.list.all() as UserRow[]).map(userInfo),
-    count: (): number => (st.count.get() as { n: number }).n,
+    list: async (): Promise<UserInfo[]> => (await db.all<UserRow>(q.list)).map(userInfo),
+    count: async (): Promise<number> => (await db.get<{ n: number }>(q.count))!.n,
 
     /** Creates an account (its password hashed); a login already taken is a conflict. */
     async add(u: NewUser): Promise<UserInfo> {
@@ -147,15 +146,23 @@ export function userStore(db: Db) {
         if (problem) throw new AppError('VALIDATION', problem);
       }
       const hash = u.password === undefined ? null : await hashPassword(u.password);
-      if (st.byLogin.get(u.login)) throw new AppError('CONFLICT', `L'identifiant « ${u.login} » est déjà pris.`);
+      const taken = () => new AppError('CONFLICT', `L'identifiant « ${u.login} » est déjà pris.`);
+      if (await db.get(q.byLogin, [u.login])) throw taken();
       const at = now();
-      const id = Number(st.insert.run(u.login, u.name?.trim() || u.login, u.role, u.service?.trim() || null, hash, at, at).lastInsertRowid);
+      let id: number;
+      try {
+        id = (await db.get<{ id: number }>(q.insert, [u.login, u.name?.trim() || u.login, u.role, u.service?.trim() || null, hash, at, at]))!.id;
+      } catch (e) {
+        // another instance took it between the check and the insert
+        if (isUniqueViolation(e)) throw taken();
+        throw e;
+      }
       return get(id);
     },
 
     /** Changes name, role, service or the disabled flag; disabling closes the account's sessions. */
-    update(id: number, change: { name?: string | undefined; role?: Role | undefined; service?: string | null | undefined; disabled?: boolean | undefined }): UserInfo {
-      const cur = get(id);
+    async update(id: number, change: { name?: string | undefined; role?: Role | undefined; service?: string | null | undefined; disabled?: boolean | undefined }): Promise<UserInfo> {
+      const cur = await get(id);
       const next = {
         id,
         name: change.name?.trim() || cur.name,
@@ -165,50 +172,55 @@ export function userStore(db: Db) {
         at: now(),
       };
       if (next.role === 'agent' && !next.service) throw new AppError('VALIDATION', 'Un agent appartient à un service : précisez-le.');
-      st.update.run(next);
-      if (next.disabled) st.deleteUserSessions.run(id);
+      await db.transaction(async (tx) => {
+        await tx.run(q.update, next);
+        if (next.disabled) await tx.run(q.deleteUserSessions, [id]);
+      });
       return get(id);
     },
 
     /** Sets a new password (checked, hashed) and closes the account's sessions. */
     async setPassword(id: number, password: string): Promise<void> {
-      get(id);
+      await get(id);
       const problem = passwordProblem(password);
       if (problem) throw new AppError('VALIDATION', problem);
-      st.password.run(await hashPassword(password), now(), id);
-      st.deleteUserSessions.run(id);
+      const hash = await hashPassword(password);
+      await db.transaction(async (tx) => {
+        await tx.run(q.password, [hash, now(), id]);
+        await tx.run(q.deleteUserSessions, [id]);
+      });
     },
 
     /** A new API token for the account: the clear token is returned once, only its hash is kept. */
-    createToken(userId: number, label: string): { token: string; info: TokenInfo } {
-      get(userId);
+    async createToken(userId: number, label: string): Promise<{ token: string; info: TokenInfo }> {
+      await get(userId);
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-      const id = Number(st.insertToken.run(userId, label.trim() || 'jeton', sha256(token), token.slice(0, 10), now()).lastInsertRowid);
-      return { token, info: tokenInfo(st.tokenById.get(id) as TokenRow) };
+      const { id } = (await db.get<{ id: number }>(q.insertToken, [userId, label.trim() || 'jeton', sha256(token), token.slice(0, 10), now()]))!;
+      return { token, info: tokenInfo((await db.get<TokenRow>(q.tokenById, [id]))!) };
     },
-    tokens: (userId: number): TokenInfo[] => (st.tokens.all(userId) as TokenRow[]).map(tokenInfo),
-    token(id: number): TokenInfo {
-      const r = st.tokenById.get(id) as TokenRow | undefined;
+    tokens: async (userId: number): Promise<TokenInfo[]> => (await db.all<TokenRow>(q.tokens, [userId])).map(tokenInfo),
+    async token(id: number): Promise<TokenInfo> {
+      const r = await db.get<TokenRow>(q.tokenById, [id]);
       if (!r) throw new AppError('NOT_FOUND', `Jeton introuvable : ${id}.`);
       return tokenInfo(r);
     },
     /** Revokes a token (true when it was active). */
-    revokeToken: (id: number): boolean => st.revoke.run(now(), id).changes > 0,
+    revokeToken: async (id: number): Promise<boolean> => (await db.run(q.revoke, [now(), id])).changes > 0,
 
     /** The caller behind a token, or null (unknown, revoked, or account disabled). */
-    authenticateToken(token: string): Principal | null {
+    async authenticateToken(token: string): Promise<Principal | null> {
       if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-      const r = st.token.get(sha256(token)) as (UserRow & { token_id: number; revoked_at: string | null; last_used_at: string | null }) | undefined;
+      const r = await db.get<UserRow & { token_id: number; revoked_at: string | null; last_used_at: string | null }>(q.token, [sha256(token)]);
       if (!r || r.revoked_at || r.disabled) return null;
       // Written at most once a minute per token: a busy program does not turn reads into writes.
       const at = now();
-      if (!r.last_used_at || Date.parse(at) - Date.parse(r.last_used_at) > 60_000) st.touchToken.run(at, r.token_id);
+      if (!r.last_used_at || Date.parse(at) - Date.parse(r.last_used_at) > 60_000) await db.run(q.touchToken, [at, r.token_id]);
       return principal(r, 'token');
     },
 
     /** Checks a login and password; the same work is done for an unknown login (no timing oracle). */
     async checkPassword(login: string, password: string): Promise<UserInfo | null> {
-      const r = st.byLogin.get(login) as UserRow | undefined;
+      const r = await db.get<UserRow>(q.byLogin, [login]);
       if (!r || !r.password_hash || r.disabled) {
         await verifyPassword(password, await decoyHash());
         return null;
@@ -217,23 +229,23 @@ export function userStore(db: Db) {
     },
 
     /** Opens a web session: the cookie value and CSRF token (only the cookie's hash is kept). */
-    openSession(userId: number, hours: number): { cookie: string; csrf: string; expiresAt: Date } {
+    async openSession(userId: number, hours: number): Promise<{ cookie: string; csrf: string; expiresAt: Date }> {
       const cookie = randomBytes(32).toString('base64url');
       const csrf = randomBytes(24).toString('base64url');
       const expiresAt = new Date(Date.now() + hours * 3_600_000);
-      st.insertSession.run(sha256(cookie), userId, csrf, now(), expiresAt.toISOString());
+      await db.run(q.insertSession, [sha256(cookie), userId, csrf, now(), expiresAt.toISOString()]);
       return { cookie, csrf, expiresAt };
     },
     /** The caller behind a session cookie, or null (unknown, expired, account disabled). */
-    sessionPrincipal(cookie: string): Principal | null {
+    async sessionPrincipal(cookie: string): Promise<Principal | null> {
       if (cookie.length > 200) return null;
-      const r = st.session.get(sha256(cookie)) as (UserRow & { csrf: string; expires_at: string }) | undefined;
+      const r = await db.get<UserRow & { csrf: string; expires_at: string }>(q.session, [sha256(cookie)]);
       if (!r || r.disabled || r.expires_at <= now()) return null;
       return principal(r, 'session', r.csrf);
     },
-    closeSession: (cookie: string): void => void st.deleteSession.run(sha256(cookie)),
+    closeSession: async (cookie: string): Promise<void> => void (await db.run(q.deleteSession, [sha256(cookie)])),
     /** Deletes expired sessions; returns how many. */
-    purgeSessions: (): number => st.purgeSessions.run(now()).changes,
+    purgeSessions: async (): Promise<number> => (await db.run(q.purgeSessions, [now()])).changes,
   };
 }
 

@@ -15,6 +15,7 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { userStore } from '../../src/store/users.js';
 import { ourLibrary } from '../helpers/library.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
+import { sqliteSql } from '../../src/store/sql.js';
 
 let app: FastifyInstance;
 let db: Db;
@@ -40,7 +41,7 @@ describe('access to every route', () => {
     expect(table.find((r) => r.method === 'GET' && r.url === '/api/v1/documents')?.access).toEqual(['admin', 'comms', 'expert', 'agent']);
     expect(table.find((r) => r.method === 'POST' && r.url === '/api/v1/audits')?.access).toEqual(['admin', 'comms']);
     const bare = Fastify();
-    installAuth(bare, () => userStore(db));
+    installAuth(bare, () => userStore(sqliteSql(db)));
     expect(() => bare.get('/sans-acces', async () => 'x')).toThrow(/sans accès déclaré/);
     await bare.close();
   });
@@ -108,14 +109,14 @@ describe('access to every route', () => {
     expect((await app.inject({ url: '/api/v1/documents', headers: { authorization: 'Basic YTpi' } })).json().error.code).toBe('UNAUTHORIZED');
     // A bad token is refused even on a public route: a program learns at once that its token is wrong.
     expect((await app.inject({ url: '/api/v1/rules', headers: bearer('clt_inconnu') })).statusCode).toBe(401);
-    const users = userStore(db);
+    const users = userStore(sqliteSql(db));
     const user = await users.add({ login: 'temporaire', role: 'comms' });
-    const { token, info } = users.createToken(user.id, 'essai');
+    const { token, info } = await users.createToken(user.id, 'essai');
     expect((await app.inject({ url: '/api/v1/documents', headers: bearer(token) })).statusCode).toBe(200);
     // An admin revokes it over the API.
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/tokens/${info.id}`, headers: bearer(tokens.admin) })).statusCode).toBe(204);
     expect((await app.inject({ url: '/api/v1/documents', headers: bearer(token) })).statusCode).toBe(401);
-    const second = users.createToken(user.id, 'essai 2').token;
+    const second = (await users.createToken(user.id, 'essai 2')).token;
     const disabled = await app.inject({ method: 'PATCH', url: `/api/v1/users/${user.id}`, headers: bearer(tokens.admin), payload: { disabled: true } });
     expect(disabled.json()).toMatchObject({ disabled: true });
     expect((await app.inject({ url: '/api/v1/documents', headers: bearer(second) })).statusCode).toBe(401);
@@ -140,7 +141,7 @@ describe('access to every route', () => {
     const me = (await app.inject({ url: '/api/v1/session', headers: bearer(t.json().token) })).json();
     expect(me.user).toMatchObject({ login: 'claire', role: 'agent', service: 'État civil', via: 'token' });
     // An admin cannot lock themself out.
-    const adminId = userStore(db).byLogin('compte-admin').id;
+    const adminId = (await userStore(sqliteSql(db)).byLogin('compte-admin')).id;
     expect((await app.inject({ method: 'PATCH', url: `/api/v1/users/${adminId}`, headers: bearer(tokens.admin), payload: { role: 'agent', service: 'X' } })).statusCode).toBe(409);
   });
 });

@@ -21,7 +21,7 @@ let db: Db;
 beforeAll(async () => {
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-sessions-')), 'clarte.db'));
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: await ourLibrary(), db });
-  await userStore(db).add({ login: 'sophie', name: 'Sophie Martin', role: 'comms', password: PASSWORD });
+  await userStore(sqliteSql(db)).add({ login: 'sophie', name: 'Sophie Martin', role: 'comms', password: PASSWORD });
 });
 afterAll(async () => {
   await app.close();
@@ -108,14 +108,14 @@ describe('web sessions', () => {
 describe('the first administrator', () => {
   it('comes from ADMIN_LOGIN and ADMIN_PASSWORD on an empty database only, never with a default password', async () => {
     const fresh = openDatabase(':memory:');
-    const users = userStore(fresh);
+    const users = userStore(sqliteSql(fresh));
     expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({}))).toMatch(/clarte users add/);
-    expect(users.count()).toBe(0);
+    expect(await users.count()).toBe(0);
     await expect(ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: 'admin' }))).rejects.toThrow(/trop court/);
     expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'admin', ADMIN_PASSWORD: PASSWORD }))).toMatch(/créé/);
-    expect(users.byLogin('admin').role).toBe('admin');
+    expect((await users.byLogin('admin')).role).toBe('admin');
     expect(await ensureFirstAdmin(users, auditLog(sqliteSql(fresh)), loadConfig({ ADMIN_LOGIN: 'autre', ADMIN_PASSWORD: PASSWORD }))).toBeNull();
-    expect(users.count()).toBe(1);
+    expect(await users.count()).toBe(1);
     expect((await auditLog(sqliteSql(fresh)).list())[0]).toMatchObject({ action: 'user.create', actor: 'démarrage' });
     fresh.close();
   });

@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Role } from '../../src/auth/roles.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { userStore } from '../../src/store/users.js';
+import { sqliteSql } from '../../src/store/sql.js';
 
 /** A person for tests. */
 export interface TestUser {
@@ -16,9 +17,9 @@ export interface TestUser {
 export async function createAccount(db: string | Db, u: TestUser): Promise<string> {
   const handle = typeof db === 'string' ? openDatabase(db) : db;
   try {
-    const users = userStore(handle);
+    const users = userStore(sqliteSql(handle));
     const user = await users.add({ login: u.login, role: u.role, service: u.service ?? null, ...(u.password ? { password: u.password } : {}) });
-    return users.createToken(user.id, 'tests').token;
+    return (await users.createToken(user.id, 'tests')).token;
   } finally {
     if (typeof db === 'string') handle.close();
   }

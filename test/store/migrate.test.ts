@@ -51,10 +51,10 @@ beforeAll(async () => {
   await map.setStatus(ids[0]!, 'a-reecrire', 'comms-1', 'Jargon.');
   await map.addReport(ids[1]!, 'incompréhensible', 3, 'Appels.');
   await map.remove(ids[4]!);
-  const users = userStore(db);
+  const users = userStore(sqliteSql(db));
   const comms = await users.add({ login: 'Marie.Comm', role: 'comms', password: 'une phrase de passe assez longue' });
-  users.createToken(comms.id, 'scripts');
-  users.openSession(comms.id, 8);
+  await users.createToken(comms.id, 'scripts');
+  await users.openSession(comms.id, 8);
   await users.add({ login: 'agent-caf', role: 'agent', service: 'CAF' });
   await auditLog(sql).record('comms-1', 'document.status', `document:${ids[0]}`, { from: 'identifie', to: 'a-reecrire' });
   await auditStore(sql).create('audit-1', 'lettre', true, [{ path: 'a.txt', data: Buffer.from('Madame, votre dossier est complet.') }, { path: 'b.txt', data: Buffer.from([0, 1, 2, 255]) }], 'comms-1');

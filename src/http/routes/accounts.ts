@@ -52,7 +52,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         const users = deps.users();
         const user = await users.checkPassword(req.body.login, req.body.password);
         if (!user) throw new AppError('UNAUTHORIZED', 'Identifiant ou mot de passe incorrect.');
-        const s = users.openSession(user.id, deps.config.SESSION_HOURS);
+        const s = await users.openSession(user.id, deps.config.SESSION_HOURS);
         reply.setCookie(SESSION_COOKIE, s.cookie, { ...cookieOptions, expires: s.expiresAt });
         await deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
         return {
@@ -80,7 +80,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: 'signed-in' }, schema: { summary: 'Fermer la session', response: { 204: z.null(), 401: ErrorBody, 403: ErrorBody } } },
       async (req, reply) => {
         const cookie = req.cookies[SESSION_COOKIE];
-        if (cookie) deps.users().closeSession(cookie);
+        if (cookie) await deps.users().closeSession(cookie);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return reply.status(204).send(null);
       },
@@ -89,7 +89,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/users',
       { config: { access: ADMINS }, schema: { summary: 'Les comptes', response: { 200: z.object({ items: z.array(User) }), 401: ErrorBody, 403: ErrorBody } } },
-      async () => ({ items: deps.users().list() }),
+      async () => ({ items: await deps.users().list() }),
     );
 
     app.post(
@@ -132,7 +132,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         if (req.params.id === me.userId && (req.body.disabled || (req.body.role && req.body.role !== 'admin'))) {
           throw new AppError('CONFLICT', 'Un administrateur ne peut ni se désactiver ni se retirer son propre rôle.');
         }
-        const user = deps.users().update(req.params.id, req.body);
+        const user = await deps.users().update(req.params.id, req.body);
         await deps.log().record(me, 'user.update', `user:${user.id}`, req.body);
         return user;
       },
@@ -171,8 +171,8 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         schema: { summary: 'Les jetons d’API d’un compte', params: Id, response: { 200: z.object({ items: z.array(Token) }), 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } },
       },
       async (req) => {
-        deps.users().get(req.params.id);
-        return { items: deps.users().tokens(req.params.id) };
+        await deps.users().get(req.params.id);
+        return { items: await deps.users().tokens(req.params.id) };
       },
     );
 
@@ -188,7 +188,7 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const { token, info } = deps.users().createToken(req.params.id, req.body.label);
+        const { token, info } = await deps.users().createToken(req.params.id, req.body.label);
         await deps.log().record(caller(req), 'token.create', `user:${req.params.id}`, { token: info.id, label: info.label });
         return reply.status(201).send({ ...info, token });
       },
@@ -203,9 +203,9 @@ export function accountRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       async (req, reply) => {
         const me = caller(req);
         const users = deps.users();
-        const t = users.token(req.params.id);
+        const t = await users.token(req.params.id);
         if (t.userId !== me.userId && me.role !== 'admin') throw new AppError('FORBIDDEN', 'Seul un administrateur révoque le jeton d’un autre compte.');
-        if (users.revokeToken(t.id)) await deps.log().record(me, 'token.revoke', `user:${t.userId}`, { token: t.id });
+        if (await users.revokeToken(t.id)) await deps.log().record(me, 'token.revoke', `user:${t.userId}`, { token: t.id });
         return reply.status(204).send(null);
       },
     );

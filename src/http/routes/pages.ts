@@ -120,7 +120,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         const users = deps.users();
         const user = login && password ? await users.checkPassword(login, password) : null;
         if (!user) return send(reply, loginPage({ next, login, error: 'Identifiant ou mot de passe incorrect.' }), 401);
-        const session = users.openSession(user.id, deps.config.SESSION_HOURS);
+        const session = await users.openSession(user.id, deps.config.SESSION_HOURS);
         reply.setCookie(SESSION_COOKIE, session.cookie, { ...cookieOptions, expires: session.expiresAt });
         await deps.log().record({ userId: user.id, login: user.login, name: user.name, role: user.role, service: user.service, via: 'session' }, 'session.open', `user:${user.id}`);
         return reply.redirect(next, 303);
@@ -129,7 +129,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
 
     app.post('/deconnexion', { config: { access: 'signed-in', page: true }, schema: { hide: true } }, async (req, reply) => {
       const cookie = req.cookies?.[SESSION_COOKIE];
-      if (cookie) deps.users().closeSession(cookie);
+      if (cookie) await deps.users().closeSession(cookie);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.redirect('/', 303);
     });
