@@ -31,16 +31,20 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   return db;
 }
 
-/** Applies the migrations not yet applied, each in a transaction with its `user_version`. */
-export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+/** The migrations after schema `current`; a database newer than this program is refused. */
+function pendingMigrations(migrations: readonly Migration[], current: number): Migration[] {
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new Error(`Base de données plus récente que ce programme (schéma ${current}, connu : ${latest}) : mettez Clarté à jour.`);
   }
+  return migrations.filter((m) => m.version > current);
+}
+
+/** Applies the migrations not yet applied, each in a transaction with its `user_version`. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
   let applied = 0;
-  for (const m of migrations) {
-    if (m.version <= current) continue;
+  for (const m of pendingMigrations(migrations, current)) {
     db.transaction(() => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
@@ -84,13 +88,8 @@ export async function migratePostgres(sql: Sql, migrations: readonly Migration[]
     await tx.get('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
     await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const current = (await tx.get<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations'))?.v ?? 0;
-    const latest = migrations.at(-1)?.version ?? 0;
-    if (current > latest) {
-      throw new Error(`Base de données plus récente que ce programme (schéma ${current}, connu : ${latest}) : mettez Clarté à jour.`);
-    }
     let applied = 0;
-    for (const m of migrations) {
-      if (m.version <= current) continue;
+    for (const m of pendingMigrations(migrations, current)) {
       await tx.exec(m.sql);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
       applied++;
