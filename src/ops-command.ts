@@ -10,7 +10,7 @@ import { backupDatabase, restoreDatabase, type BackupInfo } from './store/backup
 import { openDatabase } from './store/db.js';
 import { purge } from './store/retention.js';
 import { copySqliteToPostgres } from './store/copy.js';
-import { isPostgresUrl, postgresSql } from './store/sql.js';
+import { isPostgresUrl, postgresSql, sqliteSql } from './store/sql.js';
 
 export const OPS_USAGE = `Usage :
   clarte backup FICHIER          copie cohérente de la base (DATABASE_PATH), même pendant que le serveur écrit
@@ -59,7 +59,7 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge' | 'migr
     const db = openDatabase(config.DATABASE_PATH);
     try {
       const dry = values['dry-run'] === true;
-      const r = purge(db, config, { dryRun: dry });
+      const r = await purge(sqliteSql(db), config, { dryRun: dry });
       process.stdout.write(
         `${dry ? 'À supprimer' : 'Supprimé'} : ${r.versions} version(s) remplacée(s) depuis plus de ${config.VERSION_RETENTION_DAYS} jours, ` +
           `${r.audits} audit(s) terminé(s) depuis plus de ${config.AUDIT_RETENTION_DAYS} jours, ${r.sessions} session(s) expirée(s), ` +

@@ -38,17 +38,17 @@ export async function startServer(config: Config): Promise<void> {
   const db = openDatabase(config.DATABASE_PATH);
   const firstAdmin = await ensureFirstAdmin(userStore(sqliteSql(db)), auditLog(sqliteSql(db)), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
-  const purgeNow = (): void => {
+  const purgeNow = async (): Promise<void> => {
     try {
-      const removed = purge(db, config);
+      const removed = await purge(sqliteSql(db), config);
       if (removed.versions || removed.audits || removed.sessions || removed.volunteers) app.log.info({ removed }, 'retention purge');
     } catch (err) {
       app.log.error({ err }, 'retention purge failed');
     }
   };
   // Once shortly after start, then every day; the timers never keep the process alive.
-  const first = setTimeout(purgeNow, 60_000).unref();
-  const daily = setInterval(purgeNow, DAY_MS).unref();
+  const first = setTimeout(() => void purgeNow(), 60_000).unref();
+  const daily = setInterval(() => void purgeNow(), DAY_MS).unref();
   app.addHook('onClose', async () => {
     clearTimeout(first);
     clearInterval(daily);

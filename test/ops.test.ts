@@ -15,6 +15,7 @@ import { clarte } from './helpers/cli.js';
 import { ourLibrary } from './helpers/library.js';
 import { actAs } from './helpers/accounts.js';
 import { multipart } from './helpers/multipart.js';
+import { sqliteSql } from '../src/store/sql.js';
 
 const tmp = (prefix: string) => mkdtempSync(join(tmpdir(), prefix));
 
@@ -168,7 +169,7 @@ describe('backup during a batch audit', () => {
 });
 
 describe('retention', () => {
-  it('deletes replaced versions and finished audits past their retention, and expired sessions, never a latest version', () => {
+  it('deletes replaced versions and finished audits past their retention, and expired sessions, never a latest version', async () => {
     const db = openDatabase(':memory:');
     const old = '2020-01-01T00:00:00.000Z';
     const now = new Date('2026-11-28T12:00:00Z');
@@ -185,16 +186,16 @@ describe('retention', () => {
     db.exec(`INSERT INTO users (id, login, name, role, created_at, updated_at) VALUES (1, 'u', 'u', 'comms', '${old}', '${old}')`);
     db.exec(`INSERT INTO sessions (hash, user_id, csrf, created_at, expires_at) VALUES (x'01', 1, 'c', '${old}', '${old}'), (x'02', 1, 'c', '${old}', '2027-01-01T00:00:00.000Z')`);
     const config = { VERSION_RETENTION_DAYS: 365, AUDIT_RETENTION_DAYS: 30 };
-    expect(purge(db, config, { now, dryRun: true })).toEqual({ versions: 1, audits: 1, sessions: 1, volunteers: 0 });
+    expect(await purge(sqliteSql(db), config, { now, dryRun: true })).toEqual({ versions: 1, audits: 1, sessions: 1, volunteers: 0 });
     expect((db.prepare('SELECT count(*) AS n FROM versions').get() as { n: number }).n).toBe(3);
-    expect(purge(db, config, { now })).toEqual({ versions: 1, audits: 1, sessions: 1, volunteers: 0 });
+    expect(await purge(sqliteSql(db), config, { now })).toEqual({ versions: 1, audits: 1, sessions: 1, volunteers: 0 });
     expect((db.prepare('SELECT number FROM versions ORDER BY number').all() as { number: number }[]).map((r) => r.number)).toEqual([2, 3]);
     expect((db.prepare('SELECT id FROM audits ORDER BY id').all() as { id: string }[]).map((r) => r.id)).toEqual(['en-cours', 'recent']);
-    expect(purge(db, { VERSION_RETENTION_DAYS: 0, AUDIT_RETENTION_DAYS: 0 }, { now: new Date('2030-01-01') })).toEqual({ versions: 0, audits: 0, sessions: 1, volunteers: 0 });
+    expect(await purge(sqliteSql(db), { VERSION_RETENTION_DAYS: 0, AUDIT_RETENTION_DAYS: 0 }, { now: new Date('2030-01-01') })).toEqual({ versions: 0, audits: 0, sessions: 1, volunteers: 0 });
     db.close();
   });
 
-  it('erases volunteers without activity past their retention, keeping their anonymous answers', () => {
+  it('erases volunteers without activity past their retention, keeping their anonymous answers', async () => {
     const db = openDatabase(':memory:');
     const old = '2023-01-01T00:00:00.000Z';
     const recent = '2026-11-01T00:00:00.000Z';
@@ -209,15 +210,15 @@ describe('retention', () => {
     db.exec(`INSERT INTO invitations (campaign_id, volunteer_id, hash, created_at, expires_at) VALUES (1, 1, randomblob(32), '${old}', '2030-01-01')`);
     db.exec(`INSERT INTO responses (campaign_id, rating, answered_at) VALUES (1, 9, '2023-01-02')`);
     const config = { VERSION_RETENTION_DAYS: 0, AUDIT_RETENTION_DAYS: 0, VOLUNTEER_RETENTION_DAYS: 730 };
-    expect(purge(db, config, { now, dryRun: true }).volunteers).toBe(1);
-    expect(purge(db, config, { now }).volunteers).toBe(1);
+    expect((await purge(sqliteSql(db), config, { now, dryRun: true })).volunteers).toBe(1);
+    expect((await purge(sqliteSql(db), config, { now })).volunteers).toBe(1);
     expect(db.prepare('SELECT id, pseudonym, contact, erased_at IS NOT NULL AS erased FROM volunteers ORDER BY id').all()).toEqual([
       { id: 1, pseudonym: null, contact: null, erased: 1 },
       { id: 2, pseudonym: 'Actif', contact: 'actif@example.org', erased: 0 },
     ]);
     expect((db.prepare('SELECT count(*) AS n FROM invitations').get() as { n: number }).n).toBe(0);
     expect((db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n).toBe(1);
-    expect(purge(db, config, { now }).volunteers).toBe(0);
+    expect((await purge(sqliteSql(db), config, { now })).volunteers).toBe(0);
     db.close();
   });
 

@@ -11,7 +11,7 @@
  * Run by `clarte purge` and once a day inside the server.
  */
 import type { Config } from '../config.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** What a purge removed (or would remove, dry run). */
 export interface PurgeResult {
@@ -23,48 +23,39 @@ export interface PurgeResult {
 
 const DAY_MS = 86_400_000;
 
-/** Removes what is past its retention; with `dryRun`, only counts it. */
-export function purge(db: Db, config: Pick<Config, 'VERSION_RETENTION_DAYS' | 'AUDIT_RETENTION_DAYS'> & Partial<Pick<Config, 'VOLUNTEER_RETENTION_DAYS'>>, opts: { now?: Date; dryRun?: boolean } = {}): PurgeResult {
+/** Removes what is past its retention (one transaction); with `dryRun`, only counts it. */
+export async function purge(
+  db: Sql,
+  config: Pick<Config, 'VERSION_RETENTION_DAYS' | 'AUDIT_RETENTION_DAYS'> & Partial<Pick<Config, 'VOLUNTEER_RETENTION_DAYS'>>,
+  opts: { now?: Date; dryRun?: boolean } = {},
+): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const versionsWhere = `created_at < @cutoff AND id NOT IN (SELECT latest_version_id FROM documents WHERE latest_version_id IS NOT NULL)`;
   const auditsWhere = `coalesce(finished_at, created_at) < @cutoff AND status = 'done'`;
-  const run = db.transaction((): PurgeResult => {
+  // Counted, or deleted: the number of rows either way.
+  const apply = async (tx: Sql, table: string, where: string, cutoff: string): Promise<number> =>
+    opts.dryRun ? (await tx.get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, { cutoff }))!.n : (await tx.run(`DELETE FROM ${table} WHERE ${where}`, { cutoff })).changes;
+  return db.transaction(async (tx): Promise<PurgeResult> => {
     const result: PurgeResult = { versions: 0, audits: 0, sessions: 0, volunteers: 0 };
-    if (config.VERSION_RETENTION_DAYS > 0) {
-      const cutoff = before(config.VERSION_RETENTION_DAYS);
-      result.versions = opts.dryRun
-        ? (db.prepare(`SELECT count(*) AS n FROM versions WHERE ${versionsWhere}`).get({ cutoff }) as { n: number }).n
-        : db.prepare(`DELETE FROM versions WHERE ${versionsWhere}`).run({ cutoff }).changes;
-    }
-    if (config.AUDIT_RETENTION_DAYS > 0) {
-      const cutoff = before(config.AUDIT_RETENTION_DAYS);
-      result.audits = opts.dryRun
-        ? (db.prepare(`SELECT count(*) AS n FROM audits WHERE ${auditsWhere}`).get({ cutoff }) as { n: number }).n
-        : db.prepare(`DELETE FROM audits WHERE ${auditsWhere}`).run({ cutoff }).changes;
-    }
+    if (config.VERSION_RETENTION_DAYS > 0) result.versions = await apply(tx, 'versions', versionsWhere, before(config.VERSION_RETENTION_DAYS));
+    if (config.AUDIT_RETENTION_DAYS > 0) result.audits = await apply(tx, 'audits', auditsWhere, before(config.AUDIT_RETENTION_DAYS));
     const volunteerDays = config.VOLUNTEER_RETENTION_DAYS ?? 0;
     if (volunteerDays > 0) {
-      const cutoff = before(volunteerDays);
-      const stale = db.prepare('SELECT id FROM volunteers WHERE erased_at IS NULL AND last_active_at < ?').all(cutoff) as { id: number }[];
+      const stale = await tx.all<{ id: number }>('SELECT id FROM volunteers WHERE erased_at IS NULL AND last_active_at < ?', [before(volunteerDays)]);
       result.volunteers = stale.length;
       if (!opts.dryRun) {
         const at = now.toISOString();
-        const drop = db.prepare('DELETE FROM invitations WHERE volunteer_id = ? AND used_at IS NULL');
-        const erase = db.prepare(
-          'UPDATE volunteers SET pseudonym = NULL, contact = NULL, age_band = NULL, digital_ease = NULL, languages = NULL, manage_hash = NULL, unsubscribed_at = coalesce(unsubscribed_at, ?), erased_at = ? WHERE id = ?',
-        );
         for (const { id } of stale) {
-          drop.run(id);
-          erase.run(at, at, id);
+          await tx.run('DELETE FROM invitations WHERE volunteer_id = ? AND used_at IS NULL', [id]);
+          await tx.run(
+            'UPDATE volunteers SET pseudonym = NULL, contact = NULL, age_band = NULL, digital_ease = NULL, languages = NULL, manage_hash = NULL, unsubscribed_at = coalesce(unsubscribed_at, ?), erased_at = ? WHERE id = ?',
+            [at, at, id],
+          );
         }
       }
     }
-    const cutoff = now.toISOString();
-    result.sessions = opts.dryRun
-      ? (db.prepare('SELECT count(*) AS n FROM sessions WHERE expires_at <= @cutoff').get({ cutoff }) as { n: number }).n
-      : db.prepare('DELETE FROM sessions WHERE expires_at <= @cutoff').run({ cutoff }).changes;
+    result.sessions = await apply(tx, 'sessions', 'expires_at <= @cutoff', now.toISOString());
     return result;
   });
-  return run();
 }
