@@ -36,11 +36,12 @@ export async function startServer(config: Config): Promise<void> {
   const ingestor = await warmStart(config, library);
   // The database is created and migrated at start: a database this version cannot read stops it here.
   const db = openDatabase(config.DATABASE_PATH);
-  const firstAdmin = await ensureFirstAdmin(userStore(sqliteSql(db)), auditLog(sqliteSql(db)), config);
+  const sql = sqliteSql(db);
+  const firstAdmin = await ensureFirstAdmin(userStore(sql), auditLog(sql), config);
   const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
   const purgeNow = async (): Promise<void> => {
     try {
-      const removed = await purge(sqliteSql(db), config);
+      const removed = await purge(sql, config);
       if (removed.versions || removed.audits || removed.sessions || removed.volunteers) app.log.info({ removed }, 'retention purge');
     } catch (err) {
       app.log.error({ err }, 'retention purge failed');

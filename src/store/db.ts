@@ -62,10 +62,9 @@ export interface DatabaseConfig {
 
 /**
  * Opens the configured database behind the SQL executor, its schema brought up to date: PostgreSQL
- * when DATABASE_URL is a postgres:// URL, else the SQLite file (over an already open handle when given,
- * so that the repositories still written for SQLite share its connection).
+ * when DATABASE_URL is a postgres:// URL, else the SQLite file.
  */
-export async function openSql(config: DatabaseConfig, handle?: Db): Promise<Sql> {
+export async function openSql(config: DatabaseConfig): Promise<Sql> {
   if (isPostgresUrl(config.DATABASE_URL)) {
     const sql = postgresSql(config.DATABASE_URL);
     try {
@@ -76,7 +75,7 @@ export async function openSql(config: DatabaseConfig, handle?: Db): Promise<Sql>
     }
     return sql;
   }
-  return sqliteSql(handle ?? openDatabase(config.DATABASE_PATH));
+  return sqliteSql(openDatabase(config.DATABASE_PATH));
 }
 
 /** An arbitrary number naming the lock of the migrations, so that two instances starting together migrate once. */

@@ -480,9 +480,7 @@ export function documentStore(db: Sql, weights: PriorityWeights = DEFAULT_WEIGHT
     /** Deletes a document with its versions, history and reports (the audit log keeps who did it). */
     async remove(id: number): Promise<DocumentSummary> {
       const doc = await summary(id);
-      await db.transaction(async (tx) => {
-        await tx.run('DELETE FROM documents WHERE id = ?', [id]);
-      });
+      await db.run('DELETE FROM documents WHERE id = ?', [id]);
       sortedPriorities = null;
       return doc;
     },
