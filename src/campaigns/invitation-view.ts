@@ -20,7 +20,7 @@ export interface InvitationView {
 }
 
 export async function invitationView(campaigns: CampaignStore, map: DocumentStore, token: string): Promise<InvitationView> {
-  const { campaign, newFirst } = campaigns.invitation(token);
+  const { campaign, newFirst } = await campaigns.invitation(token);
   const texts = new Map<number, string>();
   for (const n of [campaign.version, campaign.compareWith]) if (n !== null) texts.set(n, (await map.version(campaign.documentId, n)).report.text);
   const text = (n: number) => texts.get(n)!;

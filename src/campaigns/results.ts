@@ -2,7 +2,7 @@
  * The results of test campaigns, and the release gate (DOMAIN.md §5): a version is releasable once an
  * expert approved it and a campaign on it met the configured thresholds.
  */
-import type { CampaignStore, GateConfig, Review } from '../store/campaigns.js';
+import type { Campaign, CampaignStore, GateConfig, Review } from '../store/campaigns.js';
 import { comprehension, correlation, MIN_CORRELATION_N, preference, ratingSummary, type Rate } from './stats.js';
 
 export interface CampaignResults {
@@ -14,10 +14,9 @@ export interface CampaignResults {
   comments: string[];
 }
 
-/** The figures of one campaign. */
-export function campaignResults(store: CampaignStore, campaignId: number): CampaignResults {
-  const campaign = store.campaign(campaignId);
-  const c = store.counts(campaignId);
+/** The figures of one campaign (`campaign`: the campaign when already read). */
+export async function campaignResults(store: CampaignStore, campaignId: number, campaign?: Campaign): Promise<CampaignResults> {
+  const [info, c] = await Promise.all([campaign ?? store.campaign(campaignId), store.counts(campaignId)]);
   const comp = comprehension(c.perQuestion.map((q) => ({ correct: q.correct, total: q.total })));
   return {
     answers: c.answers,
@@ -26,7 +25,7 @@ export function campaignResults(store: CampaignStore, campaignId: number): Campa
       perQuestion: c.perQuestion.map((q, i) => ({ ...q, rate: comp.perQuestion[i]! })),
     },
     ratings: ratingSummary(c.ratings),
-    preference: campaign.compareWith === null ? null : { ...preference(c.preference.new, c.preference.old, c.preference.same), ...c.preference },
+    preference: info.compareWith === null ? null : { ...preference(c.preference.new, c.preference.old, c.preference.same), ...c.preference },
     comments: c.comments,
   };
 }
@@ -57,17 +56,17 @@ export interface ReleaseCheck {
 }
 
 /** The release gate of a document: its latest version approved by an expert and tested by volunteers. */
-export function releaseCheck(store: CampaignStore, documentId: number, config: GateConfig): ReleaseCheck {
-  const version = store.latestVersion(documentId);
+export async function releaseCheck(store: CampaignStore, documentId: number, config: GateConfig): Promise<ReleaseCheck> {
+  const version = await store.latestVersion(documentId);
   if (version === null) return { releasable: false, version, reasons: ['Le document n’a aucune version.'], review: null, campaign: null };
   const reasons: string[] = [];
-  const review = store.reviews(documentId).filter((r) => r.version === version).at(-1) ?? null;
+  const review = (await store.reviews(documentId)).filter((r) => r.version === version).at(-1) ?? null;
   if (!review) reasons.push(`Aucun expert n’a encore validé la version ${version}.`);
   else if (review.decision === 'rejected') reasons.push(`La version ${version} a été refusée par ${review.author}${review.comment ? ` : « ${review.comment} »` : ''}.`);
-  const tested = store
-    .campaignsOf(documentId)
-    .filter((c) => c.version === version)
-    .map((c) => ({ id: c.id, answers: c.answers, problems: thresholdProblems(campaignResults(store, c.id), config) }));
+  const tested: { id: number; answers: number; problems: string[] }[] = [];
+  for (const c of (await store.campaignsOf(documentId)).filter((c) => c.version === version)) {
+    tested.push({ id: c.id, answers: c.answers, problems: thresholdProblems(await campaignResults(store, c.id, c), config) });
+  }
   const best = tested.find((c) => c.problems.length === 0) ?? [...tested].sort((a, b) => b.answers - a.answers)[0] ?? null;
   if (!best) reasons.push(`Aucun test usagers n’a porté sur la version ${version}.`);
   else reasons.push(...best.problems);
@@ -75,8 +74,8 @@ export function releaseCheck(store: CampaignStore, documentId: number, config: G
 }
 
 /** How the automatic score agrees with what volunteers understood, across tested versions. */
-export function scoreAgreement(store: CampaignStore): { versions: number; shown: boolean; minimum: number; result: ReturnType<typeof correlation> | null } {
-  const tested = store.testedVersions().filter((t) => t.total > 0);
+export async function scoreAgreement(store: CampaignStore): Promise<{ versions: number; shown: boolean; minimum: number; result: ReturnType<typeof correlation> | null }> {
+  const tested = (await store.testedVersions()).filter((t) => t.total > 0);
   const shown = tested.length >= MIN_CORRELATION_N;
   return {
     versions: tested.length,

@@ -108,7 +108,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
       db ??= openDatabase(appDeps.config.DATABASE_PATH);
       // one executor per connection: its lock orders the transactions of every store that uses it
       sql = sqliteSql(db);
-      stores = { audits: auditStore(sql), users: userStore(sql), log: auditLog(sql), campaigns: campaignStore(db, appDeps.config) };
+      stores = { audits: auditStore(sql), users: userStore(sql), log: auditLog(sql), campaigns: campaignStore(sql, appDeps.config) };
     }
     return stores;
   };

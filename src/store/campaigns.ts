@@ -14,7 +14,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { matchAnswer, type Answer, type Question } from '../campaigns/answers.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { Db } from './db.js';
+import type { Sql } from './sql.js';
 
 /** The consent volunteers agree to (its version is stored with their registration). */
 export const CONSENT_VERSION = '2026-11';
@@ -249,170 +249,170 @@ function checkQuestions(questions: QuestionInput[]): void {
   });
 }
 
-/** The campaigns' store, on the map's database. */
-export function campaignStore(db: Db, config: CampaignConfig) {
-  const st = {
-    insertVolunteer: db.prepare(
-      `INSERT INTO volunteers (pseudonym, contact, age_band, digital_ease, languages, consent_version, consent_at, manage_hash, created_at, last_active_at)
-       VALUES (@pseudonym, @contact, @ageBand, @digitalEase, @languages, @consentVersion, @at, @hash, @at, @at)`,
-    ),
-    volunteers: db.prepare(
-      `SELECT v.*, (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) AS recent
-       FROM volunteers v WHERE v.erased_at IS NULL ORDER BY v.id`,
-    ),
-    volunteer: db.prepare(`SELECT v.*, (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) AS recent FROM volunteers v WHERE v.id = @id`),
-    volunteerByHash: db.prepare(`SELECT v.*, (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) AS recent FROM volunteers v WHERE v.manage_hash = @hash`),
-    unsubscribe: db.prepare('UPDATE volunteers SET unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?'),
-    erase: db.prepare(
-      `UPDATE volunteers SET pseudonym = NULL, contact = NULL, age_band = NULL, digital_ease = NULL, languages = NULL, manage_hash = NULL,
+/** Row of a stored invitation. */
+interface InvitationRow {
+  id: number;
+  campaign_id: number;
+  volunteer_id: number | null;
+  new_first: number;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** The campaigns' store, on the map's database (SQLite or PostgreSQL). */
+export function campaignStore(db: Sql, config: CampaignConfig) {
+  const pg = db.dialect === 'postgres';
+  const recent = '(SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) AS recent';
+  const withCounts = `SELECT c.*, (SELECT count(*) FROM invitations i WHERE i.campaign_id = c.id) AS invitations,
+              (SELECT count(*) FROM responses r WHERE r.campaign_id = c.id) AS answers
+       FROM campaigns c`;
+  const q = {
+    insertVolunteer: `INSERT INTO volunteers (pseudonym, contact, age_band, digital_ease, languages, consent_version, consent_at, manage_hash, created_at, last_active_at)
+       VALUES (@pseudonym, @contact, @ageBand, @digitalEase, @languages, @consentVersion, @at, @hash, @at, @at) RETURNING id`,
+    volunteers: `SELECT v.*, ${recent} FROM volunteers v WHERE v.erased_at IS NULL ORDER BY v.id`,
+    volunteer: `SELECT v.*, ${recent} FROM volunteers v WHERE v.id = @id`,
+    volunteerByHash: `SELECT v.*, ${recent} FROM volunteers v WHERE v.manage_hash = @hash`,
+    unsubscribe: 'UPDATE volunteers SET unsubscribed_at = coalesce(unsubscribed_at, ?) WHERE id = ?',
+    erase: `UPDATE volunteers SET pseudonym = NULL, contact = NULL, age_band = NULL, digital_ease = NULL, languages = NULL, manage_hash = NULL,
        unsubscribed_at = coalesce(unsubscribed_at, @at), erased_at = @at WHERE id = @id AND erased_at IS NULL`,
-    ),
-    dropUnusedInvitations: db.prepare('DELETE FROM invitations WHERE volunteer_id = ? AND used_at IS NULL'),
-    touchVolunteer: db.prepare('UPDATE volunteers SET last_active_at = ? WHERE id = ?'),
-    version: db.prepare('SELECT number FROM versions WHERE document_id = ? AND number = ?'),
-    document: db.prepare('SELECT id, latest_version_id, (SELECT number FROM versions WHERE id = documents.latest_version_id) AS latest FROM documents WHERE id = ?'),
-    insertCampaign: db.prepare(
-      `INSERT INTO campaigns (document_id, version_number, compare_version, title, panel_size, deadline, status, author, created_at)
-       VALUES (@documentId, @version, @compareWith, @title, @panelSize, @deadline, 'open', @author, @at)`,
-    ),
-    insertQuestion: db.prepare('INSERT INTO campaign_questions (campaign_id, position, prompt, kind, options, accepted, multiple) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    campaign: db.prepare(
-      `SELECT c.*, (SELECT count(*) FROM invitations i WHERE i.campaign_id = c.id) AS invitations,
-              (SELECT count(*) FROM responses r WHERE r.campaign_id = c.id) AS answers
-       FROM campaigns c WHERE c.id = ?`,
-    ),
-    campaignsOf: db.prepare(
-      `SELECT c.*, (SELECT count(*) FROM invitations i WHERE i.campaign_id = c.id) AS invitations,
-              (SELECT count(*) FROM responses r WHERE r.campaign_id = c.id) AS answers
-       FROM campaigns c WHERE c.document_id = ? ORDER BY c.id`,
-    ),
-    questions: db.prepare('SELECT * FROM campaign_questions WHERE campaign_id = ? ORDER BY position'),
-    closeCampaign: db.prepare("UPDATE campaigns SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'"),
-    eligible: db.prepare(
-      `SELECT v.id, v.age_band AS ageBand, v.digital_ease AS digitalEase FROM volunteers v
+    dropUnusedInvitations: 'DELETE FROM invitations WHERE volunteer_id = ? AND used_at IS NULL',
+    touchVolunteer: 'UPDATE volunteers SET last_active_at = ? WHERE id = ?',
+    version: 'SELECT number FROM versions WHERE document_id = ? AND number = ?',
+    document: 'SELECT id, latest_version_id, (SELECT number FROM versions WHERE id = documents.latest_version_id) AS latest FROM documents WHERE id = ?',
+    insertCampaign: `INSERT INTO campaigns (document_id, version_number, compare_version, title, panel_size, deadline, status, author, created_at)
+       VALUES (@documentId, @version, @compareWith, @title, @panelSize, @deadline, 'open', @author, @at) RETURNING id`,
+    insertQuestion: 'INSERT INTO campaign_questions (campaign_id, position, prompt, kind, options, accepted, multiple) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    campaign: `${withCounts} WHERE c.id = ?`,
+    campaignsOf: `${withCounts} WHERE c.document_id = ? ORDER BY c.id`,
+    questions: 'SELECT * FROM campaign_questions WHERE campaign_id = ? ORDER BY position',
+    questionsOf: 'SELECT q.* FROM campaign_questions q JOIN campaigns c ON c.id = q.campaign_id WHERE c.document_id = ? ORDER BY q.campaign_id, q.position',
+    closeCampaign: "UPDATE campaigns SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
+    // the campaign row locked until the end of the transaction, so that two instances inviting at
+    // once do not invite the same volunteer twice (SQLite: BEGIN IMMEDIATE already serialises writers)
+    lockCampaign: pg ? 'SELECT id FROM campaigns WHERE id = ? FOR UPDATE' : 'SELECT id FROM campaigns WHERE id = ?',
+    eligible: `SELECT v.id, v.age_band AS "ageBand", v.digital_ease AS "digitalEase" FROM volunteers v
        WHERE v.erased_at IS NULL AND v.unsubscribed_at IS NULL
          AND (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) < @max
          AND NOT EXISTS (SELECT 1 FROM invitations i WHERE i.volunteer_id = v.id AND i.campaign_id = @campaign)
        ORDER BY (SELECT max(created_at) FROM invitations i WHERE i.volunteer_id = v.id) IS NOT NULL, (SELECT max(created_at) FROM invitations i WHERE i.volunteer_id = v.id), v.id`,
-    ),
-    invitedAlready: db.prepare('SELECT 1 FROM invitations WHERE volunteer_id = ? AND campaign_id = ?'),
-    insertInvitation: db.prepare('INSERT INTO invitations (campaign_id, volunteer_id, hash, new_first, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'),
-    invitation: db.prepare('SELECT * FROM invitations WHERE hash = ?'),
-    useInvitation: db.prepare('UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL'),
-    insertResponse: db.prepare('INSERT INTO responses (campaign_id, rating, preference, comment, answered_at) VALUES (?, ?, ?, ?, ?)'),
-    insertAnswer: db.prepare('INSERT INTO response_answers (response_id, question_id, answer, correct) VALUES (?, ?, ?, ?)'),
-    perQuestion: db.prepare(
-      `SELECT q.id AS questionId, q.prompt, coalesce(sum(a.correct), 0) AS correct, count(a.response_id) AS total
+    invitedAlready: 'SELECT 1 AS yes FROM invitations WHERE volunteer_id = ? AND campaign_id = ?',
+    insertInvitation: 'INSERT INTO invitations (campaign_id, volunteer_id, hash, new_first, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    invitation: 'SELECT * FROM invitations WHERE hash = ?',
+    useInvitation: 'UPDATE invitations SET used_at = ? WHERE id = ? AND used_at IS NULL',
+    insertResponse: 'INSERT INTO responses (campaign_id, rating, preference, comment, answered_at) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    insertAnswer: 'INSERT INTO response_answers (response_id, question_id, answer, correct) VALUES (?, ?, ?, ?)',
+    perQuestion: `SELECT q.id AS "questionId", q.prompt, coalesce(sum(a.correct), 0) AS correct, count(a.response_id) AS total
        FROM campaign_questions q LEFT JOIN response_answers a ON a.question_id = q.id
        WHERE q.campaign_id = ? GROUP BY q.id ORDER BY q.position`,
-    ),
-    responses: db.prepare('SELECT rating, preference, comment FROM responses WHERE campaign_id = ? ORDER BY id'),
-    insertReview: db.prepare('INSERT INTO reviews (document_id, version_number, decision, comment, author, at) VALUES (?, ?, ?, ?, ?, ?)'),
-    reviews: db.prepare('SELECT * FROM reviews WHERE document_id = ? ORDER BY id'),
-    tested: db.prepare(
-      `SELECT c.document_id AS documentId, c.version_number AS version, v.score AS score,
+    responses: 'SELECT rating, preference, comment FROM responses WHERE campaign_id = ? ORDER BY id',
+    insertReview: 'INSERT INTO reviews (document_id, version_number, decision, comment, author, at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    reviews: 'SELECT * FROM reviews WHERE document_id = ? ORDER BY id',
+    // v.score is grouped too: one version per (document, number), PostgreSQL wants it named
+    tested: `SELECT c.document_id AS "documentId", c.version_number AS version, v.score AS score,
               coalesce(sum(a.correct), 0) AS correct, count(a.response_id) AS total
        FROM campaigns c JOIN versions v ON v.document_id = c.document_id AND v.number = c.version_number
        JOIN responses r ON r.campaign_id = c.id JOIN response_answers a ON a.response_id = r.id
-       GROUP BY c.document_id, c.version_number ORDER BY c.document_id, c.version_number`,
-    ),
+       GROUP BY c.document_id, c.version_number, v.score ORDER BY c.document_id, c.version_number`,
   };
 
-  const getVolunteer = (id: number): Volunteer => {
-    const r = st.volunteer.get({ id, since: monthAgo() }) as VolunteerRow | undefined;
+  const getVolunteer = async (x: Sql, id: number): Promise<Volunteer> => {
+    const r = await x.get<VolunteerRow>(q.volunteer, { id, since: monthAgo() });
     if (!r || r.erased_at) throw new AppError('NOT_FOUND', `Bénévole inconnu : ${id}.`);
     return volunteer(r);
   };
 
-  const getCampaign = (id: number): Campaign => {
-    const r = st.campaign.get(id) as CampaignRow | undefined;
+  const campaignOf = (r: CampaignRow, questions: StoredQuestion[]): Campaign => ({
+    id: r.id,
+    documentId: r.document_id,
+    version: r.version_number,
+    compareWith: r.compare_version,
+    title: r.title,
+    panelSize: r.panel_size,
+    deadline: r.deadline,
+    status: r.status,
+    author: r.author,
+    createdAt: r.created_at,
+    closedAt: r.closed_at,
+    questions,
+    invitations: r.invitations,
+    answers: r.answers,
+  });
+
+  const getCampaign = async (x: Sql, id: number): Promise<Campaign> => {
+    const r = await x.get<CampaignRow>(q.campaign, [id]);
     if (!r) throw new AppError('NOT_FOUND', `Campagne inconnue : ${id}.`);
-    return {
-      id: r.id,
-      documentId: r.document_id,
-      version: r.version_number,
-      compareWith: r.compare_version,
-      title: r.title,
-      panelSize: r.panel_size,
-      deadline: r.deadline,
-      status: r.status,
-      author: r.author,
-      createdAt: r.created_at,
-      closedAt: r.closed_at,
-      questions: (st.questions.all(r.id) as QuestionRow[]).map(question),
-      invitations: r.invitations,
-      answers: r.answers,
-    };
+    return campaignOf(r, (await x.all<QuestionRow>(q.questions, [r.id])).map(question));
   };
 
   /** The invitation behind a link, usable: NOT_FOUND for an unknown link, INVITATION_USED / _EXPIRED otherwise. */
-  const usableInvitation = (token: string) => {
-    const inv = st.invitation.get(sha256(token)) as
-      | { id: number; campaign_id: number; volunteer_id: number | null; new_first: number; expires_at: string; used_at: string | null }
-      | undefined;
+  const usableInvitation = async (x: Sql, token: string): Promise<{ inv: InvitationRow; campaign: Campaign }> => {
+    const inv = await x.get<InvitationRow>(q.invitation, [sha256(token)]);
     if (!inv) throw new AppError('NOT_FOUND', 'Ce lien d’invitation n’existe pas. Vérifiez qu’il est complet.');
     if (inv.used_at) throw new AppError('INVITATION_USED', 'Vous avez déjà répondu avec ce lien. Merci pour votre participation !');
-    const campaign = getCampaign(inv.campaign_id);
+    const campaign = await getCampaign(x, inv.campaign_id);
     const deadline = campaign.deadline && campaign.deadline < inv.expires_at ? campaign.deadline : inv.expires_at;
     if (campaign.status === 'closed' || deadline < now()) throw new AppError('INVITATION_EXPIRED', 'Ce test est terminé : il n’est plus possible d’y répondre. Merci de votre aide.');
     return { inv, campaign };
   };
 
+  const knownVersion = async (x: Sql, documentId: number, version: number): Promise<void> => {
+    if (!(await x.get(q.version, [documentId, version]))) throw new AppError('NOT_FOUND', `Version inconnue : document ${documentId}, version ${version}.`);
+  };
+
   return {
     /** Registers a volunteer who consented; returns their own link (shown once). */
-    register(input: { pseudonym: string; contact: string } & VolunteerProfile): { volunteer: Volunteer; token: string } {
+    async register(input: { pseudonym: string; contact: string } & VolunteerProfile): Promise<{ volunteer: Volunteer; token: string }> {
       const token = VOLUNTEER_LINK_PREFIX + randomBytes(32).toString('base64url');
-      const id = Number(
-        st.insertVolunteer.run({
-          pseudonym: input.pseudonym.trim(),
-          contact: input.contact.trim(),
-          ageBand: input.ageBand ?? null,
-          digitalEase: input.digitalEase ?? null,
-          languages: input.languages ?? null,
-          consentVersion: CONSENT_VERSION,
-          at: now(),
-          hash: sha256(token),
-        }).lastInsertRowid,
-      );
-      return { volunteer: getVolunteer(id), token };
+      const { id } = (await db.get<{ id: number }>(q.insertVolunteer, {
+        pseudonym: input.pseudonym.trim(),
+        contact: input.contact.trim(),
+        ageBand: input.ageBand ?? null,
+        digitalEase: input.digitalEase ?? null,
+        languages: input.languages ?? null,
+        consentVersion: CONSENT_VERSION,
+        at: now(),
+        hash: sha256(token),
+      }))!;
+      return { volunteer: await getVolunteer(db, id), token };
     },
 
-    volunteers: (): Volunteer[] => (st.volunteers.all({ since: monthAgo() }) as VolunteerRow[]).map(volunteer),
-    volunteer: getVolunteer,
+    volunteers: async (): Promise<Volunteer[]> => (await db.all<VolunteerRow>(q.volunteers, { since: monthAgo() })).map(volunteer),
+    volunteer: (id: number): Promise<Volunteer> => getVolunteer(db, id),
 
     /** The volunteer behind their own link, or NOT_FOUND. */
-    volunteerByLink(token: string): Volunteer {
-      const r = st.volunteerByHash.get({ hash: sha256(token), since: monthAgo() }) as VolunteerRow | undefined;
+    async volunteerByLink(token: string): Promise<Volunteer> {
+      const r = await db.get<VolunteerRow>(q.volunteerByHash, { hash: sha256(token), since: monthAgo() });
       if (!r) throw new AppError('NOT_FOUND', 'Ce lien n’existe pas ou plus.');
       return volunteer(r);
     },
 
     /** No more invitations; the data stays until erased or past the retention period. */
-    unsubscribe(id: number): Volunteer {
-      getVolunteer(id);
-      st.unsubscribe.run(now(), id);
-      return getVolunteer(id);
+    async unsubscribe(id: number): Promise<Volunteer> {
+      await getVolunteer(db, id);
+      await db.run(q.unsubscribe, [now(), id]);
+      return getVolunteer(db, id);
     },
 
     /** Erases a volunteer's personal data and their unused invitations; their anonymous answers stay. */
-    erase: db.transaction((id: number): void => {
-      getVolunteer(id);
-      st.dropUnusedInvitations.run(id);
-      st.erase.run({ id, at: now() });
-    }),
+    erase: (id: number): Promise<void> =>
+      db.transaction(async (tx) => {
+        await getVolunteer(tx, id);
+        await tx.run(q.dropUnusedInvitations, [id]);
+        await tx.run(q.erase, { id, at: now() });
+      }),
 
     /** Opens a campaign on a version of a document. */
-    create: db.transaction((documentId: number, input: CampaignInput, author: string | null): Campaign => {
-      if (!st.document.get(documentId)) throw new AppError('NOT_FOUND', `Document inconnu : ${documentId}.`);
-      if (!st.version.get(documentId, input.version)) throw new AppError('NOT_FOUND', `Version inconnue : document ${documentId}, version ${input.version}.`);
-      const compareWith = input.compareWith ?? null;
-      if (compareWith !== null) {
-        if (compareWith === input.version) throw new AppError('VALIDATION', 'La version de comparaison doit être une autre version.');
-        if (!st.version.get(documentId, compareWith)) throw new AppError('NOT_FOUND', `Version inconnue : document ${documentId}, version ${compareWith}.`);
-      }
-      checkQuestions(input.questions);
-      const id = Number(
-        st.insertCampaign.run({
+    create: (documentId: number, input: CampaignInput, author: string | null): Promise<Campaign> =>
+      db.transaction(async (tx) => {
+        if (!(await tx.get(q.document, [documentId]))) throw new AppError('NOT_FOUND', `Document inconnu : ${documentId}.`);
+        await knownVersion(tx, documentId, input.version);
+        const compareWith = input.compareWith ?? null;
+        if (compareWith !== null) {
+          if (compareWith === input.version) throw new AppError('VALIDATION', 'La version de comparaison doit être une autre version.');
+          await knownVersion(tx, documentId, compareWith);
+        }
+        checkQuestions(input.questions);
+        const { id } = (await tx.get<{ id: number }>(q.insertCampaign, {
           documentId,
           version: input.version,
           compareWith,
@@ -421,21 +421,27 @@ export function campaignStore(db: Db, config: CampaignConfig) {
           deadline: input.deadline ?? null,
           author,
           at: now(),
-        }).lastInsertRowid,
-      );
-      input.questions.forEach((q, i) => {
-        st.insertQuestion.run(id, i + 1, q.prompt.trim(), q.kind, q.kind === 'choice' ? JSON.stringify(q.options) : null, JSON.stringify(q.accepted), q.multiple ? 1 : 0);
-      });
-      return getCampaign(id);
-    }),
+        }))!;
+        for (const [i, qu] of input.questions.entries()) {
+          await tx.run(q.insertQuestion, [id, i + 1, qu.prompt.trim(), qu.kind, qu.kind === 'choice' ? JSON.stringify(qu.options) : null, JSON.stringify(qu.accepted), qu.multiple ? 1 : 0]);
+        }
+        return getCampaign(tx, id);
+      }),
 
-    campaign: getCampaign,
-    campaignsOf: (documentId: number): Campaign[] => (st.campaignsOf.all(documentId) as CampaignRow[]).map((r) => getCampaign(r.id)),
+    campaign: (id: number): Promise<Campaign> => getCampaign(db, id),
+    /** A document's campaigns with their questions, in two queries. */
+    async campaignsOf(documentId: number): Promise<Campaign[]> {
+      const rows = await db.all<CampaignRow>(q.campaignsOf, [documentId]);
+      if (!rows.length) return [];
+      const byCampaign = new Map<number, StoredQuestion[]>(rows.map((r) => [r.id, []]));
+      for (const r of await db.all<QuestionRow & { campaign_id: number }>(q.questionsOf, [documentId])) byCampaign.get(r.campaign_id)?.push(question(r));
+      return rows.map((r) => campaignOf(r, byCampaign.get(r.id)!));
+    },
 
-    close(id: number): Campaign {
-      getCampaign(id);
-      st.closeCampaign.run(now(), id);
-      return getCampaign(id);
+    async close(id: number): Promise<Campaign> {
+      await getCampaign(db, id);
+      await db.run(q.closeCampaign, [now(), id]);
+      return getCampaign(db, id);
     },
 
     /**
@@ -443,82 +449,87 @@ export function campaignStore(db: Db, config: CampaignConfig) {
      * be asked (not unsubscribed, under the monthly limit, not yet invited to this campaign; those
      * asked least recently first). Returns the links (shown once) and who was left out, and why.
      */
-    invite: db.transaction((campaignId: number, who: { volunteerIds?: number[]; count?: number }): { created: CreatedInvitation[]; skipped: { volunteerId: number; reason: string }[] } => {
-      const campaign = getCampaign(campaignId);
-      if (campaign.status !== 'open') throw new AppError('CONFLICT', 'Cette campagne est close : elle ne reçoit plus d’invitations.');
-      const since = monthAgo();
-      const skipped: { volunteerId: number; reason: string }[] = [];
-      let ids: number[];
-      if (who.volunteerIds?.length) {
-        ids = [];
-        for (const id of who.volunteerIds) {
-          const v = st.volunteer.get({ id, since }) as VolunteerRow | undefined;
-          if (!v || v.erased_at) skipped.push({ volunteerId: id, reason: 'bénévole inconnu' });
-          else if (v.unsubscribed_at) skipped.push({ volunteerId: id, reason: 'désinscrit' });
-          else if (st.invitedAlready.get(id, campaignId)) skipped.push({ volunteerId: id, reason: 'déjà invité à cette campagne' });
-          else if (v.recent >= config.VOLUNTEER_MAX_REQUESTS_PER_MONTH) skipped.push({ volunteerId: id, reason: `déjà sollicité ${v.recent} fois ces 30 derniers jours` });
-          else ids.push(id);
+    invite: (campaignId: number, who: { volunteerIds?: number[]; count?: number }): Promise<{ created: CreatedInvitation[]; skipped: { volunteerId: number; reason: string }[] }> =>
+      db.transaction(async (tx) => {
+        await tx.get(q.lockCampaign, [campaignId]);
+        const campaign = await getCampaign(tx, campaignId);
+        if (campaign.status !== 'open') throw new AppError('CONFLICT', 'Cette campagne est close : elle ne reçoit plus d’invitations.');
+        const since = monthAgo();
+        const skipped: { volunteerId: number; reason: string }[] = [];
+        let ids: number[];
+        if (who.volunteerIds?.length) {
+          ids = [];
+          for (const id of who.volunteerIds) {
+            const v = await tx.get<VolunteerRow>(q.volunteer, { id, since });
+            if (!v || v.erased_at) skipped.push({ volunteerId: id, reason: 'bénévole inconnu' });
+            else if (v.unsubscribed_at) skipped.push({ volunteerId: id, reason: 'désinscrit' });
+            else if (await tx.get(q.invitedAlready, [id, campaignId])) skipped.push({ volunteerId: id, reason: 'déjà invité à cette campagne' });
+            else if (v.recent >= config.VOLUNTEER_MAX_REQUESTS_PER_MONTH) skipped.push({ volunteerId: id, reason: `déjà sollicité ${v.recent} fois ces 30 derniers jours` });
+            else ids.push(id);
+          }
+        } else {
+          const wanted = who.count ?? Math.max(0, campaign.panelSize - campaign.invitations);
+          const pool = await tx.all<PoolRow>(q.eligible, { since, max: config.VOLUNTEER_MAX_REQUESTS_PER_MONTH, campaign: campaignId });
+          ids = balancedPanel(pool, wanted);
         }
-      } else {
-        const wanted = who.count ?? Math.max(0, campaign.panelSize - campaign.invitations);
-        const pool = st.eligible.all({ since, max: config.VOLUNTEER_MAX_REQUESTS_PER_MONTH, campaign: campaignId }) as PoolRow[];
-        ids = balancedPanel(pool, wanted);
-      }
-      const at = now();
-      let expires = new Date(Date.now() + config.INVITATION_DAYS * DAY_MS).toISOString();
-      if (campaign.deadline && campaign.deadline < expires) expires = campaign.deadline;
-      const created = ids.map((volunteerId): CreatedInvitation => {
-        const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
-        st.insertInvitation.run(campaignId, volunteerId, sha256(token), randomInt(2), at, expires);
-        st.touchVolunteer.run(at, volunteerId);
-        const v = getVolunteer(volunteerId);
-        return { volunteerId, pseudonym: v.pseudonym, contact: v.contact, token, expiresAt: expires };
-      });
-      return { created, skipped };
-    }),
+        const at = now();
+        let expires = new Date(Date.now() + config.INVITATION_DAYS * DAY_MS).toISOString();
+        if (campaign.deadline && campaign.deadline < expires) expires = campaign.deadline;
+        const created: CreatedInvitation[] = [];
+        for (const volunteerId of ids) {
+          const token = INVITATION_PREFIX + randomBytes(32).toString('base64url');
+          await tx.run(q.insertInvitation, [campaignId, volunteerId, sha256(token), randomInt(2), at, expires]);
+          await tx.run(q.touchVolunteer, [at, volunteerId]);
+          const v = await getVolunteer(tx, volunteerId);
+          created.push({ volunteerId, pseudonym: v.pseudonym, contact: v.contact, token, expiresAt: expires });
+        }
+        return { created, skipped };
+      }),
 
     /** What an invitation shows: the campaign and the order of the versions (A/B), nothing else. */
-    invitation(token: string): { campaign: Campaign; newFirst: boolean } {
-      const { inv, campaign } = usableInvitation(token);
+    async invitation(token: string): Promise<{ campaign: Campaign; newFirst: boolean }> {
+      const { inv, campaign } = await usableInvitation(db, token);
       return { campaign, newFirst: inv.new_first === 1 };
     },
 
     /** Records a volunteer's answers, once per invitation; the answer keeps nothing of who gave it. */
-    answer: db.transaction((token: string, input: ResponseInput): { correct: number; total: number } => {
-      const { inv, campaign } = usableInvitation(token);
-      const byId = new Map(campaign.questions.map((q) => [q.id, q]));
-      const given = new Map<number, ResponseInput['answers'][number]>();
-      for (const a of input.answers) {
-        if (!byId.has(a.questionId)) throw new AppError('VALIDATION', `Question inconnue : ${a.questionId}.`);
-        given.set(a.questionId, a);
-      }
-      const missing = campaign.questions.filter((q) => !given.has(q.id));
-      if (missing.length) throw new AppError('VALIDATION', `Répondez à chaque question (il manque la question ${missing.map((q) => q.position).join(', ')}).`);
-      if (input.preference && campaign.compareWith === null) throw new AppError('VALIDATION', 'Ce test ne compare pas deux versions.');
-      if (st.useInvitation.run(now(), inv.id).changes !== 1) throw new AppError('INVITATION_USED', 'Vous avez déjà répondu avec ce lien. Merci pour votre participation !');
-      // The answer's time is the day only: with the invitation's time it would tell who answered.
-      const responseId = Number(st.insertResponse.run(campaign.id, input.rating, input.preference ?? null, input.comment?.trim() || null, now().slice(0, 10)).lastInsertRowid);
-      let correct = 0;
-      for (const q of campaign.questions) {
-        const a = given.get(q.id)!;
-        const answer: Answer = q.kind === 'choice' ? { choice: a.choice ?? [] } : { text: a.text ?? '' };
-        const ok = matchAnswer(matcherQuestion(q), answer);
-        if (ok) correct++;
-        st.insertAnswer.run(responseId, q.id, JSON.stringify(answer), ok ? 1 : 0);
-      }
-      if (inv.volunteer_id !== null) st.touchVolunteer.run(now(), inv.volunteer_id);
-      return { correct, total: campaign.questions.length };
-    }),
+    answer: (token: string, input: ResponseInput): Promise<{ correct: number; total: number }> =>
+      db.transaction(async (tx) => {
+        const { inv, campaign } = await usableInvitation(tx, token);
+        const byId = new Map(campaign.questions.map((qu) => [qu.id, qu]));
+        const given = new Map<number, ResponseInput['answers'][number]>();
+        for (const a of input.answers) {
+          if (!byId.has(a.questionId)) throw new AppError('VALIDATION', `Question inconnue : ${a.questionId}.`);
+          given.set(a.questionId, a);
+        }
+        const missing = campaign.questions.filter((qu) => !given.has(qu.id));
+        if (missing.length) throw new AppError('VALIDATION', `Répondez à chaque question (il manque la question ${missing.map((qu) => qu.position).join(', ')}).`);
+        if (input.preference && campaign.compareWith === null) throw new AppError('VALIDATION', 'Ce test ne compare pas deux versions.');
+        // single use, also between instances: only one transaction changes the row
+        if ((await tx.run(q.useInvitation, [now(), inv.id])).changes !== 1) throw new AppError('INVITATION_USED', 'Vous avez déjà répondu avec ce lien. Merci pour votre participation !');
+        // The answer's time is the day only: with the invitation's time it would tell who answered.
+        const { id: responseId } = (await tx.get<{ id: number }>(q.insertResponse, [campaign.id, input.rating, input.preference ?? null, input.comment?.trim() || null, now().slice(0, 10)]))!;
+        let correct = 0;
+        for (const qu of campaign.questions) {
+          const a = given.get(qu.id)!;
+          const answer: Answer = qu.kind === 'choice' ? { choice: a.choice ?? [] } : { text: a.text ?? '' };
+          const ok = matchAnswer(matcherQuestion(qu), answer);
+          if (ok) correct++;
+          await tx.run(q.insertAnswer, [responseId, qu.id, JSON.stringify(answer), ok ? 1 : 0]);
+        }
+        if (inv.volunteer_id !== null) await tx.run(q.touchVolunteer, [now(), inv.volunteer_id]);
+        return { correct, total: campaign.questions.length };
+      }),
 
     /** The raw counts of a campaign's answers. */
-    counts(campaignId: number): CampaignCounts {
-      getCampaign(campaignId);
-      const responses = st.responses.all(campaignId) as { rating: number; preference: 'new' | 'old' | 'same' | null; comment: string | null }[];
+    async counts(campaignId: number): Promise<CampaignCounts> {
+      await getCampaign(db, campaignId);
+      const responses = await db.all<{ rating: number; preference: 'new' | 'old' | 'same' | null; comment: string | null }>(q.responses, [campaignId]);
       const preference = { new: 0, old: 0, same: 0 };
       for (const r of responses) if (r.preference) preference[r.preference]++;
       return {
         answers: responses.length,
-        perQuestion: st.perQuestion.all(campaignId) as CampaignCounts['perQuestion'],
+        perQuestion: await db.all<CampaignCounts['perQuestion'][number]>(q.perQuestion, [campaignId]),
         ratings: responses.map((r) => r.rating),
         preference,
         comments: responses.map((r) => r.comment).filter((c): c is string => !!c),
@@ -526,33 +537,25 @@ export function campaignStore(db: Db, config: CampaignConfig) {
     },
 
     /** An expert's decision on a version (the history is kept). */
-    review(documentId: number, version: number, decision: Review['decision'], comment: string | null, author: string): Review {
-      if (!st.version.get(documentId, version)) throw new AppError('NOT_FOUND', `Version inconnue : document ${documentId}, version ${version}.`);
+    async review(documentId: number, version: number, decision: Review['decision'], comment: string | null, author: string): Promise<Review> {
+      await knownVersion(db, documentId, version);
       if (decision === 'rejected' && !comment?.trim()) throw new AppError('VALIDATION', 'Un refus s’explique : ajoutez un commentaire pour l’équipe.');
       const at = now();
-      const id = Number(st.insertReview.run(documentId, version, decision, comment?.trim() || null, author, at).lastInsertRowid);
+      const { id } = (await db.get<{ id: number }>(q.insertReview, [documentId, version, decision, comment?.trim() || null, author, at]))!;
       return { id, documentId, version, decision, comment: comment?.trim() || null, author, at };
     },
 
-    reviews(documentId: number): Review[] {
-      return (st.reviews.all(documentId) as { id: number; document_id: number; version_number: number; decision: Review['decision']; comment: string | null; author: string; at: string }[]).map((r) => ({
-        id: r.id,
-        documentId: r.document_id,
-        version: r.version_number,
-        decision: r.decision,
-        comment: r.comment,
-        author: r.author,
-        at: r.at,
-      }));
+    async reviews(documentId: number): Promise<Review[]> {
+      const rows = await db.all<{ id: number; document_id: number; version_number: number; decision: Review['decision']; comment: string | null; author: string; at: string }>(q.reviews, [documentId]);
+      return rows.map((r) => ({ id: r.id, documentId: r.document_id, version: r.version_number, decision: r.decision, comment: r.comment, author: r.author, at: r.at }));
     },
 
     /** Every version tested with answers: its automatic score and its volunteers' comprehension. */
-    testedVersions: (): { documentId: number; version: number; score: number; correct: number; total: number }[] =>
-      st.tested.all() as { documentId: number; version: number; score: number; correct: number; total: number }[],
+    testedVersions: (): Promise<{ documentId: number; version: number; score: number; correct: number; total: number }[]> => db.all(q.tested),
 
     /** The number of the latest version of a document (NOT_FOUND for an unknown document). */
-    latestVersion(documentId: number): number | null {
-      const d = st.document.get(documentId) as { latest: number | null } | undefined;
+    async latestVersion(documentId: number): Promise<number | null> {
+      const d = await db.get<{ latest: number | null }>(q.document, [documentId]);
       if (!d) throw new AppError('NOT_FOUND', `Document inconnu : ${documentId}.`);
       return d.latest;
     },

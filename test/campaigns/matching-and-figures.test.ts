@@ -1,11 +1,8 @@
-/** Lenient matching of volunteers' answers, the figures of a campaign against known values, and panels. */
+/** Lenient matching of volunteers' answers, the figures of a campaign against known values, and panels (the store: test/store/campaigns.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { matchAnswer, normaliseAnswer } from '../../src/campaigns/answers.js';
 import { comprehension, correlation, preference, rate, ratingSummary, signTest } from '../../src/campaigns/stats.js';
-import { scoreAgreement } from '../../src/campaigns/results.js';
-import { loadConfig } from '../../src/config.js';
-import { balancedPanel, campaignStore } from '../../src/store/campaigns.js';
-import { openDatabase } from '../../src/store/db.js';
+import { balancedPanel } from '../../src/store/campaigns.js';
 
 const text = (accepted: string[], answer: string) => matchAnswer({ kind: 'text', accepted }, { text: answer });
 
@@ -116,46 +113,5 @@ describe('panels', () => {
     expect(balancedPanel(pool, 4)).toEqual([1, 4, 5, 2]);
     expect(balancedPanel(pool, 10)).toEqual([1, 4, 5, 2, 6, 3]);
     expect(balancedPanel([], 3)).toEqual([]);
-  });
-});
-
-describe('agreement between the automatic score and comprehension', () => {
-  it('is shown from eight tested versions, with the correlation of their scores and comprehension rates', () => {
-    const db = openDatabase(':memory:');
-    const store = campaignStore(db, loadConfig({}));
-    const at = new Date().toISOString();
-    const scores = [40, 48, 55, 61, 66, 72, 80, 88];
-    // comprehension out of 4 answers (2 volunteers × 2 questions): rises with the score, with one exception
-    const right = [1, 2, 2, 3, 2, 3, 4, 4];
-    scores.forEach((score, i) => {
-      const id = i + 1;
-      db.prepare("INSERT INTO documents (id, title, status, created_at, updated_at) VALUES (?, ?, 'test-usagers', ?, ?)").run(id, `Modèle ${id}`, at, at);
-      db.prepare("INSERT INTO versions (document_id, number, sha256, format, bytes, text, report, score, grade, doc_type, created_at) VALUES (?, 1, ?, 'txt', 1, 't', '{}', ?, 'C', 'autre', ?)").run(id, `h${id}`, score, at);
-      const c = store.create(id, { version: 1, title: 'Test', panelSize: 2, questions: [{ prompt: 'Quoi ?', kind: 'text', accepted: ['oui'] }, { prompt: 'Quand ?', kind: 'text', accepted: ['demain'] }] }, 'equipe');
-      const v1 = store.register({ pseudonym: `A${id}`, contact: `a${id}@example.org` }).volunteer.id;
-      const v2 = store.register({ pseudonym: `B${id}`, contact: `b${id}@example.org` }).volunteer.id;
-      const links = store.invite(c.id, { volunteerIds: [v1, v2] }).created.map((x) => x.token);
-      const [q1, q2] = c.questions.map((q) => q.id);
-      links.forEach((link, k) => {
-        const good = right[i]! - 2 * k; // first volunteer takes the first two right answers
-        store.answer(link, { answers: [{ questionId: q1!, text: good >= 1 ? 'oui' : 'non' }, { questionId: q2!, text: good >= 2 ? 'demain' : 'hier' }], rating: 7 });
-      });
-      const a = scoreAgreement(store);
-      expect(a.versions).toBe(id);
-      expect(a.shown).toBe(id >= 8);
-    });
-    const a = scoreAgreement(store);
-    const comp = right.map((r) => r / 4);
-    expect(a.result!.n).toBe(8);
-    // by hand: Pearson of the scores and the rates 0.25 0.5 0.5 0.75 0.5 0.75 1 1
-    const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
-    const [mx, my] = [mean(scores), mean(comp)];
-    const sxy = scores.reduce((acc, x, i) => acc + (x - mx) * (comp[i]! - my), 0);
-    const sxx = scores.reduce((acc, x) => acc + (x - mx) ** 2, 0);
-    const syy = comp.reduce((acc, y) => acc + (y - my) ** 2, 0);
-    expect(a.result!.pearson).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 10);
-    expect(a.result!.pearson).toBeGreaterThan(0.8);
-    expect(a.result!.pValue).toBeLessThan(0.05);
-    db.close();
   });
 });

@@ -59,14 +59,14 @@ beforeAll(async () => {
   await auditLog(sql).record('comms-1', 'document.status', `document:${ids[0]}`, { from: 'identifie', to: 'a-reecrire' });
   await auditStore(sql).create('audit-1', 'lettre', true, [{ path: 'a.txt', data: Buffer.from('Madame, votre dossier est complet.') }, { path: 'b.txt', data: Buffer.from([0, 1, 2, 255]) }], 'comms-1');
   const config = loadConfig({ DATABASE_PATH: file });
-  const campaigns = campaignStore(db, config);
-  const { volunteer } = campaigns.register({ pseudonym: 'Abeille', contact: 'abeille@example.org', ageBand: '25-39', digitalEase: 'moyenne', languages: 'fr' });
-  campaigns.register({ pseudonym: 'Castor', contact: '06 00 00 00 01' });
-  const campaign = campaigns.create(ids[0]!, { version: 2, compareWith: 1, title: 'Refus réécrit', panelSize: 2, questions: [{ prompt: 'Que faire ?', kind: 'choice', options: ['Rien', 'Contester'], accepted: [1] }, { prompt: 'Quel délai ?', kind: 'text', accepted: ['deux mois'] }] }, 'comms-1');
-  const { created } = campaigns.invite(campaign.id, { volunteerIds: [volunteer.id] });
+  const campaigns = campaignStore(sql, config);
+  const { volunteer } = await campaigns.register({ pseudonym: 'Abeille', contact: 'abeille@example.org', ageBand: '25-39', digitalEase: 'moyenne', languages: 'fr' });
+  await campaigns.register({ pseudonym: 'Castor', contact: '06 00 00 00 01' });
+  const campaign = await campaigns.create(ids[0]!, { version: 2, compareWith: 1, title: 'Refus réécrit', panelSize: 2, questions: [{ prompt: 'Que faire ?', kind: 'choice', options: ['Rien', 'Contester'], accepted: [1] }, { prompt: 'Quel délai ?', kind: 'text', accepted: ['deux mois'] }] }, 'comms-1');
+  const { created } = await campaigns.invite(campaign.id, { volunteerIds: [volunteer.id] });
   const questions = campaign.questions;
-  campaigns.answer(created[0]!.token, { answers: [{ questionId: questions[0]!.id, choice: [1] }, { questionId: questions[1]!.id, text: '2 mois' }], rating: 8, preference: 'new', comment: 'Plus clair.' });
-  campaigns.review(ids[0]!, 2, 'approved', 'Sens conservé.', 'juriste');
+  await campaigns.answer(created[0]!.token, { answers: [{ questionId: questions[0]!.id, choice: [1] }, { questionId: questions[1]!.id, text: '2 mois' }], rating: 8, preference: 'new', comment: 'Plus clair.' });
+  await campaigns.review(ids[0]!, 2, 'approved', 'Sens conservé.', 'juriste');
   await sql.close();
 }, 120_000);
 

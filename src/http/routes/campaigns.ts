@@ -98,7 +98,7 @@ const ReleaseCheck = z.object({
 /** The campaign routes. */
 export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
   const store = () => deps.campaigns();
-  const withResults = (c: Campaign) => ({ campaign: c, results: campaignResults(store(), c.id) });
+  const withResults = async (c: Campaign) => ({ campaign: c, results: await campaignResults(store(), c.id, c) });
   return async (app) => {
     // ---- volunteers ----------------------------------------------------------------------------
     app.get(
@@ -130,7 +130,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const { consent: _consent, ...input } = req.body;
-        const r = store().register(input);
+        const r = await store().register(input);
         reply.status(201);
         return { volunteer: { id: r.volunteer.id, pseudonym: r.volunteer.pseudonym }, link: r.token };
       },
@@ -139,14 +139,14 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/volunteers',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Les bénévoles (pseudonyme, contact, profil, sollicitations des 30 derniers jours)', response: { 200: z.object({ items: z.array(Volunteer) }) } } },
-      async () => ({ items: store().volunteers() }),
+      async () => ({ items: await store().volunteers() }),
     );
 
     app.delete(
       '/volunteers/:id',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Effacer un bénévole à sa demande (ses réponses anonymes restent)', params: Id, response: { 204: z.null(), 404: ErrorBody } } },
       async (req, reply) => {
-        store().erase(req.params.id);
+        await store().erase(req.params.id);
         await deps.log().record(caller(req), 'volunteer.erase', `volunteer:${req.params.id}`);
         return reply.status(204).send(null);
       },
@@ -155,7 +155,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
     app.get(
       '/volunteer-links/:token',
       { config: { access: 'public', rateLimit: LINK_RATE }, schema: { summary: 'Le bénévole voit ce que nous gardons de lui', params: Token, response: { 200: z.object({ volunteer: Volunteer, consent: z.string() }), 404: ErrorBody } } },
-      async (req) => ({ volunteer: store().volunteerByLink(req.params.token), consent: CONSENT_TEXT }),
+      async (req) => ({ volunteer: await store().volunteerByLink(req.params.token), consent: CONSENT_TEXT }),
     );
 
     app.post(
@@ -163,7 +163,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: 'public', rateLimit: LINK_RATE }, schema: { summary: 'Le bénévole ne veut plus être sollicité', params: Token, response: { 200: z.object({ volunteer: Volunteer }), 404: ErrorBody } } },
       async (req) => {
         const s = store();
-        return { volunteer: s.unsubscribe(s.volunteerByLink(req.params.token).id) };
+        return { volunteer: await s.unsubscribe((await s.volunteerByLink(req.params.token)).id) };
       },
     );
 
@@ -172,8 +172,8 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       { config: { access: 'public', rateLimit: LINK_RATE }, schema: { summary: 'Le bénévole efface toutes ses données', params: Token, response: { 204: z.null(), 404: ErrorBody } } },
       async (req, reply) => {
         const s = store();
-        const v = s.volunteerByLink(req.params.token);
-        s.erase(v.id);
+        const v = await s.volunteerByLink(req.params.token);
+        await s.erase(v.id);
         await deps.log().record('bénévole', 'volunteer.erase', `volunteer:${v.id}`, { by: 'self' });
         return reply.status(204).send(null);
       },
@@ -200,7 +200,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const me = caller(req);
-        const c = store().create(req.params.id, req.body, me.login);
+        const c = await store().create(req.params.id, req.body, me.login);
         await deps.log().record(me, 'campaign.create', `document:${req.params.id}`, { campaign: c.id, version: c.version });
         reply.status(201);
         return c;
@@ -211,8 +211,8 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       '/documents/:id/campaigns',
       { config: { access: MAP_WIDE }, schema: { summary: 'Les campagnes d’un document et leurs résultats, version par version', params: Id, response: { 200: z.object({ items: z.array(z.object({ campaign: CampaignOut, results: Results })) }), 404: ErrorBody } } },
       async (req) => {
-        store().latestVersion(req.params.id);
-        return { items: store().campaignsOf(req.params.id).map(withResults) };
+        await store().latestVersion(req.params.id);
+        return { items: await Promise.all((await store().campaignsOf(req.params.id)).map(withResults)) };
       },
     );
 
@@ -227,12 +227,9 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (req) => {
-        const c = store().campaign(req.params.id);
-        const earlier = store()
-          .campaignsOf(c.documentId)
-          .filter((o) => o.version < c.version && o.answers > 0)
-          .at(-1);
-        return { ...withResults(c), previous: earlier ? withResults(earlier) : null };
+        const c = await store().campaign(req.params.id);
+        const earlier = (await store().campaignsOf(c.documentId)).filter((o) => o.version < c.version && o.answers > 0).at(-1);
+        return { ...(await withResults(c)), previous: earlier ? await withResults(earlier) : null };
       },
     );
 
@@ -258,7 +255,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const me = caller(req);
-        const r = store().invite(req.params.id, req.body);
+        const r = await store().invite(req.params.id, req.body);
         await deps.log().record(me, 'campaign.invite', `campaign:${req.params.id}`, { invitations: r.created.length });
         reply.status(201);
         return {
@@ -272,7 +269,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       '/campaigns/:id/close',
       { config: { access: MAP_MANAGERS }, schema: { summary: 'Clore une campagne (les liens non utilisés ne marchent plus)', params: Id, response: { 200: CampaignOut, 404: ErrorBody } } },
       async (req) => {
-        const c = store().close(req.params.id);
+        const c = await store().close(req.params.id);
         await deps.log().record(caller(req), 'campaign.close', `campaign:${c.id}`);
         return c;
       },
@@ -338,8 +335,8 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const s = store();
-        const { newFirst } = s.invitation(req.params.token);
-        s.answer(req.params.token, { answers: req.body.answers, rating: req.body.rating, preference: storedPreference(req.body.preference, newFirst), comment: req.body.comment ?? null });
+        const { newFirst } = await s.invitation(req.params.token);
+        await s.answer(req.params.token, { answers: req.body.answers, rating: req.body.rating, preference: storedPreference(req.body.preference, newFirst), comment: req.body.comment ?? null });
         reply.status(201);
         return { message: THANKS };
       },
@@ -360,7 +357,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const me = caller(req);
-        const r = store().review(req.params.id, req.body.version, req.body.decision, req.body.comment ?? null, me.login);
+        const r = await store().review(req.params.id, req.body.version, req.body.decision, req.body.comment ?? null, me.login);
         await deps.log().record(me, `review.${r.decision}`, `document:${req.params.id}`, { version: r.version });
         reply.status(201);
         return r;
@@ -371,8 +368,8 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
       '/documents/:id/reviews',
       { config: { access: MAP_WIDE }, schema: { summary: 'Les décisions des experts sur les versions d’un document', params: Id, response: { 200: z.object({ items: z.array(Review) }), 404: ErrorBody } } },
       async (req) => {
-        store().latestVersion(req.params.id);
-        return { items: store().reviews(req.params.id) };
+        await store().latestVersion(req.params.id);
+        return { items: await store().reviews(req.params.id) };
       },
     );
 
@@ -385,7 +382,7 @@ export function campaignRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
 }
 
 /** Refuses a move to `publie` that the release gate does not allow (used by the status route). */
-export function assertReleasable(deps: RouteDeps, documentId: number): void {
-  const check = releaseCheck(deps.campaigns(), documentId, deps.config);
+export async function assertReleasable(deps: RouteDeps, documentId: number): Promise<void> {
+  const check = await releaseCheck(deps.campaigns(), documentId, deps.config);
   if (!check.releasable) throw new AppError('RELEASE_BLOCKED', `Ce document ne peut pas encore être publié : ${check.reasons.join(' ')}`, { reasons: check.reasons });
 }

@@ -109,7 +109,7 @@ export async function visibleDocument(deps: RouteDeps, me: Principal, id: number
 export async function changeStatus(deps: RouteDeps, me: Principal, id: number, status: Status, comment: string | null, expected?: Status) {
   const before = (await (await deps.store()).get(id)).status;
   // Publishing needs an expert's approval and a passed user test of the latest version.
-  if (status === 'publie' && allowedMoves(before).includes('publie')) assertReleasable(deps, id);
+  if (status === 'publie' && allowedMoves(before).includes('publie')) await assertReleasable(deps, id);
   const doc = await (await deps.store()).setStatus(id, status, me.login, comment, expected);
   await deps.log().record(me, 'document.status', `document:${doc.id}`, { from: before, to: doc.status });
   return doc;

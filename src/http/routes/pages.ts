@@ -183,7 +183,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         if (!Number.isInteger(rating) || rating < 0 || rating > 10) return send(reply, volunteerRating(v, answers, 'Choisissez une note de 0 à 10.'), 400);
         const p = one('preference');
         const preference = v.compare && (p === 'A' || p === 'B' || p === 'same') ? p : undefined;
-        deps.campaigns().answer(token, { answers, rating, preference: storedPreference(preference, v.newFirst), comment: one('commentaire').trim().slice(0, 2000) || null });
+        await deps.campaigns().answer(token, { answers, rating, preference: storedPreference(preference, v.newFirst), comment: one('commentaire').trim().slice(0, 2000) || null });
         return send(reply, volunteerThanks(THANKS), 201);
       } catch (e) {
         return volunteerFailure(reply, e);
@@ -193,17 +193,14 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     // ---- user tests (campaigns) -------------------------------------------------------------------
     const campaignData = async (me: Principal, id: number): Promise<Omit<CampaignPageData, 'notice' | 'invitations' | 'skipped'>> => {
       const store = deps.campaigns();
-      const campaign = store.campaign(id);
-      const earlier = store
-        .campaignsOf(campaign.documentId)
-        .filter((o) => o.version < campaign.version && o.answers > 0)
-        .at(-1);
+      const campaign = await store.campaign(id);
+      const earlier = (await store.campaignsOf(campaign.documentId)).filter((o) => o.version < campaign.version && o.answers > 0).at(-1);
       return {
         user: me,
         documentTitle: (await (await deps.store()).get(campaign.documentId)).title,
         campaign,
-        results: campaignResults(store, id),
-        previous: earlier ? { campaign: earlier, results: campaignResults(store, earlier.id) } : null,
+        results: await campaignResults(store, id, campaign),
+        previous: earlier ? { campaign: earlier, results: await campaignResults(store, earlier.id, earlier) } : null,
         canManage: MAP_MANAGERS.includes(me.role),
       };
     };
@@ -219,7 +216,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       try {
         const input = CampaignIn.safeParse(campaignInput((req.body ?? {}) as Record<string, unknown>));
         if (!input.success) throw new AppError('VALIDATION', `Campagne incomplète : ${input.error.issues.map((i) => FIELD_WORDS[String(i.path[0])] ?? String(i.path[0])).filter((w, k, all) => all.indexOf(w) === k).join(', ')} (2 questions au moins, chacune avec sa bonne réponse).`);
-        const c = deps.campaigns().create(id, input.data, me.login);
+        const c = await deps.campaigns().create(id, input.data, me.login);
         await deps.log().record(me, 'campaign.create', `document:${id}`, { campaign: c.id, version: c.version });
         return reply.redirect(`/cartographie/campagnes/${c.id}`, 303);
       } catch (e) {
@@ -238,7 +235,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const raw = ((req.body ?? {}) as Record<string, unknown>).count;
       const count = typeof raw === 'string' && /^\d{1,4}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : undefined;
       try {
-        const r = deps.campaigns().invite(id, count ? { count } : {});
+        const r = await deps.campaigns().invite(id, count ? { count } : {});
         await deps.log().record(me, 'campaign.invite', `campaign:${id}`, { invitations: r.created.length });
         const invitations = r.created.map((i) => ({ pseudonym: i.pseudonym, contact: i.contact, page: `${req.protocol}://${req.host}/participer/${i.token}`, expiresAt: i.expiresAt }));
         // The links show once: no redirect, and the page is not cached.
@@ -253,7 +250,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
     app.post('/cartographie/campagnes/:id/cloture', { config: { access: MAP_MANAGERS, page: true }, schema: { hide: true } }, async (req, reply) => {
       const me = req.principal!;
       const id = campaignId(req);
-      const c = deps.campaigns().close(id);
+      const c = await deps.campaigns().close(id);
       await deps.log().record(me, 'campaign.close', `campaign:${c.id}`);
       return send(reply, campaignPage({ ...(await campaignData(me, id)), notice: { kind: 'success', text: 'Campagne close : les liens non utilisés ne marchent plus.' } }));
     });
@@ -334,8 +331,8 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         doc,
         versions,
         history: await store.history(id),
-        reviews: deps.campaigns().reviews(id),
-        release: releaseCheck(deps.campaigns(), id, deps.config),
+        reviews: await deps.campaigns().reviews(id),
+        release: await releaseCheck(deps.campaigns(), id, deps.config),
         comparison,
         duplicates,
         moves: MAP_MANAGERS.includes(me.role) ? allowedMoves(doc.status) : [],
@@ -343,7 +340,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
         campaigns:
           me.role === 'agent'
             ? html``
-            : campaignsBlock({ documentId: id, campaigns: deps.campaigns().campaignsOf(id), versions, canManage: MAP_MANAGERS.includes(me.role), csrf: me.csrf ?? '' }),
+            : campaignsBlock({ documentId: id, campaigns: await deps.campaigns().campaignsOf(id), versions, canManage: MAP_MANAGERS.includes(me.role), csrf: me.csrf ?? '' }),
       };
     };
     const docId = (req: { params: unknown }): number => {
@@ -389,7 +386,7 @@ export function pageRoutes(deps: RouteDeps): FastifyPluginAsync {
       const comment = typeof body.comment === 'string' && body.comment.trim() ? body.comment.trim().slice(0, 4000) : null;
       try {
         if (!decision) throw new AppError('VALIDATION', 'Choisissez : valider ou refuser la version.');
-        const r = deps.campaigns().review(id, version, decision, comment, me.login);
+        const r = await deps.campaigns().review(id, version, decision, comment, me.login);
         await deps.log().record(me, `review.${r.decision}`, `document:${id}`, { version: r.version });
         return reply.redirect(`/cartographie/documents/${id}?fait=avis#avis`, 303);
       } catch (e) {
