@@ -944,3 +944,15 @@ describe('recipient blocks as paragraphs, without a French civility', () => {
     expect(ofType(b, 'ADRESSE')).toEqual(['Rua do Carmo, 12, 3.º Dto.\n\n4700-309 Braga\n\nPORTUGAL']);
   });
 });
+
+describe('contacts of a relative added « comme contact », a place in the label or after the number', () => {
+  it('reads the numbers and address of a relative registered « comme contact », not an agent’s line', () => {
+    const t = letter('Votre frère, M. Julien BRUNET, est enregistré comme contact : 04 76 88 12 40, julien.b38@laposte.net.');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['04 76 88 12 40']);
+    expect(ofType(t, 'EMAIL')).toEqual(['julien.b38@laposte.net']);
+  });
+  it('reads « Téléphone en France : » in a form of the person, and a mobile number followed by where it is from', () => {
+    const t = letter('Nom : BRUNET    Prénom : Lucie\nTéléphone en France : 07 61 24 38 95\n\nVotre message :\n> Tél. : 0696 41 27 58 (portable de Martinique, je n’ai pas d’autre numéro)');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['07 61 24 38 95', '0696 41 27 58']);
+  });
+});
