@@ -158,7 +158,7 @@ export function isPostcodeLine(s: string): boolean {
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
 // (a civility in two languages: "Señor / Monsieur", "Herr / Monsieur")
-const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
 /** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
 const ATTENTION_RE = /^\s*(?:(?:À|A)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
 
@@ -194,7 +194,7 @@ const PERSON_FORM_LABEL_RE =
 
 /** A heading that introduces the person's identity block: "ASSURÉ(E)", "Titulaire du contrat :", "VOUS". */
 const PERSON_HEADING_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal)(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:mes|vos)\s+(?:informations|infos|coordonnées)(?:\s+personnelles)?|(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal))(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
 
 /** A line that is a civility alone, for one person or a couple ("Monsieur et Madame", "Madame ou Monsieur"). */
 const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
@@ -385,6 +385,9 @@ function trimRange(text: string, start: number, end: number): Range {
   return { start, end };
 }
 
+/** A line of the person's identity inside an identity block, before the address: birth, social security number. */
+const BLOCK_IDENTITY_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|(?:n°|numéro)\s*(?:de\s+)?(?:sécu|sécurité\s+sociale|ss|nir)(?![\p{L}])|nir(?![\p{L}])|date\s+(?:et\s+lieu\s+)?de\s+naissance)/iu;
+
 const CONTACT_LINE_RE = /^\s*(?:tél(?:éphone)?\.?|portable|mobile|fixe|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*:/iu;
 
 /**
@@ -399,7 +402,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     const next = rows[i + 1];
     if (r.blank || !next || next.blank || r.text.trim().length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
     const prev = rows[i - 1];
-    const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a)\s*:/iu, ''));
+    const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a|copie(?:\s+(?:à|pour))?|cc)\s*:/iu, ''));
     // (or a civility alone: "Monsieur et Madame" above "Bernard et Monique LABARTHE")
     const afterHeading = !!prev && !prev.blank && (PERSON_HEADING_RE.test(prev.text) || CIVILITY_ALONE_RE.test(prev.text));
     const attention = ATTENTION_RE.exec(r.text);
@@ -407,8 +410,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     if (!civ && !bare) continue;
     const names: Range[] = [trimRange(text, r.start, r.end)];
     let j = i + 1;
-    // more name lines: "Monsieur Bernard ROUX" under "Madame Chantal ROUX"
-    while (j < rows.length && j <= i + 2 && !rows[j]!.blank && civilityNameLine(rows[j]!.text)) {
+    // more name lines: "Monsieur Bernard ROUX" under "Madame Chantal ROUX", "et Madame Anne LE GALL"
+    while (j < rows.length && j <= i + 2 && !rows[j]!.blank && civilityNameLine(rows[j]!.text.replace(/^(\s*)(?:et|&)\s+/u, '$1'))) {
       names.push(trimRange(text, rows[j]!.start, rows[j]!.end));
       j++;
     }
@@ -418,6 +421,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       const row = rows[k]!;
       const t = row.text;
       if (row.blank || isDateLine(t) || CONTACT_LINE_RE.test(t)) break;
+      // ("TRAORÉ Moussa" / "né le 11/03/1995" / "n° sécu …" / "23, rue …": the person's identity between name and address)
+      if (BLOCK_IDENTITY_LINE_RE.test(t)) continue;
       if (isPostcodeLine(t)) {
         addr.push(row);
         last = k;

@@ -956,3 +956,21 @@ describe('contacts of a relative added « comme contact », a place in the label
     expect(ofType(t, 'TELEPHONE')).toEqual(['07 61 24 38 95', '0696 41 27 58']);
   });
 });
+
+describe('identity blocks: a second addressee « et Madame … », a copy to a person, the person’s details in their own message', () => {
+  it('reads « et Madame … » under the first addressee as a name, not an address line', () => {
+    const t = `${HEAD}                                        Monsieur Gwenaël PRIGENT\n                                        et Madame Nolwenn LE BRIS\n                                        3, rue des Mouettes\n                                        29200 Brest\n\nObjet : votre dossier\n\nMadame, Monsieur,\n\nVotre demande est accordée.${SIGN}`;
+    expect(ofType(t, 'NOM')).toEqual(['Gwenaël PRIGENT', 'Nolwenn LE BRIS']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['3, rue des Mouettes\n                                        29200 Brest']);
+  });
+  it('reads a block « Copie : Monsieur … » and its address below the recipient block', () => {
+    const t = `${HEAD}${RECIPIENT.replace('\nGrenoble, le', '\n                                        Copie : Monsieur Arnaud BRUNET\n                                        9, chemin des Prés\n                                        73000 Chambéry\n\nGrenoble, le')}Votre demande est accordée.${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Arnaud BRUNET');
+    expect(ofType(t, 'ADRESSE')).toContain('9, chemin des Prés\n                                        73000 Chambéry');
+  });
+  it('reads the name and address under « Mes informations : », past the birth and social security lines', () => {
+    const t = letter('Votre message :\n\nJe souhaite un échéancier.\n\nMes informations :\nLEGRAND Théo\nné le 04/06/1991\nn° sécu 191067511804512\n14, allée des Peupliers, bât. 2\n38400 Saint-Martin-d’Hères\n\nMerci.');
+    expect(ofType(t, 'NOM')).toContain('LEGRAND Théo');
+    expect(ofType(t, 'ADRESSE')).toContain('14, allée des Peupliers, bât. 2\n38400 Saint-Martin-d’Hères');
+  });
+});
