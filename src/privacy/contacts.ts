@@ -174,7 +174,8 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // "Section consulaire de Lisbonne : +351 …": a body's name as the line's label
     // (a label: what comes before a colon or a dash, not a whole sentence)
     const lineHead = text.slice(line.start, f.start);
-    const orgLabel = /[:–]/.test(lineHead) && hasOrgWord(lineHead.split(/[:–]/)[0] ?? '');
+    // (not a phone's own label that names a place: "Téléphone en France :")
+    const orgLabel = /[:–]/.test(lineHead) && !PHONE_FIELD_RE.test(lineHead) && hasOrgWord(lineHead.split(/[:–]/)[0] ?? '');
     if (mobile && agentEnd < 0 && (!serviceRight || (cue.personalEnd >= 0 && cue.personalEnd >= cue.serviceEnd - 40)) && !PHONE_SERVICE_AFTER_RE.test(after) && !orgLabel) {
       push();
       continue;

@@ -423,6 +423,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       if (row.blank || isDateLine(t) || CONTACT_LINE_RE.test(t)) break;
       // ("TRAORÉ Moussa" / "né le 11/03/1995" / "n° sécu …" / "23, rue …": the person's identity between name and address)
       if (BLOCK_IDENTITY_LINE_RE.test(t)) continue;
+      // a note in brackets under a heading ("(article 675 du code de procédure civile)") is no address line
+      if (/^\s*\(/.test(t)) break;
       if (isPostcodeLine(t)) {
         addr.push(row);
         last = k;
@@ -526,8 +528,18 @@ export function analyseLayout(text: string): Layout {
     return lo;
   };
   // end of the first agent label of each line (-1: none)
+  // the addresses the reply is sent to ("À : …", "Cc : …" before any quoted message)
+  const addressees = new Set<string>();
+  if (text.includes('@'))
+    for (const l of lines) {
+      if (l.blank) continue;
+      if (QUOTED_MESSAGE_RE.test(l.text)) break;
+      if (/^\s*(?:à|a|to|cc)\s*:/iu.test(l.text)) for (const e of l.text.match(EMAIL_ADDRESS_RE) ?? []) addressees.add(e.toLowerCase());
+    }
+  // (the sender of a quoted message who is the reply's addressee is the person, not an agent: "De : … <their address>")
+  const addresseeSender = (t: string): boolean => addressees.size > 0 && /^\s*(?:de|from|expéditeur)\s*:/iu.test(t) && (t.match(EMAIL_ADDRESS_RE) ?? []).some((e) => addressees.has(e.toLowerCase()));
   const agentLabelEnd = lines.map((l) => {
-    if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text)) return -1;
+    if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text) || addresseeSender(l.text)) return -1;
     const m = AGENT_LABEL_RE.exec(l.text);
     return m ? l.start + m.index + m[0].length : -1;
   });
@@ -690,22 +702,17 @@ export function analyseLayout(text: string): Layout {
   const animalBlock = (block: number): boolean => ANIMAL_HEADING_RE.test(blockFirst.get(block) ?? '');
   // messages quoted in a reply, sent by the reply's addressee
   const voiceFrom: number[] = [];
-  const addressees = new Set<string>();
   for (const l of lines) {
     if (l.blank) continue;
     if (QUOTED_MESSAGE_RE.test(l.text)) {
       voiceFrom.push(l.start);
       break;
     }
-    if (/^\s*(?:à|a|to|cc)\s*:/iu.test(l.text)) for (const e of l.text.match(EMAIL_ADDRESS_RE) ?? []) addressees.add(e.toLowerCase());
   }
   let voiceStart = -1;
   if (voiceFrom.length > 0 && addressees.size > 0) {
     const q = lineAt(voiceFrom[0]!);
-    for (let k = q + 1; k < n && k <= q + 6; k++) {
-      const t = lines[k]!.text;
-      if (/^\s*(?:de|from|expéditeur)\s*:/iu.test(t) && (t.match(EMAIL_ADDRESS_RE) ?? []).some((e) => addressees.has(e.toLowerCase()))) voiceStart = voiceFrom[0]!;
-    }
+    for (let k = q + 1; k < n && k <= q + 6; k++) if (addresseeSender(lines[k]!.text)) voiceStart = voiceFrom[0]!;
   }
   const personVoice = (offset: number): boolean => voiceStart >= 0 && offset >= voiceStart;
   return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, personVoice, lineAt, zoneAt, personAt };

@@ -222,7 +222,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       continue;
     }
     // the salutation ("Madame Grondin,") names the addressee, even when an agent bears the same name
-    const salutation = /^\s*(?:(?:Bonjour|Chère|Cher)\s+)?$/u.test(lineBefore) && /^\s*,\s*$/.test(text.slice(end, line.end));
+    // (not in the person's own message quoted in a reply: there the salutation names the agent they wrote to)
+    const salutation = /^\s*(?:(?:Bonjour|Chère|Cher)\s+)?$/u.test(lineBefore) && /^\s*,\s*$/.test(text.slice(end, line.end)) && !layout.personVoice(m.index);
     if (!labelled && !salutation) {
       if (agents.has(sn) && !strong.has(sn)) continue;
       const after = text.slice(end, Math.min(line.end, end + 50));

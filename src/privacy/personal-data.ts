@@ -10,7 +10,7 @@
 import { findAddresses } from './addresses.js';
 import { findEmails, findPhones } from './contacts.js';
 import { findBirthDates, findDossiers, findIbans, findNirs } from './identifiers.js';
-import { analyseLayout } from './layout.js';
+import { NOT_NAME_WORDS, analyseLayout, hasOrgWord } from './layout.js';
 import { findNames } from './names.js';
 import { findTableCells } from './tables.js';
 
@@ -54,10 +54,12 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   const layout = analyseLayout(leadersAsColons(unframe(text)));
   const cells = findTableCells(layout);
   const names = findNames(layout, cells);
+  const emails = findEmails(layout, names);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
     ...findIbans(layout, names),
-    ...findEmails(layout, names),
+    ...emails,
+    ...namesBeforeEmails(layout.text, emails),
     ...findDossiers(layout),
     ...findBirthDates(layout),
     ...findPhones(layout, names),
@@ -89,6 +91,24 @@ function codesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataS
       const start = n.end + m[0].indexOf(code);
       out.push({ start, end: start + code.length, type: 'NUMERO_DOSSIER' });
     }
+  }
+  return out;
+}
+
+/** The name shown before an address in an e-mail header: "De : Paul Girard <paul.girard@…>". */
+const DISPLAY_NAME_RE = /(?:^|[:;,][ \t]*)["“]?((?:\p{Lu}[\p{L}'’-]+[ \t]+){0,3}\p{Lu}[\p{L}'’-]+)["”]?[ \t]*<$/u;
+
+/** The display name before a person's e-mail address is theirs (the address was judged the person's, not a service's). */
+function namesBeforeEmails(text: string, emails: PersonalDataSpan[]): PersonalDataSpan[] {
+  const out: PersonalDataSpan[] = [];
+  for (const e of emails) {
+    if (text[e.start - 1] !== '<') continue;
+    const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+    const m = DISPLAY_NAME_RE.exec(text.slice(Math.max(lineStart, e.start - 80), e.start));
+    const name = m?.[1];
+    if (!m || !name || hasOrgWord(name) || name.split(/\s+/).some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) continue;
+    const start = e.start - m[0].length + m[0].indexOf(name);
+    out.push({ start, end: start + name.length, type: 'NOM' });
   }
   return out;
 }

@@ -974,3 +974,48 @@ describe('identity blocks: a second addressee « et Madame … », a copy to a p
     expect(ofType(t, 'ADRESSE')).toContain('14, allée des Peupliers, bât. 2\n38400 Saint-Martin-d’Hères');
   });
 });
+
+describe('a reply quoting the person’s own message', () => {
+  const reply = (salutation: string): string =>
+    [
+      'De : Agence Immo Dauphiné <gestion@immo-dauphine.fr>',
+      'À : chloe.rivet@free.fr',
+      'Objet : RE: charges',
+      '',
+      'Madame Rivet,',
+      '',
+      'Nous avons bien reçu votre demande.',
+      '',
+      'Cordialement,',
+      '',
+      'Sandrine Morel',
+      'Gestionnaire locative – 04 76 11 22 33',
+      '',
+      '-----Message d’origine-----',
+      'De : Chloé Rivet <chloe.rivet@free.fr>',
+      'Envoyé : lundi 2 mars 2026 20:14',
+      '',
+      `${salutation},`,
+      '',
+      'Pouvez-vous me détailler les charges ?',
+      '',
+      'Chloé Rivet',
+    ].join('\n');
+  it('reads the sender of the quoted message, the reply’s addressee, as the person and not an agent', () => {
+    const names = ofType(reply('Bonjour Madame Morel'), 'NOM');
+    expect(names).toContain('Chloé Rivet');
+    expect(names.join(' | ')).not.toMatch(/Morel/);
+  });
+});
+
+describe('word-processor paragraphs: a phone label naming a place, a note in brackets under a heading', () => {
+  it('reads « Téléphone en France : » on a line of its own', () => {
+    const t = letter('Vos coordonnées :\n\nTéléphone en France : 06 72 18 40 93\n\nTéléphone en Suisse : +41 79 412 33 08');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 72 18 40 93', '+41 79 412 33 08']);
+  });
+  it('takes no heading and its bracketed note for a name and an address above the recipient', () => {
+    const t = `${HEAD}AVIS DE NOTIFICATION SPÉCIALE\n(article 12 du règlement intérieur)\nMadame Lucie BRUNET\n7, avenue Jean-Perrot\n38100 Grenoble\n\nObjet : votre dossier\n\nMadame,\n\nVotre demande est accordée.${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Lucie BRUNET');
+    expect(ofType(t, 'ADRESSE')).toEqual(['7, avenue Jean-Perrot\n38100 Grenoble']);
+  });
+});
