@@ -112,14 +112,15 @@ const RELATION_RE =
 const RELATION_WORD_RE = /fils|parent|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
 
 const FIELD_RE =
-  /(?:^|[ \t]{2,}|\t|[;|]\s*|[ \t][–—][ \t]*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|(?:Autre|Second|Premier|Deuxième)\s+parent|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
+  /(?:^|[ \t]{2,}|\t|[;|]\s*|[ \t][–—][ \t]*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|(?:Autre|Second|Premier|Deuxième)\s+parent|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Salariée?|Employée?|Héritière?|Hébergeante?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
 
 const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:et|&)\\s+)?(?:(?:copie(?:\\s+(?:à|pour))?|cc)\\s*:\\s*)?(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|Aux\\s+(?:parents|représentants\\s+légaux|héritiers|ayants\\s+droit)\\s+(?:de\\s+|d['’])|(?:destinataire|à|a)\\s*:\\s*|(?:hébergée?\\s+)?chez\\s+|c\\/o\\s+)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
 const PAIR_RE = new RegExp(`^[ \\t]*(?:,|et|&)[ \\t]*${CIVILITY_SOURCE}[ \\t\\u00A0]+`, 'u');
 const CIVILITY_AHEAD_RE = new RegExp(`^${CIVILITY_SOURCE}(?![\\p{L}])`, 'u');
 const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
 // (in two languages: "geb. / née")
-const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:née?|épouse|ép\.|veuve|veuf|divorcée?|dite?|alias)[ \t]+/iu;
+// (a nickname may stand in quotes: "dit « Jojo »")
+const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:(?:née?|épouse|ép\.|veuve|veuf|divorcée?)[ \t]+|(?:dite?|alias)[ \t]+(?:[«"“][ \t\u00A0]*)?)/iu;
 
 function lineEndAt(s: string, at: number): number {
   const nl = s.indexOf('\n', at);
@@ -268,6 +269,23 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
+  // 2d. a name followed by an age: "garde de Capucine (10 ans)", "– Léo (8 mois)"; "un autre élève, Enzo W., qui …"
+  for (const l of lines) {
+    if (l.blank || !/\(\s*\d{1,2}\s*(?:ans|mois)\s*\)|\p{Lu}\.[ \t]*[,;)]/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    AGE_AFTER_RE.lastIndex = 0;
+    for (let m = AGE_AFTER_RE.exec(l.text); m; m = AGE_AFTER_RE.exec(l.text)) {
+      const at = l.start + m.index + m[0].length - m[1]!.length;
+      const end = scanName(text, at, 3);
+      if (end < 0 || end > l.end || ROLE_NOUN_RE.test(text.slice(at, end)) || layout.agentLabelBefore(at)) continue;
+      const after = text.slice(end, l.end);
+      const initial = /^[ \t]+\p{Lu}\.(?=[ \t]*[,;)])/u.exec(after);
+      if (initial && !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(text.slice(at, end))) continue;
+      if (!initial && !/^[ \t]*\([ \t]*\d{1,2}[ \t]*(?:ans|mois)[ \t]*\)/u.test(after)) continue;
+      if (agents.has(surname(at, end)) && !strong.has(surname(at, end))) continue;
+      add(at, initial ? end + initial[0].length : end);
+    }
+  }
+
   // 3. relatives: "votre fils Lucas", "votre épouse, Mme …"
   const relations: number[] = [];
   for (const l of lines) {
@@ -313,6 +331,25 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     for (let m = FIELD_RE.exec(line.text); m; m = FIELD_RE.exec(line.text)) {
       readField(line.start + m.index + m[0].length, /nom|prénom/i.test(m[0]));
     }
+  }
+
+  // 4c. any label of an identity form before a full name, surname in capitals: "Ressortissant : SANTUCCI Antoine Paul"
+  // (in a block of the person's identity, or right above their birth)
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (l.blank || !l.text.includes(':')) continue;
+    const m = /^[ \t]*([\p{L}'’() -]{2,40}?)[ \t]*:[ \t]*(?=\p{Lu})/u.exec(l.text);
+    if (!m || AGENTISH_LABEL_RE.test(m[1]!) || hasOrgWord(m[1]!) || layout.zoneAt(l.start) === 'signature' || layout.agentLabelLine(li)) continue;
+    let next = li + 1;
+    while (next < lines.length && lines[next]!.blank && next <= li + 2) next++;
+    if (!layout.personFormBlocks.has(l.block) && !(lines[next] && BIRTH_LINE_RE.test(lines[next]!.text))) continue;
+    const at = l.start + m[0].length;
+    const end = scanName(text, at, 5);
+    if (end < 0 || !/^[ \t]*(?:$|[,;(–—]|-[ \t])/u.test(text.slice(end, l.end))) continue;
+    const words = text.slice(at, end).split(/\s+/);
+    if (words.length < 2 || !words.some((w) => /^[\p{Lu}'’-]{2,}$/u.test(w)) || !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    if (agents.has(surname(at, end)) && !strong.has(surname(at, end))) continue;
+    add(at, end, true);
   }
 
   // 4b. a name in quotes after "prénom" or "nom de famille" in the sentence: "son prénom y est écrit « Jean-Luc »"
@@ -403,6 +440,16 @@ const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n]{1,40}(?=,))?,?[ \t]*\(?[ \t
 
 /** A role noun written with a capital at the start of a line, before a birth. */
 const ROLE_NOUN_RE = /^(?:salariée?|enfant|élève|conjointe?|époux|épouse|demandeu(?:r|se)|bénéficiaire|assurée?|titulaire|défunte?|locataire|patiente?|allocataire|intéressée?|candidate?|requérante?|étudiante?|apprentie?|stagiaire|mineure?|majeure?|personne|agent|résidente?|adhérente?)s?$/iu;
+
+/**
+ * Where a name followed by an age or an initial may start: in the running text (after a lower-case word, a
+ * comma or a bracket) or after a list's bullet, not at the start of a sentence nor after a label's colon
+ * ("Garantie (10 ans)", "Durée : Bail (3 ans)").
+ */
+const AGE_AFTER_RE = /(?:^[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+|(?<=\p{Ll}[ \t]|[,(][ \t]*|\p{Ll}['’]))(\p{Lu}[\p{L}'’-]+)(?=(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:\([ \t]*\d{1,2}[ \t]*(?:ans|mois)[ \t]*\)|[ \t]+\p{Lu}\.[ \t]*[,;)]))/gu;
+
+/** A line that gives a person's birth or social security number. */
+const BIRTH_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+de\s+sécurité)/iu;
 
 /** Right after a name: where the person lives ("M. Gilles BRIAND, demeurant …"). */
 const PERSON_AFTER_RE = /^[ \t]*,?[ \t]*(?:demeurant|domiciliée?|résidant|habitant|hébergée?|décédée?[ \t]+(?:le|en|à|depuis)(?![\p{L}]))(?![\p{L}])/u;

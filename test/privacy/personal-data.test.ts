@@ -1019,3 +1019,28 @@ describe('word-processor paragraphs: a phone label naming a place, a note in bra
     expect(ofType(t, 'ADRESSE')).toEqual(['7, avenue Jean-Perrot\n38100 Grenoble']);
   });
 });
+
+describe('names: a third person’s label, an age or an initial after a first name, a nickname, any identity label', () => {
+  it('reads « Salariée : » and « Héritier : » as labels of persons', () => {
+    const t = letter('Salariée : KOUASSI Awa\nHéritier : M. Denis BRUNET');
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['KOUASSI Awa', 'Denis BRUNET']));
+  });
+  it('reads a first name followed by an age, or by the initial of a surname, in the running text', () => {
+    const t = letter('Elle assure la garde de Maëlys (7 ans) le mercredi.\nUn camarade, Nathan B., a été bousculé.\n– Timéo (8 mois)');
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['Maëlys', 'Nathan B.', 'Timéo']));
+  });
+  it('leaves alone a capitalised noun with a duration at the start of a line or after a label', () => {
+    const t = letter('Garantie (10 ans) : incluse.\nDurée : Bail (3 ans), renouvelable.');
+    expect(ofType(t, 'NOM').join(' | ')).not.toMatch(/Garantie|Bail/);
+  });
+  it('reads a nickname in quotes after « dit » and a full name under any label of an identity form', () => {
+    const t = letter('Pensionné : ORSONI Jean-Baptiste, dit « Titò »\nNé le 04/02/1941 à Bastia');
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['ORSONI Jean-Baptiste', 'Titò']));
+  });
+});
+describe('names under an identity label: not after an organisation’s label', () => {
+  it('leaves alone « Centre de secours : CIS Val-Nord » above a birth', () => {
+    const t = letter('Centre de secours : CIS Val-Nord\nNé le 04/02/1941 à Bastia');
+    expect(ofType(t, 'NOM')).toEqual(['Lucie BRUNET', 'Brunet']);
+  });
+});
