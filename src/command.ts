@@ -14,7 +14,7 @@ import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, diskSources, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 import { mapSaver, openMap, OUTCOME_LABELS } from './map/service.js';
-import { openSql } from './store/db.js';
+import { DatabaseError, openSql } from './store/db.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
@@ -272,6 +272,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Error && e.message.startsWith('Configuration invalide')) {
       process.stderr.write(`clarte : ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof DatabaseError) {
+      process.stderr.write(`clarte : ${e.message}\n`);
+      return 1;
     }
     if (e instanceof RuleFileError) {
       process.stderr.write(`clarte : règles invalides : ${e.message}\n`);

@@ -21,6 +21,15 @@ const Env = z.object({
   MAX_TEXT_CHARS: z.coerce.number().int().positive().default(6_000_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
   DATABASE_PATH: z.string().default('./data/clarte.db'),
+  /** A PostgreSQL database instead of the SQLite file (several instances sharing one map): postgres://user:password@host:5432/base. */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL doit commencer par postgres:// (ou postgresql://) ; laissez-la vide pour la base SQLite (DATABASE_PATH)'),
+  /** Connections each instance keeps open to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Worker threads for batches (JSON Lines); 0 = analyse on the main thread. Default: one per core, at most 4. */
   WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   /** Largest uploaded document, in bytes (PDF, DOCX, ODT, HTML, text). */

@@ -7,13 +7,14 @@ import { parseArgs } from 'node:util';
 import type { Config } from './config.js';
 import { isAppError } from './errors.js';
 import { backupDatabase, restoreDatabase, type BackupInfo } from './store/backup.js';
-import { openDatabase } from './store/db.js';
+import { openDatabase, openSql } from './store/db.js';
 import { purge } from './store/retention.js';
 import { copySqliteToPostgres } from './store/copy.js';
-import { isPostgresUrl, postgresSql, sqliteSql } from './store/sql.js';
+import { isPostgresUrl, postgresSql } from './store/sql.js';
 
 export const OPS_USAGE = `Usage :
-  clarte backup FICHIER          copie cohérente de la base (DATABASE_PATH), même pendant que le serveur écrit
+  clarte backup FICHIER          copie cohérente de la base SQLite (DATABASE_PATH), même pendant que le serveur écrit
+                                 (base PostgreSQL : pg_dump)
   clarte restore FICHIER         remplace la base par une sauvegarde vérifiée (arrêtez le serveur avant)
   clarte purge [--dry-run]       supprime ce qui a dépassé sa durée de conservation (--dry-run : compte seulement)
   clarte migrate --to postgres://UTILISATEUR:MOT_DE_PASSE@HÔTE:PORT/BASE [--from FICHIER]
@@ -31,6 +32,11 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge' | 'migr
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'dry-run': { type: 'boolean' }, to: { type: 'string' }, from: { type: 'string' } } });
   const err = (s: string) => process.stderr.write(s + '\n');
   try {
+    // PostgreSQL has its own tools for copies: pg_dump while the service runs, pg_restore to restore.
+    if ((command === 'backup' || command === 'restore') && isPostgresUrl(config.DATABASE_URL)) {
+      err(`clarte ${command} : la base est PostgreSQL (DATABASE_URL) : utilisez ${command === 'backup' ? 'pg_dump --format=custom (copie cohérente pendant que le service écrit)' : 'pg_restore dans une base vide'} ; voir le README, « Déploiement sur plusieurs machines ».`);
+      return 1;
+    }
     if (command === 'backup') {
       const dest = positionals[0];
       if (!dest) throw new OpsUsageError('fichier de sauvegarde manquant');
@@ -56,17 +62,17 @@ export async function opsCommand(command: 'backup' | 'restore' | 'purge' | 'migr
       if (previous) process.stdout.write(`L'ancienne base est gardée : ${previous}\n`);
       return 0;
     }
-    const db = openDatabase(config.DATABASE_PATH);
+    const db = await openSql(config);
     try {
       const dry = values['dry-run'] === true;
-      const r = await purge(sqliteSql(db), config, { dryRun: dry });
+      const r = await purge(db, config, { dryRun: dry });
       process.stdout.write(
         `${dry ? 'À supprimer' : 'Supprimé'} : ${r.versions} version(s) remplacée(s) depuis plus de ${config.VERSION_RETENTION_DAYS} jours, ` +
           `${r.audits} audit(s) terminé(s) depuis plus de ${config.AUDIT_RETENTION_DAYS} jours, ${r.sessions} session(s) expirée(s), ` +
           `${r.volunteers} bénévole(s) sans activité depuis plus de ${config.VOLUNTEER_RETENTION_DAYS} jours (données effacées, réponses anonymes gardées).\n`,
       );
     } finally {
-      db.close();
+      await db.close();
     }
     return 0;
   } catch (e) {

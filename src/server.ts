@@ -7,8 +7,7 @@ import { buildApp } from './http/app.js';
 import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
-import { openDatabase } from './store/db.js';
-import { sqliteSql } from './store/sql.js';
+import { openSql } from './store/db.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { userStore } from './store/users.js';
 import { auditLog } from './store/audit-log.js';
@@ -34,11 +33,17 @@ export async function warmStart(config: Config, library: RuleLibrary): Promise<I
 export async function startServer(config: Config): Promise<void> {
   const library = await RuleLibrary.load(config.RULES_DIR, config.DEFAULT_PROFILE);
   const ingestor = await warmStart(config, library);
-  // The database is created and migrated at start: a database this version cannot read stops it here.
-  const db = openDatabase(config.DATABASE_PATH);
-  const sql = sqliteSql(db);
+  // The database (the SQLite file, or PostgreSQL with DATABASE_URL) is created and migrated at start:
+  // a database this version cannot read, or a server out of reach, stops it here.
+  let sql;
+  try {
+    sql = await openSql(config);
+  } catch (e) {
+    await ingestor.close();
+    throw e;
+  }
   const firstAdmin = await ensureFirstAdmin(userStore(sql), auditLog(sql), config);
-  const app = await buildApp({ config, library, ingestor, db, resumeAudits: true });
+  const app = await buildApp({ config, library, ingestor, sql, resumeAudits: true });
   const purgeNow = async (): Promise<void> => {
     try {
       const removed = await purge(sql, config);
@@ -53,7 +58,7 @@ export async function startServer(config: Config): Promise<void> {
   app.addHook('onClose', async () => {
     clearTimeout(first);
     clearInterval(daily);
-    db.close();
+    await sql.close();
   });
   if (firstAdmin) app.log.warn(firstAdmin);
   let stopping = false;
@@ -76,5 +81,11 @@ export async function startServer(config: Config): Promise<void> {
 }
 
 if (process.argv[1] && /server\.[jt]s$/.test(process.argv[1])) {
-  await startServer(loadConfig());
+  try {
+    await startServer(loadConfig());
+  } catch (e) {
+    // configuration, database out of reach or too new…: one readable line, no stack
+    process.stderr.write(`Clarté ne démarre pas : ${(e as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * `clarte users …`: accounts and API tokens from the command line, straight on the database
- * (DATABASE_PATH). Whoever can run it on the server's machine is trusted as an administrator.
+ * (DATABASE_PATH, or PostgreSQL with DATABASE_URL). Whoever can run it on the server's machine is trusted as an administrator.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -8,8 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from './auth/roles.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { auditLog } from './store/audit-log.js';
-import { openDatabase } from './store/db.js';
-import { sqliteSql } from './store/sql.js';
+import { openSql } from './store/db.js';
 import { describeUser, userStore, type UserInfo } from './store/users.js';
 
 export const USERS_USAGE = `Usage :
@@ -64,10 +63,10 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
       enable: { type: 'boolean' },
     },
   });
-  const db = openDatabase(config.DATABASE_PATH);
+  const db = await openSql(config);
   try {
-    const users = userStore(sqliteSql(db));
-    const log = auditLog(sqliteSql(db));
+    const users = userStore(db);
+    const log = auditLog(db);
     const out = (s: string) => process.stdout.write(s + '\n');
     switch (sub) {
       case 'add': {
@@ -155,6 +154,6 @@ export async function usersCommand(args: string[], config: Config): Promise<numb
     }
     throw e;
   } finally {
-    db.close();
+    await db.close();
   }
 }

@@ -1,6 +1,5 @@
-/** Audits over HTTP on the real app and store: many files or a zip, progress, results, exports, resumption after a stop. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Audits over HTTP on the real app and store (SQLite, and PostgreSQL when CLARTE_TEST_POSTGRES_URL is set): many files or a zip, progress, results, exports, resumption after a stop. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,25 +10,29 @@ import { ROOT } from '../src/paths.js';
 import { ourLibrary } from './helpers/library.js';
 import { multipart } from './helpers/multipart.js';
 import { actAs } from './helpers/accounts.js';
+import { ENGINES, type TestDatabase } from './helpers/databases.js';
 
 const LETTERS = join(ROOT, 'corpora', 'lettres');
 const letters = readdirSync(LETTERS).filter((f) => f.endsWith('.txt')).sort();
 const apps: FastifyInstance[] = [];
 const accounts = new Map<string, number>();
 
-async function start(DATABASE_PATH: string, resumeAudits = false): Promise<FastifyInstance> {
-  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary(), resumeAudits });
+type Where = TestDatabase['env'];
+const place = (env: Where): string => ('DATABASE_URL' in env ? env.DATABASE_URL : env.DATABASE_PATH);
+
+/** An app on the database, opened by the app itself as the server does. */
+async function start(env: Where, resumeAudits = false): Promise<FastifyInstance> {
+  const app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), library: await ourLibrary(), resumeAudits });
   apps.push(app);
   // One account per app on a database: comms-1, comms-2…
-  const n = (accounts.get(DATABASE_PATH) ?? 0) + 1;
-  accounts.set(DATABASE_PATH, n);
-  await actAs(app, DATABASE_PATH, { login: `comms-${n}`, role: 'comms' });
+  const n = (accounts.get(place(env)) ?? 0) + 1;
+  accounts.set(place(env), n);
+  await actAs(app, place(env), { login: `comms-${n}`, role: 'comms' });
   return app;
 }
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
-const dbPath = () => join(mkdtempSync(join(tmpdir(), 'clarte-audits-')), 'clarte.db');
 
 async function finished(app: FastifyInstance, id: string) {
   for (let i = 0; i < 600; i++) {
@@ -41,9 +44,10 @@ async function finished(app: FastifyInstance, id: string) {
   throw new Error('audit not finished');
 }
 
-describe('audits over HTTP', () => {
+describe.each(ENGINES)('audits over HTTP ($name)', (engine) => {
+  const database = async (): Promise<Where> => (await engine.fresh()).env;
   it('audits many files, saves them on the map, and exports the results', async () => {
-    const app = await start(dbPath());
+    const app = await start(await database());
     const body = multipart([
       ...letters.slice(0, 3).map((f) => ({ name: 'file', filename: f, content: readFileSync(join(LETTERS, f)) })),
       { name: 'file', filename: 'modele.docx', content: await makeLetterDocx() },
@@ -75,7 +79,7 @@ describe('audits over HTTP', () => {
   });
 
   it('opens a zip, keeps its folders in the paths, skips hidden entries, and can leave the map alone', async () => {
-    const app = await start(dbPath());
+    const app = await start(await database());
     const zip = await makeZip([
       { name: `caf/${letters[0]}`, data: readFileSync(join(LETTERS, letters[0]!)) },
       { name: `impots/${letters[4]}`, data: readFileSync(join(LETTERS, letters[4]!)) },
@@ -91,7 +95,7 @@ describe('audits over HTTP', () => {
   });
 
   it('refuses bad requests clearly', async () => {
-    const app = await start(dbPath());
+    const app = await start(await database());
     expect((await app.inject({ method: 'POST', url: '/api/v1/audits', payload: { text: 'x' } })).statusCode).toBe(400);
     const bad = await app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart([{ name: 'file', filename: 'a.txt', content: 'Bonjour.' }, { name: 'profile', content: 'inconnu' }]) });
     expect(bad.statusCode).toBe(400);
@@ -103,7 +107,7 @@ describe('audits over HTTP', () => {
   });
 
   it('resumes an audit cut short by a stop, without analysing or saving a file twice', async () => {
-    const db = dbPath();
+    const db = await database();
     const first = await start(db);
     // Enough work to be cut in the middle: every letter six times, each copy distinct.
     const files = letters.flatMap((f) => [1, 2, 3, 4, 5, 6].map((n) => ({ name: 'file', filename: `${n}-${f}`, content: `${readFileSync(join(LETTERS, f), 'utf8')}\nCopie ${n}.\n` })));

@@ -1,4 +1,4 @@
-/** The map over HTTP, end to end on the real app and a real SQLite file: add, list, update, version, status, report, export. */
+/** The map over HTTP, end to end on the real app and a real database (a SQLite file, and PostgreSQL when CLARTE_TEST_POSTGRES_URL is set): add, list, update, version, status, report, export. */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,25 +12,28 @@ import { ROOT } from '../src/paths.js';
 import { ourLibrary } from './helpers/library.js';
 import { multipart } from './helpers/multipart.js';
 import { actAs, sendToken } from './helpers/accounts.js';
+import { ENGINES } from './helpers/databases.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'clarte-map-'));
-const DATABASE_PATH = join(dir, 'data', 'clarte.db');
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
 const REFUS = letter('02-caf-refus-aide-logement.txt');
 
 let app: FastifyInstance;
 let token = '';
-const start = async () => buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_PATH }), library: await ourLibrary() });
-beforeAll(async () => {
-  app = await start();
-  token = await actAs(app, DATABASE_PATH, { login: 'comms-1', role: 'comms' });
-});
-afterAll(async () => app.close());
+// The app opens the database itself, as the server does: a SQLite file (in a folder it creates) or DATABASE_URL.
+let env: Record<string, string> = {};
+const start = async () => buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', ...env }), library: await ourLibrary() });
 
 const json = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => app.inject({ method, url, ...(payload ? { payload } : {}) });
 
-describe('the map over HTTP', () => {
+describe.each(ENGINES)('the map over HTTP ($name)', (engine) => {
   let id = 0;
+  beforeAll(async () => {
+    const db = await engine.fresh();
+    env = engine.name === 'sqlite' ? { DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'clarte-map-')), 'data', 'clarte.db') } : db.env;
+    app = await start();
+    token = await actAs(app, 'DATABASE_URL' in env ? env.DATABASE_URL! : env.DATABASE_PATH!, { login: 'comms-1', role: 'comms' });
+  });
+  afterAll(async () => app.close());
 
   it('adds a document from a DOCX upload with its metadata, analysed and ranked', async () => {
     const docx = await makeLetterDocx();
@@ -194,7 +197,7 @@ describe('the map over HTTP', () => {
     const garbage = await app.inject({ method: 'POST', url: '/api/v1/documents', ...multipart([{ name: 'file', filename: 'x.pdf', content: Buffer.from('%PDF-1.7\n garbage') }]) });
     expect(garbage.statusCode).toBe(422);
     expect((await json('GET', '/api/v1/documents')).json().total).toBe(6);
-    // A new app on the same file: everything is still there.
+    // A new app on the same database: everything is still there.
     await app.close();
     app = await start();
     sendToken(app, token);

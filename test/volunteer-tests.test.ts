@@ -1,10 +1,10 @@
 /**
  * Testing a rewrite with volunteers and an expert, end to end on the real server and store: a campaign
  * with three questions and an A/B comparison, twelve volunteers (some wrong answers, a reused link
- * refused), results computed by hand, the release gate, the monthly limit, and erasure.
+ * refused), results computed by hand, the release gate, the monthly limit, and erasure; on SQLite, and
+ * on PostgreSQL when CLARTE_TEST_POSTGRES_URL is set.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -12,9 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import { ROOT } from '../src/paths.js';
-import { openDatabase, type Db } from '../src/store/db.js';
+import type { Sql } from '../src/store/sql.js';
 import { actAs, bearer, createAccount } from './helpers/accounts.js';
 import { ourLibrary } from './helpers/library.js';
+import { ENGINES } from './helpers/databases.js';
 
 const OLD = readFileSync(join(ROOT, 'corpora', 'lettres', '02-caf-refus-aide-logement.txt'), 'utf8');
 const NEW = `Caisse d'allocations familiales
@@ -34,29 +35,15 @@ Le directeur,
 Jean Moreau
 `;
 
-const dir = mkdtempSync(join(tmpdir(), 'clarte-campaigns-'));
-const DATABASE_PATH = join(dir, 'clarte.db');
 let app: FastifyInstance;
-let db: Db;
+let db: Sql;
+let DATABASE_PATH = '';
 let expert = '';
 let logs = '';
 let docId = 0;
 let campaignId = 0;
-const volunteers: { id: number; link: string; contact: string }[] = [];
-const invitations: { volunteerId: number; link: string }[] = [];
-
-beforeAll(async () => {
-  db = openDatabase(DATABASE_PATH);
-  const logStream = new PassThrough();
-  logStream.on('data', (c: Buffer) => (logs += c.toString('utf8')));
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info', DATABASE_PATH }), library: await ourLibrary(), db, logStream });
-  await actAs(app, db, { login: 'equipe-comm', role: 'comms' });
-  expert = await createAccount(db, { login: 'juriste', role: 'expert' });
-});
-afterAll(async () => {
-  await app.close();
-  db.close();
-});
+let volunteers: { id: number; link: string; contact: string }[] = [];
+let invitations: { volunteerId: number; link: string }[] = [];
 
 const QUESTIONS = [
   { prompt: 'Que devez-vous faire si vous n’êtes pas d’accord ?', kind: 'choice', options: ['Rien', 'Écrire à la commission de recours amiable', 'Appeler le 3230'], accepted: [1] },
@@ -82,7 +69,20 @@ const RATINGS = [9, 8, 8, 10, 7, 9, 8, 6, 9, 10, 8, 5];
 // Preference for the new version (9), the old one (2), no preference (1).
 const PREFERS: ('new' | 'old' | 'same')[] = ['new', 'new', 'new', 'old', 'new', 'new', 'same', 'new', 'new', 'old', 'new', 'new'];
 
-describe('testing a rewrite with volunteers and an expert', () => {
+describe.each(ENGINES)('testing a rewrite with volunteers and an expert ($name)', (engine) => {
+  beforeAll(async () => {
+    const fresh = await engine.fresh();
+    db = fresh.sql;
+    DATABASE_PATH = 'DATABASE_PATH' in fresh.env ? fresh.env.DATABASE_PATH : '';
+    [logs, docId, campaignId, volunteers, invitations] = ['', 0, 0, [], []];
+    const logStream = new PassThrough();
+    logStream.on('data', (c: Buffer) => (logs += c.toString('utf8')));
+    app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'info' }), library: await ourLibrary(), sql: db, logStream });
+    await actAs(app, db, { login: 'equipe-comm', role: 'comms' });
+    expert = await createAccount(db, { login: 'juriste', role: 'expert' });
+  });
+  afterAll(async () => app.close());
+
   it('registers volunteers with their consent, and lets one leave', async () => {
     const consent = (await app.inject({ url: '/api/v1/volunteers/consent', headers: { authorization: '' } })).json();
     expect(consent.text).toMatch(/pseudonyme/);
@@ -179,7 +179,9 @@ describe('testing a rewrite with volunteers and an expert', () => {
     expect(results.preference).toMatchObject({ new: 9, old: 2, same: 1 });
     expect(results.comments).toEqual(['Bien plus clair.']);
     // Answers keep nothing of who gave them.
-    const columns = (db.prepare("SELECT name FROM pragma_table_info('responses')").all() as { name: string }[]).map((c) => c.name);
+    const columns = (
+      await db.all<{ name: string }>(db.dialect === 'sqlite' ? "SELECT name FROM pragma_table_info('responses')" : "SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'responses'")
+    ).map((c) => c.name);
     expect(columns).not.toContain('volunteer_id');
     expect(columns).not.toContain('invitation_id');
   });
@@ -254,11 +256,19 @@ describe('testing a rewrite with volunteers and an expert', () => {
     expect(list.map((x) => x.id)).not.toContain(me.id);
     expect(list.map((x) => x.id)).not.toContain(other.id);
     expect((await app.inject({ url: `/api/v1/campaigns/${campaignId}` })).json().results.answers).toBe(12);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const bytes = readFileSync(DATABASE_PATH).toString('utf8');
-    expect(bytes).not.toContain(me.contact);
-    expect(bytes).not.toContain(other.contact);
-    expect(bytes).toContain(volunteers[0]!.contact);
+    if (db.dialect === 'sqlite') {
+      // the file itself: erased values are overwritten (secure_delete), not only unlinked
+      await db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      const bytes = readFileSync(DATABASE_PATH).toString('utf8');
+      expect(bytes).not.toContain(me.contact);
+      expect(bytes).not.toContain(other.contact);
+      expect(bytes).toContain(volunteers[0]!.contact);
+    } else {
+      const contacts = (await db.all<{ contact: string | null }>('SELECT contact FROM volunteers')).map((r) => r.contact);
+      expect(contacts).not.toContain(me.contact);
+      expect(contacts).not.toContain(other.contact);
+      expect(contacts).toContain(volunteers[0]!.contact);
+    }
   });
 
   it('never writes invitation or volunteer links into the logs', () => {

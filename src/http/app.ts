@@ -22,9 +22,9 @@ import type { RuleLibrary } from '../rules/load.js';
 import { analysisRoutes } from './routes/analyses.js';
 import { ruleRoutes } from './routes/rules.js';
 import { documentRoutes } from './routes/documents.js';
-import { openDatabase, type Db } from '../store/db.js';
+import { openDatabase, openSql, type Db } from '../store/db.js';
 import type { DocumentStore } from '../store/documents.js';
-import { sqliteSql, type Sql } from '../store/sql.js';
+import { isPostgresUrl, sqliteSql, type Sql } from '../store/sql.js';
 import { auditStore, type AuditStore } from '../store/audits.js';
 import { AuditJobs } from '../map/audit-jobs.js';
 import { auditRoutes } from './routes/audits.js';
@@ -44,6 +44,9 @@ export interface AppDeps {
   config: Config;
   library: RuleLibrary;
   ingestor?: Ingestor;
+  /** The database behind the SQL executor (either engine); the caller closes it. */
+  sql?: Sql;
+  /** A SQLite connection (tests); the caller closes it. */
   db?: Db;
   /** Where log lines go (standard output by default; tests read them). */
   logStream?: NodeJS.WritableStream;
@@ -99,15 +102,17 @@ function errorBody(code: string, message: string, details?: unknown) {
 
 /** Builds the app with every route registered. */
 export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
-  let db = appDeps.db;
+  // The database: given (the server, tests), or opened here: PostgreSQL at once (DATABASE_URL; its
+  // migrations are asynchronous), the SQLite file on first use. What the app opened, it closes.
+  let sql: Sql | undefined = appDeps.sql ?? (appDeps.db ? sqliteSql(appDeps.db) : undefined);
+  let owned: Sql | undefined;
+  if (!sql && isPostgresUrl(appDeps.config.DATABASE_URL)) sql = owned = await openSql(appDeps.config);
   let stores: { audits: AuditStore; users: UserStore; log: AuditLog; campaigns: CampaignStore } | undefined;
   let map: Promise<DocumentStore> | undefined;
-  let sql: Sql | undefined;
   const open = () => {
     if (!stores) {
-      db ??= openDatabase(appDeps.config.DATABASE_PATH);
       // one executor per connection: its lock orders the transactions of every store that uses it
-      sql = sqliteSql(db);
+      sql ??= owned = sqliteSql(openDatabase(appDeps.config.DATABASE_PATH));
       stores = { audits: auditStore(sql), users: userStore(sql), log: auditLog(sql), campaigns: campaignStore(sql, appDeps.config) };
     }
     return stores;
@@ -186,7 +191,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
     await deps.auditJobs.close();
     await deps.ingestor.close();
     // A database the app opened itself is closed with it.
-    if (db && db !== appDeps.db) db.close();
+    await owned?.close();
   });
   await app.register(cookie);
   // Identification and access checks, after the cookie parser and before any route.
@@ -244,7 +249,7 @@ export async function buildApp(appDeps: AppDeps): Promise<FastifyInstance> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await app.register(operationRoutes(deps, () => {
     open();
-    return db!;
+    return sql!;
   }));
   typed.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(accountRoutes(deps), { prefix: '/api/v1' });

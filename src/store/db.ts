@@ -32,10 +32,15 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
 }
 
 /** The migrations after schema `current`; a database newer than this program is refused. */
+/** The configured database cannot be used: out of reach, refused, or written by a newer Clarté (French message). */
+export class DatabaseError extends Error {
+  override readonly name = 'DatabaseError';
+}
+
 function pendingMigrations(migrations: readonly Migration[], current: number): Migration[] {
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new Error(`Base de données plus récente que ce programme (schéma ${current}, connu : ${latest}) : mettez Clarté à jour.`);
+    throw new DatabaseError(`Base de données plus récente que ce programme (schéma ${current}, connu : ${latest}) : mettez Clarté à jour.`);
   }
   return migrations.filter((m) => m.version > current);
 }
@@ -58,6 +63,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
 export interface DatabaseConfig {
   DATABASE_PATH: string;
   DATABASE_URL?: string | undefined;
+  DATABASE_POOL_SIZE?: number | undefined;
 }
 
 /**
@@ -66,12 +72,14 @@ export interface DatabaseConfig {
  */
 export async function openSql(config: DatabaseConfig): Promise<Sql> {
   if (isPostgresUrl(config.DATABASE_URL)) {
-    const sql = postgresSql(config.DATABASE_URL);
+    const sql = postgresSql(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE ?? 10, applicationName: 'clarte' });
     try {
       await migratePostgres(sql);
     } catch (e) {
       await sql.close();
-      throw e;
+      if (e instanceof DatabaseError) throw e;
+      // refused, unknown host or database, bad password…: the server's words, never the URL (it may hold a password)
+      throw new DatabaseError(`PostgreSQL (DATABASE_URL) : ${(e as Error).message}`);
     }
     return sql;
   }

@@ -349,7 +349,8 @@ export function postgresSql(url: string, opts: { max?: number; applicationName?:
       return pg.types.getTypeParser(oid, format);
     }) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: opts.applicationName ?? 'clarte' });
+  // a server out of reach fails a query after 10 s rather than never
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: opts.applicationName ?? 'clarte', connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (server restart) must not end the process.
   pool.on('error', () => {});
   return new PostgresSql(pool, pool, new Map(), false);

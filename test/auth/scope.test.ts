@@ -1,36 +1,33 @@
-/** Services scope what an agent sees; every change lands in the audit log with its author. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** Services scope what an agent sees; every change lands in the audit log with its author (SQLite, and PostgreSQL when CLARTE_TEST_POSTGRES_URL is set). */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { ROOT } from '../../src/paths.js';
-import { openDatabase, type Db } from '../../src/store/db.js';
+import type { Sql } from '../../src/store/sql.js';
+import { ENGINES } from '../helpers/databases.js';
 import { ourLibrary } from '../helpers/library.js';
 import { bearer, createAccount } from '../helpers/accounts.js';
 
 const letter = (name: string) => readFileSync(join(ROOT, 'corpora', 'lettres', name), 'utf8');
 let app: FastifyInstance;
-let db: Db;
+let db: Sql;
 const as = {} as Record<'urbanisme' | 'etatCivil' | 'comms' | 'admin' | 'expert', Record<string, string>>;
 
-beforeAll(async () => {
-  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'clarte-scope-')), 'clarte.db'));
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: await ourLibrary(), db });
-  as.urbanisme = bearer(await createAccount(db, { login: 'agent-urba', role: 'agent', service: 'Urbanisme' }));
-  as.etatCivil = bearer(await createAccount(db, { login: 'agent-ec', role: 'agent', service: 'État civil' }));
-  as.comms = bearer(await createAccount(db, { login: 'comms', role: 'comms' }));
-  as.admin = bearer(await createAccount(db, { login: 'admin', role: 'admin' }));
-  as.expert = bearer(await createAccount(db, { login: 'expert', role: 'expert' }));
-});
-afterAll(async () => {
-  await app.close();
-  db.close();
-});
+describe.each(ENGINES)('services scope what an agent sees ($name)', (engine) => {
+  beforeAll(async () => {
+    db = (await engine.fresh()).sql;
+    app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), library: await ourLibrary(), sql: db });
+    as.urbanisme = bearer(await createAccount(db, { login: 'agent-urba', role: 'agent', service: 'Urbanisme' }));
+    as.etatCivil = bearer(await createAccount(db, { login: 'agent-ec', role: 'agent', service: 'État civil' }));
+    as.comms = bearer(await createAccount(db, { login: 'comms', role: 'comms' }));
+    as.admin = bearer(await createAccount(db, { login: 'admin', role: 'admin' }));
+    as.expert = bearer(await createAccount(db, { login: 'expert', role: 'expert' }));
+  });
+  afterAll(async () => app.close());
 
-describe('services scope what an agent sees', () => {
   let urbaDoc = 0;
   let ecDoc = 0;
 

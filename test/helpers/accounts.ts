@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Role } from '../../src/auth/roles.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { userStore } from '../../src/store/users.js';
-import { sqliteSql } from '../../src/store/sql.js';
+import { isPostgresUrl, postgresSql, sqliteSql, type Sql } from '../../src/store/sql.js';
 
 /** A person for tests. */
 export interface TestUser {
@@ -13,15 +13,16 @@ export interface TestUser {
   password?: string;
 }
 
-/** Creates the account (in the database file, or an open handle) and returns its API token. */
-export async function createAccount(db: string | Db, u: TestUser): Promise<string> {
-  const handle = typeof db === 'string' ? openDatabase(db) : db;
+/** Creates the account (in the SQLite file or PostgreSQL database named, an open handle or executor) and returns its API token. */
+export async function createAccount(db: string | Db | Sql, u: TestUser): Promise<string> {
+  const own = typeof db !== 'string' ? null : isPostgresUrl(db) ? postgresSql(db, { max: 1 }) : sqliteSql(openDatabase(db));
+  const sql = own ?? (typeof db === 'object' && 'dialect' in db ? db : sqliteSql(db as Db));
   try {
-    const users = userStore(sqliteSql(handle));
+    const users = userStore(sql);
     const user = await users.add({ login: u.login, role: u.role, service: u.service ?? null, ...(u.password ? { password: u.password } : {}) });
     return (await users.createToken(user.id, 'tests')).token;
   } finally {
-    if (typeof db === 'string') handle.close();
+    await own?.close();
   }
 }
 
@@ -32,7 +33,7 @@ export const bearer = (token: string): Record<string, string> => ({ authorizatio
  * Makes every `app.inject` of this app carry the account's token (the real app and its checks; only
  * the header is added), unless the call sets its own authorization.
  */
-export async function actAs(app: FastifyInstance, db: string | Db, u: TestUser): Promise<string> {
+export async function actAs(app: FastifyInstance, db: string | Db | Sql, u: TestUser): Promise<string> {
   const token = await createAccount(db, u);
   sendToken(app, token);
   return token;

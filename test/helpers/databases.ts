@@ -8,12 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 import { migratePostgres, openDatabase } from '../../src/store/db.js';
 import { postgresSql, sqliteSql, type Sql } from '../../src/store/sql.js';
 
 export interface TestDatabase {
   sql: Sql;
+  /** The configuration that points the app or the command line at this database. */
+  env: { DATABASE_PATH: string } | { DATABASE_URL: string };
   /** Another connection (pool) to the same database. */
   reopen(): Promise<Sql>;
 }
@@ -31,11 +33,10 @@ if (process.env.CI && !POSTGRES_URL) throw new Error('CLARTE_TEST_POSTGRES_URL m
 const opened: Sql[] = [];
 const created: string[] = [];
 
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => {})));
-});
-
+// Connections close at the end of the file (suites may share a database between their tests), then
+// the databases made for it are dropped.
 afterAll(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => {})));
   if (!POSTGRES_URL || created.length === 0) return;
   const admin = postgresSql(POSTGRES_URL, { max: 1 });
   for (const name of created.splice(0)) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -78,7 +79,7 @@ const sqlite: Engine = {
   name: 'sqlite',
   async fresh() {
     const file = join(mkdtempSync(join(tmpdir(), 'clarte-store-')), 'sub', 'clarte.db');
-    return { sql: track(sqliteSql(openDatabase(file))), reopen: async () => track(sqliteSql(openDatabase(file))) };
+    return { sql: track(sqliteSql(openDatabase(file))), env: { DATABASE_PATH: file }, reopen: async () => track(sqliteSql(openDatabase(file))) };
   },
 };
 
@@ -86,9 +87,9 @@ const postgres: Engine = {
   name: 'postgres',
   async fresh() {
     const url = await freshPostgres();
-    return { sql: track(postgresSql(url)), reopen: async () => track(postgresSql(url)) };
+    return { sql: track(postgresSql(url)), env: { DATABASE_URL: url }, reopen: async () => track(postgresSql(url)) };
   },
 };
 
-/** The engines to run the store suite on here. */
+/** The engines to run the store suite (and the HTTP suites of the map, audits, accounts and campaigns) on here. */
 export const ENGINES: Engine[] = POSTGRES_URL ? [sqlite, postgres] : [sqlite];

@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../app.js';
-import type { Db } from '../../store/db.js';
+import { schemaVersion } from '../../store/db.js';
+import type { Sql } from '../../store/sql.js';
 
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
 const Ready = z.object({ status: z.enum(['ready', 'not-ready']), checks: z.object({ database: Check, rules: Check, workers: Check }) });
 
 /** The operations routes; `db` opens the database (once) for the readiness check. */
-export function operationRoutes(deps: RouteDeps, db: () => Db): FastifyPluginAsyncZod {
+export function operationRoutes(deps: RouteDeps, db: () => Sql): FastifyPluginAsyncZod {
   return async (app) => {
     let closing = false;
     app.addHook('preClose', async () => {
@@ -28,20 +29,19 @@ export function operationRoutes(deps: RouteDeps, db: () => Db): FastifyPluginAsy
         },
       },
       async (_req, reply) => {
-        const check = (f: () => string): z.infer<typeof Check> => {
+        const check = async (f: () => string | Promise<string>): Promise<z.infer<typeof Check>> => {
           try {
-            return { ok: true, detail: f() };
+            return { ok: true, detail: await f() };
           } catch (e) {
             return { ok: false, detail: (e as Error).message };
           }
         };
-        const database = check(() => {
-          const handle = db();
-          handle.prepare('SELECT 1').get();
-          return `schéma ${handle.pragma('user_version', { simple: true }) as number}`;
+        const database = await check(async () => {
+          const sql = db();
+          return `${sql.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, schéma ${await schemaVersion(sql)}`;
         });
-        const rules = check(() => `${deps.library.ruleSet(deps.config.DEFAULT_PROFILE).rules.length} règles (profil ${deps.config.DEFAULT_PROFILE})`);
-        const workers = check(() => {
+        const rules = await check(() => `${deps.library.ruleSet(deps.config.DEFAULT_PROFILE).rules.length} règles (profil ${deps.config.DEFAULT_PROFILE})`);
+        const workers = await check(() => {
           if (!deps.ingestor.started) return 'démarrés à la première lecture';
           const load = deps.ingestor.load();
           if (load.ready === 0) throw new Error(`aucun fil de lecture prêt (${load.workers} en démarrage)`);
