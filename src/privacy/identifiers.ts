@@ -51,7 +51,8 @@ export function ibanChecks(iban: string): boolean {
   return r.errorCodes.every((e) => e === ValidationErrorsIBAN.WrongAccountBankBranchChecksum || e === ValidationErrorsIBAN.QRIBANNotAllowed);
 }
 
-const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:[ \u00A0-]?[A-Z0-9]){10,32}/gu;
+// (an IBAN may run onto the next line, between two groups: the country's length and the key decide where it ends)
+const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:(?:[ \u00A0-]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){10,32}/gu;
 const IBAN_PERSONAL_CUE_RE =
   /(?:compte\s+(?:[\p{L}'’]+\s+){0,2}(?:de|du)\s+votre|compte\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:étudiante?|stagiaire|apprentie?|allocataire|bénéficiaire|assurée?|locataire|salariée?|élève|intéressée?|demandeu(?:r|se)|requérante?|retraitée?|pensionnée?|adhérente?|titulaire|victime|créanci(?:er|ère))(?![\p{L}])|(?:ancien|nouveau|votre)\s+compte|compte\s+(?:joint|personnel|à\s+débiter|à\s+créditer)|titulaires?\s+du\s+compte\s*:\s*(?:M\.|Mme|Madame|Monsieur|\p{Lu}[\p{L}'’-]+\s+\p{Lu})|\b(?:votre|vos|son|sa|leur)\s+(?:compte|rib|iban|coordonnées\s+bancaires|banque|relevé\s+d['’]identité)|vous\s+(?:avez|aviez|nous\s+avez)\s+(?:\w+\s+)?(?:indiqué|communiqué|transmis|fourni|donné|déclaré)|à\s+votre\s+nom|(?:rembours|vers|versement|virement\s+sur)\w*[^.\n]{0,40}(?:votre|vous)|titulaire\s*:\s*(?:M\.|Mme|Madame|Monsieur))/giu;
 const IBAN_SERVICE_CUE_RE =
@@ -140,9 +141,12 @@ const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
-/** F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro 64-2025-0733". */
+/**
+ * F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro
+ * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
+ */
 const INLINE_RE =
-  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */

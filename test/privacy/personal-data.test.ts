@@ -1044,3 +1044,14 @@ describe('names under an identity label: not after an organisation’s label', (
     expect(ofType(t, 'NOM')).toEqual(['Lucie BRUNET', 'Brunet']);
   });
 });
+
+describe('identifiers: an IBAN over two lines, a number set between commas', () => {
+  it('reads an IBAN cut between two groups at the end of a line', () => {
+    const t = letter('La cotisation sera prélevée sur le compte IBAN FR76 3000 4028 3700\n0105 7284 659 à votre nom.');
+    expect(ofType(t, 'IBAN')).toEqual(['FR76 3000 4028 3700\n0105 7284 659']);
+  });
+  it('reads « votre numéro allocataire, 4417290, … »', () => {
+    const t = letter('Votre numéro allocataire, 4417290, a été communiqué à l’organisme.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4417290']);
+  });
+});
