@@ -51,8 +51,8 @@ export function ibanChecks(iban: string): boolean {
   return r.errorCodes.every((e) => e === ValidationErrorsIBAN.WrongAccountBankBranchChecksum || e === ValidationErrorsIBAN.QRIBANNotAllowed);
 }
 
-// (an IBAN may run onto the next line, between two groups: the country's length and the key decide where it ends)
-const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:(?:[ \u00A0-]|[ \t]*\r?\n[ \t]*)?[A-Z0-9]){10,32}/gu;
+// (an IBAN may run onto the next line or paragraph, between two groups: the country's length and the key decide where it ends)
+const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:(?:[ \u00A0-]|[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*)?[A-Z0-9]){10,32}/gu;
 const IBAN_PERSONAL_CUE_RE =
   /(?:compte\s+(?:[\p{L}'’]+\s+){0,2}(?:de|du)\s+votre|compte\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:étudiante?|stagiaire|apprentie?|allocataire|bénéficiaire|assurée?|locataire|salariée?|élève|intéressée?|demandeu(?:r|se)|requérante?|retraitée?|pensionnée?|adhérente?|titulaire|victime|créanci(?:er|ère))(?![\p{L}])|(?:ancien|nouveau|votre)\s+compte|compte\s+(?:joint|personnel|à\s+débiter|à\s+créditer)|titulaires?\s+du\s+compte\s*:\s*(?:M\.|Mme|Madame|Monsieur|\p{Lu}[\p{L}'’-]+\s+\p{Lu})|\b(?:votre|vos|son|sa|leur)\s+(?:compte|rib|iban|coordonnées\s+bancaires|banque|relevé\s+d['’]identité)|vous\s+(?:avez|aviez|nous\s+avez)\s+(?:\w+\s+)?(?:indiqué|communiqué|transmis|fourni|donné|déclaré)|à\s+votre\s+nom|(?:rembours|vers|versement|virement\s+sur)\w*[^.\n]{0,40}(?:votre|vous)|titulaire\s*:\s*(?:M\.|Mme|Madame|Monsieur))/giu;
 const IBAN_SERVICE_CUE_RE =

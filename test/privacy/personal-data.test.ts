@@ -1049,6 +1049,8 @@ describe('identifiers: an IBAN over two lines, a number set between commas', () 
   it('reads an IBAN cut between two groups at the end of a line', () => {
     const t = letter('La cotisation sera prélevée sur le compte IBAN FR76 3000 4028 3700\n0105 7284 659 à votre nom.');
     expect(ofType(t, 'IBAN')).toEqual(['FR76 3000 4028 3700\n0105 7284 659']);
+    const docx = letter('La cotisation sera prélevée sur le compte IBAN FR76 3000 4028 3700\n\n0105 7284 659\n\nà votre nom.');
+    expect(ofType(docx, 'IBAN')).toEqual(['FR76 3000 4028 3700\n\n0105 7284 659']);
   });
   it('reads « votre numéro allocataire, 4417290, … »', () => {
     const t = letter('Votre numéro allocataire, 4417290, a été communiqué à l’organisme.');
