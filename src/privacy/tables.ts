@@ -7,7 +7,10 @@ import type { Layout } from './layout.js';
 import { scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit)/iu;
+const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?)/iu;
+/** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
+const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
+const ADDRESS_CELL_RE = /^\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}/u;
 const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
@@ -51,8 +54,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
     if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
     const kinds = head.map((h) =>
-      DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : null,
+      DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
+    if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE')) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
     if (!kinds.some((k) => k !== null)) continue;
     // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least
     if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2) continue;
@@ -62,10 +66,13 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
       if (sep === 'pipes' && !r.text.includes('|')) break;
       if (sep === 'tabs' && !r.text.includes('\t')) break;
       if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
-      for (const c of cells(text, r.start, r.end, sep)) {
+      const row = cells(text, r.start, r.end, sep);
+      for (const [ci, c] of row.entries()) {
         if (c.text === '') continue;
         let kind: string | null | undefined;
         if (pipes) kind = kinds[head.indexOf(headCells[c.col] ?? head[0]!)] ?? null;
+        // (a row with as many cells as the header: one cell per column, even set by hand off the header's columns)
+        else if (row.length === head.length) kind = kinds[ci];
         else {
           let best = 0;
           for (let k = 1; k < head.length; k++) if (Math.abs(head[k]!.col - c.col) < Math.abs(head[best]!.col - c.col)) best = k;
@@ -74,6 +81,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
           out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'ADRESSE' && ADDRESS_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NOM') {
           const e = scanName(text, c.start, 5);
           if (e > c.start && e - c.start >= 0.6 * (c.end - c.start)) out.push({ start: c.start, end: e, type: 'NOM' });

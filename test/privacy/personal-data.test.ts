@@ -1057,3 +1057,16 @@ describe('identifiers: an IBAN over two lines, a number set between commas', () 
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4417290']);
   });
 });
+
+describe('tables of persons: an heirs’ column, an address column, cells set off the header’s columns', () => {
+  it('reads the names, births and addresses of a table of heirs whose cells drift from the header', () => {
+    const t = letter('Héritier                          Né(e) le          Adresse\nROUSSEL Anne                29/11/1968   6, rue des Forges, 42000 Saint-Étienne');
+    expect(ofType(t, 'NOM')).toContain('ROUSSEL Anne');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['29/11/1968']);
+    expect(ofType(t, 'ADRESSE')).toContain('6, rue des Forges, 42000 Saint-Étienne');
+  });
+  it('leaves alone the address column of a table of services', () => {
+    const t = letter('Organisme                Adresse\nPoint d’accueil Nord     6, rue des Forges, 42000 Saint-Étienne');
+    expect(ofType(t, 'ADRESSE')).not.toContain('6, rue des Forges, 42000 Saint-Étienne');
+  });
+});
