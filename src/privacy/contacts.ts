@@ -296,6 +296,12 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalD
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }
+    // a name run into the local part ("annemorel@…" for Anne MOREL), at a domain that is no service's
+    const joined = fold(local).replace(/[^a-z]+/g, '');
+    if (!SERVICE_DOMAIN_RE.test(domain) && !serviceDomains.has(baseDomain(domain)) && !ROLE_TOKEN_RE.test(local) && [...personTokens].some((p) => p.length >= 5 && joined.includes(p)) && ![...agentTokens].some((a) => a.length >= 4 && joined.includes(a))) {
+      out.push({ start: f.start, end: f.end, type: 'EMAIL' });
+      continue;
+    }
     const knownService = serviceDomains.has(baseDomain(domain)) || SERVICE_DOMAIN_RE.test(domain);
     // "votre adresse professionnelle : contact@plomberie-dupont.fr": the person's, even with a role name
     if (!knownService && cue.kind === 'personal' && cue.personalEnd >= before.length - 40) {

@@ -1070,3 +1070,10 @@ describe('tables of persons: an heirs’ column, an address column, cells set of
     expect(ofType(t, 'ADRESSE')).not.toContain('6, rue des Forges, 42000 Saint-Étienne');
   });
 });
+
+describe('e-mail: a name run into the local part', () => {
+  it('reads « annemorel@… » for Mme Anne MOREL at a domain that is no service’s, not a town hall’s address', () => {
+    const t = letter('Votre fille, Mme Anne MOREL, nous a écrit (annemorel@telenet.be). La mairie reste joignable à mairie.stmorel@telenet.be.');
+    expect(ofType(t, 'EMAIL')).toEqual(['annemorel@telenet.be']);
+  });
+});
