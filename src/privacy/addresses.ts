@@ -321,6 +321,16 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
         const service = lastMatchEnd(before, SERVICE_RE);
         if (strong >= 0 && strong > service) personal = true;
         else if (weak >= 0 && weak > service && (service < 0 || weak - service > 45)) personal = true;
+        else {
+          // "Votre sœur, Mme X, … a demandé qu'une copie lui soit envoyée à l'adresse 8, …": a person named earlier in the
+          // sentence, then "adresse", and no service's word after the name
+          const from = h.start - before.length;
+          const nameEnd = names.reduce((m, n) => (n.type === 'NOM' && n.end <= h.start && n.end >= from ? Math.max(m, n.end) : m), -1);
+          if (nameEnd >= 0) {
+            const between = text.slice(nameEnd, h.start);
+            if (/(?<![\p{L}])adresse(?![\p{L}])/iu.test(between) && !/[.!?][ \t]+\p{Lu}/u.test(between) && lastMatchEnd(between, SERVICE_RE) < 0) personal = true;
+          }
+        }
       }
       if (personal) push(h.start, h.end);
     }

@@ -1077,3 +1077,11 @@ describe('e-mail: a name run into the local part', () => {
     expect(ofType(t, 'EMAIL')).toEqual(['annemorel@telenet.be']);
   });
 });
+
+describe('addresses: « adresse » after a person named earlier in the sentence', () => {
+  it('reads the address a relative asked copies to be sent to, not a service’s named after them', () => {
+    const t = letter('Votre fils, M. Hugo BRUNET, a demandé que les avis lui soient adressés à l’adresse 5, impasse des Saules, 38200 Vienne.\nM. Hugo BRUNET peut aussi se présenter à l’accueil du centre, à l’adresse 2, rue de la Paix, 38000 Grenoble.');
+    expect(ofType(t, 'ADRESSE')).toContain('5, impasse des Saules, 38200 Vienne');
+    expect(ofType(t, 'ADRESSE')).not.toContain('2, rue de la Paix, 38000 Grenoble');
+  });
+});
