@@ -310,7 +310,10 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60))) continue;
     // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template
     if (/^[ \t]*[«{[<%#$]/.test(text.slice(end, end + 3))) continue;
-    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}(?:-\d{2})?$/.test(value)) continue;
+    // (nor a school or financial year: "2026-2027", "2025/2026")
+    if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}(?:-\d{2})?$/.test(value) || /^(?:19|20)\d{2}[-/](?:19|20)\d{2}$/.test(value)) continue;
+    // an account number is the IBAN reader's to judge (a service's account is no file of the person's)
+    if (/^[A-Z]{2}\d{2}/.test(value) && ibanChecks(value.replace(/[^A-Z0-9]/g, ''))) continue;
     if (/^\s*(?:€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|km\b|m²)/u.test(text.slice(end, end + 8))) continue;
     if (/^(?:cerfa|mod|modele|modèle|tpl|formulaire)/i.test(value)) continue;
     if (WEAK_LABEL_RE.test(label) && !YOUR_REF_RE.test(label)) {

@@ -1085,3 +1085,11 @@ describe('addresses: « adresse » after a person named earlier in the sentence'
     expect(ofType(t, 'ADRESSE')).not.toContain('2, rue de la Paix, 38000 Grenoble');
   });
 });
+
+describe('identifiers: not a service’s account nor a year span', () => {
+  it('leaves alone the service’s IBAN after « compte » and a school year after « contrat »', () => {
+    const t = letter('Payez uniquement sur le compte de la caisse (FR76 1007 1350 0000 0010 0973 142).\nVotre contrat 2026-2027 est signé.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+    expect(ofType(t, 'IBAN')).toEqual([]);
+  });
+});
