@@ -101,6 +101,16 @@ export interface AuditSource {
   read: () => Buffer | Promise<Buffer>;
 }
 
+/** The row of a file that could not be read or analysed (a clear French message, a stable code). */
+export function failedRow(shown: string, e: unknown): AuditRow {
+  const err = isAppError(e)
+    ? e
+    : (e as NodeJS.ErrnoException).code === 'ENOENT'
+      ? new AppError('UNREADABLE', 'Fichier introuvable.')
+      : new AppError('UNREADABLE', `Lecture impossible (${(e as Error).message}).`);
+  return { file: shown, error: { code: err.code, message: err.message } };
+}
+
 /** Audit sources for files on disk. */
 export function diskSources(files: { file: string; shown: string }[]): AuditSource[] {
   return files.map(({ file, shown }) => ({ shown, size: () => statSync(file).size, read: () => readFileSync(file) }));
@@ -153,12 +163,7 @@ export async function runAudit(
           Object.assign(row, { document: saved.documentId, version: saved.version, saved: saved.outcome });
         }
       } catch (e) {
-        const err = isAppError(e)
-          ? e
-          : (e as NodeJS.ErrnoException).code === 'ENOENT'
-            ? new AppError('UNREADABLE', 'Fichier introuvable.')
-            : new AppError('UNREADABLE', `Lecture impossible (${(e as Error).message}).`);
-        row = { file: shown, error: { code: err.code, message: err.message } };
+        row = failedRow(shown, e);
       }
       if (signal?.aborted) return;
       rows[i] = row;

@@ -21,6 +21,7 @@ const USAGE = `Usage :
   clarte analyze --input-jsonl FICHIER [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
   clarte audit <dossier|fichier…> [--save [--author NOM]] [--out FICHIER.csv|.json|.html] [--profile NOM] [--rules DOSSIER]
   clarte serve [--port N] [--rules DOSSIER]
+  clarte worker [--rules DOSSIER]              (audits en file sur PostgreSQL : AUDIT_QUEUE, DATABASE_URL)
   clarte users add|list|set|password|token …   (comptes et jetons d'API : clarte users --help)
   clarte backup FICHIER | clarte restore FICHIER | clarte purge [--dry-run] | clarte migrate --to postgres://…
 
@@ -227,6 +228,14 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'analyze' || command === 'analyse') return await analyzeCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     if (command === 'serve') return await serveCommand(rest);
+    if (command === 'worker') {
+      const { workerCommand, WORKER_USAGE } = await import('./worker-command.js');
+      if (rest[0] === '--help' || rest[0] === '-h') {
+        process.stdout.write(WORKER_USAGE);
+        return 0;
+      }
+      return await workerCommand(rest, loadConfig());
+    }
     if (command === 'backup' || command === 'restore' || command === 'purge' || command === 'migrate') {
       const { opsCommand, OPS_USAGE, OpsUsageError } = await import('./ops-command.js');
       try {

@@ -122,7 +122,16 @@ const Env = z.object({
   /** In-flight requests get this long to finish when the server stops (SIGTERM), in ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  /**
+   * Audits sent to the server go to a queue in PostgreSQL (one job per file) that `clarte worker`
+   * processes consume, on any number of machines; needs DATABASE_URL. Off: the server runs them itself.
+   */
+  AUDIT_QUEUE: Flag(false),
+  /** A file's job not finished after this long (a worker killed or cut off) goes back to the queue for another worker, in seconds. */
+  AUDIT_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
+  /** How often the queue looks for such jobs, in seconds. */
+  AUDIT_QUEUE_CHECK_SECONDS: z.coerce.number().int().min(1).default(30),
+}).refine((c) => !c.AUDIT_QUEUE || c.DATABASE_URL !== undefined, { message: 'AUDIT_QUEUE demande une base PostgreSQL partagée (DATABASE_URL)', path: ['AUDIT_QUEUE'] });
 
 /** The ingestion limits of a configuration. */
 export function ingestLimits(c: Config): IngestLimits {

@@ -3,7 +3,10 @@
  * the background by the ingestion pool, each result stored as it comes (progress visible from any
  * request), each file saved on the map. An audit cut short by a stop of the server resumes at its
  * next start from its first file not analysed; files already saved are not saved twice.
+ * With AUDIT_QUEUE (PostgreSQL), the audit's files go to the queue instead, for `clarte worker`
+ * processes (src/map/audit-queue.ts); this instance only records and shows them.
  */
+import type PgBoss from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import { runAudit } from '../audit.js';
 import type { Config } from '../config.js';
@@ -11,6 +14,7 @@ import type { Ingestor } from '../ingest/ingest.js';
 import type { AuditInfo, AuditStore } from '../store/audits.js';
 import type { DocumentStore } from '../store/documents.js';
 import { mapSaver } from './service.js';
+import { enqueueAudit, openQueue } from './audit-queue.js';
 
 /** What an audit runner needs: the stores (opened on first use) and the ingestion pool. */
 export interface AuditJobDeps {
@@ -26,13 +30,29 @@ export interface AuditJobDeps {
 export class AuditJobs {
   private readonly running = new Map<string, Promise<void>>();
   private readonly stop = new AbortController();
+  /** The queue of audit files, connected on first use (AUDIT_QUEUE). */
+  private queue: Promise<PgBoss> | undefined;
 
   constructor(private readonly deps: AuditJobDeps) {}
+
+  private boss(): Promise<PgBoss> {
+    this.queue ??= openQueue(this.deps.config, (err) => this.deps.log?.('audit queue error', err)).catch((e: unknown) => {
+      this.queue = undefined;
+      throw e;
+    });
+    return this.queue;
+  }
 
   /** Records an audit of these files and starts it; returns it at once (status `running`). */
   async start(files: { path: string; data: Buffer }[], options: { profile: string; save: boolean; author: string | null }): Promise<AuditInfo> {
     const { audits } = this.deps.stores();
     const id = randomUUID();
+    if (this.deps.config.AUDIT_QUEUE) {
+      const boss = await this.boss();
+      // the audit and its jobs are recorded together: both, or neither
+      await audits.create(id, options.profile, options.save, files, options.author, (tx) => enqueueAudit(boss, tx, id, files.length));
+      return (await audits.get(id))!;
+    }
     await audits.create(id, options.profile, options.save, files, options.author);
     const info = (await audits.get(id))!;
     this.launch(id);
@@ -41,6 +61,7 @@ export class AuditJobs {
 
   /** Starts again the audits a stop of the server left unfinished; returns how many. */
   async resume(): Promise<number> {
+    if (this.deps.config.AUDIT_QUEUE) return 0; // the queue keeps them: workers go on
     const ids = await this.deps.stores().audits.unfinished();
     for (const id of ids) this.launch(id);
     return ids.length;
@@ -55,6 +76,9 @@ export class AuditJobs {
   async close(): Promise<void> {
     this.stop.abort();
     await Promise.allSettled(this.running.values());
+    const queue = this.queue;
+    this.queue = undefined;
+    if (queue) await (await queue.catch(() => undefined))?.stop({ graceful: false, wait: true });
   }
 
   private launch(id: string): void {

@@ -109,9 +109,26 @@ export async function saveReport(store: DocumentStore, report: Report, options: 
  * stay separate documents, grouped as near-duplicates, and a re-run or resumed audit places them alike.
  */
 export function mapSaver(store: DocumentStore, paths: readonly string[], author: string | null = null): AuditSaver {
+  const sameModel = sameModelFinder(store, paths);
+  return {
+    async known(sha256) {
+      const found = await store.findBySha(sha256);
+      if (!found) return undefined;
+      return { report: (await store.version(found.documentId, found.number)).report, saved: { documentId: found.documentId, version: found.number, outcome: 'unchanged' } };
+    },
+    save: (path, report) => saveReport(store, report, { path, author, sameModel }),
+  };
+}
+
+/**
+ * The mapped document a file renamed or moved since the last audit comes from: nearly identical, and
+ * its own path not among the audited files (one file per such document). The index of the map's
+ * signatures is built at the first call.
+ */
+export function sameModelFinder(store: DocumentStore, paths: readonly string[]): (sig: Uint8Array) => Promise<number | undefined> {
   const audited = new Set(paths);
   let index: NearDuplicateIndex | undefined;
-  const sameModel = async (sig: Uint8Array): Promise<number | undefined> => {
+  return async (sig: Uint8Array): Promise<number | undefined> => {
     if (!index) {
       const built = new NearDuplicateIndex();
       for (const { id, signature: other } of await store.signatures()) built.add(String(id), signatureFromBytes(other));
@@ -125,13 +142,5 @@ export function mapSaver(store: DocumentStore, paths: readonly string[], author:
       }
     }
     return undefined;
-  };
-  return {
-    async known(sha256) {
-      const found = await store.findBySha(sha256);
-      if (!found) return undefined;
-      return { report: (await store.version(found.documentId, found.number)).report, saved: { documentId: found.documentId, version: found.number, outcome: 'unchanged' } };
-    },
-    save: (path, report) => saveReport(store, report, { path, author, sameModel }),
   };
 }

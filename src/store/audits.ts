@@ -53,6 +53,13 @@ export function auditStore(db: Sql) {
     setStatus: 'UPDATE audits SET status = ?, finished_at = ? WHERE id = ?',
     unfinished: "SELECT id FROM audits WHERE status IN ('running', 'interrupted') ORDER BY created_at",
     paths: 'SELECT path FROM audit_files WHERE audit_id = ? ORDER BY seq',
+    file: 'SELECT state, path, data FROM audit_files WHERE audit_id = ? AND seq = ?',
+    state: 'SELECT state FROM audit_files WHERE audit_id = ? AND seq = ?',
+    // the audit row locked until the end of the transaction: the files of one audit are recorded one
+    // at a time across workers, so that the last one sees every other (SQLite: BEGIN IMMEDIATE does it)
+    lock: db.dialect === 'postgres' ? 'SELECT id FROM audits WHERE id = ? FOR UPDATE' : 'SELECT id FROM audits WHERE id = ?',
+    finishIfComplete: `UPDATE audits SET status = 'done', finished_at = ? WHERE id = ? AND status = 'running'
+       AND NOT EXISTS (SELECT 1 FROM audit_files f WHERE f.audit_id = audits.id AND f.state = 'pending')`,
   };
   const info = (r: AuditDbRow | undefined): AuditInfo | undefined =>
     r && {
@@ -68,11 +75,33 @@ export function auditStore(db: Sql) {
       finishedAt: r.finished_at,
     };
   return {
-    /** Records an audit and its files (their bytes kept until analysed), in one transaction. */
-    create(id: string, profile: string, save: boolean, files: { path: string; data: Buffer }[], author: string | null): Promise<void> {
+    /**
+     * Records an audit and its files (their bytes kept until analysed), in one transaction; `then`
+     * runs in it too (the audit's jobs put in the queue: both are there, or neither).
+     */
+    create(id: string, profile: string, save: boolean, files: { path: string; data: Buffer }[], author: string | null, then?: (tx: Sql) => Promise<void>): Promise<void> {
       return db.transaction(async (tx) => {
         await tx.run(q.insert, [id, 'running', profile, save ? 1 : 0, files.length, author, new Date().toISOString()]);
         for (const [i, f] of files.entries()) await tx.run(q.insertFile, [id, i, f.path, f.data.length, f.data]);
+        await then?.(tx);
+      });
+    },
+
+    /** One file of an audit: its state, path and bytes (none once analysed). */
+    file: (id: string, seq: number): Promise<{ state: 'pending' | 'done' | 'error'; path: string; data: Buffer | null } | undefined> => db.get(q.file, [id, seq]),
+
+    /**
+     * Records a file's result unless another worker did it first, in one transaction with `save` (the
+     * file put on the map): true when this call recorded it. The audit is done with its last file.
+     */
+    recordOnce(id: string, seq: number, save: (tx: Sql) => Promise<{ row: AuditRow; sha256: string | undefined }>): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        await tx.get(q.lock, [id]);
+        if ((await tx.get<{ state: string }>(q.state, [id, seq]))?.state !== 'pending') return false;
+        const { row, sha256 } = await save(tx);
+        await auditStore(tx).finishFile(id, seq, row, sha256);
+        await tx.run(q.finishIfComplete, [new Date().toISOString(), id]);
+        return true;
       });
     },
 
