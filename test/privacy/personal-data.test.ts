@@ -1073,7 +1073,7 @@ describe('tables of persons: an heirs’ column, an address column, cells set of
 
 describe('e-mail: a name run into the local part', () => {
   it('reads « annemorel@… » for Mme Anne MOREL at a domain that is no service’s, not a town hall’s address', () => {
-    const t = letter('Votre fille, Mme Anne MOREL, nous a écrit (annemorel@telenet.be). La mairie reste joignable à mairie.stmorel@telenet.be.');
+    const t = letter('Votre fille, Mme Anne MOREL, qui vit en Belgique depuis plusieurs années, nous l’a demandé par courriel (annemorel@telenet.be). La mairie reste joignable à mairie.stmorel@telenet.be.');
     expect(ofType(t, 'EMAIL')).toEqual(['annemorel@telenet.be']);
   });
 });
