@@ -26,7 +26,10 @@ export async function workerCommand(args: string[], config: Config): Promise<num
   }
   const rulesDir = values.rules ?? config.RULES_DIR;
   const library = await RuleLibrary.load(rulesDir, config.DEFAULT_PROFILE);
-  const ingestor = new Ingestor(config, library, rulesDir, config.AUDIT_WORKERS, true);
+  // No forced collections in the reading threads (the server's way to keep its memory flat): they
+  // cost a third of a worker's rate (300 letters: 7.5 s with, 4.9 s without); the threads are
+  // replaced every 100 documents anyway, which bounds their memory.
+  const ingestor = new Ingestor(config, library, rulesDir, config.AUDIT_WORKERS, false);
   const sql = await openSql(config);
   const log = (msg: string, details?: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), msg, ...details })}\n`);
   try {
