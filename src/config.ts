@@ -13,7 +13,7 @@ const Flag = (byDefault: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? byDefault : ['true', '1', 'yes', 'oui'].includes(v)));
 
-const Env = z.object({
+const Variables = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   RULES_DIR: z.string().optional(),
@@ -131,7 +131,12 @@ const Env = z.object({
   AUDIT_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(120),
   /** How often the queue looks for such jobs, in seconds. */
   AUDIT_QUEUE_CHECK_SECONDS: z.coerce.number().int().min(1).default(30),
-}).refine((c) => !c.AUDIT_QUEUE || c.DATABASE_URL !== undefined, { message: 'AUDIT_QUEUE demande une base PostgreSQL partagée (DATABASE_URL)', path: ['AUDIT_QUEUE'] });
+});
+
+const Env = Variables.refine((c) => !c.AUDIT_QUEUE || c.DATABASE_URL !== undefined, { message: 'AUDIT_QUEUE demande une base PostgreSQL partagée (DATABASE_URL)', path: ['AUDIT_QUEUE'] });
+
+/** Every variable the configuration reads (README, « Configuration »; deployment files). */
+export const CONFIG_VARIABLES: readonly string[] = Object.freeze(Object.keys(Variables.shape));
 
 /** The ingestion limits of a configuration. */
 export function ingestLimits(c: Config): IngestLimits {
