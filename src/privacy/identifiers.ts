@@ -125,7 +125,7 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
 const ID_NOUNS =
   "forfait(?:\\s+post-stationnement)?|FPS|allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire";
 const NOUN_ONLY_FIELD =
-  "(?:identifiant|matricule|INE|IPP|RUM|RG|dossier|demande|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|point\\s+de\\s+(?:livraison|comptage)|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
+  "(?:identifiant|matricule|INE|IPP|RUM|RG|dossier|demande|réclamation|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|point\\s+de\\s+(?:livraison|comptage)|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
 const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])(?:[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*|(?:19|20)\\d{2}(?=[ \\t\\u00A0]*:))){0,6}?";
 const PREP = "(?:[ \\t\\u00A0]+(?:de[ \\t]+la|de[ \\t]+l['’]|du|des|de|d['’])|[ \\t\\u00A0]+d['’]|[ \\t\\u00A0]*d['’])?[ \\t\\u00A0]*";
 const PREFIX = "(?:n[°º]|no\\.?|num(?:éro|ero)?\\.?|numéro|r[ée]f(?:[ée]rence)?\\.?|code|identifiant|id\\.)";
@@ -369,6 +369,8 @@ const DOB_RE = new RegExp(
     // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
     `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,${SP}*le${SP}+|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
     `(?<![\\p{L}])(?:DDN|DN|Naissance)${SP}*:${SP}*`,
+    // "votre date de naissance a été corrigée : …", "… enregistrée sous la forme « 1996-02-09 »": a verb, then a colon or quotes
+    `date${SP}+de${SP}+naissance(?:${SP}+(?:de|du|des)${SP}+[^:\\n(«.]{1,40}?)?${SP}+(?:a|est|était|sera|avait|figure|figurant|apparaît|indiquée?|enregistrée?|inscrite?|corrigée?|rectifiée?|portée?)(?![\\p{L}])[^\\n.:;«\\d]{0,50}?(?::${SP}*|«[${SP.slice(1, -1)}]*)`,
   ]
     .map((x) => `(?:${x})`)
     .join('|')
@@ -379,7 +381,7 @@ const DOB_RE = new RegExp(
 
 // (or the next cells of a row: "Né(e) le<tab>04/03/2018<tab>21/09/1981", one column per person)
 const MORE_DATES_RE = new RegExp(`^(?:${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?|[ ]*\\t[ \\t]*|[ ]{2,}|[ ]*\\|[ ]*)(${DATE_SOURCE})(?![ ]?[/.-]?\\d)`, 'u');
-const NOT_BORN_RE = /(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
+const NOT_BORN_RE = /(?<![\p{L}])(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {
   const { text } = layout;

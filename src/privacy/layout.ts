@@ -508,6 +508,60 @@ function collectAgentNames(s: string, into: Set<string>, bare: boolean): void {
   if (m && !hasOrgWord(m[1]!)) for (const p of m[1]!.split(/\s+/)) if (p.length > 2) into.add(p.toLowerCase());
 }
 
+/** The first line of a quoted message's header ("De : …", "> From: …") and the lines that follow it ("À :", "Objet :"…). */
+const QUOTE_FROM_RE = /^[ \t]*>?[ \t]*(?:de|from|expéditeur)[ \t]*:/iu;
+const QUOTE_HEADER_RE = /^[ \t]*>?[ \t]*(?:à|a|to|cc|envoyé(?:\s+le)?|sent|date|objet|subject)[ \t]*:/iu;
+const QUOTE_TO_RE = /^[ \t]*>?[ \t]*(?:à|a|to)[ \t]*:(.*)$/iu;
+/** A service's staff named as a message's addressee ("À : délégué du Défenseur des droits"). */
+const SERVICE_ADDRESSEE_RE = /(?<![\p{L}])(?:délégu\p{L}*|défenseur|médiat\p{L}*|conseill\p{L}*|gestionnaire|référente?|agent|instruct\p{L}*|greffe|accueil)(?![\p{L}])/iu;
+
+/**
+ * Messages quoted in a letter (an e-mail the person sent to the service) whose sender is a person: a
+ * header "De : <an address>" then "À : <the service>" (an address of the letter's own letterhead, an
+ * organisation's words, or its staff without any address). The message runs to the end of its "> " lines,
+ * or to a line of dashes, or to the end of the letter.
+ */
+function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start: number; end: number }[] {
+  const out: { fromLine: number; start: number; end: number }[] = [];
+  const top = lines
+    .slice(0, 15)
+    .map((l) => l.text)
+    .join('\n')
+    .toLowerCase();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
+    const from = l.text.match(EMAIL_ADDRESS_RE);
+    // (the service's own address, as in its letterhead: a message of the service's)
+    if (!from || from.some((e) => top.includes(e.toLowerCase()))) continue;
+    let to: string | undefined;
+    // (the header's lines may stand one blank line apart: a word processor's paragraphs)
+    let k = i + 1;
+    let headerLines = 0;
+    for (; k < lines.length && headerLines < 5; k++) {
+      const t = lines[k]!.text;
+      if (lines[k]!.blank && !lines[k - 1]!.blank) continue;
+      if (!QUOTE_HEADER_RE.test(t)) break;
+      headerLines++;
+      to ??= QUOTE_TO_RE.exec(t)?.[1];
+    }
+    if (headerLines === 0 || to === undefined) continue;
+    const toAddresses = to.match(EMAIL_ADDRESS_RE) ?? [];
+    const toService = toAddresses.length > 0 ? toAddresses.some((e) => top.includes(e.toLowerCase()) || hasOrgWord(e.replace(/[.@_-]/g, ' '))) : hasOrgWord(to) || SERVICE_ADDRESSEE_RE.test(to);
+    if (!toService) continue;
+    const quoted = /^[ \t]*>/.test(l.text);
+    let j = k;
+    for (; j < lines.length; j++) {
+      const t = lines[j]!.text;
+      if (lines[j]!.blank && !lines[j - 1]!.blank && lines[j + 1] && /^[ \t]*>/.test(lines[j + 1]!.text)) continue;
+      if (quoted ? !/^[ \t]*>/.test(t) : /^[ \t]*[-_=]{6,}[ \t]*$/.test(t) || QUOTE_FROM_RE.test(t)) break;
+    }
+    out.push({ fromLine: i, start: l.start, end: j < lines.length ? lines[j]!.start : lines[lines.length - 1]!.end });
+    i = j - 1;
+  }
+  return out;
+}
+
 const EMAIL_ADDRESS_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,12}/g;
 
 /** The end of a sentence: not the point of "M.", "Dr." or an initial ("J.-P."). */
@@ -538,8 +592,10 @@ export function analyseLayout(text: string): Layout {
     }
   // (the sender of a quoted message who is the reply's addressee is the person, not an agent: "De : … <their address>")
   const addresseeSender = (t: string): boolean => addressees.size > 0 && /^\s*(?:de|from|expéditeur)\s*:/iu.test(t) && (t.match(EMAIL_ADDRESS_RE) ?? []).some((e) => addressees.has(e.toLowerCase()));
+  const quotedFromPerson = text.includes('@') ? personQuotedMessages(lines) : [];
+  const personSenderLines = new Set(quotedFromPerson.map((q) => q.fromLine));
   const agentLabelEnd = lines.map((l) => {
-    if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text) || addresseeSender(l.text)) return -1;
+    if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text) || addresseeSender(l.text) || personSenderLines.has(l.index)) return -1;
     const m = AGENT_LABEL_RE.exec(l.text);
     return m ? l.start + m.index + m[0].length : -1;
   });
@@ -714,6 +770,6 @@ export function analyseLayout(text: string): Layout {
     const q = lineAt(voiceFrom[0]!);
     for (let k = q + 1; k < n && k <= q + 6; k++) if (addresseeSender(lines[k]!.text)) voiceStart = voiceFrom[0]!;
   }
-  const personVoice = (offset: number): boolean => voiceStart >= 0 && offset >= voiceStart;
+  const personVoice = (offset: number): boolean => (voiceStart >= 0 && offset >= voiceStart) || quotedFromPerson.some((q) => offset >= q.start && offset < q.end);
   return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, personVoice, lineAt, zoneAt, personAt };
 }

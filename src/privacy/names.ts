@@ -269,9 +269,10 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
-  // 2d. a name followed by an age: "garde de Capucine (10 ans)", "– Léo (8 mois)"; "un autre élève, Enzo W., qui …"
+  // 2d. a name followed by an age or a birth date: "garde de Capucine (10 ans)", "– Léo (8 mois)", "et Lina
+  // (04/05/2019)"; "un autre élève, Enzo W., qui …"
   for (const l of lines) {
-    if (l.blank || !/\(\s*\d{1,2}\s*(?:ans|mois)\s*\)|\p{Lu}\.[ \t]*[,;)]/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    if (l.blank || !/\(\s*(?:\d{1,2}\s*(?:ans|mois)\s*\)|n[ée]|\d{1,2}(?:er)?[\s/.])|\p{Lu}\.[ \t]*[,;)]/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
     AGE_AFTER_RE.lastIndex = 0;
     for (let m = AGE_AFTER_RE.exec(l.text); m; m = AGE_AFTER_RE.exec(l.text)) {
       const at = l.start + m.index + m[0].length - m[1]!.length;
@@ -280,7 +281,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       const after = text.slice(end, l.end);
       const initial = /^[ \t]+\p{Lu}\.(?=[ \t]*[,;)])/u.exec(after);
       if (initial && !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(text.slice(at, end))) continue;
-      if (!initial && !/^[ \t]*\([ \t]*\d{1,2}[ \t]*(?:ans|mois)[ \t]*\)/u.test(after)) continue;
+      if (!initial && !AGE_OR_BIRTH_RE.test(after)) continue;
       if (agents.has(surname(at, end)) && !strong.has(surname(at, end))) continue;
       add(at, initial ? end + initial[0].length : end);
     }
@@ -433,6 +434,8 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
   return out;
 }
 
+const MONTH_NAMES = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+
 const QUOTED_NAME_RE = /(?<![\p{L}])(?:prénoms?|nom\s+(?:de\s+famille|de\s+naissance|d['’]usage))(?![\p{L}])[^.!?\n«»]{0,60}«[ \t\u00A0]*(?=\p{Lu})/giu;
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
@@ -446,7 +449,9 @@ const ROLE_NOUN_RE = /^(?:salariée?|enfant|élève|conjointe?|époux|épouse|de
  * comma or a bracket) or after a list's bullet, not at the start of a sentence nor after a label's colon
  * ("Garantie (10 ans)", "Durée : Bail (3 ans)").
  */
-const AGE_AFTER_RE = /(?:^[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+|(?<=\p{Ll}[ \t]|[,(][ \t]*|\p{Ll}['’]))(\p{Lu}[\p{L}'’-]+)(?=(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:\([ \t]*\d{1,2}[ \t]*(?:ans|mois)[ \t]*\)|[ \t]+\p{Lu}\.[ \t]*[,;)]))/gu;
+const AGE_AFTER_RE = /(?:^[ \t]*(?:[-–•*·]|\d{1,2}[.)])[ \t]+|(?<=\p{Ll}[ \t]|[,(][ \t]*|\p{Ll}['’]))(\p{Lu}[\p{L}'’-]+)(?=(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}[ \t]*(?:\([ \t]*(?:\d{1,2}[ \t]*(?:ans|mois)[ \t]*\)|(?:n[ée]e?[ \t]+le[ \t]+)?(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}|(?:1er|\d{1,2})[ \t]+\p{Ll}+[ \t]+(?:19|20)\d{2})[ \t]*\))|[ \t]+\p{Lu}\.[ \t]*[,;)]))/gu;
+/** Right after a name: an age or a birth date in brackets ("(10 ans)", "(04/05/2019)", "(née le 3 mars 2015)"). */
+const AGE_OR_BIRTH_RE = new RegExp(`^[ \\t]*\\([ \\t]*(?:\\d{1,2}[ \\t]*(?:ans|mois)|(?:n[ée]e?[ \\t]+le[ \\t]+)?(?:\\d{1,2}[/.]\\d{1,2}[/.](?:19|20)\\d{2}|(?:1er|\\d{1,2})[ \\t]+(?:${MONTH_NAMES})[ \\t]+(?:19|20)\\d{2}))[ \\t]*\\)`, 'u');
 
 /** A line that gives a person's birth or social security number. */
 const BIRTH_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+de\s+sécurité)/iu;

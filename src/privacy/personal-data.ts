@@ -66,6 +66,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...findAddresses(layout, names),
     ...names,
     ...codesAfterNames(layout.text, names),
+    ...birthDatesAfterNames(layout.text, names),
     ...cells,
   ];
   return resolve(all);
@@ -86,11 +87,32 @@ function codesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataS
   for (const n of names) {
     const m = /^[ \t]*\([ \t]*((?=[A-Z0-9/-]*\d[A-Z0-9/-]*\d[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{5,30})[ \t]*\)/.exec(text.slice(n.end, n.end + 40));
     const code = m?.[1];
-    // letters and digits, or digits in groups, or a long number: not a year nor an age
-    if (m && code && (/[A-Z]/.test(code) || /[-/]/.test(code) || /^\d{6,}$/.test(code))) {
+    // letters and digits, or digits in groups, or a long number: not a year nor an age, nor a date (see birthDatesAfterNames)
+    if (m && code && !DATE_ONLY_RE.test(code) && (/[A-Z]/.test(code) || /[-/]/.test(code) || /^\d{6,}$/.test(code))) {
       const start = n.end + m[0].indexOf(code);
       out.push({ start, end: start + code.length, type: 'NUMERO_DOSSIER' });
     }
+  }
+  return out;
+}
+
+const DATE_ONLY_RE = /^\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}$/;
+const BRACKETED_BIRTH_RE =
+  /^[ \t]*\([ \t]*(?:n[ée]e?[ \t]+le[ \t]+)?(\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}|(?:1er|\d{1,2})[ \t]+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)[ \t]+(?:19|20)\d{2})[ \t]*\)/u;
+
+/** "Vos enfants Kenzo (04/05/2019) et Lina (née le 3 mars 2021)": a date alone in brackets right after a person's name is their birth. */
+function birthDatesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
+  const out: PersonalDataSpan[] = [];
+  let latestYear = -1;
+  for (const n of names) {
+    if (text[n.end] !== ' ' && text[n.end] !== '(' && text[n.end] !== '\t') continue;
+    const m = BRACKETED_BIRTH_RE.exec(text.slice(n.end, n.end + 40));
+    if (!m) continue;
+    // (not a date of the letter's own year, the latest it mentions: "Mme X (12/03/2026)" is a meeting's or a letter's date)
+    if (latestYear < 0) for (const y of text.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) latestYear = Math.max(latestYear, Number(y[0]));
+    if (Number(m[1]!.slice(-4)) >= latestYear) continue;
+    const start = n.end + m[0].indexOf(m[1]!);
+    out.push({ start, end: start + m[1]!.length, type: 'DATE_NAISSANCE' });
   }
   return out;
 }

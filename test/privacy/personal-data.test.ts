@@ -1093,3 +1093,67 @@ describe('identifiers: not a service’s account nor a year span', () => {
     expect(ofType(t, 'IBAN')).toEqual([]);
   });
 });
+
+describe('birth dates: a name ending in a word of a debt, a verb before the date', () => {
+  it('reads the birth after a first name that ends like « dette » (Odette, Bernadette)', () => {
+    const t = letter('Votre tante, Mme Bernadette ROUSSEL, née le 2 juin 1940 à Vienne, vit chez vous.');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['2 juin 1940']);
+  });
+  it('reads « votre date de naissance a été corrigée : … » and « … enregistrée sous la forme « … » »', () => {
+    const t = letter('Votre date de naissance a bien été rectifiée : 7 octobre 1979.\nLa date de naissance de votre fils était enregistrée sous la forme « 2011-04-30 » par erreur.\nLa date de naissance ne change pas le délai du 15 mars 2026.');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['7 octobre 1979', '2011-04-30']);
+  });
+});
+
+describe('names and births: a date in brackets after a name', () => {
+  it('reads « Vos enfants Jade (12/01/2017) et Timéo (03/09/2020) », not a date of the letter’s year', () => {
+    const t = letter('Vos enfants Jade (12/01/2017) et Timéo (03/09/2020) sont à votre charge.\nVotre fils Jade a rencontré Mme Vasseur (09/02/2026) à l’école.');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['12/01/2017', '03/09/2020']);
+    expect(ofType(t, 'NOM')).toContain('Timéo');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+});
+
+describe('phones: which of a couple a number reaches', () => {
+  it('reads « au 06 … (Mme) ou au 07 … (M.) » even after an agent named earlier', () => {
+    const t = letter('Vous pouvez joindre M. Bernard Loiseau, officier d’état civil, au 04 76 20 22 10. Nous vous appellerons de notre côté au +34 655 123 456 (Mme) ou au 07 81 22 45 19 (M.).');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['+34 655 123 456', '07 81 22 45 19']);
+  });
+});
+
+describe('quoted messages: an e-mail the person sent to the service', () => {
+  const quoted = (sep: string): string =>
+    letter(
+      [
+        'Votre message est reproduit ci-dessous.',
+        '',
+        '> De : florian.meyer77@free.fr',
+        '> Envoyé : mardi 3 mars 2026 08:10',
+        '> À : prestations@caf-isere.fr',
+        '> Objet : mon dossier',
+        '>',
+        '> Bonjour, vous pouvez m’appeler au 06.45.12.78.30 le soir.',
+        '',
+        'Vous pouvez nous appeler au 04 76 20 20 20.',
+      ].join(sep),
+    );
+  it('reads the sender’s address and the number they give in their own words', () => {
+    for (const sep of ['\n', '\n\n']) {
+      const t = quoted(sep);
+      expect(ofType(t, 'EMAIL')).toEqual(['florian.meyer77@free.fr']);
+      expect(ofType(t, 'TELEPHONE')).toEqual(['06.45.12.78.30']);
+    }
+  });
+  it('reads a message sent to a service’s staff with no address (« À : délégué du … »)', () => {
+    const t = letter('-----Message d’origine-----\nDe : nadia.lopez31@hotmail.fr\nDate : 2 mars 2026 21:40\nÀ : délégué du médiateur\nObjet : indu\n\nBonjour, mon téléphone : 0692 11 22 33.\n----------------------------------\n\nNous reprenons votre dossier.');
+    expect(ofType(t, 'EMAIL')).toEqual(['nadia.lopez31@hotmail.fr']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['0692 11 22 33']);
+  });
+});
+
+describe('identifiers: « Votre réclamation : … »', () => {
+  it('reads the person’s claim number as a field', () => {
+    const t = letter('Votre réclamation : RCL-38-26-01234\n\nNous avons bien reçu votre demande.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['RCL-38-26-01234']);
+  });
+});
