@@ -149,6 +149,12 @@ const INLINE_RE =
   /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
+/** After a number, the date of a legal text ("du 7 février 2002"): the year it was numbered in. */
+const LEGAL_DATE_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+(\d{4})(?!\d)/u;
+/** Before "matricule" in the same sentence: an agent, not the person ("votre" breaks it). */
+const AGENT_BEFORE_MATRICULE_RE =
+  /(?<![\p{L}])(?:agent|agente|gardien(?:ne)?\s+de\s+la\s+paix|gendarme|brigadier(?:-chef)?|policier|policière|officier|contrôleu(?:r|se)|adjudant(?:-chef)?|maréchal\s+des\s+logis(?:-chef)?|enquêt(?:eur|rice)|agent\s+(?:de\s+contrôle|verbalisateur|enregistreur|assermenté))(?![\p{L}])(?:(?!\b(?:votre|vos|vous)\b)[^.;\n]){0,50}$/iu;
+
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
 const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
 /** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
@@ -207,7 +213,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
 const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f(?![\p{L}.]*\s+(?:de|du|des|d['’])\s))/iu;
 const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
 /** Qualifiers of an identifier that is the service's, not the person's. */
-const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|accusé\s+de\s+réception|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
 
 /** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
 function readValue(text: string, at: number): number {
@@ -308,6 +314,14 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || /^0(?:\D*\d){9}$/.test(value))) continue;
     // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"
     if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60))) continue;
+    // "ordonnance n° 2002-149 du 7 février 2002", "loi n° 89-462 du 6 juillet 1989": a text numbered by its year
+    const dated = LEGAL_DATE_AFTER_RE.exec(text.slice(end, end + 40));
+    const year = /^(\d{2}|\d{4})-\d{1,5}$/.exec(value)?.[1];
+    if (dated && year && dated[1]!.endsWith(year)) continue;
+    // a tax form's number ("déclaration n° 1447-C-SD", "2042-C-PRO"): four digits and words in capitals
+    if (/^\d{4}(?:-[A-Z]{1,4}){1,2}$/.test(value)) continue;
+    // an agent's service number: "gardien de la paix Loïc Perrot, matricule 1 045 287", "l'agent de contrôle (matricule …)"
+    if (/matricule/iu.test(label) && AGENT_BEFORE_MATRICULE_RE.test(text.slice(Math.max(from, from + m.index - 70), from + m.index))) continue;
     // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template
     if (/^[ \t]*[«{[<%#$]/.test(text.slice(end, end + 3))) continue;
     // (nor a school or financial year: "2026-2027", "2025/2026")

@@ -1157,3 +1157,18 @@ describe('identifiers: « Votre réclamation : … »', () => {
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['RCL-38-26-01234']);
   });
 });
+
+describe('identifiers: numbers that are no person’s file', () => {
+  it('leaves alone a registered letter’s receipt number, a legal text numbered by its year, a tax form and an agent’s service number', () => {
+    const t = letter(
+      [
+        'LETTRE RECOMMANDÉE AVEC DEMANDE D’AVIS DE RÉCEPTION n° 2C 145 872 3321 0',
+        'Le barème est fixé par l’ordonnance n° 2011-318 du 4 avril 2011.',
+        'Déposez la déclaration n° 2044-S-SD avant le 31 mai.',
+        'Le contrôle a été fait par le brigadier Marc Tessier, matricule 2 118 904, et l’agent de contrôle (matricule 5 907 311).',
+        'Votre matricule : 4 512 887',
+      ].join('\n'),
+    );
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4 512 887']);
+  });
+});
