@@ -48,7 +48,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const l = lines[i]!;
     const sep: Separator = (l.text.match(/\|/g)?.length ?? 0) >= 2 ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
     const pipes = sep !== 'spaces';
-    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text)) continue;
+    // (a header holds no number but in brackets: "Tarif (QF 4)")
+    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, ''))) continue;
     const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
@@ -58,8 +59,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     );
     if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE')) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
     if (!kinds.some((k) => k !== null)) continue;
-    // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least
-    if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2) continue;
+    // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least, or
+    // three columns or more with persons in the first ("Enfant<TAB>École<TAB>Montant", "Héritier<TAB>Part<TAB>Droits")
+    if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2 && !(head.length >= 3 && kinds[0] === 'NOM')) continue;
     for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
       const r = lines[j]!;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
@@ -83,7 +85,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
           out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'ADRESSE' && ADDRESS_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NOM') {
-          const e = scanName(text, c.start, 5);
+          // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
+          const e = Math.min(scanName(text, c.start, 5), c.end);
           if (e > c.start && e - c.start >= 0.6 * (c.end - c.start)) out.push({ start: c.start, end: e, type: 'NOM' });
         }
       }

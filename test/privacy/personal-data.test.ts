@@ -1172,3 +1172,18 @@ describe('identifiers: numbers that are no person’s file', () => {
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4 512 887']);
   });
 });
+
+describe('tables and fields: persons in the first column of a tabbed table, a lower-case field', () => {
+  it('reads the children of a tabbed bill whose header has a number in brackets', () => {
+    const t = letter('Détail de la facture\nEnfant\tClasse\tRepas\tTarif (QF 3)\tMontant\nLéonie\tCM1\t12\t3,10 €\t37,20 €\nSacha\tGS\t9\t3,10 €\t27,90 €\n\nMerci de régler.');
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['Léonie', 'Sacha']));
+  });
+  it('reads the heirs of a tabbed table with one column of persons', () => {
+    const t = letter('Héritier\tPart nette\tDroits\nJeanne VAN DER MEER née MARTY\t52 000 €\t1 200 €\n\nLes droits sont dus.');
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['Jeanne VAN DER MEER', 'MARTY']));
+  });
+  it('reads « ; nom de naissance : … » after another field', () => {
+    const t = letter('Nom d’usage : GARNIER-FAURE ; nom de naissance : FAURE\n\nVotre demande est complète.');
+    expect(ofType(t, 'NOM')).toContain('FAURE');
+  });
+});
