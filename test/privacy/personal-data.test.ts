@@ -1187,3 +1187,10 @@ describe('tables and fields: persons in the first column of a tabbed table, a lo
     expect(ofType(t, 'NOM')).toContain('FAURE');
   });
 });
+
+describe('identifiers: a driving-licence file number', () => {
+  it('reads « NEPH : … » as a field', () => {
+    const t = letter('Permis de conduire\nNEPH : 130822400915\n\nVotre dossier est transmis à la commission.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['130822400915']);
+  });
+});
