@@ -282,7 +282,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`clarte : ${e.message}\n`);
       return 2;
     }
-    if (e instanceof DatabaseError) {
+    // by name: the server (`clarte serve`) is loaded outside the command line's bundle, with its own copy of the class
+    if (e instanceof DatabaseError || (e instanceof Error && e.name === 'DatabaseError')) {
       process.stderr.write(`clarte : ${e.message}\n`);
       return 1;
     }

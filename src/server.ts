@@ -7,7 +7,9 @@ import { buildApp } from './http/app.js';
 import { loadConfig, type Config } from './config.js';
 import { Ingestor } from './ingest/ingest.js';
 import { RuleLibrary } from './rules/load.js';
+import type { FastifyInstance } from 'fastify';
 import { openSql } from './store/db.js';
+import type { Sql } from './store/sql.js';
 import { ensureFirstAdmin } from './auth/bootstrap.js';
 import { userStore } from './store/users.js';
 import { auditLog } from './store/audit-log.js';
@@ -35,49 +37,63 @@ export async function startServer(config: Config): Promise<void> {
   const ingestor = await warmStart(config, library);
   // The database (the SQLite file, or PostgreSQL with DATABASE_URL) is created and migrated at start:
   // a database this version cannot read, or a server out of reach, stops it here.
-  let sql;
+  let sql: Sql | undefined;
+  let app: FastifyInstance | undefined;
+  let firstAdmin: string | null;
   try {
     sql = await openSql(config);
+    firstAdmin = await ensureFirstAdmin(userStore(sql), auditLog(sql), config);
+    app = await buildApp({ config, library, ingestor, sql, resumeAudits: true });
   } catch (e) {
+    // nothing left running: the readers, the database, an app half built
+    await app?.close().catch(() => {});
     await ingestor.close();
+    await sql?.close().catch(() => {});
     throw e;
   }
-  const firstAdmin = await ensureFirstAdmin(userStore(sql), auditLog(sql), config);
-  const app = await buildApp({ config, library, ingestor, sql, resumeAudits: true });
+  const db = sql;
+  const server = app;
   const purgeNow = async (): Promise<void> => {
     try {
-      const removed = await purge(sql, config);
-      if (removed.versions || removed.audits || removed.sessions || removed.volunteers) app.log.info({ removed }, 'retention purge');
+      const removed = await purge(db, config);
+      if (removed.versions || removed.audits || removed.sessions || removed.volunteers) server.log.info({ removed }, 'retention purge');
     } catch (err) {
-      app.log.error({ err }, 'retention purge failed');
+      server.log.error({ err }, 'retention purge failed');
     }
   };
   // Once shortly after start, then every day; the timers never keep the process alive.
   const first = setTimeout(() => void purgeNow(), 60_000).unref();
   const daily = setInterval(() => void purgeNow(), DAY_MS).unref();
-  app.addHook('onClose', async () => {
+  server.addHook('onClose', async () => {
     clearTimeout(first);
     clearInterval(daily);
-    await sql.close();
   });
-  if (firstAdmin) app.log.warn(firstAdmin);
+  if (firstAdmin) server.log.warn(firstAdmin);
   let stopping = false;
   const close = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    app.log.info({ signal }, 'shutting down');
+    server.log.info({ signal }, 'shutting down');
     // Requests in flight get SHUTDOWN_TIMEOUT_MS to finish; past it the process stops anyway.
     const limit = setTimeout(() => {
-      app.log.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown limit reached: stopping with requests in flight');
+      server.log.warn({ timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutdown limit reached: stopping with requests in flight');
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS);
     limit.unref();
-    await app.close();
+    // the app first (requests, audits, readers), then the database they were using
+    await server.close();
+    await db.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));
-  await app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    await server.listen({ port: config.PORT, host: config.HOST });
+  } catch (e) {
+    await server.close().catch(() => {});
+    await db.close().catch(() => {});
+    throw e;
+  }
 }
 
 if (process.argv[1] && /server\.[jt]s$/.test(process.argv[1])) {

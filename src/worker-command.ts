@@ -30,7 +30,9 @@ export async function workerCommand(args: string[], config: Config): Promise<num
   // cost a third of a worker's rate (300 letters: 7.5 s with, 4.9 s without); the threads are
   // replaced every 100 documents anyway, which bounds their memory.
   const ingestor = new Ingestor(config, library, rulesDir, config.AUDIT_WORKERS, false);
-  const sql = await openSql(config);
+  // a connection for each file in hand (two per reading thread) and two for the rest: a file's
+  // transaction never waits for a connection held by another file waiting for its lock
+  const sql = await openSql({ ...config, DATABASE_POOL_SIZE: Math.max(config.DATABASE_POOL_SIZE, config.AUDIT_WORKERS * 2 + 2) });
   const log = (msg: string, details?: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), msg, ...details })}\n`);
   try {
     await ingestor.start();

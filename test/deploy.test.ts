@@ -52,7 +52,9 @@ describe('deployment files', () => {
     // nginx: to the app's port, with room for the largest audit the API takes
     const [file] = (proxy!.volumes ?? [])[0]!.split(':');
     const nginx = readFileSync(join(ROOT, file!), 'utf8');
-    expect(nginx).toContain(`server app:${loadConfig({}).PORT};`);
+    expect(nginx).toContain(`http://app:${loadConfig({}).PORT};`);
+    // the host with its port: invitation links and the same-origin check of the forms use it
+    expect(nginx).toContain('proxy_set_header Host $http_host;');
     const mib = Number(/client_max_body_size (\d+)m;/.exec(nginx)?.[1]);
     expect(mib * 1024 * 1024).toBeGreaterThanOrEqual(loadConfig({}).MAX_AUDIT_BYTES);
     expect(proxy!.ports).toEqual(['8080:80']);

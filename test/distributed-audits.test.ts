@@ -101,6 +101,9 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
       const rows = await sql.all<{ state: string; document_id: number | null }>('SELECT state, document_id FROM audit_files WHERE audit_id = ?', [id]);
       expect(rows.every((r) => r.state === 'done' && r.document_id !== null)).toBe(true);
       expect(new Set(rows.map((r) => r.document_id)).size).toBe(files.length);
+      // the killed worker held files: their jobs expired and were done again by the other
+      const retried = await sql.get<{ n: number }>("SELECT count(*) AS n FROM clarte_queue.job WHERE name = 'clarte-audit-file' AND retry_count > 0");
+      expect(retried!.n).toBeGreaterThan(0);
     } finally {
       await sql.close();
     }
@@ -112,7 +115,8 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
     second.child.kill('SIGTERM');
     expect(await stopped).toBe(0);
     const recorded = Number(/Travailleur arrêté : (\d+) fichier/.exec(second.out.text)?.[1]);
-    expect(recorded).toBeGreaterThan(files.length / 2);
-    expect(recorded).toBeLessThan(files.length);
+    // (how the files split between the two depends on timing: the survivor did at least the retried ones)
+    expect(recorded).toBeGreaterThan(0);
+    expect(recorded).toBeLessThanOrEqual(files.length);
   }, 240_000);
 });

@@ -72,6 +72,15 @@ describe('clarte serve', () => {
     expect(run.stderr).toMatch(/^Clarté ne démarre pas : PostgreSQL \(DATABASE_URL\) : .*ECONNREFUSED/);
     expect(run.stderr).not.toContain('secret');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    // the same through `clarte serve`, whose server module is loaded outside the command line's bundle
+    const serve = spawnSync(process.execPath, [CLI, 'serve', '--port', '0'], {
+      env: { ...process.env, HOST: '127.0.0.1', DATABASE_URL: 'postgres://clarte:secret@127.0.0.1:1/clarte' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(serve.status).toBe(1);
+    expect(serve.stderr).toMatch(/^clarte : PostgreSQL \(DATABASE_URL\) : .*ECONNREFUSED.*\n$/);
+    expect(serve.stderr).not.toContain('secret');
     const bad = spawnSync(process.execPath, [CLI, 'serve'], { env: { ...process.env, DATABASE_URL: 'mysql://x@y/z' }, encoding: 'utf8', timeout: 30_000 });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/DATABASE_URL doit commencer par postgres:\/\//);

@@ -20,10 +20,13 @@ import type { Report } from '../model.js';
 import { auditStore } from '../store/audits.js';
 import { documentStore, type DocumentStore } from '../store/documents.js';
 import type { Sql } from '../store/sql.js';
-import { saveReport, sameModelFinder, type Saved } from './service.js';
+import { saveReport, sameModelFinder, signatureBytes, type Saved } from './service.js';
+import { AppError } from '../errors.js';
 
 /** The queue of audit files. */
 export const AUDIT_QUEUE = 'clarte-audit-file';
+/** Files whose job failed every attempt: recorded as errors, so that their audit ends. */
+export const FAILED_QUEUE = 'clarte-audit-file-failed';
 /** The schema pg-boss keeps its tables in, next to ours. */
 const QUEUE_SCHEMA = 'clarte_queue';
 /** Attempts of a file's job before it fails for good (a worker killed each time). */
@@ -50,14 +53,23 @@ export async function openQueue(config: QueueConfig, onError: (err: unknown) => 
   });
   boss.on('error', onError);
   await boss.start();
-  const options = { name: AUDIT_QUEUE, retryLimit: RETRY_LIMIT, expireInSeconds: config.AUDIT_JOB_EXPIRE_SECONDS };
-  if (!(await boss.getQueue(AUDIT_QUEUE))) {
-    // two instances starting together: the second one finds it made
-    await boss.createQueue(AUDIT_QUEUE, options).catch(async (e: unknown) => {
-      if (!(await boss.getQueue(AUDIT_QUEUE))) throw e;
-    });
+  try {
+    const ensure = async (name: string, options: PgBoss.Queue) => {
+      if (!(await boss.getQueue(name))) {
+        // two instances starting together: the second one finds it made
+        await boss.createQueue(name, options).catch(async (e: unknown) => {
+          if (!(await boss.getQueue(name))) throw e;
+        });
+      }
+      await boss.updateQueue(name, options);
+    };
+    const expireInSeconds = config.AUDIT_JOB_EXPIRE_SECONDS;
+    await ensure(FAILED_QUEUE, { name: FAILED_QUEUE, retryLimit: RETRY_LIMIT, expireInSeconds });
+    await ensure(AUDIT_QUEUE, { name: AUDIT_QUEUE, retryLimit: RETRY_LIMIT, expireInSeconds, deadLetter: FAILED_QUEUE });
+  } catch (e) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw e;
   }
-  await boss.updateQueue(AUDIT_QUEUE, options);
   return boss;
 }
 
@@ -91,8 +103,12 @@ interface AuditContext {
   profile: string;
   save: boolean;
   author: string | null;
+  /** A mapped document this file may be a renamed copy of (checked again when recording). */
   sameModel: (sig: Uint8Array) => Promise<number | undefined>;
 }
+
+/** Why a file's row says it failed when its job failed every attempt. */
+const ABANDONED = 'Analyse abandonnée après plusieurs tentatives (lecteur arrêté ou base de données injoignable).';
 
 /** Processes the audit files of the queue; `stop()` finishes the files in hand and stops taking more. */
 export async function startWorker(deps: WorkerDeps, boss: PgBoss): Promise<{ stop(): Promise<void>; processed(): number }> {
@@ -110,6 +126,8 @@ export async function startWorker(deps: WorkerDeps, boss: PgBoss): Promise<{ sto
         if (!info) return undefined;
         return { profile: info.profile, save: info.save, author: info.author, sameModel: sameModelFinder(map, await audits.paths(id)) };
       })();
+      // a failed lookup (the database a moment away) is not kept: the next file asks again
+      c.catch(() => contexts.delete(id));
       contexts.set(id, c);
       if (contexts.size > 100) contexts.delete(contexts.keys().next().value!);
     }
@@ -121,33 +139,45 @@ export async function startWorker(deps: WorkerDeps, boss: PgBoss): Promise<{ sto
     const file = ctx && (await audits.file(audit, seq));
     if (!ctx || !file || file.state !== 'pending') return; // an audit deleted, or a file another worker did
     let row: AuditRow;
-    let sha256: string | undefined;
     let report: Report | undefined;
     let known: Saved | undefined;
-    try {
-      const bytes = file.data ?? Buffer.alloc(0);
-      if (bytes.length > config.MAX_UPLOAD_BYTES) throw tooLarge(bytes.length, config.MAX_UPLOAD_BYTES);
-      sha256 = createHash('sha256').update(bytes).digest('hex');
-      // a file already on the map (same bytes) is not analysed again
-      const found = ctx.save ? await map.findBySha(sha256) : undefined;
-      if (found) {
-        report = (await map.version(found.documentId, found.number)).report;
-        known = { documentId: found.documentId, version: found.number, outcome: 'unchanged' };
-      } else {
-        report = await ingestor.analyseBytes(bytes, { profile: ctx.profile, filename: basename(file.path), inline: false, personalData: ctx.save ? 'pseudonymise' : 'count' });
-      }
+    const bytes = file.data ?? Buffer.alloc(0);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // a file already on the map (same bytes) is not analysed again; a database error here fails the
+    // job (it is tried again), it is not the file's result
+    const found = ctx.save ? await map.findBySha(sha256) : undefined;
+    if (found) {
+      report = (await map.version(found.documentId, found.number)).report;
+      known = { documentId: found.documentId, version: found.number, outcome: 'unchanged' };
       row = auditRow(file.path, report);
-    } catch (e) {
-      row = failedRow(file.path, e);
+    } else {
+      try {
+        if (bytes.length > config.MAX_UPLOAD_BYTES) throw tooLarge(bytes.length, config.MAX_UPLOAD_BYTES);
+        report = await ingestor.analyseBytes(bytes, { profile: ctx.profile, filename: basename(file.path), inline: false, personalData: ctx.save ? 'pseudonymise' : 'count' });
+        row = auditRow(file.path, report);
+      } catch (e) {
+        row = failedRow(file.path, e);
+      }
     }
+    // the renamed model is looked for outside the lock (the map's index is this worker's), and taken
+    // inside only if no other file of the audit went to that document meanwhile
+    const candidate = ctx.save && report && !known && !row.error ? await ctx.sameModel(signatureBytes(report.text)) : undefined;
     const recorded = await audits.recordOnce(audit, seq, async (tx) => {
       if (ctx.save && report && !row.error) {
-        const saved = known ?? (await saveReport(documentStore(tx, config.PRIORITY_WEIGHTS), report, { path: file.path, author: ctx.author, sameModel: ctx.sameModel }));
+        const sameModel = async () => (candidate !== undefined && !(await auditStore(tx).usesDocument(audit, candidate)) ? candidate : undefined);
+        const saved = known ?? (await saveReport(documentStore(tx, config.PRIORITY_WEIGHTS), report, { path: file.path, author: ctx.author, sameModel }));
         Object.assign(row, { document: saved.documentId, version: saved.version, saved: saved.outcome });
       }
-      return { row, sha256 };
+      return { row, sha256: row.error ? undefined : sha256 };
     });
     if (recorded) processed++;
+  };
+
+  /** A file whose job failed every attempt: its row says so, and its audit can end. */
+  const abandonFile = async ({ audit, seq }: FileJob): Promise<void> => {
+    const file = await audits.file(audit, seq);
+    if (!file || file.state !== 'pending') return;
+    await audits.recordOnce(audit, seq, async () => ({ row: failedRow(file.path, new AppError('UNREADABLE', ABANDONED)), sha256: undefined }));
   };
 
   // Files in hand: twice the reading threads, so that a thread never waits for the database. Jobs are
@@ -166,26 +196,31 @@ export async function startWorker(deps: WorkerDeps, boss: PgBoss): Promise<{ sto
     });
   const loop = (async () => {
     while (!stopping) {
-      const free = slots - inFlight.size;
       let got = 0;
-      if (free > 0) {
+      // the abandoned files first (few, and their audits wait for them), then the queue
+      for (const [queue, handle] of [
+        [FAILED_QUEUE, abandonFile],
+        [AUDIT_QUEUE, processFile],
+      ] as const) {
+        const free = slots - inFlight.size;
+        if (free <= 0 || stopping) break;
         let jobs: PgBoss.Job<FileJob>[] = [];
         try {
-          jobs = (await boss.fetch<FileJob>(AUDIT_QUEUE, { batchSize: free })) ?? [];
+          jobs = (await boss.fetch<FileJob>(queue, { batchSize: free })) ?? [];
         } catch (err) {
           deps.log('audit queue: fetch failed', { err: (err as Error).message });
           await idle(1000);
         }
-        got = jobs.length;
+        got += jobs.length;
         for (const job of jobs) {
           // a file that fails to read is a result (its row says why); only a failure to record (the
           // database gone) fails the job, which then goes back to the queue
-          const run: Promise<void> = processFile(job.data)
+          const run: Promise<void> = handle(job.data)
             .then(
-              () => boss.complete(AUDIT_QUEUE, job.id),
+              () => boss.complete(queue, job.id),
               (err: unknown) => {
                 deps.log('audit file failed', { audit: job.data.audit, seq: job.data.seq, err: (err as Error).message });
-                return boss.fail(AUDIT_QUEUE, job.id, { message: (err as Error).message });
+                return boss.fail(queue, job.id, { message: (err as Error).message });
               },
             )
             .catch((err: unknown) => deps.log('audit queue: job not closed', { err: (err as Error).message }))

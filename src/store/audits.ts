@@ -58,6 +58,7 @@ export function auditStore(db: Sql) {
     // the audit row locked until the end of the transaction: the files of one audit are recorded one
     // at a time across workers, so that the last one sees every other (SQLite: BEGIN IMMEDIATE does it)
     lock: db.dialect === 'postgres' ? 'SELECT id FROM audits WHERE id = ? FOR UPDATE' : 'SELECT id FROM audits WHERE id = ?',
+    usesDocument: 'SELECT 1 AS yes FROM audit_files WHERE audit_id = ? AND document_id = ? LIMIT 1',
     finishIfComplete: `UPDATE audits SET status = 'done', finished_at = ? WHERE id = ? AND status = 'running'
        AND NOT EXISTS (SELECT 1 FROM audit_files f WHERE f.audit_id = audits.id AND f.state = 'pending')`,
   };
@@ -86,6 +87,9 @@ export function auditStore(db: Sql) {
         await then?.(tx);
       });
     },
+
+    /** Whether a file of the audit already went to this document. */
+    usesDocument: async (id: string, documentId: number): Promise<boolean> => (await db.get(q.usesDocument, [id, documentId])) !== undefined,
 
     /** One file of an audit: its state, path and bytes (none once analysed). */
     file: (id: string, seq: number): Promise<{ state: 'pending' | 'done' | 'error'; path: string; data: Buffer | null } | undefined> => db.get(q.file, [id, seq]),

@@ -287,9 +287,10 @@ export function campaignStore(db: Sql, config: CampaignConfig) {
     questions: 'SELECT * FROM campaign_questions WHERE campaign_id = ? ORDER BY position',
     questionsOf: 'SELECT q.* FROM campaign_questions q JOIN campaigns c ON c.id = q.campaign_id WHERE c.document_id = ? ORDER BY q.campaign_id, q.position',
     closeCampaign: "UPDATE campaigns SET status = 'closed', closed_at = ? WHERE id = ? AND status = 'open'",
-    // the campaign row locked until the end of the transaction, so that two instances inviting at
-    // once do not invite the same volunteer twice (SQLite: BEGIN IMMEDIATE already serialises writers)
-    lockCampaign: pg ? 'SELECT id FROM campaigns WHERE id = ? FOR UPDATE' : 'SELECT id FROM campaigns WHERE id = ?',
+    // invitations are made one transaction at a time across instances, so that two instances inviting
+    // at once, to one campaign or two, neither invite a volunteer twice nor past the monthly limit
+    // (SQLite: BEGIN IMMEDIATE already serialises writers)
+    lockInvitations: pg ? 'SELECT pg_advisory_xact_lock(7361202) AS locked' : 'SELECT 1 AS locked',
     eligible: `SELECT v.id, v.age_band AS "ageBand", v.digital_ease AS "digitalEase" FROM volunteers v
        WHERE v.erased_at IS NULL AND v.unsubscribed_at IS NULL
          AND (SELECT count(*) FROM invitations i WHERE i.volunteer_id = v.id AND i.created_at >= @since) < @max
@@ -451,7 +452,7 @@ export function campaignStore(db: Sql, config: CampaignConfig) {
      */
     invite: (campaignId: number, who: { volunteerIds?: number[]; count?: number }): Promise<{ created: CreatedInvitation[]; skipped: { volunteerId: number; reason: string }[] }> =>
       db.transaction(async (tx) => {
-        await tx.get(q.lockCampaign, [campaignId]);
+        await tx.get(q.lockInvitations);
         const campaign = await getCampaign(tx, campaignId);
         if (campaign.status !== 'open') throw new AppError('CONFLICT', 'Cette campagne est close : elle ne reçoit plus d’invitations.');
         const since = monthAgo();
@@ -459,7 +460,7 @@ export function campaignStore(db: Sql, config: CampaignConfig) {
         let ids: number[];
         if (who.volunteerIds?.length) {
           ids = [];
-          for (const id of who.volunteerIds) {
+          for (const id of new Set(who.volunteerIds)) {
             const v = await tx.get<VolunteerRow>(q.volunteer, { id, since });
             if (!v || v.erased_at) skipped.push({ volunteerId: id, reason: 'bénévole inconnu' });
             else if (v.unsubscribed_at) skipped.push({ volunteerId: id, reason: 'désinscrit' });

@@ -31,12 +31,12 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
   return db;
 }
 
-/** The migrations after schema `current`; a database newer than this program is refused. */
 /** The configured database cannot be used: out of reach, refused, or written by a newer Clarté (French message). */
 export class DatabaseError extends Error {
   override readonly name = 'DatabaseError';
 }
 
+/** The migrations after schema `current`; a database newer than this program is refused. */
 function pendingMigrations(migrations: readonly Migration[], current: number): Migration[] {
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {

@@ -349,7 +349,7 @@ export function postgresSql(url: string, opts: { max?: number; applicationName?:
       return pg.types.getTypeParser(oid, format);
     }) as typeof pg.types.getTypeParser,
   };
-  // a server out of reach fails a query after 10 s rather than never
+  // a query waits 10 s at most for a connection (a server out of reach, or every connection busy) rather than forever
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, types, application_name: opts.applicationName ?? 'clarte', connectionTimeoutMillis: 10_000 });
   // An idle client losing its connection (server restart) must not end the process.
   pool.on('error', () => {});

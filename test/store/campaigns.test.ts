@@ -110,6 +110,25 @@ describe.each(ENGINES)('campaigns ($name)', (engine) => {
     expect((await a.campaign(campaign.id)).invitations).toBe(6);
   });
 
+  it('keeps the monthly limit when two instances invite the same volunteers to two campaigns at once', async () => {
+    const db = await engine.fresh();
+    const once = loadConfig({ VOLUNTEER_MAX_REQUESTS_PER_MONTH: '1' });
+    const a = campaignStore(db.sql, once);
+    const b = campaignStore(await db.reopen(), once);
+    const doc = await document(db.sql, 'Relance', [60]);
+    const ids: number[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await a.register({ pseudonym: `W${i}`, contact: `w${i}@example.org` })).volunteer.id);
+    const c1 = await a.create(doc, { version: 1, title: 'Un', panelSize: 3, questions: QUESTIONS }, 'comms');
+    const c2 = await a.create(doc, { version: 1, title: 'Deux', panelSize: 3, questions: QUESTIONS }, 'comms');
+    for (let round = 0; round < 3; round++) {
+      const [r1, r2] = await Promise.all([a.invite(c1.id, { volunteerIds: [ids[round]!, ids[round]!] }), b.invite(c2.id, { volunteerIds: [ids[round]!] })]);
+      // asked once in all: by one campaign or the other, never both, never twice
+      expect(r1.created.length + r2.created.length).toBe(1);
+      expect([...r1.skipped, ...r2.skipped].map((s) => s.reason)).toEqual([expect.stringMatching(/déjà sollicité 1 fois/)]);
+    }
+    for (const id of ids) expect((await a.volunteer(id)).recentRequests).toBe(1);
+  });
+
   it('shows the agreement between the automatic score and comprehension from eight tested versions', async () => {
     const db = await engine.fresh();
     const store = campaignStore(db.sql, config);
