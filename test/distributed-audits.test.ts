@@ -13,12 +13,14 @@ import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import { ROOT } from '../src/paths.js';
 import { postgresSql } from '../src/store/sql.js';
+import { AUDIT_QUEUE, openQueue } from '../src/map/audit-queue.js';
 import { sendToken, createAccount } from './helpers/accounts.js';
 import { freshPostgres, POSTGRES_URL } from './helpers/databases.js';
 import { ourLibrary } from './helpers/library.js';
 import { multipart } from './helpers/multipart.js';
 
 const LETTERS = join(ROOT, 'corpora', 'lettres');
+const names = () => readdirSync(LETTERS).filter((f) => f.endsWith('.txt')).sort();
 const CLI = join(ROOT, 'dist', 'src', 'clarte.mjs');
 const children: ChildProcessWithoutNullStreams[] = [];
 const apps: FastifyInstance[] = [];
@@ -65,8 +67,7 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
     const second = await worker(env);
 
     // every letter of the corpus three times, each copy distinct: enough work to cut in the middle
-    const names = readdirSync(LETTERS).filter((f) => f.endsWith('.txt')).sort();
-    const files = names.flatMap((f) => [1, 2, 3].map((n) => ({ name: 'file', filename: `${n}-${f}`, content: `${readFileSync(join(LETTERS, f), 'utf8')}\nCopie ${n}.\n` })));
+    const files = names().flatMap((f) => [1, 2, 3].map((n) => ({ name: 'file', filename: `${n}-${f}`, content: `${readFileSync(join(LETTERS, f), 'utf8')}\nCopie ${n}.\n` })));
     const sent = await a.inject({ method: 'POST', url: '/api/v1/audits', ...multipart(files) });
     expect(sent.statusCode).toBe(202);
     const id = sent.json().id as string;
@@ -119,4 +120,40 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
     expect(recorded).toBeGreaterThan(0);
     expect(recorded).toBeLessThanOrEqual(files.length);
   }, 240_000);
+
+  it('records a file whose job failed every attempt as an error, and its audit ends', async () => {
+    const DATABASE_URL = await freshPostgres();
+    const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };
+    const config = loadConfig(env);
+    const token = await createAccount(DATABASE_URL, { login: 'comms', role: 'comms' });
+    const app = await buildApp({ config, library: await ourLibrary() });
+    sendToken(app, token);
+    apps.push(app);
+    const letter = readFileSync(join(LETTERS, names()[0]!), 'utf8');
+    const sent = await app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart([{ name: 'file', filename: 'a.txt', content: letter }, { name: 'file', filename: 'b.txt', content: `${letter}\nB.\n` }]) });
+    const id = sent.json().id as string;
+    // no worker yet: the two jobs fail every attempt (as if each worker taking them died)
+    const boss = await openQueue(config, () => {});
+    try {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const jobs = await boss.fetch(AUDIT_QUEUE, { batchSize: 10 });
+        if (!jobs?.length) break;
+        for (const job of jobs) await boss.fail(AUDIT_QUEUE, job.id, { message: 'arrêté' });
+      }
+      expect(await boss.getQueueSize(AUDIT_QUEUE)).toBe(0);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect((await app.inject({ url: `/api/v1/audits/${id}` })).json()).toMatchObject({ status: 'running', done: 0 });
+    const { child } = await worker(env);
+    let audit = { status: 'running', done: 0, failed: 0 };
+    for (let i = 0; i < 300 && audit.status !== 'done'; i++) {
+      audit = (await app.inject({ url: `/api/v1/audits/${id}` })).json();
+      if (audit.status !== 'done') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(audit).toMatchObject({ status: 'done', done: 2, failed: 2 });
+    const rows = (await app.inject({ url: `/api/v1/audits/${id}/results.json` })).json();
+    expect(JSON.stringify(rows)).toContain('Analyse abandonnée après plusieurs tentatives');
+    child.kill('SIGTERM');
+  }, 120_000);
 });
