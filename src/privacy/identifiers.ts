@@ -318,8 +318,9 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     const dated = LEGAL_DATE_AFTER_RE.exec(text.slice(end, end + 40));
     const year = /^(\d{2}|\d{4})-\d{1,5}$/.exec(value)?.[1];
     if (dated && year && dated[1]!.endsWith(year)) continue;
-    // a tax form's number ("déclaration n° 1447-C-SD", "2042-C-PRO"): four digits and words in capitals
-    if (/^\d{4}(?:-[A-Z]{1,4}){1,2}$/.test(value)) continue;
+    // a tax form's number ("déclaration n° 1447-C-SD", "2042-C-PRO"): four digits and words in capitals,
+    // unless its label names the person's case ("Dossier n° 4471-B")
+    if (/^\d{4}(?:-[A-Z]{1,4}){1,2}$/.test(value) && !/dossier|demande|affaire|réclamation|compte|contrat|client|allocataire|usager|adhérent/iu.test(label)) continue;
     // an agent's service number: "gardien de la paix Loïc Perrot, matricule 1 045 287", "l'agent de contrôle (matricule …)"
     if (/matricule/iu.test(label) && AGENT_BEFORE_MATRICULE_RE.test(text.slice(Math.max(from, from + m.index - 70), from + m.index))) continue;
     // a number completed by merge fields ("PC 094 210 «ANNEE» «NUMERO»") belongs to a template

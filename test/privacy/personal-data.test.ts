@@ -1171,6 +1171,10 @@ describe('identifiers: numbers that are no person’s file', () => {
     );
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4 512 887']);
   });
+  it('still reads a case number written like a tax form when its label names the case', () => {
+    const t = letter('Dossier n° 4471-B\nDéposez aussi la déclaration n° 1447-C-SD.');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4471-B']);
+  });
 });
 
 describe('tables and fields: persons in the first column of a tabbed table, a lower-case field', () => {
