@@ -14,17 +14,65 @@
  * Caveat printed with the figures: the rules were tuned on every development set, the held-out one
  * included, so (a), (c), (d) and (e) are optimistic on a held-out set; (b) is not.
  *
- *   npx tsx scripts/experiment-pd-tagger.ts [--docx] [--epochs N] [--sets dev,dev2,…]
+ * With --historique, the rules are also taken as they were when each set was still blind: the
+ * detector (src/privacy) of the commit before the set was added to the repository (git archive into
+ * a temporary folder; dev and dev2 came with the detector, so they get the version blind to dev3).
+ * Over dev3…dev11 this gives the true blind figures of the rules (A) and:
+ *   (C) blind rules ∪ tagger (b);
+ *   (D) the tagger trained with each training set's own blind rule output as features, read with
+ *       the held-out set's blind rules (it learns how far rules can be trusted on unseen letters);
+ *   (E) blind rules ∪ tagger (D);
+ *   (F) the tagger (d), trained with today's rules as features, read with the blind rules: what
+ *       training on the rules' in-sample output gives on new letters.
+ *
+ *   npx tsx scripts/experiment-pd-tagger.ts [--docx] [--epochs N] [--sets dev,dev2,…] [--historique]
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findPersonalData, type PersonalDataSpan, type PersonalDataType } from '../src/privacy/personal-data.js';
 import { FeatureSpace, encodeLetter, trainEncoded, type EncodedLetter, type ScoredSpan } from '../src/privacy/tagger.js';
 import { PERSONAL_DATA_TYPES, asWordProcessorText, matches, parseAnnotated } from './eval-personal-data.js';
 
 export const ROOT = 'corpora/donnees-personnelles';
 export const SETS = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11'];
+
+/** For each set, the last commit whose detector had never seen it (the commit before the set was added). */
+export const BLIND_DETECTOR: Record<string, string> = {
+  dev3: '572571e688ea108d44e7db8a166e80d87bf961e1',
+  dev4: '453982ac47ce4cb0510c5e687953fa92399396ff',
+  dev5: '38e6207e16124760e58b970f51f54bb902bf329a',
+  dev6: '9826a32012d73f85ced567ee971b1eb2c6dbfdbf',
+  dev7: 'e496da1909cb449bb6265a13749f873f2cf17e3c',
+  dev8: '2d2fbd4f90de79e4b15f589fc7926d4c39ad3801',
+  dev9: '487b070dc35e0c39b9876a7bdc62c6da6f1c9665',
+  dev10: 'e9083d30cbeff30c6a02cf20fa97ead8ace6ac65',
+  dev11: 'ef0140c44d6e07a8ad5eff8716bb8e9f7ed467ac',
+};
+const BLIND_SETS = Object.keys(BLIND_DETECTOR);
+/** dev and dev2 were written with the detector: the version blind to dev3 stands for theirs. */
+const blindDetectorOf = (set: string): string => BLIND_DETECTOR[set] ?? BLIND_DETECTOR.dev3!;
+
+type Detector = (text: string) => PersonalDataSpan[];
+
+/** The detector of an old commit, extracted with git archive into a temporary folder and imported. */
+async function historicalDetector(rev: string): Promise<Detector> {
+  if (!/^[0-9a-f]{40}$/.test(rev)) throw new Error(`révision invalide : ${rev}`);
+  const root = join(tmpdir(), 'clarte-pd-history');
+  const dir = join(root, rev);
+  if (!existsSync(join(dir, 'src/privacy/personal-data.ts'))) {
+    await mkdir(dir, { recursive: true });
+    const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src/privacy'], { maxBuffer: 64 << 20 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  }
+  // the old detector resolves its packages (ibantools, libphonenumber-js) from ours
+  if (!existsSync(join(root, 'node_modules'))) await symlink(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+  const mod = (await import(pathToFileURL(join(dir, 'src/privacy/personal-data.ts')).href)) as { findPersonalData: Detector };
+  return mod.findPersonalData;
+}
 
 interface Letter {
   set: string;
@@ -34,6 +82,9 @@ interface Letter {
   rules: PersonalDataSpan[];
   plain: EncodedLetter;
   hinted: EncodedLetter;
+  /** With --historique: the output of the detector blind to the letter's set, and the letter encoded with it. */
+  blindRules?: PersonalDataSpan[];
+  blindHinted?: EncodedLetter;
 }
 
 /** Counts for one system on some letters. */
@@ -74,7 +125,7 @@ export function union(rules: readonly PersonalDataSpan[], model: readonly Person
   return out.sort((a, b) => a.start - b.start);
 }
 
-const SYSTEMS = ['a', 'b', 'c', 'd', 'e'] as const;
+const SYSTEMS = ['a', 'b', 'c', 'd', 'e', 'A', 'C', 'D', 'E', 'F'] as const;
 type System = (typeof SYSTEMS)[number];
 const SYSTEM_NAMES: Record<System, string> = {
   a: '(a) règles seules',
@@ -82,18 +133,33 @@ const SYSTEM_NAMES: Record<System, string> = {
   c: '(c) règles ∪ modèle (b)',
   d: '(d) modèle + sortie des règles',
   e: '(e) règles ∪ modèle (d)',
+  A: '(A) règles à l’aveugle',
+  C: '(C) règles aveugles ∪ modèle (b)',
+  D: '(D) modèle + règles aveugles',
+  E: '(E) règles aveugles ∪ modèle (D)',
+  F: '(F) modèle (d) + règles aveugles',
 };
+const HISTORICAL: readonly System[] = ['A', 'C', 'D', 'E', 'F'];
 
-async function loadSets(sets: readonly string[], wordProcessor: boolean, space: FeatureSpace): Promise<Letter[]> {
+async function loadSets(sets: readonly string[], wordProcessor: boolean, space: FeatureSpace, historical: boolean): Promise<Letter[]> {
   const out: Letter[] = [];
+  const detectors = new Map<string, Detector>();
   for (const set of sets) {
+    const rev = blindDetectorOf(set);
+    if (historical && !detectors.has(rev)) detectors.set(rev, await historicalDetector(rev));
+    const blind = historical ? detectors.get(rev)! : null;
     const dir = join(ROOT, set);
     const names = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
     for (const file of names) {
       const source = await readFile(join(dir, file), 'utf8');
       const { text, gold } = parseAnnotated(wordProcessor ? asWordProcessorText(source) : source);
       const rules = findPersonalData(text);
-      out.push({ set, file, text, gold, rules, plain: encodeLetter(text, space, null, gold), hinted: encodeLetter(text, space, rules, gold) });
+      const letter: Letter = { set, file, text, gold, rules, plain: encodeLetter(text, space, null, gold), hinted: encodeLetter(text, space, rules, gold) };
+      if (blind) {
+        letter.blindRules = blind(text);
+        letter.blindHinted = encodeLetter(text, space, letter.blindRules, gold);
+      }
+      out.push(letter);
     }
   }
   return out;
@@ -107,9 +173,32 @@ function row(label: string, c: Counts): string {
   return `${label.padEnd(34)}${pct(gold ? found / gold : 1).padStart(9)} (${String(found).padStart(4)}/${String(gold).padEnd(4)})${pct(dets ? fp / dets : 0).padStart(9)} (${String(fp).padStart(3)}/${String(dets).padEnd(4)})`;
 }
 
+function table(lines: string[], title: string, counts: Record<System, Counts>, systems: readonly System[]): void {
+  lines.push(title);
+  lines.push(`${'système'.padEnd(34)}${'rappel'.padStart(22)}${'faux positifs'.padStart(22)}`);
+  for (const s of systems) lines.push(row(SYSTEM_NAMES[s], counts[s]));
+  lines.push('');
+}
+
+function perTypeTable(lines: string[], title: string, counts: Record<System, Counts>, systems: readonly System[]): void {
+  lines.push(title);
+  lines.push(`${'type'.padEnd(16)}${'attendues'.padStart(10)}${systems.map((s) => `(${s}) rappel`.padStart(11) + 'FP'.padStart(5)).join('')}`);
+  for (const t of PERSONAL_DATA_TYPES) {
+    const g = counts[systems[0]!].gold[t];
+    lines.push(`${t.padEnd(16)}${String(g).padStart(10)}${systems.map((s) => pct(g ? counts[s].found[t] / g : 1).padStart(11) + String(counts[s].falsePositives[t]).padStart(5)).join('')}`);
+  }
+  lines.push('');
+}
+
+const newCounts = (): Record<System, Counts> => Object.fromEntries(SYSTEMS.map((s) => [s, emptyCounts()])) as Record<System, Counts>;
+
+/** Thresholds on the tagger's span score for a gated union (reported as a curve: chosen on no set). */
+const GATES = [0, 150, 200, 250, 300, 400];
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const wordProcessor = args.includes('--docx');
+  const historical = args.includes('--historique');
   const epochsArg = args.indexOf('--epochs');
   const epochs = epochsArg >= 0 ? Number(args[epochsArg + 1]) : 10;
   const setsArg = args.indexOf('--sets');
@@ -117,11 +206,13 @@ async function main(): Promise<void> {
 
   const space = new FeatureSpace();
   const t0 = performance.now();
-  const letters = await loadSets(sets, wordProcessor, space);
+  const letters = await loadSets(sets, wordProcessor, space, historical);
   const loadMs = performance.now() - t0;
   space.frozen = true;
 
   const perSet = new Map<string, Record<System, Counts>>();
+  // gated unions: blind rules (or today's without --historique) ∪ tagger (b) spans scoring at least the gate
+  const gated = new Map<string, Counts[]>();
   const trainMs: number[] = [];
   let predictMs = 0;
   let predicted = 0;
@@ -129,73 +220,108 @@ async function main(): Promise<void> {
     const train = letters.filter((l) => l.set !== held);
     const test = letters.filter((l) => l.set === held);
     const t1 = performance.now();
+    const options = { epochs, seed: 1 };
     const plainModel = trainEncoded(
       train.map((l) => l.plain),
       space,
       false,
-      { epochs, seed: 1 },
+      options,
     );
     const hintModel = trainEncoded(
       train.map((l) => l.hinted),
       space,
       true,
-      { epochs, seed: 1 },
+      options,
     );
-    trainMs.push((performance.now() - t1) / 2);
-    const counts = Object.fromEntries(SYSTEMS.map((s) => [s, emptyCounts()])) as Record<System, Counts>;
+    const blindModel = historical
+      ? trainEncoded(
+          train.map((l) => l.blindHinted!),
+          space,
+          true,
+          options,
+        )
+      : null;
+    trainMs.push((performance.now() - t1) / (historical ? 3 : 2));
+    const counts = newCounts();
+    const gates = GATES.map(emptyCounts);
     for (const l of test) {
       const t2 = performance.now();
       const b: ScoredSpan[] = plainModel.predictEncoded(l.plain);
-      const d: ScoredSpan[] = hintModel.predictEncoded(l.hinted);
-      predictMs += (performance.now() - t2) / 2;
+      predictMs += performance.now() - t2;
       predicted++;
+      const d: ScoredSpan[] = hintModel.predictEncoded(l.hinted);
       score(counts.a, l.gold, l.rules);
       score(counts.b, l.gold, b);
       score(counts.c, l.gold, union(l.rules, b));
       score(counts.d, l.gold, d);
       score(counts.e, l.gold, union(l.rules, d));
+      const base = blindModel && BLIND_DETECTOR[held] ? l.blindRules! : l.rules;
+      GATES.forEach((g, k) =>
+        score(
+          gates[k]!,
+          l.gold,
+          union(
+            base,
+            b.filter((x) => x.score >= g),
+          ),
+        ),
+      );
+      if (blindModel && BLIND_DETECTOR[held]) {
+        const D = blindModel.predictEncoded(l.blindHinted!);
+        const F = hintModel.predictEncoded(l.blindHinted!);
+        score(counts.A, l.gold, l.blindRules!);
+        score(counts.C, l.gold, union(l.blindRules!, b));
+        score(counts.D, l.gold, D);
+        score(counts.E, l.gold, union(l.blindRules!, D));
+        score(counts.F, l.gold, F);
+      }
     }
     perSet.set(held, counts);
+    gated.set(held, gates);
     process.stderr.write(`  ${held} : ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
   }
 
   const lines: string[] = [];
   lines.push(`Données personnelles — validation croisée « un jeu laissé de côté » (${letters.length} courriers, ${sets.length} jeux${wordProcessor ? ', mis en page comme un DOCX' : ', texte brut'}, ${epochs} passes)`);
-  lines.push('Attention : les règles ont été mises au point sur tous ces jeux, jeu laissé de côté compris ; (a), (c), (d), (e) y sont donc optimistes.');
+  lines.push('Attention : les règles actuelles ont été mises au point sur tous ces jeux, jeu laissé de côté compris ; (a), (c), (d), (e) y sont donc optimistes.');
+  if (historical) lines.push('(A) à (F) : règles telles qu’elles étaient quand le jeu était encore inédit (dev3 à dev11 seulement).');
   lines.push('');
-  const pooled = Object.fromEntries(SYSTEMS.map((s) => [s, emptyCounts()])) as Record<System, Counts>;
-  const blind = Object.fromEntries(SYSTEMS.map((s) => [s, emptyCounts()])) as Record<System, Counts>;
-  const header = `${'système'.padEnd(34)}${'rappel'.padStart(22)}${'faux positifs'.padStart(22)}`;
+  const current: System[] = ['a', 'b', 'c', 'd', 'e'];
+  const shown = (set: string): System[] => (historical && BLIND_DETECTOR[set] ? [...current, ...HISTORICAL] : current);
+  const pooled = newCounts();
+  const pooledBlind = newCounts();
+  const late = newCounts();
+  const latest = ['dev7', 'dev8', 'dev9', 'dev10', 'dev11'];
   for (const held of sets) {
     const c = perSet.get(held)!;
-    lines.push(`Jeu ${held}`);
-    lines.push(header);
+    table(lines, `Jeu ${held}`, c, shown(held));
     for (const s of SYSTEMS) {
-      lines.push(row(SYSTEM_NAMES[s], c[s]));
       add(pooled[s], c[s]);
-      if (['dev7', 'dev8', 'dev9', 'dev10', 'dev11'].includes(held)) add(blind[s], c[s]);
+      if (BLIND_DETECTOR[held]) add(pooledBlind[s], c[s]);
+      if (latest.includes(held)) add(late[s], c[s]);
     }
-    lines.push('');
   }
-  lines.push('Tous les jeux réunis');
-  lines.push(header);
-  for (const s of SYSTEMS) lines.push(row(SYSTEM_NAMES[s], pooled[s]));
-  lines.push('');
-  lines.push('Jeux dev7 à dev11 réunis (écrits à l’aveugle)');
-  lines.push(header);
-  for (const s of SYSTEMS) lines.push(row(SYSTEM_NAMES[s], blind[s]));
-  lines.push('');
-  lines.push('Rappel par type, tous les jeux réunis');
-  lines.push(`${'type'.padEnd(16)}${'attendues'.padStart(10)}${SYSTEMS.map((s) => `(${s}) rappel`.padStart(11) + 'FP'.padStart(5)).join('')}`);
-  for (const t of PERSONAL_DATA_TYPES) {
-    const g = pooled.a.gold[t];
-    lines.push(`${t.padEnd(16)}${String(g).padStart(10)}${SYSTEMS.map((s) => pct(g ? pooled[s].found[t] / g : 1).padStart(11) + String(pooled[s].falsePositives[t]).padStart(5)).join('')}`);
-  }
+  table(lines, 'Tous les jeux réunis', pooled, current);
+  if (historical) table(lines, 'Jeux dev3 à dev11 réunis', pooledBlind, [...current, ...HISTORICAL]);
+  table(lines, 'Jeux dev7 à dev11 réunis (les plus récents, écrits à l’aveugle)', late, historical ? [...current, ...HISTORICAL] : current);
+  perTypeTable(lines, 'Rappel par type, tous les jeux réunis', pooled, current);
+  if (historical) perTypeTable(lines, 'Rappel par type, jeux dev3 à dev11 réunis, règles à l’aveugle', pooledBlind, HISTORICAL);
+
+  lines.push(`Union filtrée : ${historical ? 'règles à l’aveugle' : 'règles'} ∪ spans du modèle (b) de score ≥ seuil (courbe, seuil choisi sur aucun jeu)`);
+  lines.push(`${'seuil'.padEnd(8)}${'jeux'.padEnd(14)}${'rappel'.padStart(22)}${'faux positifs'.padStart(22)}`);
+  const groups: [string, string[]][] = historical ? [['dev3-dev11', BLIND_SETS.filter((x) => sets.includes(x))], ['dev7-dev11', latest.filter((x) => sets.includes(x))]] : [['tous', sets], ['dev7-dev11', latest.filter((x) => sets.includes(x))]];
+  GATES.forEach((g, k) => {
+    for (const [name, members] of groups) {
+      const c = emptyCounts();
+      for (const m of members) add(c, gated.get(m)![k]!);
+      lines.push(`${String(g).padEnd(8)}${name.padEnd(14)}${row("", c).slice(34)}`);
+    }
+  });
   lines.push('');
   const meanTrain = trainMs.reduce((a, b) => a + b, 0) / Math.max(1, trainMs.length);
   lines.push(`Lecture et encodage : ${(loadMs / 1000).toFixed(1).replace('.', ',')} s (règles comprises) ; ${space.size} traits`);
-  lines.push(`Entraînement moyen d’un modèle (${letters.length - letters.length / sets.length | 0} courriers environ, ${epochs} passes) : ${(meanTrain / 1000).toFixed(1).replace('.', ',')} s`);
-  lines.push(`Prédiction moyenne par courrier (décodage, encodage non compris) : ${(predictMs / Math.max(1, predicted)).toFixed(2).replace('.', ',')} ms`);
+  lines.push(`Entraînement moyen d’un modèle (${Math.round(letters.length * (1 - 1 / sets.length))} courriers environ, ${epochs} passes) : ${(meanTrain / 1000).toFixed(1).replace('.', ',')} s`);
+  lines.push(`Prédiction moyenne par courrier, modèle (b) (décodage, encodage non compris) : ${(predictMs / Math.max(1, predicted)).toFixed(2).replace('.', ',')} ms`);
   console.log(lines.join('\n'));
 }
 

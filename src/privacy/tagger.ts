@@ -155,6 +155,39 @@ function tokenFeatures(text: string, tokens: readonly Token[], hints: Uint8Array
   const w = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]!);
   const sh = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : short[i]!);
   const hint = (i: number): string => (hints && i >= 0 && i < n ? TAGS[hints[i]!]! : 'O');
+  // the blank-delimited chunk of each token ("jean.dupont@free.fr", "AB-2025-1234"): its shape and whether it holds an "@"
+  const chunkOf = new Int32Array(n);
+  const chunks: { first: number; last: number; at: boolean; digits: number; shape: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || tokens[i]!.start !== tokens[i - 1]!.end) chunks.push({ first: i, last: i, at: false, digits: 0, shape: '' });
+    const c = chunks[chunks.length - 1]!;
+    c.last = i;
+    if (tokens[i]!.text === '@') c.at = true;
+    c.digits += tokens[i]!.text.replace(/\D/g, '').length;
+    if (c.shape.length < 12) c.shape += short[i];
+    chunkOf[i] = chunks.length - 1;
+  }
+  // runs of digit groups separated by a blank, a dot or a dash ("06 12 34 56 78", "1 78 02 59 350 217 49"): their digit count
+  const runDigits = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    if (!/^\d+$/.test(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = tokens[i]!.text.length;
+    for (;;) {
+      const k = j + 1;
+      const sep = k < n && /^[.\-/]$/.test(tokens[k]!.text) && tokens[k]!.start === tokens[j]!.end ? k : -1;
+      const next = sep >= 0 ? sep + 1 : k;
+      if (next >= n || !/^\d+$/.test(tokens[next]!.text) || tokens[next]!.line !== tokens[j]!.line) break;
+      if (tokens[next]!.start - tokens[sep >= 0 ? sep : j]!.end > 1) break;
+      digits += tokens[next]!.text.length;
+      j = next;
+    }
+    for (let k = i; k <= j; k++) runDigits[k] = digits;
+    i = j + 1;
+  }
   const out: string[][] = [];
   // per line: index of the line's first token; colons seen so far on the line
   let lineFirst = 0;
@@ -206,7 +239,14 @@ function tokenFeatures(text: string, tokens: readonly Token[], hints: Uint8Array
       `z|sh=${li.zone}|${short[i]}`,
       `ln=${bucket(tok.line, [0, 1, 2, 3, 4, 6, 8, 12, 20, 30])}`,
       `lf=${li.first}`,
+      `plf=${tok.line > 0 ? lines[tok.line - 1]!.first || 'BLANK' : '<s>'}`,
     ];
+    const chunk = chunks[chunkOf[i]!]!;
+    if (chunk.first !== chunk.last) {
+      f.push(`cks=${chunk.shape}`, `ckd=${bucket(chunk.digits, [0, 2, 4, 6, 8, 10, 13, 15, 20])}`, `ckp=${i === chunk.first ? 'F' : i === chunk.last ? 'L' : 'M'}`);
+      if (chunk.at) f.push('ck@');
+    }
+    if (runDigits[i]) f.push(`run=${Math.min(runDigits[i]!, 30)}`);
     if (lastColon >= 0) {
       // the label before the nearest colon on the line (up to three words, stopping at a wide gap)
       const words: string[] = [];
