@@ -63,8 +63,8 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
       apps.push(app);
     }
     const [a, b] = apps as [FastifyInstance, FastifyInstance];
-    const first = await worker(env);
-    const second = await worker(env);
+    // started together on a new database: both create the queue at once
+    const [first, second] = await Promise.all([worker(env), worker(env)]);
 
     // every letter of the corpus three times, each copy distinct: enough work to cut in the middle
     const files = names().flatMap((f) => [1, 2, 3].map((n) => ({ name: 'file', filename: `${n}-${f}`, content: `${readFileSync(join(LETTERS, f), 'utf8')}\nCopie ${n}.\n` })));

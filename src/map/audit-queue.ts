@@ -55,11 +55,16 @@ export async function openQueue(config: QueueConfig, onError: (err: unknown) => 
   await boss.start();
   try {
     const ensure = async (name: string, options: PgBoss.Queue) => {
-      if (!(await boss.getQueue(name))) {
-        // two instances starting together: the second one finds it made
-        await boss.createQueue(name, options).catch(async (e: unknown) => {
-          if (!(await boss.getQueue(name))) throw e;
-        });
+      for (let attempt = 1; ; attempt++) {
+        try {
+          if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+          break;
+        } catch (e) {
+          // instances and workers starting together on a new database race to create it (a
+          // uniqueness violation, or a deadlock between their table creations): look again
+          if (attempt >= 6) throw e;
+          await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 200));
+        }
       }
       await boss.updateQueue(name, options);
     };
