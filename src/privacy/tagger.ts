@@ -10,6 +10,7 @@
  * Deterministic: a fixed seed shuffles the training letters, a fixed number of epochs. No dependency.
  * A model serialises to JSON (features with a non-zero weight only).
  */
+import { mulberry32 } from '../random.js';
 import type { PersonalDataSpan, PersonalDataType } from './personal-data.js';
 
 export const TAGGER_TYPES: readonly PersonalDataType[] = ['NIR', 'IBAN', 'TELEPHONE', 'EMAIL', 'ADRESSE', 'DATE_NAISSANCE', 'NOM', 'NUMERO_DOSSIER'];
@@ -415,18 +416,6 @@ export interface TrainOptions {
   seed?: number;
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TaggerJSON {
   format: 'clarte-personal-data-tagger';
   version: 1;
@@ -496,7 +485,7 @@ export class Tagger {
  */
 export function trainEncoded(letters: readonly EncodedLetter[], space: FeatureSpace, useHints: boolean, options: TrainOptions = {}): Tagger {
   const epochs = options.epochs ?? 10;
-  const rand = random(options.seed ?? 1);
+  const rand = mulberry32(options.seed ?? 1);
   const nf = space.size;
   const w = new Float64Array(nf * NT);
   // for the averaging: sum of (step x update), the average being w - u / steps
