@@ -76,12 +76,29 @@ function clip(s: string): string {
   return s.length > 160 ? `${s.slice(0, 159)}…` : s;
 }
 
-/** Saves an analysed file on the map (idempotent: the same bytes twice give the same version). */
+/**
+ * Saves an analysed file on the map (idempotent: the same bytes twice give the same version). The
+ * lookups that decide where it goes and the write are one transaction holding the map's placing lock:
+ * two instances or workers saving the same new file at once make one document.
+ */
 export async function saveReport(store: DocumentStore, report: Report, options: SaveOptions = {}): Promise<Saved> {
   const sha256 = report.source.sha256;
   const known = await store.findBySha(sha256);
   if (known) return { documentId: known.documentId, version: known.number, outcome: 'unchanged' };
   const sig = signatureBytes(report.text);
+  // a renamed model is looked for before the lock (it reads the map's index through the caller's
+  // store); the path and the bytes are looked up again under it
+  const candidate = options.path && (await store.findByPath(options.path)) !== undefined ? undefined : await options.sameModel?.(sig);
+  return store.sql.transaction(async (tx) => {
+    await tx.get(store.placingLock);
+    return place(documentStore(tx, store.weights), report, sig, candidate, options);
+  });
+}
+
+async function place(store: DocumentStore, report: Report, sig: Uint8Array, candidate: number | undefined, options: SaveOptions): Promise<Saved> {
+  const sha256 = report.source.sha256;
+  const known = await store.findBySha(sha256);
+  if (known) return { documentId: known.documentId, version: known.number, outcome: 'unchanged' };
   const version = {
     report,
     sha256,
@@ -93,7 +110,7 @@ export async function saveReport(store: DocumentStore, report: Report, options: 
     comment: options.comment ?? null,
   };
   const byPath = options.path ? await store.findByPath(options.path) : undefined;
-  const match = byPath ?? (await options.sameModel?.(sig));
+  const match = byPath ?? candidate;
   if (match !== undefined) {
     const { number } = await store.addVersion(match, version);
     return { documentId: match, version: number, outcome: 'new-version' };

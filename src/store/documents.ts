@@ -194,6 +194,10 @@ function dialectSql(sql: Sql) {
     changes: pg ? 'SELECT last_value AS v FROM documents_changes' : 'PRAGMA data_version',
     // a document row locked until the end of the transaction (SQLite: BEGIN IMMEDIATE already serialises writers)
     lock: pg ? 'SELECT id FROM documents WHERE id = ? FOR UPDATE' : 'SELECT id FROM documents WHERE id = ?',
+    // files are placed on the map one at a time across instances and workers, so that two of them
+    // placing the same new file (same bytes, or same path) at once make one document, not two
+    // (SQLite: BEGIN IMMEDIATE already serialises writers)
+    placing: pg ? 'SELECT pg_advisory_xact_lock(7361203) AS locked' : 'SELECT 1 AS locked',
   };
 }
 
@@ -356,6 +360,10 @@ export function documentStore(db: Sql, weights: PriorityWeights = DEFAULT_WEIGHT
   const store = {
     /** The database this store writes to. */
     sql: db,
+    /** The weights its priorities are computed with. */
+    weights,
+    /** The statement that takes the map's placing lock until the end of the transaction. */
+    placingLock: d.placing,
 
     /** Creates a document with its first version (status `identifie`, history started). */
     create(meta: DocumentMeta, version: NewVersion | null, author: string | null = null): Promise<number> {

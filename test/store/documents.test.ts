@@ -176,6 +176,24 @@ describe.each(ENGINES)('documents on the map ($name)', (engine) => {
     expect((await a.history(id)).map((h) => h.to)).toEqual(['identifie', winner]);
   });
 
+  it('two instances saving the same new file at once make one document, and two files of one path one document with two versions', async () => {
+    const db = await engine.fresh();
+    const a = documentStore(db.sql);
+    const b = documentStore(await db.reopen());
+    const [r1, r2, r3] = [...reports.values()];
+    for (let round = 0; round < 3; round++) {
+      // the same bytes under two paths, from two instances
+      const same = await Promise.all([saveReport(a, r1!, { path: `a-${round}.txt` }), saveReport(b, r1!, { path: `b-${round}.txt` })]);
+      expect(same[0].documentId).toBe(same[1].documentId);
+      expect(same.map((x) => x.outcome).sort()).toEqual(round === 0 ? ['new-document', 'unchanged'] : ['unchanged', 'unchanged']);
+    }
+    // two different files under one new path, from two instances: one document, versions 1 and 2
+    const placed = await Promise.all([saveReport(a, r2!, { path: 'commun.txt' }), saveReport(b, r3!, { path: 'commun.txt' })]);
+    expect(placed[0].documentId).toBe(placed[1].documentId);
+    expect(placed.map((x) => x.version).sort()).toEqual([1, 2]);
+    expect((await a.list({ perPage: 100 })).total).toBe(2);
+  });
+
   it('two instances adding versions to one document at once number them without a gap or a clash', async () => {
     const db = await engine.fresh();
     const a = documentStore(db.sql);
