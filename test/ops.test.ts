@@ -36,7 +36,7 @@ describe('readiness', () => {
       db.close();
       const down = await app.inject({ url: '/ready' });
       expect(down.statusCode).toBe(503);
-      expect(down.json()).toMatchObject({ status: 'not-ready', checks: { database: { ok: false }, rules: { ok: true } } });
+      expect(down.json()).toMatchObject({ status: 'not-ready', checks: { database: { ok: false, detail: 'la base ne répond pas' }, rules: { ok: true } } });
       expect((await app.inject({ url: '/health' })).statusCode).toBe(200);
     } finally {
       await app.close();

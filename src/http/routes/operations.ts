@@ -5,6 +5,9 @@ import type { RouteDeps } from '../app.js';
 import { schemaVersion } from '../../store/db.js';
 import type { Sql } from '../../store/sql.js';
 
+/** How long /ready waits for the database. */
+const READY_DB_MS = 3000;
+
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
 const Ready = z.object({ status: z.enum(['ready', 'not-ready']), checks: z.object({ database: Check, rules: Check, workers: Check }) });
 
@@ -28,7 +31,7 @@ export function operationRoutes(deps: RouteDeps, db: () => Sql): FastifyPluginAs
           response: { 200: Ready, 503: Ready },
         },
       },
-      async (_req, reply) => {
+      async (req, reply) => {
         const check = async (f: () => string | Promise<string>): Promise<z.infer<typeof Check>> => {
           try {
             return { ok: true, detail: await f() };
@@ -36,9 +39,22 @@ export function operationRoutes(deps: RouteDeps, db: () => Sql): FastifyPluginAs
             return { ok: false, detail: (e as Error).message };
           }
         };
+        // The database's own words (a host, an address) go to the log, not to this public route; a
+        // database that does not answer within READY_DB_MS is not ready (a health check gives up at 5 s).
         const database = await check(async () => {
           const sql = db();
-          return `${sql.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, schéma ${await schemaVersion(sql)}`;
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('timeout')), READY_DB_MS);
+          });
+          try {
+            return `${sql.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'}, schéma ${await Promise.race([schemaVersion(sql), late])}`;
+          } catch (e) {
+            req.log.warn({ err: e }, 'readiness: database not answering');
+            throw new Error((e as Error).message === 'timeout' ? `la base ne répond pas (${READY_DB_MS / 1000} s)` : 'la base ne répond pas', { cause: e });
+          } finally {
+            clearTimeout(timer);
+          }
         });
         const rules = await check(() => `${deps.library.ruleSet(deps.config.DEFAULT_PROFILE).rules.length} règles (profil ${deps.config.DEFAULT_PROFILE})`);
         const workers = await check(() => {
