@@ -14,7 +14,7 @@ import { RuleFileError, RuleLibrary } from './rules/load.js';
 import { auditLine, diskSources, listFiles, runAudit, writeAudit } from './audit.js';
 import { Ingestor } from './ingest/ingest.js';
 import { mapSaver, openMap, OUTCOME_LABELS } from './map/service.js';
-import { DatabaseError, openSql } from './store/db.js';
+import { openSql } from './store/db.js';
 
 const USAGE = `Usage :
   clarte analyze <fichier…|->  [--format json|text] [--profile NOM] [--type TYPE] [--rules DOSSIER]
@@ -283,7 +283,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     // by name: the server (`clarte serve`) is loaded outside the command line's bundle, with its own copy of the class
-    if (e instanceof DatabaseError || (e instanceof Error && e.name === 'DatabaseError')) {
+    if (e instanceof Error && e.name === 'DatabaseError') {
       process.stderr.write(`clarte : ${e.message}\n`);
       return 1;
     }

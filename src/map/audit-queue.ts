@@ -164,9 +164,10 @@ export async function startWorker(deps: WorkerDeps, boss: PgBoss): Promise<{ sto
         row = failedRow(file.path, e);
       }
     }
-    // the renamed model is looked for outside the lock (the map's index is this worker's), and taken
-    // inside only if no other file of the audit went to that document meanwhile
-    const candidate = ctx.save && report && !known && !row.error ? await ctx.sameModel(signatureBytes(report.text)) : undefined;
+    // the renamed model of a path not yet mapped is looked for outside the lock (the map's index is this
+    // worker's), and taken inside only if no other file of the audit went to that document meanwhile
+    const renamed = ctx.save && report && !known && !row.error && (await map.findByPath(file.path)) === undefined;
+    const candidate = report && renamed ? await ctx.sameModel(signatureBytes(report.text)) : undefined;
     const recorded = await audits.recordOnce(audit, seq, async (tx) => {
       if (ctx.save && report && !row.error) {
         const sameModel = async () => (candidate !== undefined && !(await auditStore(tx).usesDocument(audit, candidate)) ? candidate : undefined);

@@ -86,9 +86,9 @@ export async function saveReport(store: DocumentStore, report: Report, options: 
   const known = await store.findBySha(sha256);
   if (known) return { documentId: known.documentId, version: known.number, outcome: 'unchanged' };
   const sig = signatureBytes(report.text);
-  // a renamed model is looked for before the lock (it reads the map's index through the caller's
-  // store); the path and the bytes are looked up again under it
-  const candidate = options.path && (await store.findByPath(options.path)) !== undefined ? undefined : await options.sameModel?.(sig);
+  // a renamed model (audits only) is looked for before the lock, and only for a path not yet mapped:
+  // it reads the map's index through the caller's store; the path and the bytes are looked up again under it
+  const candidate = options.sameModel && !(options.path && (await store.findByPath(options.path)) !== undefined) ? await options.sameModel(sig) : undefined;
   return store.sql.transaction(async (tx) => {
     await tx.get(store.placingLock);
     return place(documentStore(tx, store.weights), report, sig, candidate, options);
