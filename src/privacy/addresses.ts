@@ -8,19 +8,36 @@ import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout } from './layout.
 import { SpanMask, lastMatchEnd, type PersonalDataSpan } from './types.js';
 
 const BODY_STREET_TYPES =
-  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue|calle|camino|carrer|avinguda|avenida|rua|travessa|plaza|paseo|praça)";
+  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue|calle|camino|carrer|avinguda|avenida|rua|travessa|plaza|paseo|praça|via|viale|piazza|piazzale|corso|largo)";
 const STREET_WORD_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]`, 'iu');
 const STREET_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:[ \\u00A0]?(?:bis|ter|quater|[A-Da-d](?![\\p{L}])))?)[ \\u00A0]*,?[ \\u00A0]+)?(${BODY_STREET_TYPES})[ \\u00A0]+`, 'giu');
 const NAME_TOKEN_RE = /(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}\p{N}][\p{L}'’]*)*|\d{1,4}(?:er)?|(?:de|du|des|del|dels|da|do|dos|das|la|le|les|aux|au|à|en|sur|sous|lès|et|ar|an|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?=[ \u00A0])|(?:l|d)['’](?=\p{Lu}))/uy;
 const CITY_RE = /\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*(?:-[\p{L}'’]+)*){0,4}(?:[ \u00A0]+(?:CEDEX|Cedex)(?:[ \u00A0]+\d{1,2})?)?/uy;
-const COMPLEMENT_RE = /,[ \u00A0]*(?:appartement|appt\.?|apt\.?|bâtiment|bât\.?|escalier|esc\.?|étage|porte|résidence|logement|log\.|boîte|chambre|\d{1,2}(?:e|er|ème)\s+étage)[ \u00A0]*[\p{L}\p{N}'’\- ]{0,30}?(?=,|[ \u00A0]+\d{5}|$|\n|\.)/uy;
+const COMPLEMENT_RE = /,[ \u00A0]*(?:appartement|appt\.?|apt\.?|bâtiment|bât\.?|escalier|esc\.?|étage|porte|résidence|logement|log\.|boîte|chambre|lieu-dit|lieudit|hameau|quartier|\d{1,2}(?:e|er|ème)\s+étage)[ \u00A0]*[\p{L}\p{N}'’\- ]{0,30}?(?=,|[ \u00A0]+\d{5}|$|\n|\.)/uy;
 const POSTCODE_RE = /[ \u00A0]*(?:,|–|-)?[ \u00A0]*(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+(?=\p{Lu})/uy;
 /** Abroad, a floor and door after the number ("3º B", "4.º esq."). */
 const FOREIGN_FLOOR_RE = /,[ \u00A0]*\d{1,2}\.?[ºª°](?:[ \u00A0]*\p{L}{1,5}\.?)?(?=,)/uy;
 /** A foreign postcode after a comma: 4 digits ("1741", "L-1741", "CH-1201") or Portugal's "1250-142". */
 const FOREIGN_POSTCODE_RE = /[ \u00A0]*,[ \u00A0]*(?:(?:[A-Z]{1,2}-)?\d{4}(?:-\d{3})?|(?:[A-Z]{1,2}-)\d{5})[ \u00A0]+(?=\p{Lu})/uy;
-/** The country after a foreign city: ", Portugal", " (Espagne)". */
-const COUNTRY_AFTER_RE = /(?:,[ \u00A0]*|[ \u00A0]+\()(?:Allemagne|Andorre|Autriche|Belgique|Espagne|Italie|Luxembourg|Monaco|Portugal|Suisse|Pays-Bas|Royaume-Uni|Maroc|Algérie|Tunisie|Sénégal|Pologne|Roumanie|ALLEMAGNE|BELGIQUE|ESPAGNE|ITALIE|LUXEMBOURG|PORTUGAL|SUISSE)(?:(?<=\(\p{L}+)\)|(?<!\(\p{L}+))/uy;
+/** Countries, in French and in their own language, as written after a foreign town. */
+const COUNTRY_NAMES = [
+  'Allemagne', 'Deutschland', 'Andorre', 'Autriche', 'Belgique', 'België', 'Espagne', 'España', 'Italie', 'Italia', 'Luxembourg', 'Monaco',
+  'Portugal', 'Suisse', 'Schweiz', 'Svizzera', 'Pays-Bas', 'Royaume-Uni', 'Irlande', 'Pologne', 'Roumanie', 'Grèce', 'Turquie', 'Maroc',
+  'Algérie', 'Tunisie', 'Sénégal', 'Mali', 'Guinée', "Côte d['’]Ivoire", 'Cameroun', 'Congo', 'Gabon', 'Bénin', 'Togo', 'Niger',
+  'Burkina Faso', 'Mauritanie', 'Madagascar', 'Comores', 'Haïti', 'Liban', 'Canada', 'États-Unis', 'Brésil', 'Vietnam', 'Chine',
+];
+const COUNTRY_SOURCE = COUNTRY_NAMES.flatMap((c) => [c, c.toUpperCase()]).join('|');
+/** The country after a foreign city: ", Portugal", " (Espagne)", "ITALIA"; a province in brackets before it ("Ventimiglia (IM)", "Nerja (Málaga)"). */
+const COUNTRY_AFTER_RE = new RegExp(
+  `(?:[ \\u00A0]+\\((?:[A-Z]{2}|\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2})\\)(?![\\p{L}]))?(?:,[ \\u00A0]*(?:${COUNTRY_SOURCE})|[ \\u00A0]+\\((?:${COUNTRY_SOURCE})\\))?(?![\\p{L}])`,
+  'uy',
+);
+/** Where a person lives, then a place abroad in comma-separated parts (a street or district, a box, a town) ending in its country. */
+const FOREIGN_CUE_RE = /domicili|demeur|habit|résid|vit|vivent|installé/i;
+const FOREIGN_PLACE_RE = new RegExp(
+  `(?<![\\p{L}])(?:domiciliée?s?|demeurant|habitant|résidant|habite|habitent|réside|résident|vit|vivent|installée?s?)[ \\u00A0]+(?:(?:au|à|en)[ \\u00A0]+)?((?:[\\p{L}\\p{N}][^,.;:!?\\n()«»]{1,40},[ \\u00A0]*){1,4}(?:${COUNTRY_SOURCE}))(?![\\p{L}])`,
+  'gu',
+);
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
 
 const STRONG_PERSONAL_RE =
@@ -30,7 +47,7 @@ const SERVICE_RE =
   /(?:tribunal|(?<![\p{L}])cour(?![\p{L}])|conseil|direction|(?<![\p{L}])services?(?![\p{L}])|agence|caisse|mairie|préfecture|sous-préfecture|(?<![\p{L}])centre(?![\p{L}])|commission|accueil|bureau|locaux|siège|antenne|permanence|guichet|maison\s+(?:france|de\s+la|du|des|départementale)|(?<![\p{L}])pôle(?![\p{L}])|adresse\s+(?:suivante|ci-dessous|ci-dessus|indiquée\s+(?:ci|en|plus)|figurant\s+en|en\s+haut|la\s+plus\s+proche)|médiat\p{L}*|défenseur|délégation|greffe|trésorerie|rendez-vous|présent(?:er|ez)|envoy(?:er|ez)|adress(?:er|ez)|écri(?:re|vez)|retourn(?:er|ez)|déposer|déposez|juridiction|hôtel\s+de\s+ville|france\s+services|mission\s+locale|(?<![\p{L}])espace(?![\p{L}])|nos\s+bureaux|notre\s+adresse|bailleur\s+social|(?<![\p{L}])office(?![\p{L}])|cabinet|association|université|école|collège|lycée|hôpital|hospitalier|(?<![\p{L}])gare(?![\p{L}])|(?<![\p{L}])poste(?![\p{L}])|(?<![\p{L}])CAF(?![\p{L}])|CPAM|URSSAF|France\s+Travail|convoquée?|convocation|entretien|réunion|cérémonie|audience|visite\s+médicale|médecin|expert|notaire|huissier|commissaire|avocat|palais|salle|gymnase|stade|bureau\s+de\s+vote|société|entreprise|employeur|(?<![\p{L}])lieu\s*:|(?<![\p{L}])SAS|SARL|(?<![\p{L}])SA(?![\p{L}])|organisme|établissement|ministre|ministère|chantier|travaux\s+de\s+voirie|chaussée|trottoirs?|(?<![\p{L}])(?:CCAS|CIAS|CHRS|CADA|UDAF|CLIC|PMI|EHPAD|ESAT|IME|MECS|foyer)(?![\p{L}])|domiciliation|structure|centre\s+d['’]hébergement)/giu;
 /** "Adresse : …", "Domicile : …", "Adresse des travaux : …", "Votre adresse pendant l'année universitaire : …". */
 const ADDRESS_LABEL_RE =
-  /(?:^[ \t]*(?:[-–•*·][ \t]*)?|[ \t]{2,}|\t|[.;]\s+)(?:(?:votre|son|sa|leur)\s+)?(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse(?:\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie|IP\b|web|internet)[^:\n]{1,60}?)?|domicile|demeurant|hébergée?\s+chez|lieu\s+de\s+résidence|résidant|logement(?:\s+concerné)?|lieu\s+des\s+travaux|point\s+de\s+(?:livraison|comptage|consommation|raccordement)|lieu\s+(?:de\s+consommation|d['’]intervention|du\s+sinistre|de\s+l['’]accident)|site\s+de\s+consommation)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gimu;
+  /(?:^[ \t]*(?:>[ \t]*)*(?:[-–•*·][ \t]*)?|[ \t]{2,}|\t|[.;]\s+)(?:(?:votre|son|sa|leur|mon|ma|notre)\s+)?(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse(?:\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie|IP\b|web|internet)[^:\n]{1,60}?)?|domicile|demeurant|hébergée?\s+chez|lieu\s+de\s+résidence|résidant|logement(?:\s+concerné)?|lieu\s+des\s+travaux|installation(?:\s+contrôlée)?|immeuble\s+concerné|bien\s+(?:vendu|concerné|loué)|point\s+de\s+(?:livraison|comptage|consommation|raccordement)|lieu\s+(?:de\s+consommation|d['’]intervention|du\s+sinistre|de\s+l['’]accident)|site\s+de\s+consommation)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gimu;
 /** A qualifier that makes a labelled address the service's ("Adresse la plus proche", "Adresse de l'agence"). */
 const SERVICE_ADDRESS_LABEL_RE = /(?:proche|accueil|envoi|retour|rendez-vous|agence|site|siège|service|bureau|guichet|centre|caisse|mairie|préfecture|tribunal|organisme|établissement|expéditeur|agent|employeur|entreprise|société|permanence|courrier\s+à|nous\s+écrire)/iu;
 const ADDRESS_HEADING_RE =
@@ -45,7 +62,7 @@ const PLACE_NO_NUMBER_RE =
  * Between a person's name and their address on the same line: "Mme Agathe LEROY – 15, rue …", "M. Paul
  * VIDAL, dont l'adresse est 6, allée …", "chez votre mère, Mme X, à 4, cours …".
  */
-const NAME_GLUE_RE = /(?:[ \t\u00A0]*(?:\([^()\n]{0,30}\))?[ \t\u00A0]*(?:,|–|—|-|:)[ \t\u00A0]*(?:(?:à|au|dont[ \t\u00A0]+l['’]adresse[ \t\u00A0]+est|(?:qui[ \t\u00A0]+)?(?:demeure|habite|réside|vit)(?:[ \t\u00A0]+(?:au|à))?)[ \t\u00A0]*:?[ \t\u00A0]*)?)$/u;
+const NAME_GLUE_RE = /(?:[ \t\u00A0]*(?:\([^()\n]{0,30}\))?(?:[ \t\u00A0]*,[ \t\u00A0]*(?:son|sa|leur|votre)?[ \t\u00A0]*\p{Ll}[\p{Ll}'’-]*(?:[ \t\u00A0]+(?:\p{Ll}[\p{Ll}'’-]*|[dl]['’]\p{Ll}[\p{Ll}'’-]*)){0,4})?[ \t\u00A0]*(?:,|–|—|-|:)[ \t\u00A0]*(?:(?:à|au|dont[ \t\u00A0]+l['’]adresse[ \t\u00A0]+est|(?:qui[ \t\u00A0]+)?(?:demeure|habite|réside|vit)(?:[ \t\u00A0]+(?:au|à))?)[ \t\u00A0]*:?[ \t\u00A0]*)?)$/u;
 /** The postcode and town that end an address (a town may bear such a word: "Saint-Palais", "Ville-d'Avray"). */
 const TOWN_AT_END_RE = /(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+\p{Lu}[^,\n]*$/u;
 /** A house's name at the start of an address: "Maison Etxeberria", "Domaine des Aulnes" (not "Maison de la Justice"). */
@@ -56,7 +73,7 @@ const STREET_NAME_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]+[
 const STREET_TAIL_RE = new RegExp(`(?:(?<![\\p{L}])${BODY_STREET_TYPES}(?:[ \\u00A0]+(?:de|du|des|la|le|les|aux)(?![\\p{L}])|[ \\u00A0]+[dl]['’])*|\\d)[ \\u00A0,]*$`, 'iu');
 /** Where a person lives, said in the text ("qui vit seule au", "où ils résident"). */
 const LIVES_RE = /(?<![\p{L}])(?:vit|vivent|habite|habitent|réside|résident|demeure|demeurent|hébergée?s?)(?:[ \u00A0]+(?:seule?s?|ensemble|toujours|désormais|actuellement|aujourd['’]hui))?[ \u00A0]+(?:au|à|aux|en|chez)?/giu;
-const ADDRESS_LABEL_WORD_RE = /adresse|domicile|demeurant|résid|logement|lieu|point|site|héberg/i;
+const ADDRESS_LABEL_WORD_RE = /adresse|domicile|demeurant|résid|logement|lieu|point|site|héberg|installation|immeuble\s+concerné|bien\s+(?:vendu|concerné|loué)/i;
 const FIELD_STOP_RE = /[ \t]{3,}|\t|[ \t]+(?:Tél(?:éphone)?|Courriel|E-?mail|Portable|Code postal|N°)\b|(?<!(?:^|[\s(,])(?:M|MM|Dr|Me|Mgr|St|Ste|[A-Z]))\.[ \t]+(?=\p{Lu})/iu;
 const CITY_FIELD_RE = /^[ \t]*(?:code\s+postal|CP|ville|commune|localité)[ \t]*:/i;
 
@@ -355,6 +372,22 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
       if ((cue >= 0 && cue > lastMatchEnd(before, SERVICE_RE) && cue >= before.length - 40) || (/\d{5}/.test(m[1]!) && afterName(start))) push(start, end);
     }
   }
+
+  // 7. abroad, an address with no postcode closed by its country, right after where the person lives:
+  // "domiciliée quartier Hamdallaye, BP 2147, Conakry, GUINÉE"
+  if (FOREIGN_CUE_RE.test(text))
+    for (const l of lines) {
+      if (l.blank || !FOREIGN_CUE_RE.test(l.text)) continue;
+      const z = layout.zoneAt(l.start);
+      if (z === 'signature' || z === 'person' || isServiceZone(l.start)) continue;
+      FOREIGN_PLACE_RE.lastIndex = 0;
+      for (let m = FOREIGN_PLACE_RE.exec(l.text); m; m = FOREIGN_PLACE_RE.exec(l.text)) {
+        const start = l.start + m.index + m[0].length - m[1]!.length;
+        const end = start + m[1]!.length;
+        if (taken.overlaps(start, end) || hasOrgWord(m[1]!.replace(STREET_NAME_RE, ''))) continue;
+        push(start, end);
+      }
+    }
 
   return out;
 }

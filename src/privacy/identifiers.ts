@@ -375,7 +375,14 @@ function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<strin
 }
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
-const DATE_SOURCE = `(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}(?!\\d))`;
+const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+/** A number in words, as in a date written out: "vingt-huit", "trente et un", "quatre-vingt-sept". */
+const NUMBER_WORD = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante';
+const NUMBER_WORDS = `(?:${NUMBER_WORD})(?:[ -](?:et[ -])?(?:${NUMBER_WORD})(?![\\p{L}])){0,3}`;
+/** "vingt-huit février deux mille seize", "premier mars mil neuf cent quatre-vingt-sept" (an act of civil status spells its dates out). */
+const DATE_IN_WORDS = `(?:premier|${NUMBER_WORDS})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+(?:deux[ -]mille|mil(?:le)?[ -]neuf[ -]cents?)(?:[ -]${NUMBER_WORDS})?(?![\\p{L}-])`;
+/** A date: "12 mars 1985" (after a weekday or not: "jeudi 14 juin 2007"), in words, "12/03/1985", "12 | 03 | 1985", "1985-03-12". */
+const DATE_SOURCE = `(?:(?:(?:${WEEKDAYS})[ \\u00A0]+)?(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|${DATE_IN_WORDS})|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}(?!\\d))`;
 const SP = '[ \\t\\u00A0]';
 const DOB_RE = new RegExp(
   [
@@ -422,5 +429,37 @@ export function findBirthDates(layout: Layout): PersonalDataSpan[] {
       at = s0 + d.length;
     }
   }
+  sameDatesElsewhere(text, out);
   return out;
+}
+
+const MONTH_NUMBER: Record<string, number> = { janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12 };
+const NUMERIC_DATE_RE = /(?<![\d/.-])(?:(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2})|(1er|\d{1,2})[ \u00A0]+([\p{L}]+)[ \u00A0]+((?:19|20)\d{2}))(?![\d/.-]?\d)/gu;
+
+/** A date's day, month and year as "yyyy-mm-dd", or null. */
+function dateKey(m: RegExpExecArray): string | null {
+  const [d, mo, y] = m[1] ? [m[1], m[2]!, m[3]!] : m[4] ? [m[6]!, m[5]!, m[4]] : [m[7]!, String(MONTH_NUMBER[m[8]!.toLowerCase()] ?? ''), m[9]!];
+  const day = d === '1er' ? 1 : Number(d);
+  const month = Number(mo);
+  if (!month || month > 12 || !day || day > 31) return null;
+  return `${y}-${month}-${day}`;
+}
+
+/**
+ * A birth date given again in another form ("22/01/1987 (acte marocain : 1987-01-22)", "né le 3 mai 1990 …
+ * votre date de naissance, 03/05/1990"): the same day elsewhere in the letter is the same birth date.
+ */
+function sameDatesElsewhere(text: string, out: PersonalDataSpan[]): void {
+  if (out.length === 0) return;
+  const keys = new Set<string>();
+  const found: { start: number; end: number; key: string }[] = [];
+  NUMERIC_DATE_RE.lastIndex = 0;
+  for (let m = NUMERIC_DATE_RE.exec(text); m; m = NUMERIC_DATE_RE.exec(text)) {
+    const key = dateKey(m);
+    if (!key) continue;
+    const span = { start: m.index, end: m.index + m[0].length, key };
+    if (out.some((o) => o.start <= span.start && span.end <= o.end)) keys.add(key);
+    else found.push(span);
+  }
+  for (const f of found) if (keys.has(f.key) && !out.some((o) => o.start < f.end && f.start < o.end)) out.push({ start: f.start, end: f.end, type: 'DATE_NAISSANCE' });
 }

@@ -183,7 +183,7 @@ function bodyAfterSignature(s: string): boolean {
 }
 
 /** The start of a message quoted in an e-mail reply ("-----Message d'origine-----", "Le 3 mars 2026, X a écrit :"). */
-const QUOTED_MESSAGE_RE = /^\s*(?:-{2,}\s*(?:message\s+d['’]origine|message\s+original|original\s+message|message\s+transféré|forwarded\s+message)\s*-{2,}|>?\s*le\s[^\n]{4,80}\sa\s+écrit\s*:)\s*$/iu;
+const QUOTED_MESSAGE_RE = /^\s*(?:>\s*)?(?:-{2,}\s*(?:message\s+d['’]origine|message\s+original|original\s+message|message\s+transféré|forwarded\s+message)\s*-{2,}|>?\s*le\s[^\n]{4,80}\sa\s+écrit\s*:)\s*$/iu;
 const COUPON_RE = /(?:^\s*(?:P\.?\s?-?S\.?|N\.?\s?B\.?)\s*[:.–-]|coupon|talon|à\s+(?:nous\s+)?retourner|à\s+compléter|à\s+découper|✂|-{6,}|partie\s+à\s+(?:conserver|retourner)|attestation\s+sur\s+l['’]honneur|questionnaire)/i;
 
 const SERVICE_BLOCK_CUE_RE =
@@ -197,7 +197,7 @@ const PERSON_HEADING_RE =
   /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:mes|vos)\s+(?:informations|infos|coordonnées)(?:\s+personnelles)?|(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal))(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
 
 /** A line that is a civility alone, for one person or a couple ("Monsieur et Madame", "Madame ou Monsieur"). */
-const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
+const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR|Señora?|Senhora?|Signora?|Signor|Herr|Frau|Mrs?\.?|Ms\.?)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
 
 /** A field of the person's identity at the start of a line. */
 const IDENTITY_LABEL_RE =
@@ -340,7 +340,7 @@ export function nameLikeLine(s: string): boolean {
 }
 
 function addressLike(s: string): boolean {
-  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château|bloc|tour|immeuble|bateau|péniche)(?![\p{L}])/iu.test(s);
+  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château|bloc|tour|immeuble|bateau|péniche|foyer|chambre|quartier)(?![\p{L}])/iu.test(s);
 }
 
 function isDateLine(s: string): boolean {
@@ -352,7 +352,8 @@ function rightColumnRows(lines: Line[], to: number): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < to; i++) {
     const l = lines[i]!;
-    const m = /^(.*?\S)(\s{4,})(\S.*)$/.exec(l.text);
+    // (the gutter may hold a bar: "Mission locale   |  Monsieur …")
+    const m = /^(.*?[^\s|│])(\s{4,}(?:[|│][ \t]*)?|\s*[|│][ \t]{2,})(\S.*)$/.exec(l.text);
     if (m && m[1]!.length + m[2]!.length >= 25) {
       const off = m[1]!.length + m[2]!.length;
       const text = m[3]!.replace(/\s+$/, '');

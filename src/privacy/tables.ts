@@ -34,7 +34,9 @@ function cells(text: string, start: number, end: number, sep: Separator): Cell[]
   for (let m = re.exec(s); m; m = re.exec(s)) {
     const lead = m[0].length - m[0].trimStart().length;
     const t = m[0].trim();
-    if (pipes && !t && (m.index === 0 || m.index + m[0].length === s.length)) continue;
+    // (an empty last cell is the space after the closing bar; an empty first cell is kept, "| | Nom | Date |" heads
+    // a column of row labels, the framing bar having been blanked by unframe)
+    if (pipes && !t && (m.index + m[0].length === s.length || (m.index === 0 && sep === 'tabs'))) continue;
     out.push({ col: pipes ? index : m.index, start: start + m.index + lead, end: start + m.index + lead + t.length, text: t });
     index++;
   }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+
+function ofType(text: string, type: PersonalDataType): string[] {
+  return findPersonalData(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+const HEAD = `Caisse primaire d'assurance maladie de la Sarthe
+Service des prestations
+12, boulevard Carnot – 72000 Le Mans
+Tél. : 02 43 11 11 11
+
+`;
+const RECIPIENT = `                                        Monsieur Bastien COLLIN
+                                        9, rue des Pivoines
+                                        72100 Le Mans
+
+Le Mans, le 4 mars 2026
+
+Objet : votre dossier
+
+Monsieur,
+
+`;
+const SIGN = `
+
+Veuillez agréer, Monsieur, nos salutations distinguées.
+
+La responsable du service,
+Odile Marchand
+`;
+const letter = (body: string): string => HEAD + RECIPIENT + body + SIGN;
+
+describe('birth dates written in other forms', () => {
+  it('keeps the weekday before a birth date', () => {
+    expect(ofType(letter('Votre fils Lucas, né le mardi 3 mars 2009, est rattaché à votre dossier.'), 'DATE_NAISSANCE')).toEqual(['mardi 3 mars 2009']);
+  });
+  it('reads a birth date spelled out in words', () => {
+    expect(ofType(letter("L'acte indique que Léna est née le douze octobre deux mille onze à Tanger."), 'DATE_NAISSANCE')).toEqual(['douze octobre deux mille onze']);
+    expect(ofType(letter('Votre père, né le trente et un mai mil neuf cent quarante-six, est décédé.'), 'DATE_NAISSANCE')).toEqual(['trente et un mai mil neuf cent quarante-six']);
+  });
+  it('reads the same birth date given again in another form', () => {
+    const t = letter("Date de naissance : 05/09/1979 (selon l'acte étranger : 1979-09-05)\nLe dossier a été ouvert le 06/09/2025.");
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['05/09/1979', '1979-09-05']);
+  });
+});
+
+describe('tables and layouts', () => {
+  it('keeps the empty first cell of a bar table header, so that the columns stay aligned', () => {
+    const t = letter('Composition du foyer :\n| | Nom et prénom | Date de naissance |\n| Demandeur | ROCHE Alain | 14/02/1975 |\n| Conjointe | VIGNAL Chloé | 30/06/1978 |\n\nMerci.');
+    expect(ofType(t, 'NOM')).toContain('VIGNAL Chloé');
+    expect(ofType(t, 'NOM')).not.toContain('Demandeur');
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['14/02/1975', '30/06/1978']);
+  });
+  it('reads the right column of a two-column header split by a bar', () => {
+    const t = `Maison de l'emploi du Mans                         |  Madame Inès TALBI
+3, place d'Alger – 72000 Le Mans                   |  Foyer des jeunes actifs Les Tilleuls
+Tél. : 02 43 00 00 00                              |  chambre 12 – 5, rue Voltaire
+www.mde-lemans.fr                                  |  72000 Le Mans
+
+Le Mans, le 4 mars 2026
+
+Madame,
+
+Votre contrat est signé.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['Foyer des jeunes actifs Les Tilleuls', 'chambre 12 – 5, rue Voltaire', '72000 Le Mans']);
+  });
+  it('reads a recipient block under a foreign civility', () => {
+    const t = `${HEAD}                                        Signora
+                                        Giulia RENZI
+                                        Via Garibaldi 41
+                                        10122 Torino (TO)
+                                        ITALIE
+
+Le Mans, le 4 mars 2026
+
+Madame,
+
+Votre dossier est complet.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['Via Garibaldi 41\n                                        10122 Torino (TO)\n                                        ITALIE']);
+  });
+  it('reads a quoted message below the signature as the person’s', () => {
+    const t = `${letter('Nous avons bien reçu votre message.')}
+> ----- Message d'origine -----
+> De : a.vernet@orange.fr
+> À : contact@cpam-sarthe.fr
+> Objet : ma demande
+>
+> Mon adresse : Appartement 7, résidence Les Acacias, 4 rue Gambetta, 72000 Le Mans.
+> Merci`;
+    expect(ofType(t, 'ADRESSE')).toContain('Appartement 7, résidence Les Acacias, 4 rue Gambetta, 72000 Le Mans');
+  });
+});
+
+/** The addresses found, but the recipient block's. */
+const bodyAddresses = (t: string): string[] => ofType(t, 'ADRESSE').filter((a) => !a.startsWith('9, rue des Pivoines'));
+
+describe('addresses', () => {
+  it('reads an Italian street, a province in brackets and the country in its language', () => {
+    const t = letter("Je travaille en France mais j'habite Via Roma 27, 16121 Genova (GE), ITALIA depuis deux ans.");
+    expect(bodyAddresses(t)).toEqual(['Via Roma 27, 16121 Genova (GE), ITALIA']);
+  });
+  it('reads an address after a person’s name and their relation to the addressee', () => {
+    const t = letter('Obligés alimentaires :\n1. Paul COLLIN, frère, 9, impasse des Ajoncs, 35000 Rennes ;\n2. Agnès COLLIN, sœur de votre épouse, 3, rue du Port, 56100 Lorient.');
+    expect(bodyAddresses(t)).toEqual(['9, impasse des Ajoncs, 35000 Rennes', '3, rue du Port, 56100 Lorient']);
+  });
+  it('reads a place abroad with no postcode, closed by its country', () => {
+    const t = letter('Votre frère, M. Ousmane COLLIN, est domicilié quartier Almadies, BP 5012, Dakar, SÉNÉGAL. Il peut nous écrire.');
+    expect(bodyAddresses(t)).toEqual(['quartier Almadies, BP 5012, Dakar, SÉNÉGAL']);
+  });
+  it('reads the place of an inspected installation, with a lieu-dit between the street and the postcode', () => {
+    const t = letter('Installation : 14, chemin des Vignes, lieu-dit La Brosse, 72230 Arnage\nLe contrôle a eu lieu le 2 mars.');
+    expect(bodyAddresses(t)).toEqual(['14, chemin des Vignes, lieu-dit La Brosse, 72230 Arnage']);
+  });
+});
