@@ -137,10 +137,12 @@ const PREFIXED_RE = new RegExp(
 /** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
 const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
-const FIELD_RE = new RegExp(`(?:^|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+const FIELD_RE = new RegExp(`(?:^(?:[ \\t]*[–—•·*-](?=[ \\t]))?|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
+/** G. "Code de cession (annulé) : KB7-42Q-MX9", "Code d'accès : …": a code, read only when letters and digits mix (see readLine). */
+const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,2}[ \t]?(?:\([^)\n]{0,40}\))?[ \t]*:/giu;
 /**
  * F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro
  * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
@@ -156,7 +158,7 @@ const AGENT_BEFORE_MATRICULE_RE =
   /(?<![\p{L}])(?:agent|agente|gardien(?:ne)?\s+de\s+la\s+paix|gendarme|brigadier(?:-chef)?|policier|policière|officier|contrôleu(?:r|se)|adjudant(?:-chef)?|maréchal\s+des\s+logis(?:-chef)?|enquêt(?:eur|rice)|agent\s+(?:de\s+contrôle|verbalisateur|enregistreur|assermenté))(?![\p{L}])(?:(?!\b(?:votre|vos|vous)\b)[^.;\n]){0,50}$/iu;
 
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
-const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|session|libre\s+réponse|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
 /** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
 const REF_RE =
   /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
@@ -198,6 +200,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
   };
   if (numbered) generic(ANY_NUMBERED_RE);
   if (/n[°º]|num|r[ée]f|identifiant/iu.test(line)) generic(ANY_PREFIXED_RE);
+  if (/(?<![\p{L}])code(?![\p{L}])/iu.test(line)) generic(CODE_RE);
   // identifiers named in the running text: a strict shape is checked on the value (see readLine)
   INLINE_RE.lastIndex = 0;
   for (let m = INLINE_RE.exec(line); m; m = INLINE_RE.exec(line)) {
@@ -213,7 +216,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
 const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f(?![\p{L}.]*\s+(?:de|du|des|d['’])\s))/iu;
 const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
 /** Qualifiers of an identifier that is the service's, not the person's. */
-const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|accusé\s+de\s+réception|SEPA|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|accusé\s+de\s+réception|(?<!mandat\s+)SEPA(?![ \t]*\(?RUM)|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
 
 /** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
 function readValue(text: string, at: number): number {
@@ -308,10 +311,12 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     const end = readValue(text, at);
     if (end < 0) continue;
     const value = text.slice(at, end);
+    // a code: letters and digits mixed in groups, not a number (a bank's, a place's, an activity's code)
+    if (m.generic && /^code/iu.test(label) && !/^(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(value)) continue;
     // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
     if (m.inline && !(/(?:\d\D*){5}/.test(value) || /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
-    if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || /^0(?:\D*\d){9}$/.test(value))) continue;
+    if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || phoneShaped(value))) continue;
     // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"
     if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60))) continue;
     // "ordonnance n° 2002-149 du 7 février 2002", "loi n° 89-462 du 6 juillet 1989": a text numbered by its year
@@ -329,9 +334,10 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(value) || /^(?:19|20)\d{2}(?:-\d{2})?$/.test(value) || /^(?:19|20)\d{2}[-/](?:19|20)\d{2}$/.test(value)) continue;
     // an account number is the IBAN reader's to judge (a service's account is no file of the person's)
     if (/^[A-Z]{2}\d{2}/.test(value) && ibanChecks(value.replace(/[^A-Z0-9]/g, ''))) continue;
-    if (/^\s*(?:€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|km\b|m²)/u.test(text.slice(end, end + 8))) continue;
+    if (/^\s*(?:€|%|euros?\b|ans?\b|mois\b|jours?\b|h\b|heures?\b|km\b|m²|points?\b|trimestres?\b)/u.test(text.slice(end, end + 12))) continue;
     if (/^(?:cerfa|mod|modele|modèle|tpl|formulaire)/i.test(value)) continue;
-    if (WEAK_LABEL_RE.test(label) && !YOUR_REF_RE.test(label)) {
+    // (in the running text, "(référence 26 33 A 418 209 517)": a long number is the person's, not the service's)
+    if (WEAK_LABEL_RE.test(label) && !YOUR_REF_RE.test(label) && !(m.inline && /^référence/iu.test(label) && (value.match(/\d/g)?.length ?? 0) >= 8)) {
       // the service's own reference: personal only when it numbers the file (a serial number of 4
       // digits or more that is no year: "AL/2026/004512", not "SIP/CF/2025" nor "DEP/VOI/2025-188")
       if (!/(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d{4,}/.test(value)) continue;
@@ -354,6 +360,13 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
       done = last = end2;
     }
   }
+}
+
+/** Ten digits from a 0, written as a phone number is: "06 12 34 56 78", "0612345678", "0 800 11 10 09", "0690 47 21 86" (not "057-19-00871"). */
+function phoneShaped(value: string): boolean {
+  if (!/^0[\d .\u00A0-]*$/.test(value) || value.replace(/\D/g, '').length !== 10) return false;
+  const groups = value.split(/[ .\u00A0-]/);
+  return groups.length === 1 || groups.every((g) => g.length <= 4);
 }
 
 /** Repetitions of a known value elsewhere ("enregistré sous la référence AL/2026/004512"). */

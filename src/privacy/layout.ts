@@ -386,6 +386,9 @@ function trimRange(text: string, start: number, end: number): Range {
   return { start, end };
 }
 
+/** A line naming whom the addressees act for: "Représentants légaux de …", "Tutrice de …". */
+const REPRESENTED_LINE_RE = /^\s*(?:(?:aux?|les?)\s+)?(?:parents|représentants?\s+léga(?:l|ux)|tut(?:eur|rice)|curat(?:eur|rice)|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]|du\s+)\p{Lu}[^\d\n]*$/iu;
+
 /** A line of the person's identity inside an identity block, before the address: birth, social security number. */
 const BLOCK_IDENTITY_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|(?:n°|numéro)\s*(?:de\s+)?(?:sécu|sécurité\s+sociale|ss|nir)(?![\p{L}])|nir(?![\p{L}])|date\s+(?:et\s+lieu\s+)?de\s+naissance)/iu;
 
@@ -437,7 +440,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       }
       if (!addressLike(t) && k > j + 1) break;
       if (/:/.test(t)) break;
-      if (/^\s*(?:chez|c\/o)\b/i.test(t)) names.push(trimRange(text, row.start, row.end));
+      // ("Représentants légaux de Ibrahim HAMIDOU" under "Monsieur et Madame HAMIDOU": a name line, not the address's first)
+      if (/^\s*(?:chez|c\/o)\b/i.test(t) || REPRESENTED_LINE_RE.test(t)) names.push(trimRange(text, row.start, row.end));
       else addr.push(row);
     }
     if (last < 0) {
@@ -524,8 +528,10 @@ const SERVICE_ADDRESSEE_RE = /(?<![\p{L}])(?:délégu\p{L}*|défenseur|médiat\p
  */
 function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start: number; end: number }[] {
   const out: { fromLine: number; start: number; end: number }[] = [];
+  // (the reply's own "À : <the person's address>" line is no address of the service's)
   const top = lines
     .slice(0, 15)
+    .filter((l) => !QUOTE_TO_RE.test(l.text))
     .map((l) => l.text)
     .join('\n')
     .toLowerCase();

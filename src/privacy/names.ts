@@ -91,22 +91,26 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
-  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|gérante?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tut(?:eur|rice)\s+(?:professionnel(?:le)?|en\s+entreprise|de\s+stage|d['’]apprentissage)|maître\s+(?:de\s+stage|d['’]apprentissage)|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
+  /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|gérante?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact\s*:|instruct(?:eur|rice)|\bagente?\b|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|accompagnat(?:eur|rice)|conducteur\s+de\s+travaux|chef\s+de\s+chantier|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tut(?:eur|rice)\s+(?:professionnel(?:le)?|en\s+entreprise|de\s+stage|d['’]apprentissage)|maître\s+(?:de\s+stage|d['’]apprentissage)|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
-  /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur))/iu;
+  /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur|maîtres?\s+de\s+conférences))/iu;
 /** A label of the person or a relative at the start of a line ("Bénéficiaire : Mme …", "À : M. …"). */
 const PERSON_LABEL_RE =
-  /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:)|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
+  /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:)|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur(?!\s+de\s+travaux)|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
 
 /** Any short label at the start of the line ("Cotisant : M. …", "Exploitant : Mme …"). */
 const GENERIC_LABEL_RE = /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?[\p{L}'’() -]{2,40}:\s*$/u;
 /** Labels of the agents, the service or the sender ("Expéditeur :", "Signé par :", "Copie à :"). */
 const AGENTISH_LABEL_RE =
-  /(?:présentée?\s+par|reçue?\s+par|santé|professionnel|secteur|permanence|scolarit|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat)/iu;
+  /(?:présentée?\s+par|reçue?\s+par|santé|professionnel|secteur|permanence|scolarit|référent|suivi|suit|traite|gère|en\s+charge|contact|conseill|interlocut|gestionnaire|référent|chargé|instruct|évaluat|agent|responsable|direct|chef|signataire|signé|rédact|expéditeur|^\s*de\s*:|médecin|docteur|infirmi|assistant|secrétari|service|technicien|inspect|contrôl|correspondant|délégué|coordinat|accompagnat|animat|formateur|éducat|enseignant|professeur|juge|greffi|avocat|président|maire|préfet|ministre|auditeur|enquêteur|expert|commissaire|huissier|notaire|copie|cc|interlocuteur|accueil|équipe|praticien|magistrat|rapporteur|conciliateur|médiateur|vérificat|conservat|archiviste|régisseu|trésori|receveu|ordonnat|bibliothécaire|intendant|économe|conducteur\s+de\s+travaux)/iu;
 
 const RELATION_RE =
-  /(?<![\p{L}])(?:(?:votre|vos|son|sa|ses|leur|leurs|mon|ma|mes|l['’]|de\s+l['’]|du|le|la|les|un|une)\s*)(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|compagnon|compagne|concubine?|partenaire|père|mère|parents|frères?|sœurs?|soeurs?|grand-père|grand-mère|petit-fils|petite-fille|petits-enfants|neveu|nièce|oncle|tante|beau-père|belle-mère|beau-fils|belle-fille|tut(?:eur|rice)|curat(?:eur|rice)|bailleur|bailleresse|propriétaire|colocataire|voisine?s?|ex-conjointe?|ex-époux|ex-épouse|ex-mari|ex-femme|aidante?|défunte?|bébé|nourrisson|cadette?|aînée?|benjamine?|ayant\s+droit|salariée?|employée?|assistante?\s+maternelle|locataire|petit|petite|jeune)(?:\s+(?:aînée?|cadette?|mineure?|majeure?|unique|décédée?|défunte?))?(?:\s*(?:,|:)\s*|\s+)(?:(?:prénommée?|nommée?|appelée?|M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle)\s+)?(?=\p{Lu})|(?<![\p{L}])vous-même\s*,\s*(?=\p{Lu})/giu;
+  /(?<![\p{L}])(?:(?:votre|vos|son|sa|ses|leur|leurs|mon|ma|mes|l['’]|de\s+l['’]|du|le|la|les|un|une)\s*)(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|compagnon|compagne|concubine?|partenaire|père|mère|parents|frères?|sœurs?|soeurs?|grand-père|grand-mère|petit-fils|petite-fille|petits-enfants|neveu|nièce|oncle|tante|beau-père|belle-mère|beau-fils|belle-fille|tut(?:eur|rice)|curat(?:eur|rice)|bailleur|bailleresse|propriétaire|colocataire|voisine?s?|ex-conjointe?|ex-époux|ex-épouse|ex-mari|ex-femme|aidante?|défunte?|bébé|nourrisson|cadette?|aînée?|benjamine?|ayant\s+droit|salariée?|employée?|assistante?\s+maternelle|locataire|petit|petite|jeune)(?:\s+(?:aînée?|cadette?|mineure?|majeure?|unique|décédée?|défunte?))?(?:\s*(?:de|d['’])\s*(?<of>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)(?=\s*,))?(?:\s*(?:,|:)\s*|\s+)(?:(?:prénommée?|nommée?|appelée?|M\.|Mme|Mlle|Madame|Monsieur|Mademoiselle|(?:le|la|l['’])\s*(?:sergent|caporal|adjudant|sous-lieutenant|lieutenant|capitaine|commandant|colonel|général|major|brigadier|maréchal\s+des\s+logis|gendarme|soldat|matelot|quartier-maître|aspirant)(?:-chef)?)\s+)?(?=\p{Lu})|(?<![\p{L}])vous-même\s*,\s*(?=\p{Lu})/giu;
+
+// (in small letters or capitalised: "ENFANT DE MOINS DE 16 ANS" is a heading)
+const FILIATION_RE = new RegExp(`(?<![\\p{L}])(?:[Ff]ils|[Ff]ille|[Ee]nfant)[ \\t]+de[ \\t]+(?:${CIVILITY_SOURCE}[ \\t]+)?(?=\\p{Lu})`, 'gu');
+const FILIATION_MORE_RE = new RegExp(`^[ \\t]+et[ \\t]+de[ \\t]+(?:${CIVILITY_SOURCE}[ \\t]+)?(?=\\p{Lu})`, 'u');
 
 /** A quick test for a line that may hold a relative's name. */
 const RELATION_WORD_RE = /fils|parent|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
@@ -114,7 +118,7 @@ const RELATION_WORD_RE = /fils|parent|fille|enfant|époux|épouse|conjoint|mari|
 const FIELD_RE =
   /(?:^|[ \t]{2,}|\t|[;|]\s*|[ \t][–—][ \t]*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage(?:\s+(?:demandé|choisi|actuel|retenu))?|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|nom\s+(?:de\s+(?:naissance|famille|jeune\s+fille)|d['’]usage)|Prénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|(?:Autre|Second|Premier|Deuxième)\s+parent|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Salariée?|Employée?|Hériti(?:er|ère)|Hébergeante?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
 
-const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:et|&)\\s+)?(?:(?:copie(?:\\s+(?:à|pour))?|cc)\\s*:\\s*)?(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|Aux\\s+(?:parents|représentants\\s+légaux|héritiers|ayants\\s+droit)\\s+(?:de\\s+|d['’])|(?:destinataire|à|a)\\s*:\\s*|(?:hébergée?\\s+)?chez\\s+|c\\/o\\s+)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
+const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:et|&)\\s+)?(?:(?:copie(?:\\s+(?:à|pour))?|cc)\\s*:\\s*)?(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:Aux\\s+)?(?:parents|représentants?\\s+léga(?:l|ux)|héritiers|ayants\\s+droit|tut(?:eur|rice)|curat(?:eur|rice))\\s+(?:de\\s+|d['’]|du\\s+)|(?:destinataire|à|a)\\s*:\\s*|(?:hébergée?\\s+)?chez\\s+|c\\/o\\s+)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
 const PAIR_RE = new RegExp(`^[ \\t]*(?:,|et|&)[ \\t]*${CIVILITY_SOURCE}[ \\t\\u00A0]+`, 'u');
 const CIVILITY_AHEAD_RE = new RegExp(`^${CIVILITY_SOURCE}(?![\\p{L}])`, 'u');
 const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
@@ -292,7 +296,15 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   for (const l of lines) {
     if (l.blank || !RELATION_WORD_RE.test(l.text)) continue;
     RELATION_RE.lastIndex = 0;
-    for (let m = RELATION_RE.exec(l.text); m; m = RELATION_RE.exec(l.text)) relations.push(l.start + m.index, m[0].length);
+    for (let m = RELATION_RE.exec(l.text); m; m = RELATION_RE.exec(l.text)) {
+      relations.push(l.start + m.index, m[0].length);
+      // "Les parents de Timéo, M. et Mme …", "la sœur d'Ibrahim, Mariam": whose relatives they are is a person too
+      const of = m.groups?.['of'];
+      if (of) {
+        const at = l.start + m.index + m[0].lastIndexOf(of);
+        if (scanName(text, at, 3) === at + of.length && !agents.has(surname(at, at + of.length))) add(at, at + of.length);
+      }
+    }
   }
   for (let q = 0; q < relations.length; q += 2) {
     const m = { index: relations[q]!, 0: text.slice(relations[q]!, relations[q]! + relations[q + 1]!) };
@@ -302,6 +314,23 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     if (end < 0 || end > lineEndAt(text, at)) continue;
     if (agents.has(surname(at, end)) && !/^(?:votre|vos)\s+(?:fils|fille|enfant)/i.test(m[0])) continue;
     add(at, end);
+  }
+
+  // 3b. filiation: "Fille de Patrick FABRE et de Nathalie VIDAL", "fils de M. Karim SAÏDI et de Mme Awa DIOP"
+  for (const l of lines) {
+    if (l.blank || !/(?:fils|fille|enfant)\s+de\s/iu.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    FILIATION_RE.lastIndex = 0;
+    for (let m = FILIATION_RE.exec(l.text); m; m = FILIATION_RE.exec(l.text)) {
+      let at = l.start + m.index + m[0].length;
+      for (let k = 0; k < 2; k++) {
+        const end = scanName(text, at, 5);
+        if (end < 0 || end > l.end || (agents.has(surname(at, end)) && !strong.has(surname(at, end)))) break;
+        add(at, end);
+        const more = FILIATION_MORE_RE.exec(text.slice(end, l.end));
+        if (!more) break;
+        at = end + more[0].length;
+      }
+    }
   }
 
   // 4. form fields: "Nom : DUPONT   Prénom : Marie", "Enfant(s) : Lucas, Emma"
@@ -393,8 +422,11 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     for (const n of listed) add(n.start, n.end);
     propagate(layout, out, strong);
   }
-  return out;
+  // "Le bailleur, SIGUY (SIRET 351 786 298 00034)": a company's name
+  return out.filter((n) => !COMPANY_AFTER_RE.test(text.slice(n.end, n.end + 12)));
 }
+
+const COMPANY_AFTER_RE = /^[ \t]*[(,–-]?[ \t]*(?:SIRET|SIREN|RCS|SARL|SAS|SASU|EURL)(?![\p{L}])/u;
 
 const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-–•*·])[ \t]+/u;
 const LEADING_CIV_RE = new RegExp(`^${CIVILITY_SOURCE}[ \\t]+`, 'u');
@@ -422,7 +454,13 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
       items.push({ at, end: lj.end });
     }
     i = j;
-    if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature' || !items.some((it) => starts.has(it.at))) continue;
+    // (an item starts with a name found, or with a name holding one found: "Camille FABRE" where "FABRE" was)
+    const startsWithName = (it: { at: number; end: number }): boolean => {
+      if (starts.has(it.at)) return true;
+      const e = scanName(text, it.at, 4);
+      return e > it.at && e <= it.end && found.some((f) => f.type === 'NOM' && f.start >= it.at && f.end <= e);
+    };
+    if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature' || !items.some(startsWithName)) continue;
     for (const it of items) {
       const e = scanName(text, it.at, 4);
       // the name ends the item or comes before a dash, a comma or a bracket

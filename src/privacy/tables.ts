@@ -15,6 +15,13 @@ const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contra
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 
+/** A person's name as a cell: "CASTAGNÉ Manon", "Manon CASTAGNÉ" (a heading holds no surname in capitals beside a first name). */
+const PERSON_CELL_RE = /^(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}[\p{Lu}'’-]*)$/u;
+/** In a table read across, the label of a row of addresses. */
+const ADDRESS_ROW_RE = /^(?:adresses?|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
+/** In a table read across, the label of a row of names. */
+const NAME_ROW_RE = /^(?:nom|prénom|identité)/iu;
+
 interface Cell {
   col: number;
   start: number;
@@ -46,6 +53,7 @@ function cells(text: string, start: number, end: number, sep: Separator): Cell[]
 export function findTableCells(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
+  acrossTableAddresses(layout, out);
   for (let i = 0; i < lines.length - 1; i++) {
     const l = lines[i]!;
     const sep: Separator = (l.text.match(/\|/g)?.length ?? 0) >= 2 ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
@@ -56,6 +64,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const head = headCells.filter((h) => h.text !== '');
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
     if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
+    // ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |": a row of a table read across, its cells hold names, not headings)
+    if (head.some((h) => PERSON_CELL_RE.test(h.text))) continue;
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
@@ -95,4 +105,25 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     }
   }
   return out;
+}
+
+/**
+ * A table read across, one column per person, the first cell of each row its label: under a row of names
+ * ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |"), the cells of a row "| Adresse | … |" are addresses.
+ */
+function acrossTableAddresses(layout: Layout, out: PersonalDataSpan[]): void {
+  const { text, lines } = layout;
+  let namesRow = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.blank || (l.text.match(/\|/g)?.length ?? 0) < 2) {
+      namesRow = -1;
+      continue;
+    }
+    const row = cells(text, l.start, l.end, 'pipes').filter((c) => c.text !== '');
+    if (row.length < 2) continue;
+    if (NAME_ROW_RE.test(row[0]!.text) && row.slice(1).some((c) => PERSON_CELL_RE.test(c.text))) namesRow = i;
+    else if (namesRow >= 0 && ADDRESS_ROW_RE.test(row[0]!.text))
+      for (const c of row.slice(1)) if (/\d/.test(c.text) && /\p{Lu}\p{Ll}/u.test(c.text) && !/ci-dessus|ci-dessous|idem|inconnue?/iu.test(c.text)) out.push({ start: c.start, end: c.end, type: 'ADRESSE' });
+  }
 }

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+
+function ofType(text: string, type: PersonalDataType): string[] {
+  return findPersonalData(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+const HEAD = `Direction départementale de l'emploi, du travail et des solidarités
+Pôle insertion
+4, rue de la Monnaie – 86000 Poitiers
+Tél. : 05 49 00 00 00
+
+`;
+const RECIPIENT = `                                        Madame Léa VERDIER
+                                        12, rue des Écoles
+                                        86000 Poitiers
+
+Poitiers, le 9 avril 2026
+
+Objet : votre dossier
+
+Madame,
+
+`;
+const SIGN = `
+
+Veuillez agréer, Madame, nos salutations distinguées.
+
+Le chef du pôle,
+Gilles Moreau
+`;
+const letter = (body: string): string => HEAD + RECIPIENT + body + SIGN;
+
+describe('file numbers', () => {
+  it('reads a number of ten digits from a 0 that is not grouped as a phone number', () => {
+    expect(ofType(letter('La fiche de liaison n° 086-21-00457 doit être jointe à la demande.'), 'NUMERO_DOSSIER')).toEqual(['086-21-00457']);
+  });
+  it('reads a field after a dash at the start of a line', () => {
+    expect(ofType(letter('Vos références :\n– matricule agent : TRD-00981 ;\n– service : paie.'), 'NUMERO_DOSSIER')).toEqual(['TRD-00981']);
+  });
+  it('reads a mandate reference under « mandat SEPA », not a creditor identifier', () => {
+    const t = letter('Mandat SEPA (RUM) : DDETS86202604471 – identifiant créancier SEPA : FR12ZZZ123456');
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['DDETS86202604471']);
+  });
+  it('reads a code of letters and digits in groups, not a session code nor a bank code', () => {
+    expect(ofType(letter('Code de transfert (provisoire) : QX4-81T-ZP2'), 'NUMERO_DOSSIER')).toEqual(['QX4-81T-ZP2']);
+    expect(ofType(letter('Code de la session : SES-PO-2041'), 'NUMERO_DOSSIER')).toEqual([]);
+    expect(ofType(letter('Code guichet : 00421'), 'NUMERO_DOSSIER')).toEqual([]);
+  });
+  it('reads a long number after « référence » in the running text', () => {
+    expect(ofType(letter("Son avis d'impôt (référence 25 86 B 512 307 944) a été pris en compte."), 'NUMERO_DOSSIER')).toEqual(['25 86 B 512 307 944']);
+  });
+  it('leaves points and a business-reply number alone', () => {
+    expect(ofType(letter('Votre compte a été crédité : 1 412 points supplémentaires.'), 'NUMERO_DOSSIER')).toEqual([]);
+    expect(ofType(letter('Écrivez-nous : Libre réponse n° 41208 – 86043 Poitiers Cedex.'), 'NUMERO_DOSSIER')).toEqual([]);
+  });
+});
+
+describe('phone numbers', () => {
+  it('reads an international number written with « 00 » and a space', () => {
+    expect(ofType(letter('Nous avons noté vos numéros : +216 98 412 305 (M. Verdier) et 00 216 22 518 407 (Mme Verdier).'), 'TELEPHONE')).toEqual(['+216 98 412 305', '00 216 22 518 407']);
+  });
+  it('reads « votre propre numéro » and « vos propres coordonnées »', () => {
+    expect(ofType(letter('Votre propre numéro, le 05 49 61 22 80, reste le numéro de contact.'), 'TELEPHONE')).toEqual(['05 49 61 22 80']);
+  });
+  it('reads a second line of the same person given after « ou à son travail »', () => {
+    expect(ofType(letter('Votre fille nous a indiqué qu’elle était joignable au 06 41 22 09 87 ou à son travail, au 05 49 37 18 26.'), 'TELEPHONE')).toEqual(['06 41 22 09 87', '05 49 37 18 26']);
+  });
+  it('reads a neighbour registered as « second contact » of a remote-alarm service', () => {
+    expect(ofType(letter('Votre voisine, Mme Odile PRAT, est enregistrée comme second contact de la téléassistance (05.49.88.14.02).'), 'TELEPHONE')).toEqual(['05.49.88.14.02']);
+  });
+});
+
+describe('quoted messages', () => {
+  it('reads the person’s own message quoted in a reply addressed to them by e-mail', () => {
+    const t = `${HEAD}De : Service insertion <ne-pas-repondre@ddets-vienne.fr>
+À : lea.verdier@laposte.net
+Objet : RE: ma demande
+
+Madame,
+
+Nous avons bien reçu votre message.
+
+L'équipe insertion
+
+> ----- Message d'origine -----
+> De : lea.verdier@laposte.net
+> À : accueil@ddets-vienne.fr
+> Objet : ma demande
+>
+> Vous pouvez m'appeler au 06 27 41 88 05 le matin.
+> Merci`;
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 27 41 88 05']);
+  });
+});
+
+describe('e-mail addresses', () => {
+  it('reads a family address whose local part ends with « famille »', () => {
+    const t = letter('Pour une visite, écrivez à accueil@ddets-vienne.fr. Nous avons noté votre adresse verdier.lopez.famille@gmail.com.');
+    expect(ofType(t, 'EMAIL')).toEqual(['verdier.lopez.famille@gmail.com']);
+  });
+});
+
+describe('names', () => {
+  it('reads both parents after « Fils de … et de … », not a heading in capitals', () => {
+    expect(ofType(letter('Fils de Bernard LAVAUD et de Josiane MERCIER\nNé le 3 mai 1990'), 'NOM')).toEqual(expect.arrayContaining(['Bernard LAVAUD', 'Josiane MERCIER']));
+    expect(ofType(letter('FORMULAIRE – ENFANT DE MOINS DE 12 ANS\nÀ remplir par le représentant légal.'), 'NOM').join(' ')).not.toMatch(/MOINS/);
+  });
+  it('reads a relative named after a grade, and one named after « la sœur de X, »', () => {
+    expect(ofType(letter('Votre fils est orphelin de son père, le caporal-chef Damien ROLLAND, décédé en service.'), 'NOM')).toContain('Damien ROLLAND');
+    const t = letter("La sœur d'Enzo, Lilou, est scolarisée au collège.");
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['Enzo', 'Lilou']));
+  });
+  it('leaves agents alone: an accompanying lecturer, a works supervisor', () => {
+    expect(ofType(letter('Votre accompagnatrice, Mme Sylvie Renaud, maître de conférences, vous écrira.'), 'NOM')).not.toContain('Sylvie Renaud');
+    expect(ofType(letter('Conducteur de travaux : M. Hervé Texier, Vienne TP.'), 'NOM')).not.toContain('Hervé Texier');
+  });
+  it('leaves a curator named in the letterhead alone', () => {
+    const t = letter('Votre demande est complète.').replace('Pôle insertion\n', 'Service des archives\nConservateur : M. Julien Caulet\n');
+    expect(ofType(t, 'NOM')).not.toContain('Julien Caulet');
+  });
+  it('leaves a company named with its SIRET alone', () => {
+    expect(ofType(letter('Le bailleur, HABITAVIENNE (SIRET 312 456 789 00021), perçoit directement l’aide.'), 'NOM')).not.toContain('HABITAVIENNE');
+  });
+  it('reads the other items of a list whose first item holds a name found elsewhere', () => {
+    const t = letter('Votre frère, M. VERDIER, sera témoin.\n\nTÉMOINS\n1. Paul VERDIER, frère de la future épouse\n2. Nadia BENSALEM, amie du futur époux\n');
+    expect(ofType(t, 'NOM')).toContain('Nadia BENSALEM');
+  });
+  it('reads « Représentants légaux de X » under the recipient’s name as a name, not an address line', () => {
+    const t = `${HEAD}À l'attention de :
+Monsieur et Madame TEXEIRA
+Représentants légaux de Inès TEXEIRA
+5, allée des Buis
+86100 Châtellerault
+
+Poitiers, le 9 avril 2026
+
+Madame, Monsieur,
+
+Votre dossier est complet.${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Inès TEXEIRA');
+    expect(ofType(t, 'ADRESSE')).toEqual(['5, allée des Buis\n86100 Châtellerault']);
+  });
+});
+
+describe('addresses and tables', () => {
+  it('reads a « logement étudiant » field', () => {
+    expect(ofType(letter('– logement étudiant : résidence Rabelais, chambre 114, 86000 Poitiers ;'), 'ADRESSE')).toContain('résidence Rabelais, chambre 114, 86000 Poitiers');
+  });
+  it('reads a table read across: names in a row, addresses in the row labelled « Adresse », no row label as a name', () => {
+    const t = letter('| | Demandeur | Autre parent |\n| Nom, prénom | VERDIER Léa | ALVES Nuno |\n| Adresse | voir ci-dessus | Rua das Flores 12, 4050-262 Porto, PORTUGAL |\n| Compte | FR00 | PT00 |\n\nMerci.');
+    expect(ofType(t, 'ADRESSE')).toContain('Rua das Flores 12, 4050-262 Porto, PORTUGAL');
+    expect(ofType(t, 'NOM')).not.toContain('Compte');
+  });
+});
