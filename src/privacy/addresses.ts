@@ -35,7 +35,7 @@ const COUNTRY_AFTER_RE = new RegExp(
 /** Where a person lives, then a place abroad in comma-separated parts (a street or district, a box, a town) ending in its country. */
 const FOREIGN_CUE_RE = /domicili|demeur|habit|résid|vit|vivent|installé/i;
 const FOREIGN_PLACE_RE = new RegExp(
-  `(?<![\\p{L}])(?:domiciliée?s?|demeurant|habitant|résidant|habite|habitent|réside|résident|vit|vivent|installée?s?)[ \\u00A0]+(?:(?:au|à|en)[ \\u00A0]+)?((?:[\\p{L}\\p{N}][^,.;:!?\\n()«»]{1,40},[ \\u00A0]*){1,4}(?:${COUNTRY_SOURCE}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:domiciliée?s?|demeurant|habitant|résidant|habite|habitent|réside|résident|vit|vivent|installée?s?)[ \\u00A0]+(?:(?:au|à|en)[ \\u00A0]+)?((?:(?:\\p{Lu}|\\p{N}|(?:quartier|lieu-dit|hameau|village|cité|résidence|route|rue|avenue|chemin|boulevard|place)[ \\u00A0])[^,.;:!?\\n()«»]{1,40},[ \\u00A0]*){1,4}(?:${COUNTRY_SOURCE}))(?![\\p{L}])`,
   'gu',
 );
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
@@ -389,5 +389,81 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
       }
     }
 
+  // 8. abroad, an address written on one line and closed by its country: "(Kortrijksesteenweg 412, 9000 Gent,
+  // BELGIQUE)", "Núria CASALS, Carrer de Còrsega, 287, 3r 1a, 08008 Barcelona, ESPAGNE", "à l'adresse Flat 3, 41
+  // Brixton Hill, London SW2 1JF, ROYAUME-UNI": from the country, back through the parts that read as an address
+  if (COUNTRY_END_RE.test(text))
+    for (const l of lines) {
+      if (l.blank || !/\d/.test(l.text)) continue;
+      const z = layout.zoneAt(l.start);
+      if (z === 'signature' || z === 'person' || isServiceZone(l.start)) continue;
+      COUNTRY_END_RE.lastIndex = 0;
+      for (let m = COUNTRY_END_RE.exec(l.text); m; m = COUNTRY_END_RE.exec(l.text)) {
+        const end = l.start + m.index + m[0].length;
+        const start = foreignAddressStart(text, l.start, l.start + m.index, names);
+        if (start < 0 || taken.overlaps(start, end)) continue;
+        const before = text.slice(Math.max(l.start, start - 160), start);
+        const cue = Math.max(lastMatchEnd(before, STRONG_PERSONAL_RE), lastMatchEnd(before, LIVES_RE), lastMatchEnd(before, WEAK_PERSONAL_RE));
+        const nameRight = names.some((n) => n.type === 'NOM' && n.end <= start && /^[ \t]*[,:(–-][ \t]*$/u.test(text.slice(n.end, start)));
+        if (nameRight || afterName(start) || (cue >= 0 && cue > lastMatchEnd(before, SERVICE_RE))) push(start, end);
+      }
+    }
+
+  // 9. an address block of its own right under the person's identity fields ("Nom : …", "Né le : …"), no name above it
+  for (let li = 1; li < lines.length; li++) {
+    const l = lines[li]!;
+    const prev = lines[li - 1]!;
+    if (l.blank || !prev.blank || l.block === 0 || layout.zoneAt(l.start) === 'signature' || layout.zoneAt(l.start) === 'person' || isServiceZone(l.start)) continue;
+    let above = li - 1;
+    while (above > 0 && lines[above]!.blank) above--;
+    if (lines[above]!.blank || !layout.personFormBlocks.has(lines[above]!.block)) continue;
+    const k = continuation(layout, li - 1, true);
+    if (k < 0 || k > li + 4 || (lines[k + 1] && !lines[k + 1]!.blank && !COUNTRY_LINE_RE.test(lines[k + 1]!.text))) continue;
+    const [s0, e] = trimmedRange(text, l.start, (lines[k + 1] && !lines[k + 1]!.blank ? lines[k + 1]! : lines[k]!).end);
+    if (!hasOrgWord(text.slice(s0, e).replace(STREET_NAME_RE, '').replace(TOWN_AT_END_RE, '')) && !taken.overlaps(s0, e)) push(s0, e);
+  }
+
   return out;
+}
+
+const COUNTRY_LINE_RE = new RegExp(`^[ \\t]*(?:${COUNTRY_SOURCE})[ \\t]*$`, 'u');
+
+/** A country closing a part of a line: ", ESPAGNE", ", Belgique". */
+const COUNTRY_END_RE = new RegExp(`,[ \\u00A0]*(?:${COUNTRY_SOURCE})(?![\\p{L}])`, 'gu');
+/** A postcode and a town: "08008 Barcelona", "4000-447 Porto", "L-1741 Luxembourg", "London SW2 1JF". */
+const FOREIGN_TOWN_PART_RE = /^(?:(?:[A-Z]{1,2}-)?\d{4,5}(?:-\d{3})?[ \u00A0]+\p{Lu}[\p{L}'’ -]*(?:\([^()]{1,20}\))?|\p{Lu}[\p{L}'’ -]*[ \u00A0]+[A-Z]{1,2}\d[A-Z\d]?[ \u00A0]\d[A-Z]{2})$/u;
+/** A token of an address part: a capitalised word, a number, a floor ("2.º", "3r", "1a"), a short particle. */
+const ADDRESS_TOKEN_RE = /^(?:\p{Lu}[\p{L}'’.-]*|\d{1,5}[\p{L}.ºª°]{0,3}|\d{1,2}\.?[ºª°]|de|del|della|dels|di|da|do|dos|das|des|du|la|le|el|van|von|der|den|het|am|an|im|bis|ter)$/u;
+
+/**
+ * Where an address ends in a country at `countryAt` starts: the part right before (a postcode and a town),
+ * then back through parts of capitalised words and numbers, up to a bracket, a colon, a name found or words of a sentence.
+ */
+function foreignAddressStart(text: string, lineStart: number, countryAt: number, names: readonly PersonalDataSpan[]): number {
+  let end = countryAt;
+  let start = -1;
+  for (let k = 0; k < 6; k++) {
+    let s = end - 1;
+    while (s >= lineStart && !/[,(:;]/.test(text[s]!)) s--;
+    const raw = text.slice(s + 1, end);
+    const part = raw.trim();
+    if (!part || part.length > 60 || names.some((n) => n.type === 'NOM' && n.start < end && n.end > s + 1)) break;
+    if (k === 0) {
+      if (!FOREIGN_TOWN_PART_RE.test(part)) return -1;
+      start = s + 1 + raw.indexOf(part);
+    } else {
+      // the address tokens at the end of the part ("… à l'adresse Flat 3": "Flat 3")
+      const words = part.split(/[ \u00A0]+/);
+      let w = words.length;
+      while (w > 0 && ADDRESS_TOKEN_RE.test(words[w - 1]!)) w--;
+      if (w === words.length || !/^(?:\p{Lu}|\d)/u.test(words[w]!)) break;
+      const kept = words.slice(w).join(' ');
+      start = s + 1 + raw.lastIndexOf(kept);
+      if (w > 0) break;
+    }
+    if (s < lineStart || text[s] !== ',') break;
+    end = s;
+  }
+  // (an address holds a number and more than its town)
+  return start >= 0 && start < countryAt && /\d/.test(text.slice(start, countryAt)) && text.slice(start, countryAt).includes(',') ? start : -1;
 }

@@ -138,22 +138,27 @@ export function hasOrgWord(s: string): boolean {
 export const STREET_TYPES_SOURCE =
   "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|residence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|cite|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|ZA|ZI|ZAC|lot|bâtiment|bât\\.|appartement|appt\\.?|apt\\.?|escalier|étage|route départementale|RD|RN|hent|straat|strasse|straße|calle|rua|via)";
 
+/** Abroad: "Hauptstraße 58", "Kortrijksesteenweg 412", "Flat 3, 27 Belsize Park Gardens", "Apartment 4B". */
+const FOREIGN_STREET_LINE_SOURCE = "\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|steenweg|straat|laan|gasse|platz|weg|allee)\\s+\\d{1,4}|(?:Flat|Apartment|Apt\\.?|Unit)\\s+\\d{1,4}[A-Z]?(?![\\p{L}])";
 const STREET_LINE_RE = new RegExp(
-  `^\\s*(?:(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+)?${STREET_TYPES_SOURCE}(?![\\p{L}])|\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+\\p{L}|(?:chez|c\\/o|BP|CS|TSA|boîte postale|lieu-dit|le\\s+clos)(?![\\p{L}])|les\\s+\\p{Lu}\\p{L}*)`,
+  `^\\s*(?:(?:\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+)?${STREET_TYPES_SOURCE}(?![\\p{L}])|\\d{1,4}(?:\\s?(?:bis|ter|quater|[A-Da-d]))?\\s*,?\\s+\\p{L}|(?:chez|c\\/o|BP|CS|TSA|boîte postale|lieu-dit|le\\s+clos)(?![\\p{L}])|les\\s+\\p{Lu}\\p{L}*|${FOREIGN_STREET_LINE_SOURCE})`,
   'iu',
 );
 
 /** A postcode and city line: "99100 Valmont", "99104 VALMONT CEDEX", "F-75001 Paris", "1000 Bruxelles". */
 export const POSTCODE_CITY_RE = /^\s*(?:(?:F|B|L|CH|D|P|E|MC)-)?(?:\d{5}|\d{2}\s\d{3}|\d{4}-\d{3}|\d{4})\s+\p{Lu}[\p{L}'’\- ()0-9]{1,60}?(?:\s+(?:CEDEX|Cedex)(?:\s*\d{1,2})?)?\s*$/u;
 
-const COUNTRY_LINE_RE = /^\s*(?:FRANCE|BELGIQUE|SUISSE|LUXEMBOURG|ESPAGNE|PORTUGAL|ITALIE|ALLEMAGNE|MONACO|MAROC|ALGÉRIE|ALGERIE|TUNISIE|SÉNÉGAL|SENEGAL|ROYAUME-UNI|PAYS-BAS|POLOGNE|ROUMANIE|France|Belgique|Suisse|Luxembourg|Espagne|Portugal|Italie|Allemagne|Monaco|Maroc|Algérie|Tunisie|Sénégal|Pays-Bas|Pologne|Roumanie)\s*$/u;
+const COUNTRY_LINE_RE = /^\s*(?:FRANCE|BELGIQUE|SUISSE|LUXEMBOURG|ESPAGNE|PORTUGAL|ITALIE|ALLEMAGNE|MONACO|MAROC|ALGÉRIE|ALGERIE|TUNISIE|SÉNÉGAL|SENEGAL|ROYAUME-UNI|PAYS-BAS|POLOGNE|ROUMANIE|France|Belgique|Suisse|Luxembourg|Espagne|Portugal|Italie|Allemagne|Monaco|Maroc|Algérie|Tunisie|Sénégal|Pays-Bas|Pologne|Roumanie|IRLANDE|Irlande|CANADA|Canada|ÉTATS-UNIS|États-Unis|GUINÉE|Guinée|MALI|Mali|CAMEROUN|Cameroun|CÔTE D['’]IVOIRE|Côte d['’]Ivoire|ESPAÑA|España|ITALIA|Italia|DEUTSCHLAND|Deutschland|SCHWEIZ|Schweiz)\s*$/u;
 
 export function isStreetLine(s: string): boolean {
   return STREET_LINE_RE.test(s);
 }
 
+/** A British town and postcode: "London NW3 4JH". */
+const UK_POSTCODE_CITY_RE = /^\s*\p{Lu}[\p{L}'’ -]{1,40}\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\s*$/u;
+
 export function isPostcodeLine(s: string): boolean {
-  return POSTCODE_CITY_RE.test(s);
+  return POSTCODE_CITY_RE.test(s) || UK_POSTCODE_CITY_RE.test(s);
 }
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
@@ -197,7 +202,7 @@ const PERSON_HEADING_RE =
   /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:mes|vos)\s+(?:informations|infos|coordonnées)(?:\s+personnelles)?|(?:(?:le|la|l['’]|votre|vos)\s+)?(?:assurée?|assuré\(e\)|bénéficiaires?|titulaires?(?:\s+du\s+(?:contrat|compte|bail|dossier))?|allocataire|demandeu(?:r|se)|locataire|patiente?|destinataire|vous|identité(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|étudiante?|élève|enfant|conjointe?|redevable|contribuable|personne\s+concernée|adresse(?:\s+(?:du|de\s+la|de\s+l['’])\s*[\p{L} ]{2,30})?|domicile|coordonnées|débiteur|créancier|représentant\s+légal))(?:\s*\(e\)|\(s\))?\s*:?\s*$/iu;
 
 /** A line that is a civility alone, for one person or a couple ("Monsieur et Madame", "Madame ou Monsieur"). */
-const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR|Señora?|Senhora?|Signora?|Signor|Herr|Frau|Mrs?\.?|Ms\.?)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
+const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MONSIEUR|Señora?|Senhora?|Signora?|Signor|Herrn?|Frau|Mrs?\.?|Ms\.?)(?:\s+(?:et|ou|ET|OU)\s+(?:Madame|Monsieur|Mme|M\.|MADAME|MONSIEUR))?\s*$/u;
 
 /** A field of the person's identity at the start of a line. */
 const IDENTITY_LABEL_RE =

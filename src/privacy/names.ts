@@ -3,7 +3,7 @@
  * recipient block, in the salutation, after "votre fils", in form fields ("Nom : … Prénom : …") and
  * tables. The agent in charge and the signatory are never reported: the law requires naming them.
  */
-import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, surnameOf, type Layout } from './layout.js';
+import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, nameLikeLine, surnameOf, type Layout } from './layout.js';
 import { SpanMask, type PersonalDataSpan } from './types.js';
 
 const PARTICLE_RE = /(?:de|du|des|van|von|der|den|da|dos|das|di|del|della|le|la|ben|bin|ibn|el|al|ait|aït|y|mac|zu)[ \t\u00A0]+(?=\p{Lu})|(?:d|l)['’](?=\p{Lu})/uy;
@@ -111,6 +111,9 @@ const RELATION_RE =
 // (in small letters or capitalised: "ENFANT DE MOINS DE 16 ANS" is a heading)
 const FILIATION_RE = new RegExp(`(?<![\\p{L}])(?:[Ff]ils|[Ff]ille|[Ee]nfant)[ \\t]+de[ \\t]+(?:${CIVILITY_SOURCE}[ \\t]+)?(?=\\p{Lu})`, 'gu');
 const FILIATION_MORE_RE = new RegExp(`^[ \\t]+et[ \\t]+de[ \\t]+(?:${CIVILITY_SOURCE}[ \\t]+)?(?=\\p{Lu})`, 'u');
+
+/** The closing of a message, before its signature. */
+const SIGN_OFF_RE = /^[ \t>]*(?:merci(?:\s+(?:d['’]avance|beaucoup|par\s+avance))?|cordialement|bien\s+cordialement|bien\s+à\s+vous|salutations(?:\s+distinguées)?|sincères\s+salutations|respectueusement|bonne\s+journée)[ \t]*[,.!]?[ \t]*$/iu;
 
 /** A quick test for a line that may hold a relative's name. */
 const RELATION_WORD_RE = /fils|parent|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
@@ -331,6 +334,19 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
         at = end + more[0].length;
       }
     }
+  }
+
+  // 3c. the person's own message quoted in a reply, signed under its closing: "> Merci d'avance," / "> Clémence Duvignau"
+  for (let li = 1; li < lines.length; li++) {
+    const l = lines[li]!;
+    if (l.blank || !layout.personVoice(l.start)) continue;
+    const q = /^[ \t]*(?:>[ \t]*)*/.exec(l.text)![0].length;
+    let prev = li - 1;
+    while (prev > 0 && /^[ \t>]*$/.test(lines[prev]!.text)) prev--;
+    if (!SIGN_OFF_RE.test(lines[prev]!.text) || !nameLikeLine(l.text.slice(q))) continue;
+    const at = l.start + q;
+    const end = scanName(text, at, 4);
+    if (end > at && /^[ \t]*$/.test(text.slice(end, l.end))) add(at, end);
   }
 
   // 4. form fields: "Nom : DUPONT   Prénom : Marie", "Enfant(s) : Lucas, Emma"

@@ -115,3 +115,57 @@ describe('addresses', () => {
     expect(bodyAddresses(t)).toEqual(['14, chemin des Vignes, lieu-dit La Brosse, 72230 Arnage']);
   });
 });
+
+describe('addresses abroad and blocks of their own', () => {
+  it('reads an address abroad written on one line and closed by its country', () => {
+    const t = letter('Votre fille, qui réside en Belgique (Vaartstraat 19, 3000 Leuven, BELGIQUE), recevra une copie.');
+    expect(bodyAddresses(t)).toEqual(['Vaartstraat 19, 3000 Leuven, BELGIQUE']);
+    const t2 = letter('Votre beau-frère, M. Jordi PUIG, sera témoin.\n\nTémoins :\n1. Jordi PUIG, Carrer de Mallorca, 112, 2n 3a, 08036 Barcelona, ESPAGNE\n2. Anna PUIG, même adresse.');
+    expect(bodyAddresses(t2)).toContain('Carrer de Mallorca, 112, 2n 3a, 08036 Barcelona, ESPAGNE');
+    const t3 = letter("Il habite en partie à Londres, à l'adresse Flat 7, 18 Camden Road, London NW1 9DP, ROYAUME-UNI.");
+    expect(bodyAddresses(t3)).toEqual(['Flat 7, 18 Camden Road, London NW1 9DP, ROYAUME-UNI']);
+  });
+  it('reads a recipient block abroad: a German street, a British postcode, a civility in German', () => {
+    const de = `${HEAD}Herrn
+Jonas WEBER
+Lindenstraße 14
+79539 Lörrach
+ALLEMAGNE
+
+Le Mans, le 4 mars 2026
+
+Monsieur,
+
+Votre dossier est complet.${SIGN}`;
+    expect(ofType(de, 'ADRESSE')).toEqual(['Lindenstraße 14\n79539 Lörrach\nALLEMAGNE']);
+    const uk = `${HEAD}Madame Olivia BROWN
+Flat 2, 9 Gloucester Avenue
+London NW1 7BA
+ROYAUME-UNI
+
+Le Mans, le 4 mars 2026
+
+Madame,
+
+Votre dossier est complet.${SIGN}`;
+    expect(ofType(uk, 'ADRESSE')).toEqual(['Flat 2, 9 Gloucester Avenue\nLondon NW1 7BA\nROYAUME-UNI']);
+  });
+  it('reads an address block of its own under the person’s identity fields', () => {
+    const t = `${HEAD}CONVOCATION
+
+Nom : MARCHAL
+Prénom : Théo
+Né le : 02/05/2001
+
+Foyer des jeunes actifs Les Tilleuls – chambre 8
+3, rue Voltaire
+72000 Le Mans
+
+Le Mans, le 4 mars 2026
+
+Monsieur,
+
+Vous êtes convoqué.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['Foyer des jeunes actifs Les Tilleuls – chambre 8\n3, rue Voltaire\n72000 Le Mans']);
+  });
+});

@@ -155,3 +155,30 @@ describe('addresses and tables', () => {
     expect(ofType(t, 'NOM')).not.toContain('Compte');
   });
 });
+
+describe('more of the person’s own words and numbers', () => {
+  it('reads the name signing the person’s quoted message under its closing', () => {
+    const t = `${HEAD}De : Service insertion <ne-pas-repondre@ddets-vienne.fr>
+À : lea.verdier@laposte.net
+Objet : RE: ma demande
+
+Madame,
+
+Nous avons bien reçu votre message.
+
+L'équipe insertion
+
+> ----- Message d'origine -----
+> De : lea.verdier@laposte.net
+> À : accueil@ddets-vienne.fr
+> Objet : ma demande
+>
+> Je vous remercie de votre aide.
+> Bien cordialement,
+> Léa Verdier`;
+    expect(ofType(t, 'NOM')).toContain('Léa Verdier');
+  });
+  it('reads a mandate reference in the running text', () => {
+    expect(ofType(letter('Les échéances seront prélevées selon le mandat SEPA RUM-DV20260417 (identifiant créancier FR11ZZZ987654).'), 'NUMERO_DOSSIER')).toEqual(['RUM-DV20260417']);
+  });
+});

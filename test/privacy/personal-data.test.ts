@@ -775,8 +775,8 @@ describe('a reply quoting the person’s own message', () => {
     expect(ofType(t, 'EMAIL')).toEqual(['lea.fontaine88@free.fr', 'lea.fontaine88@free.fr']);
     expect(ofType(t, 'TELEPHONE')).toEqual(['07 52 18 64 30', '04 74 21 55 18']);
     expect(ofType(t, 'IBAN')).toEqual(['FR76 1670 6050 8712 9843 2207 672']);
-    // (the signature of the quoted message is the person's: her surname is found there again)
-    expect(ofType(t, 'NOM')).toEqual(['Fontaine', 'Paul FONTAINE', 'Fontaine']);
+    // (the signature of the quoted message, under its closing, is the person's whole name)
+    expect(ofType(t, 'NOM')).toEqual(['Fontaine', 'Paul FONTAINE', 'Léa Fontaine']);
   });
   it('leaves first-person lines to the service when the quoted sender is not the addressee', () => {
     const t = reply(`-----Message d'origine-----\nDe : service.juridique@caf-exemple.fr\n${message.replace(/mon frère, Paul FONTAINE, /, '').replace(', ou mon frère au 04 74 21 55 18', '')}`);
