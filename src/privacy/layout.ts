@@ -121,6 +121,10 @@ export const NOT_NAME_WORDS = new Set([
   'ine', 'nir', 'ipp', 'nud', 'pdl', 'prm', 'pce', 'rum', 'siret', 'siren',
   // nationalities ("visa de conjoint de Français")
   'français', 'française', 'françaises',
+  // words of a letter's title ("NOTIFICATION DE RETRAITE DE RÉVERSION", "AVIS DE MISE EN RECOUVREMENT")
+  'notification', 'décision', 'attestation', 'convocation', 'avis', 'relevé', 'retraite', 'réversion', 'demande',
+  'certificat', 'récépissé', 'accusé', 'réception', 'information', 'informations', 'notice', 'formulaire',
+  'bordereau', 'échéancier', 'facture', 'quittance', 'lettre', 'recommandée', 'mise', 'recouvrement',
 ]);
 
 /** The first line of a block about an animal ("Chien détenu :"): the names and births below are not persons'. */

@@ -182,3 +182,24 @@ L'équipe insertion
     expect(ofType(letter('Les échéances seront prélevées selon le mandat SEPA RUM-DV20260417 (identifiant créancier FR11ZZZ987654).'), 'NUMERO_DOSSIER')).toEqual(['RUM-DV20260417']);
   });
 });
+
+describe('titles', () => {
+  it('does not read a letter’s title in capitals as a name (paragraphs of a word processor)', () => {
+    const t = [
+      'Caisse de retraite des artisans',
+      '12, rue de Rivoli',
+      '75004 Paris',
+      'Paris, le 3 mars 2026',
+      'NOTIFICATION DE RETRAITE DE RÉVERSION',
+      'Madame Odile FERRAND née LEBON',
+      '8, rue des Lilas',
+      '75011 Paris',
+      'Numéro de sécurité sociale : 2 58 04 62 041 153 79',
+      'Madame,',
+      'Votre retraite de réversion vous est attribuée.',
+      'Le directeur,',
+      'Marc Aubert',
+    ].join('\n\n');
+    expect(ofType(t, 'NOM')).toEqual(['Odile FERRAND', 'LEBON']);
+  });
+});
