@@ -55,8 +55,10 @@ interface Chunk {
 }
 
 /**
- * Analyses lines on `workers` threads (each loads the rules once) and calls `write` with each
- * line's result in input order. A worker that dies fails its chunk's lines and is replaced.
+ * Analyses lines on `workers` threads (each loads the rules once) and, with `here`, on this thread
+ * too, and calls `write` with each line's result in input order. Work goes out in chunks; each
+ * worker holds two, so that it never waits for this thread (busy with its own chunk) to hand it the
+ * next. A worker that dies fails its chunks' lines and is replaced.
  */
 export function runPool(
   lines: [where: string, line: string][],
@@ -64,12 +66,14 @@ export function runPool(
   workerUrl: URL,
   workerData: { rulesDir: string | undefined; opts: BatchOptions },
   write: (r: LineResult) => void,
+  here?: (line: string, where: string) => LineResult | undefined,
 ): Promise<void> {
   const chunks: Chunk[] = [];
   for (let i = 0; i < lines.length; i += CHUNK) chunks.push({ seq: chunks.length, lines: lines.slice(i, i + CHUNK) });
   const done = new Map<number, LineResult[]>();
   let next = 0;
   let flushed = 0;
+  let finished = false;
   return new Promise((resolve, reject) => {
     const flush = (): void => {
       while (done.has(flushed)) {
@@ -77,7 +81,8 @@ export function runPool(
         done.delete(flushed);
         flushed++;
       }
-      if (flushed === chunks.length) {
+      if (flushed === chunks.length && !finished) {
+        finished = true;
         for (const w of pool) void w.terminate();
         resolve();
       }
@@ -85,27 +90,30 @@ export function runPool(
     const pool: Worker[] = [];
     const start = (): void => {
       const w = startWorker(workerUrl, { workerData });
-      let current: Chunk | undefined;
+      const held: Chunk[] = [];
       const give = (): void => {
-        current = chunks[next++];
-        if (current) w.postMessage(current);
+        const c = chunks[next++];
+        if (!c) return;
+        held.push(c);
+        w.postMessage(c);
       };
       w.on('message', (msg: { seq: number; results: LineResult[] }) => {
+        const i = held.findIndex((c) => c.seq === msg.seq);
+        if (i >= 0) held.splice(i, 1);
         done.set(msg.seq, msg.results);
         give();
         flush();
       });
       w.on('error', (e) => {
-        if (current) {
-          done.set(current.seq, current.lines.map(([where]) => ({ err: `${where}: INTERNAL: Analyse interrompue (${e.message}).\n` })));
-          current = undefined;
-          const i = pool.indexOf(w);
-          if (i >= 0) pool.splice(i, 1);
-          if (next < chunks.length) start();
-          flush();
-        } else reject(e);
+        const i = pool.indexOf(w);
+        if (i >= 0) pool.splice(i, 1);
+        if (held.length === 0 && next === 0) return reject(e);
+        for (const c of held.splice(0)) done.set(c.seq, c.lines.map(([where]) => ({ err: `${where}: INTERNAL: Analyse interrompue (${e.message}).\n` })));
+        if (next < chunks.length) start();
+        flush();
       });
       pool.push(w);
+      give();
       give();
     };
     if (chunks.length === 0) {
@@ -113,15 +121,30 @@ export function runPool(
       return;
     }
     for (let i = 0; i < Math.min(workers, chunks.length); i++) start();
+    if (here) {
+      // This thread takes a chunk at a time and yields between them, so that the workers' results
+      // and requests for work are served.
+      const step = (): void => {
+        const c = chunks[next++];
+        if (!c) return;
+        const results: LineResult[] = [];
+        for (const [where, line] of c.lines) {
+          const r = here(line, where);
+          if (r) results.push(r);
+        }
+        done.set(c.seq, results);
+        flush();
+        setImmediate(step);
+      };
+      setImmediate(step);
+    }
   });
 }
 
 /**
- * Worker threads worth starting on this machine: none under four cores (measured on two cores: each
- * thread pays the JIT warm-up again and the compiler threads compete, so 1,000 letters take as long
- * with two workers as on the main thread, with twice the memory), else one per core but one, at most 4.
+ * Worker threads worth starting beside the main thread, which analyses too: one per core but one, at
+ * most 4 (none on one core).
  */
 export function poolSize(): number {
-  const cores = availableParallelism();
-  return cores < 4 ? 0 : Math.min(4, cores - 1);
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
 }

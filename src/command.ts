@@ -126,7 +126,7 @@ async function analyzeCommand(args: string[]): Promise<number> {
     const workers = config.WORKERS ?? poolSize();
     if (lines.length >= POOL_THRESHOLD && workers > 0) {
       // NOTE: the worker is bundled next to this file (dist/src/clarte-worker.mjs) by scripts/bundle-cli.ts.
-      await runPool(lines, workers, new URL('./clarte-worker.mjs', import.meta.url), { rulesDir, opts: batch }, write);
+      await runPool(lines, workers, new URL('./clarte-worker.mjs', import.meta.url), { rulesDir, opts: batch }, write, (line, where) => analyseJsonLine(line, where, library, batch));
     } else {
       for (const [where, line] of lines) {
         const r = analyseJsonLine(line, where, library, batch);

@@ -74,6 +74,12 @@ describe('clarte analyze', () => {
     expect(reports[200]!.text).toContain('n° 201');
     expect(reports[200]!.alerts.map((a) => a.rule)).toEqual(expect.arrayContaining(['voix-passive', 'jargon-administratif']));
     expect(r.stderr).toBe(`${f}:124: UNREADABLE: Ligne JSON invalide.\n`);
+    // The main thread analyses beside one worker, or alone: the same bytes out, in the same order.
+    for (const workers of ['1', '0']) {
+      const other = clarte(['analyze', '--input-jsonl', f, '--format', 'json'], undefined, { WORKERS: workers });
+      expect(other.stdout).toBe(r.stdout);
+      expect(other.stderr).toBe(r.stderr);
+    }
   });
   it('reports odd JSON Lines lines one by one and goes on (null, arrays, object ids, BOM)', () => {
     const f = join(dir, 'odd.jsonl');
