@@ -70,6 +70,11 @@ export async function startServer(config: Config): Promise<void> {
   });
   if (firstAdmin) server.log.warn(firstAdmin);
   let stopping = false;
+  // A request still in flight when the server stops gets its answer, then its connection is closed:
+  // a client's keep-alive connection would otherwise hold the shutdown until its limit.
+  server.addHook('onSend', async (_req, reply) => {
+    if (stopping) void reply.header('connection', 'close');
+  });
   const close = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;

@@ -48,7 +48,8 @@ describe('clarte serve', () => {
     expect(checks.database!.detail).toMatch(/schéma \d+/);
     // No account yet: the log says how to create the first admin.
     expect(out.log).toContain('clarte users add');
-    // A long analysis in flight when SIGTERM arrives still gets its answer before the process stops.
+    // A long analysis in flight when SIGTERM arrives (a text this long goes to a worker thread: the event
+    // loop sees the signal at once) still gets its answer before the process stops.
     const long = 'Votre dossier sera examiné par la commission départementale. '.repeat(12_000);
     const inFlight = fetch(`${url}/api/v1/analyses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: long }) });
     await new Promise((r) => setTimeout(r, 150));
@@ -57,6 +58,7 @@ describe('clarte serve', () => {
     const answer = await inFlight;
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { stats: { sentences: number } }).stats.sentences).toBeGreaterThan(10_000);
+    // (exit 0: its keep-alive connection, closed after the answer, did not hold the shutdown to its limit)
     expect(await exited).toBe(0);
     // No letter text in the logs: nothing of the analysed text is stored or logged.
     expect(out.log).not.toContain('commission');

@@ -9,6 +9,7 @@ import { AppError } from '../errors.js';
 import type { PersonalDataMode, Report } from '../model.js';
 import type { RuleLibrary } from '../rules/load.js';
 import { IngestPool, type DocumentTypeName } from './pool.js';
+import { analyseTextJob, type TextJob } from './text-job.js';
 import { emptyFile, isEncryptedOffice, sniff, tooLarge, unsupported } from './sniff.js';
 
 /** Plain texts up to this size are analysed on the calling thread (pasted-letter sizes). */
@@ -87,6 +88,26 @@ export class Ingestor {
       ...(options.filename !== undefined ? { filename: options.filename } : {}),
       ...(options.id !== undefined ? { id: options.id } : {}),
     });
+  }
+
+  /**
+   * Analyses pasted text and returns the report serialised as JSON. A worker that is idle takes it (the
+   * event loop stays free for the network, and every core analyses); otherwise it is analysed here. A
+   * text longer than a pasted letter always goes to a worker: its analysis then has a time limit.
+   */
+  async analyseTextJson(input: { text: string; filename?: string; id?: string }, options: DocumentOptions): Promise<string> {
+    this.library.ruleSet(options.profile); // an unknown profile fails before any work
+    const job: TextJob = {
+      text: input.text,
+      profile: options.profile,
+      maxChars: this.config.MAX_TEXT_CHARS,
+      ...(options.documentType ? { documentType: options.documentType } : {}),
+      ...(options.personalData ? { personalData: options.personalData } : {}),
+      ...(input.filename !== undefined ? { filename: input.filename } : {}),
+      ...(input.id !== undefined ? { id: input.id } : {}),
+    };
+    if (input.text.length > INLINE_TEXT_BYTES || this.pool?.idle()) return this.ensurePool().runText(job);
+    return JSON.stringify(analyseTextJob(job, this.library));
   }
 
   /** Documents being read and waiting for a worker; workers started and ready. */

@@ -15,6 +15,7 @@ export type DocumentTypeName = Report['documentType']['id'];
 import { ROOT } from '../paths.js';
 import { startWorker } from '../threads.js';
 import type { Assembled } from './assemble.js';
+import type { TextJob } from './text-job.js';
 import type { IngestLimits, PdfEngineName, SourceFormat } from './types.js';
 
 /** What a worker is started with. */
@@ -48,6 +49,8 @@ export interface WorkerJob {
   extractOnly?: boolean;
   /** The caller gives its buffer away: it may be moved to the worker instead of copied. */
   transfer?: boolean;
+  /** Pasted text, analysed as given (no extraction; `bytes` is empty); the reply is the report as JSON. */
+  text?: string;
 }
 
 /** What an extraction-only job returns. */
@@ -61,6 +64,7 @@ export interface ExtractedText extends Assembled {
 export type WorkerReply =
   | { seq: number; report: Report }
   | { seq: number; extracted: ExtractedText }
+  | { seq: number; json: string }
   | { seq: number; error: { code: ErrorCode; message: string; details?: unknown } };
 
 /** A document to analyse. */
@@ -97,7 +101,7 @@ export interface PoolOptions extends WorkerData {
 
 interface Pending {
   job: WorkerJob;
-  resolve: (r: Report | ExtractedText) => void;
+  resolve: (r: Report | ExtractedText | string) => void;
   reject: (e: Error) => void;
 }
 
@@ -177,19 +181,37 @@ export class IngestPool {
     return this.submit(job, true) as Promise<ExtractedText>;
   }
 
+  /** True when a worker is ready and nothing waits: a job sent now starts at once. */
+  idle(): boolean {
+    return !this.closed && this.queue.length === 0 && this.slots.some((s) => s.ready && !s.current && !s.retired);
+  }
+
+  /** Analyses pasted text in a worker; resolves to the report serialised as JSON. */
+  runText(job: TextJob): Promise<string> {
+    return this.enqueue<string>(() => ({ seq: ++this.seq, bytes: new Uint8Array(0), sha256: '', ...job }));
+  }
+
   private submit(job: IngestJob, extractOnly: boolean): Promise<Report | ExtractedText> {
+    return this.enqueue<Report | ExtractedText>(() => {
+      const sha256 = createHash('sha256').update(job.bytes).digest('hex');
+      const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}), ...(job.documentType ? { documentType: job.documentType } : {}), ...(job.personalData ? { personalData: job.personalData } : {}) };
+      if (job.filename !== undefined) wj.filename = job.filename;
+      if (job.id !== undefined) wj.id = job.id;
+      return wj;
+    });
+  }
+
+  /** Queues a job (made only once it is accepted), or refuses it with BUSY when stopping or when the queue is full. */
+  private enqueue<T extends Report | ExtractedText | string>(make: () => WorkerJob): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('BUSY', 'Le service s’arrête : réessayez dans un instant.'));
     const idle = this.slots.some((s) => s.ready && !s.current);
     if (!idle && this.queue.length >= this.options.queueMax) {
       return Promise.reject(new AppError('BUSY', 'Le service lit déjà beaucoup de documents : réessayez dans un instant.'));
     }
     while (this.slots.length < this.options.size) this.spawn();
-    const sha256 = createHash('sha256').update(job.bytes).digest('hex');
-    const wj: WorkerJob = { seq: ++this.seq, bytes: job.bytes, sha256, profile: job.profile, maxChars: job.maxChars, ...(extractOnly ? { extractOnly } : {}), ...(job.transfer ? { transfer: true } : {}), ...(job.documentType ? { documentType: job.documentType } : {}), ...(job.personalData ? { personalData: job.personalData } : {}) };
-    if (job.filename !== undefined) wj.filename = job.filename;
-    if (job.id !== undefined) wj.id = job.id;
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job: wj, resolve, reject });
+    const job = make();
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, resolve: resolve as Pending['resolve'], reject });
       this.dispatch();
     });
   }
@@ -241,6 +263,7 @@ export class IngestPool {
       this.finish(slot);
       if ('report' in msg) p.resolve(msg.report);
       else if ('extracted' in msg) p.resolve(msg.extracted);
+      else if ('json' in msg) p.resolve(msg.json);
       else p.reject(new AppError(msg.error.code, msg.error.message, msg.error.details));
       slot.done++;
       if (slot.done >= (this.options.recycleAfter ?? 100)) this.replace(slot);

@@ -7,6 +7,7 @@ import { isAppError } from '../errors.js';
 import { RuleLibrary } from '../rules/load.js';
 import { assemble } from './assemble.js';
 import { extractDocument } from './extract.js';
+import { analyseTextJob } from './text-job.js';
 import { tinyDocx, tinyPdf, warmUpAnalysis } from './warmup.js';
 import type { WorkerData, WorkerJob, WorkerReply } from './pool.js';
 
@@ -30,6 +31,11 @@ try {
 
 async function run(job: WorkerJob): Promise<WorkerReply> {
   try {
+    if (job.text !== undefined) {
+      // Pasted text: analysed as the main thread would, and sent back serialised (one string to copy).
+      const report = analyseTextJob({ ...job, text: job.text }, library);
+      return { seq: job.seq, json: JSON.stringify(report) };
+    }
     const bytes = Buffer.from(job.bytes);
     const ex = await extractDocument(bytes, data.limits, data.pdfEngine);
     const { text, blocks, bodyEnd } = assemble(ex.blocks);

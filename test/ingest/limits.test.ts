@@ -140,6 +140,55 @@ describe('the pool keeps serving', () => {
   });
 });
 
+describe('pasted text on the worker threads', () => {
+  const letter = WARM_UP_LETTER;
+  it('an idle worker gives the same report as the main thread, serialised; errors keep their codes', async () => {
+    const library = await ourLibrary();
+    const ingestor = new Ingestor(loadConfig({ MAX_TEXT_CHARS: '5000' }), library, undefined, 1);
+    try {
+      const options = { profile: 'lettre', personalData: 'count' as const };
+      // Before the workers start: analysed here.
+      const here = await ingestor.analyseTextJson({ text: letter, id: 'l-1' }, options);
+      expect(ingestor.load().workers).toBe(0);
+      await ingestor.start();
+      const before = ingestor.load().ready;
+      const there = await ingestor.analyseTextJson({ text: letter, id: 'l-1' }, options);
+      expect(JSON.parse(there)).toEqual(JSON.parse(here));
+      expect(JSON.parse(there)).toEqual(JSON.parse(JSON.stringify(analyse({ text: letter, id: 'l-1' }, library, { ...options, maxChars: 5000 }))));
+      expect(JSON.parse(there)).toMatchObject({ schema: 'clarte/report@1', id: 'l-1', personalData: { pseudonymised: false } });
+      expect(before).toBe(1);
+      // The worker did it: a request in flight on it makes the next one run here, not wait.
+      const slow = ingestor.analyseTextJson({ text: letter }, options);
+      expect(ingestor.load().busy).toBe(1);
+      await ingestor.analyseTextJson({ text: letter }, options);
+      expect(ingestor.load().busy).toBe(1);
+      await slow;
+      await expect(ingestor.analyseTextJson({ text: '   ' }, options)).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
+      await expect(ingestor.analyseTextJson({ text: 'x'.repeat(6000) }, options)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+      await expect(ingestor.analyseTextJson({ text: letter }, { profile: 'inconnu' })).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
+      // The worker is still there and answers.
+      expect(JSON.parse(await ingestor.analyseTextJson({ text: letter }, options))).toMatchObject({ stats: { words: expect.any(Number) } });
+    } finally {
+      await ingestor.close();
+    }
+  }, 60_000);
+  it('a text longer than a pasted letter goes to a worker, under its time limit', async () => {
+    const ingestor = new Ingestor(loadConfig({ EXTRACT_TIMEOUT_MS: '300' }), await ourLibrary(), undefined, 1);
+    try {
+      // Some 2 MB of letters: seconds of work, stopped at 0.3 s; the event loop was free meanwhile.
+      const long = Array.from({ length: 800 }, () => letter).join('\n\n');
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 20);
+      await expect(ingestor.analyseTextJson({ text: long }, { profile: 'lettre' })).rejects.toMatchObject({ code: 'TIMEOUT' });
+      clearInterval(timer);
+      expect(ticks).toBeGreaterThan(3);
+      expect(ingestor.load().workers).toBe(1);
+    } finally {
+      await ingestor.close();
+    }
+  }, 60_000);
+});
+
 describe('partial success', () => {
   it('a PDF with one unreadable page gives a report on the others, with a warning', async () => {
     const page = (c: number): string => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${c} 0 R /Resources << /Font << /F1 5 0 R >> >> >>`;

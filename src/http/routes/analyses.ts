@@ -1,7 +1,6 @@
 /** POST /api/v1/analyses: a Report for JSON text or for one uploaded file (multipart field `file`). */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { analyse } from '../../analyse.js';
 import { AppError } from '../../errors.js';
 import { DOCUMENT_TYPES, DocumentTypeId, Report } from '../../model.js';
 import type { RouteDeps } from '../app.js';
@@ -19,7 +18,6 @@ const AnalysisRequest = z.object({
 
 /** The analysis routes. */
 export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
-  const options = (profile: string | undefined) => ({ profile: profile ?? deps.config.DEFAULT_PROFILE, maxChars: deps.config.MAX_TEXT_CHARS });
   return async (app) => {
     app.post(
       '/analyses',
@@ -37,7 +35,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         // schema. Validating it again on every answer would cost the event loop ~1 ms per 100 alerts.
         serializerCompiler: () => (data) => JSON.stringify(data),
       },
-      async (req) => {
+      async (req, reply) => {
         if (req.isMultipart()) {
           const { bytes, filename, fields } = await readUpload(req, deps.config.MAX_UPLOAD_BYTES, ['profile', 'type']);
           const { profile, type } = fields;
@@ -54,11 +52,12 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
         }
         if (!req.body) throw new AppError('BAD_REQUEST', 'Envoyez un corps JSON { "text": … } ou un fichier (multipart, champ « file »).');
         const { text, profile, id, filename, type } = req.body;
-        return analyse({ text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) }, deps.library, {
-          ...options(profile),
-          personalData: 'count',
-          ...(type ? { documentType: type } : {}),
-        });
+        const json = await deps.ingestor.analyseTextJson(
+          { text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) },
+          { profile: profile ?? deps.config.DEFAULT_PROFILE, personalData: 'count', ...(type ? { documentType: type } : {}) },
+        );
+        // Already serialised (by the worker that analysed it): sent as it is.
+        return reply.type('application/json; charset=utf-8').send(json as unknown as Report);
       },
     );
   };
