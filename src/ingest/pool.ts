@@ -265,7 +265,9 @@ export class IngestPool {
       else if ('extracted' in msg) p.resolve(msg.extracted);
       else if ('json' in msg) p.resolve(msg.json);
       else p.reject(new AppError(msg.error.code, msg.error.message, msg.error.details));
-      slot.done++;
+      // Recycling returns what a PDF library holds; pasted text leaves nothing of the kind (and a fresh
+      // worker's warm-up would cost more than the hundred analyses it follows).
+      if (p.job.text === undefined) slot.done++;
       if (slot.done >= (this.options.recycleAfter ?? 100)) this.replace(slot);
       this.dispatch();
     });

@@ -144,7 +144,8 @@ describe('pasted text on the worker threads', () => {
   const letter = WARM_UP_LETTER;
   it('an idle worker gives the same report as the main thread, serialised; errors keep their codes', async () => {
     const library = await ourLibrary();
-    const ingestor = new Ingestor(loadConfig({ MAX_TEXT_CHARS: '5000' }), library, undefined, 1);
+    // (workers recycled after 2 files: pasted text does not count, a recycled worker would not be ready)
+    const ingestor = new Ingestor(loadConfig({ MAX_TEXT_CHARS: '5000' }), library, undefined, 1, false, 2);
     try {
       const options = { profile: 'lettre', personalData: 'count' as const };
       // Before the workers start: analysed here.
@@ -166,8 +167,9 @@ describe('pasted text on the worker threads', () => {
       await expect(ingestor.analyseTextJson({ text: '   ' }, options)).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
       await expect(ingestor.analyseTextJson({ text: 'x'.repeat(6000) }, options)).rejects.toMatchObject({ code: 'TOO_LARGE' });
       await expect(ingestor.analyseTextJson({ text: letter }, { profile: 'inconnu' })).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
-      // The worker is still there and answers.
+      // The worker is still there and answers, the same one: still ready right after.
       expect(JSON.parse(await ingestor.analyseTextJson({ text: letter }, options))).toMatchObject({ stats: { words: expect.any(Number) } });
+      expect(ingestor.load()).toMatchObject({ workers: 1, ready: 1 });
     } finally {
       await ingestor.close();
     }
