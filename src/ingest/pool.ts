@@ -181,11 +181,6 @@ export class IngestPool {
     return this.submit(job, true) as Promise<ExtractedText>;
   }
 
-  /** True when a worker is ready and nothing waits: a job sent now starts at once. */
-  idle(): boolean {
-    return !this.closed && this.queue.length === 0 && this.slots.some((s) => s.ready && !s.current && !s.retired);
-  }
-
   /** Analyses pasted text in a worker; resolves to the report serialised as JSON. */
   runText(job: TextJob): Promise<string> {
     return this.enqueue<string>(() => ({ seq: ++this.seq, bytes: new Uint8Array(0), sha256: '', ...job }));

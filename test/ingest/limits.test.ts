@@ -12,6 +12,7 @@ import { sniff } from '../../src/ingest/sniff.js';
 import { decodeText } from '../../src/ingest/text.js';
 import { pdfFromObjects, tinyDocx, tinyPdf, WARM_UP_LETTER } from '../../src/ingest/warmup.js';
 import { analyse } from '../../src/analyse.js';
+import type { Report } from '../../src/model.js';
 import { makeEncryptedPdf, makeLetterDocx, makeLetterOdt, makeLetterPdf, makeScannedPdf, makeZip } from '../../scripts/documents.js';
 import { ourLibrary } from '../helpers/library.js';
 
@@ -140,35 +141,31 @@ describe('the pool keeps serving', () => {
   });
 });
 
-describe('pasted text on the worker threads', () => {
+describe('long pasted text on the worker threads', () => {
   const letter = WARM_UP_LETTER;
-  it('an idle worker gives the same report as the main thread, serialised; errors keep their codes', async () => {
+  it('a text longer than a pasted letter gets, from a worker, the report the main thread gives; errors keep their codes', async () => {
     const library = await ourLibrary();
     // (workers recycled after 2 files: pasted text does not count, a recycled worker would not be ready)
-    const ingestor = new Ingestor(loadConfig({ MAX_TEXT_CHARS: '5000' }), library, undefined, 1, false, 2);
+    const ingestor = new Ingestor(loadConfig({ MAX_TEXT_CHARS: '400000' }), library, undefined, 1, false, 2);
     try {
-      const options = { profile: 'lettre', personalData: 'count' as const };
-      // Before the workers start: analysed here.
-      const here = await ingestor.analyseTextJson({ text: letter, id: 'l-1' }, options);
-      expect(ingestor.load().workers).toBe(0);
       await ingestor.start();
-      const before = ingestor.load().ready;
-      const there = await ingestor.analyseTextJson({ text: letter, id: 'l-1' }, options);
-      expect(JSON.parse(there)).toEqual(JSON.parse(here));
-      expect(JSON.parse(there)).toEqual(JSON.parse(JSON.stringify(analyse({ text: letter, id: 'l-1' }, library, { ...options, maxChars: 5000 }))));
-      expect(JSON.parse(there)).toMatchObject({ schema: 'clarte/report@1', id: 'l-1', personalData: { pseudonymised: false } });
-      expect(before).toBe(1);
-      // The worker did it: a request in flight on it makes the next one run here, not wait.
-      const slow = ingestor.analyseTextJson({ text: letter }, options);
+      const options = { profile: 'lettre', personalData: 'count' as const };
+      // A letter is analysed here: nothing goes to the worker.
+      const short = ingestor.analyseTextJson({ text: letter, id: 'l-1' }, options);
+      expect(ingestor.load().busy).toBe(0);
+      expect(JSON.parse(await short)).toEqual(JSON.parse(JSON.stringify(analyse({ text: letter, id: 'l-1' }, library, { ...options, maxChars: 400000 }))));
+      // Over 256 KiB: the worker.
+      const long = Array.from({ length: Math.ceil(270_000 / letter.length) }, () => letter).join('\n\n');
+      const there = ingestor.analyseTextJson({ text: long, id: 'l-2' }, options);
       expect(ingestor.load().busy).toBe(1);
-      await ingestor.analyseTextJson({ text: letter }, options);
-      expect(ingestor.load().busy).toBe(1);
-      await slow;
-      await expect(ingestor.analyseTextJson({ text: '   ' }, options)).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
-      await expect(ingestor.analyseTextJson({ text: 'x'.repeat(6000) }, options)).rejects.toMatchObject({ code: 'TOO_LARGE' });
-      await expect(ingestor.analyseTextJson({ text: letter }, { profile: 'inconnu' })).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
-      // The worker is still there and answers, the same one: still ready right after.
-      expect(JSON.parse(await ingestor.analyseTextJson({ text: letter }, options))).toMatchObject({ stats: { words: expect.any(Number) } });
+      const report = JSON.parse(await there) as Report;
+      expect(report).toEqual(JSON.parse(JSON.stringify(analyse({ text: long, id: 'l-2' }, library, { ...options, maxChars: 400000 }))));
+      expect(report).toMatchObject({ schema: 'clarte/report@1', id: 'l-2', personalData: { pseudonymised: false } });
+      await expect(ingestor.analyseTextJson({ text: ' '.repeat(300_000) }, options)).rejects.toMatchObject({ code: 'EMPTY_DOCUMENT' });
+      await expect(ingestor.analyseTextJson({ text: 'x'.repeat(400_001) }, options)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+      await expect(ingestor.analyseTextJson({ text: long }, { profile: 'inconnu' })).rejects.toMatchObject({ code: 'UNKNOWN_PROFILE' });
+      // The same worker goes on (four texts, none counted for recycling): still ready right after.
+      expect(JSON.parse(await ingestor.analyseTextJson({ text: long }, options))).toMatchObject({ stats: { words: report.stats.words } });
       expect(ingestor.load()).toMatchObject({ workers: 1, ready: 1 });
     } finally {
       await ingestor.close();
