@@ -14,6 +14,8 @@ COPY src ./src
 COPY scripts ./scripts
 COPY rules ./rules
 COPY corpora/lexiques ./corpora/lexiques
+# The team's letters warm the startup snapshot at build time (they are not in the runtime image).
+COPY corpora/lettres ./corpora/lettres
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime
