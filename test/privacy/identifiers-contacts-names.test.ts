@@ -73,9 +73,8 @@ describe('phone numbers', () => {
   });
 });
 
-describe('quoted messages', () => {
-  it('reads the person’s own message quoted in a reply addressed to them by e-mail', () => {
-    const t = `${HEAD}De : Service insertion <ne-pas-repondre@ddets-vienne.fr>
+/** A service's e-mail reply quoting the person's own message (`body`: its last lines, each after "> "). */
+const replyQuoting = (body: string): string => `${HEAD}De : Service insertion <ne-pas-repondre@ddets-vienne.fr>
 À : lea.verdier@laposte.net
 Objet : RE: ma demande
 
@@ -90,8 +89,12 @@ L'équipe insertion
 > À : accueil@ddets-vienne.fr
 > Objet : ma demande
 >
-> Vous pouvez m'appeler au 06 27 41 88 05 le matin.
-> Merci`;
+${body}`;
+
+describe('quoted messages', () => {
+  it('reads the person’s own message quoted in a reply addressed to them by e-mail', () => {
+    const t = replyQuoting(`> Vous pouvez m'appeler au 06 27 41 88 05 le matin.
+> Merci`);
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 27 41 88 05']);
   });
 });
@@ -158,24 +161,9 @@ describe('addresses and tables', () => {
 
 describe('more of the person’s own words and numbers', () => {
   it('reads the name signing the person’s quoted message under its closing', () => {
-    const t = `${HEAD}De : Service insertion <ne-pas-repondre@ddets-vienne.fr>
-À : lea.verdier@laposte.net
-Objet : RE: ma demande
-
-Madame,
-
-Nous avons bien reçu votre message.
-
-L'équipe insertion
-
-> ----- Message d'origine -----
-> De : lea.verdier@laposte.net
-> À : accueil@ddets-vienne.fr
-> Objet : ma demande
->
-> Je vous remercie de votre aide.
+    const t = replyQuoting(`> Je vous remercie de votre aide.
 > Bien cordialement,
-> Léa Verdier`;
+> Léa Verdier`);
     expect(ofType(t, 'NOM')).toContain('Léa Verdier');
   });
   it('reads a mandate reference in the running text', () => {
