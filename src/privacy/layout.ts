@@ -544,12 +544,26 @@ function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start
     .map((l) => l.text)
     .join('\n')
     .toLowerCase();
+  // the letterhead's own lines: the top lines but the headers of messages ("De :", "À :")
+  const letterhead = lines
+    .slice(0, 15)
+    .filter((l) => !QUOTE_TO_RE.test(l.text) && !QUOTE_FROM_RE.test(l.text))
+    .map((l) => l.text)
+    .join('\n')
+    .toLowerCase();
+  const quotedAtTopToService = (i: number, from: string[]): boolean => {
+    if (from.some((e) => letterhead.includes(e.toLowerCase()))) return false;
+    const to = lines.slice(i + 1, i + 4).map((t) => QUOTE_TO_RE.exec(t.text)?.[1]).find((t) => t !== undefined);
+    return (to?.match(EMAIL_ADDRESS_RE) ?? []).some((e) => letterhead.includes(e.toLowerCase()));
+  };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
     const from = l.text.match(EMAIL_ADDRESS_RE);
-    // (the service's own address, as in its letterhead: a message of the service's)
-    if (!from || from.some((e) => top.includes(e.toLowerCase()))) continue;
+    // (the service's own address, as in its letterhead: a message of the service's; but not when the
+    // address stands only on this "De :" line, written to an address of the letterhead: the person's
+    // message quoted at the top, above the recipient block)
+    if (!from || (from.some((e) => top.includes(e.toLowerCase())) && !quotedAtTopToService(i, from))) continue;
     let to: string | undefined;
     // (the header's lines may stand one blank line apart: a word processor's paragraphs)
     let k = i + 1;

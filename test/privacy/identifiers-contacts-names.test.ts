@@ -191,3 +191,21 @@ describe('titles', () => {
     expect(ofType(t, 'NOM')).toEqual(['Odile FERRAND', 'LEBON']);
   });
 });
+
+describe('a message quoted at the top, above the recipient block', () => {
+  it('reads the person’s own e-mail, name and phone number there: their address is not the letterhead’s', () => {
+    const head = HEAD.replace('Tél. : 05 49 00 00 00', 'Tél. : 05 49 00 00 00 – insertion@ddets-vienne.gouv.fr');
+    const t = `${head}De : Paul ROUSSEL <paul.roussel86@orange.fr>
+À : insertion@ddets-vienne.gouv.fr
+Objet : ma demande d'aide
+> Bonjour, pouvez-vous me dire où en est mon dossier ?
+> Mon portable : 07 61 42 80 15.
+
+${RECIPIENT}Pour faire suite à votre message ci-dessus, nous vous confirmons que votre dossier est complet.${SIGN}`;
+    expect(ofType(t, 'TELEPHONE')).toEqual(['07 61 42 80 15']);
+    expect(ofType(t, 'EMAIL')).toContain('paul.roussel86@orange.fr');
+    expect(ofType(t, 'NOM')).toContain('Paul ROUSSEL');
+    // (the service's own line stays)
+    expect(ofType(t, 'TELEPHONE')).not.toContain('05 49 00 00 00');
+  });
+});
