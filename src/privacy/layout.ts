@@ -538,32 +538,20 @@ const SERVICE_ADDRESSEE_RE = /(?<![\p{L}])(?:délégu\p{L}*|défenseur|médiat\p
 function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start: number; end: number }[] {
   const out: { fromLine: number; start: number; end: number }[] = [];
   // (the reply's own "À : <the person's address>" line is no address of the service's)
-  const top = lines
-    .slice(0, 15)
-    .filter((l) => !QUOTE_TO_RE.test(l.text))
-    .map((l) => l.text)
-    .join('\n')
-    .toLowerCase();
-  // the letterhead's own lines: the top lines but the headers of messages ("De :", "À :")
-  const letterhead = lines
-    .slice(0, 15)
-    .filter((l) => !QUOTE_TO_RE.test(l.text) && !QUOTE_FROM_RE.test(l.text))
-    .map((l) => l.text)
-    .join('\n')
-    .toLowerCase();
-  const quotedAtTopToService = (i: number, from: string[]): boolean => {
-    if (from.some((e) => letterhead.includes(e.toLowerCase()))) return false;
-    const to = lines.slice(i + 1, i + 4).map((t) => QUOTE_TO_RE.exec(t.text)?.[1]).find((t) => t !== undefined);
-    return (to?.match(EMAIL_ADDRESS_RE) ?? []).some((e) => letterhead.includes(e.toLowerCase()));
-  };
+  const head = lines.slice(0, 15).filter((l) => !QUOTE_TO_RE.test(l.text));
+  const joined = (ls: readonly Line[]): string =>
+    ls
+      .map((l) => l.text)
+      .join('\n')
+      .toLowerCase();
+  const top = joined(head);
+  // the letterhead's own lines: the top lines but the headers of messages ("De :")
+  const letterhead = joined(head.filter((l) => !QUOTE_FROM_RE.test(l.text)));
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
     const from = l.text.match(EMAIL_ADDRESS_RE);
-    // (the service's own address, as in its letterhead: a message of the service's; but not when the
-    // address stands only on this "De :" line, written to an address of the letterhead: the person's
-    // message quoted at the top, above the recipient block)
-    if (!from || (from.some((e) => top.includes(e.toLowerCase())) && !quotedAtTopToService(i, from))) continue;
+    if (!from) continue;
     let to: string | undefined;
     // (the header's lines may stand one blank line apart: a word processor's paragraphs)
     let k = i + 1;
@@ -577,6 +565,12 @@ function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start
     }
     if (headerLines === 0 || to === undefined) continue;
     const toAddresses = to.match(EMAIL_ADDRESS_RE) ?? [];
+    const inLetterhead = (e: string): boolean => letterhead.includes(e.toLowerCase());
+    // (the service's own address, as in its letterhead: a message of the service's; but not when the
+    // address stands only on this "De :" line, written to an address of the letterhead: the person's
+    // message quoted at the top, above the recipient block)
+    const quotedAtTop = !from.some(inLetterhead) && toAddresses.some(inLetterhead);
+    if (from.some((e) => top.includes(e.toLowerCase())) && !quotedAtTop) continue;
     const toService = toAddresses.length > 0 ? toAddresses.some((e) => top.includes(e.toLowerCase()) || hasOrgWord(e.replace(/[.@_-]/g, ' '))) : hasOrgWord(to) || SERVICE_ADDRESSEE_RE.test(to);
     if (!toService) continue;
     const quoted = /^[ \t]*>/.test(l.text);
