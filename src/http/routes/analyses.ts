@@ -56,7 +56,7 @@ export function analysisRoutes(deps: RouteDeps): FastifyPluginAsyncZod {
           { text, ...(id !== undefined ? { id } : {}), ...(filename !== undefined ? { filename } : {}) },
           { profile: profile ?? deps.config.DEFAULT_PROFILE, personalData: 'count', ...(type ? { documentType: type } : {}) },
         );
-        // Already serialised (by the worker that analysed it): sent as it is.
+        // Serialised already (here, or by the worker that took a long text): sent as it is.
         return reply.type('application/json; charset=utf-8').send(json as unknown as Report);
       },
     );
