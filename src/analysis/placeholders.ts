@@ -34,11 +34,15 @@ export const PLACEHOLDER_SOURCE = [
 
 const TRIGGER = /[«{$[<%#@‹]|XXX|XX\/|__/;
 
+// One regex for every call (each sentence is tokenised with it): its search always starts at 0.
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_SOURCE, 'gu');
+
 /** Spans of the merge fields in a range of text (absolute offsets). */
 export function placeholderSpans(text: string, from = 0, to = text.length): { start: number; end: number }[] {
   const range = from === 0 && to === text.length ? text : text.slice(from, to);
   if (!TRIGGER.test(range)) return [];
-  const re = new RegExp(PLACEHOLDER_SOURCE, 'gu');
+  const re = PLACEHOLDERS;
+  re.lastIndex = 0;
   const out: { start: number; end: number }[] = [];
   for (let m = re.exec(range); m; m = re.exec(range)) out.push({ start: from + m.index, end: from + m.index + m[0].length });
   return out;

@@ -462,7 +462,9 @@ const NONE: number[] = [];
  * in text order. A pattern first seen after the text was read gets its positions by a slower search.
  */
 export class TextIndex {
+  /** The text in lower case (same offsets), as the rule patterns search it. */
   private readonly lower: string;
+  private folded: string | null = null;
   /** Positions that may start a match, in text order. */
   private readonly pos: Int32Array;
   /** Positions of each key set (by number), for the key sets known when the text was read. */
@@ -470,8 +472,9 @@ export class TextIndex {
   private readonly known: number;
 
   constructor(readonly text: string) {
-    // fold(text), from the lower case the rule patterns search too (computed once per text).
-    const lower = (this.lower = lowerCached(text).replace(/’/g, "'").replace(/[1-9]/g, '0'));
+    // The lower case is the one the patterns search (computed once per text); the fold of each
+    // character ("'" for "’", "0" for a digit) is applied as it is read, without a folded copy.
+    const lower = (this.lower = lowerCached(text));
     const n = lower.length;
     const cand = new Int32Array(n);
     let count = 0;
@@ -491,12 +494,11 @@ export class TextIndex {
       const p = cand[i]!;
       let h = 0;
       for (let d = 1; d <= DEPTH && p + d <= n; d++) {
-        h = (Math.imul(h, 31) + lower.charCodeAt(p + d - 1)) | 0;
+        h = (Math.imul(h, 31) + foldCode(lower.charCodeAt(p + d - 1))) | 0;
         if (prefixes[d - 1]![h & mask] === 0) break;
         for (let e = heads[d - 1]![h & mask]!; e >= 0; e = next[e]!) {
           if (depth[e] !== d) continue;
-          const st = start[e]!;
-          if (st.length > d ? !lower.startsWith(st, p) : !sameAt(lower, st, p, d)) continue;
+          if (!foldedAt(lower, start[e]!, p)) continue;
           const id = owner[e]!;
           const l = lists[id];
           if (!l) lists[id] = [p];
@@ -513,14 +515,22 @@ export class TextIndex {
     if (id < this.known) list = this.lists[id] ?? NONE;
     else {
       list = [];
-      for (const p of this.pos) if (keys.starts.some((st) => this.lower.startsWith(st, p))) list.push(p);
+      const folded = (this.folded ??= this.lower.replace(/’/g, "'").replace(/[1-9]/g, '0'));
+      for (const p of this.pos) if (keys.starts.some((st) => folded.startsWith(st, p))) list.push(p);
     }
     return keys.textStart && list[0] !== 0 ? [0, ...list] : list;
   }
 }
 
-/** True when the d first characters of `st` are at `p` in `text` (a collision check without a string). */
-function sameAt(text: string, st: string, p: number, d: number): boolean {
-  for (let k = 0; k < d; k++) if (text.charCodeAt(p + k) !== st.charCodeAt(k)) return false;
+/** A character code as the index compares it (see `fold`): "'" for "’", "0" for a digit 1–9. */
+function foldCode(c: number): number {
+  return c === 0x2019 ? 0x27 : c >= 0x31 && c <= 0x39 ? 0x30 : c;
+}
+
+/** True when `st` (folded) stands at `p` in `lower` once folded (a check without a string). */
+function foldedAt(lower: string, st: string, p: number): boolean {
+  if (p + st.length > lower.length) return false;
+  for (let k = 0; k < st.length; k++) if (foldCode(lower.charCodeAt(p + k)) !== st.charCodeAt(k)) return false;
   return true;
 }
+
