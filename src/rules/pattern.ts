@@ -116,6 +116,8 @@ export interface PatternOptions {
   indexed?: boolean;
   /** Run a case-insensitive pattern in lower case without the `i` flag (default true; false, for comparison). */
   lowerCase?: boolean;
+  /** Search texts of Latin letters with the Latin form (default true; false, for comparison). */
+  latin?: boolean;
 }
 
 /** Texts at least this long are searched through their start index. */
@@ -132,27 +134,109 @@ function indexOf(text: string): TextIndex {
   return ix;
 }
 
-/** Compiled rule patterns: `exec` gives the leftmost match whose start respects the word edge. */
-/** Patterns made while collection is on (see `collectPatterns`), else null. */
-let collected: PatternRegex[] | null = null;
-
-/** From now on, remember every pattern made, for `compileCollected`. */
-export function collectPatterns(): void {
-  collected ??= [];
-}
+/**
+ * Letters and numbers of the texts Clarté reads nearly always: ASCII, Latin-1, and œ/Œ. A Unicode
+ * property class (`\p{L}`: some 650 ranges) compiles to a large regex, slow to build and heavy in
+ * memory (the agent-identity pattern: 0.9 MB of code per form); on a text whose letters and numbers
+ * all belong here, these ranges match exactly the same characters. Each pattern gets a second form with
+ * them ("Latin form"), used on such texts; any other text (a name in Polish or Greek) gets the
+ * Unicode form. A test holds these ranges to the Unicode properties over every character they cover.
+ */
+export const LATIN_RANGES: Readonly<Record<'L' | 'Ll' | 'Lu' | 'N', string>> = {
+  L: 'A-Za-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0152\\u0153',
+  Ll: 'a-z\\u00b5\\u00df-\\u00f6\\u00f8-\\u00ff\\u0153',
+  Lu: 'A-Z\\u00c0-\\u00d6\\u00d8-\\u00de\\u0152',
+  N: '0-9\\u00b2\\u00b3\\u00b9\\u00bc-\\u00be',
+};
 
 /**
- * Compiles every pattern made since `collectPatterns`, both forms (scan and indexed), and stops
- * collecting. The startup snapshot calls it at build time: V8 compiles a regex at its first run, and
- * the big alternations of the rules cost more to compile than a letter costs to analyse.
+ * The source with its `\p{L}`, `\p{Ll}`, `\p{Lu}` and `\p{N}` written as LATIN_RANGES (also negated,
+ * outside a class), or null when it uses none (nothing to gain) or one this cannot write (`\P{…}`
+ * inside a class). Only for a regex without the `i` flag: case closure would widen the ranges.
  */
-export function compileCollected(): number {
-  const all = collected ?? [];
-  collected = null;
-  for (const p of all) p.compile();
-  return all.length;
+export function latinSource(source: string): string | null {
+  let out = '';
+  let inClass = false;
+  let changed = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const m = /^\\([pP])\{(L|Ll|Lu|N)\}/.exec(source.slice(i, i + 6));
+      if (m) {
+        const ranges = LATIN_RANGES[m[2] as keyof typeof LATIN_RANGES];
+        const negated = m[1] === 'P';
+        if (inClass && negated) return null;
+        out += inClass ? ranges : `[${negated ? '^' : ''}${ranges}]`;
+        i += m[0].length - 1;
+        changed = true;
+        continue;
+      }
+      const next = source[i + 1] ?? '';
+      if (next === 'p' || next === 'P') {
+        const end = source.indexOf('}', i);
+        if (end < 0) return null;
+        out += source.slice(i, end + 1);
+        i = end;
+        continue;
+      }
+      out += c + next;
+      i++;
+      continue;
+    }
+    if (c === '[' && !inClass) inClass = true;
+    else if (c === ']' && inClass) inClass = false;
+    out += c;
+  }
+  return changed ? out : null;
 }
 
+// Whether a UTF-16 unit above U+00FF is a letter or a number outside LATIN_RANGES (0: not yet known,
+// 1: no, 2: yes), filled as met: a text is read character by character, without a Unicode class.
+const BEYOND = new Uint8Array(0x10000);
+const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
+
+function beyondLatin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 0xff) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // A character outside the BMP (its surrogate pair read as one code point).
+      if (LETTER_OR_NUMBER.test(String.fromCodePoint(text.codePointAt(i)!))) return true;
+      i++;
+      continue;
+    }
+    let k = BEYOND[c]!;
+    if (k === 0) BEYOND[c] = k = c !== 0x152 && c !== 0x153 && LETTER_OR_NUMBER.test(text[i]!) ? 2 : 1;
+    if (k === 2) return true;
+  }
+  return false;
+}
+
+// Whether the last subjects searched hold only letters and numbers of LATIN_RANGES (a letter's text is
+// searched by some ninety patterns).
+const latinChecked: { text: string; latin: boolean }[] = [];
+
+/** True when every letter and number of the text is in LATIN_RANGES (cached for the last texts). */
+export function isLatinText(text: string): boolean {
+  for (const e of latinChecked) if (e.text === text) return e.latin;
+  const latin = !beyondLatin(text);
+  latinChecked.unshift({ text, latin });
+  if (latinChecked.length > 4) latinChecked.pop();
+  return latin;
+}
+
+/** The source when it compiles with these flags, else null (an organisation's pattern the rewriting could not follow). */
+function validSource(source: string | null, flags: string): string | null {
+  if (source === null) return null;
+  try {
+    new RegExp(source, flags);
+    return source;
+  } catch {
+    return null;
+  }
+}
+
+/** Compiled rule patterns: `exec` gives the leftmost match whose start respects the word edge. */
 export class PatternRegex {
   /** The regex source (all the patterns) and its flags, without "g" or "y". */
   readonly source: string;
@@ -161,15 +245,19 @@ export class PatternRegex {
   private readonly flags: string;
   /** What is compiled: the source, or its lower-case form run on the text in lower case. */
   private readonly compiled: string;
+  /** The compiled source with its Unicode letter and number classes as LATIN_RANGES, or null. */
+  private readonly latin: string | null;
   private readonly lower: boolean;
   /** 0: no edge check; 1: every match checked; 2: only matches of the marked (bounded) alternatives. */
   private readonly check: 0 | 1 | 2;
   /** The first characters of its matches: null when unknown (the text is scanned). */
   private readonly keys: StartKeys | null = null;
-  // Both regexes are made on first use: a Unicode regex full of \p{L} costs to build, and a pattern
-  // may only ever search short texts (scanned) or long ones (indexed, sticky).
+  // The regexes are made on first use: a Unicode regex full of \p{L} costs to build, a pattern may only
+  // ever search short texts (scanned) or long ones (indexed, sticky), and most texts take the Latin form.
   private scanRe: RegExp | null = null;
   private stickyRe: RegExp | null = null;
+  private scanLatinRe: RegExp | null = null;
+  private stickyLatinRe: RegExp | null = null;
   private lastText: string | null = null;
   private lastPositions: number[] = [];
 
@@ -197,28 +285,25 @@ export class PatternRegex {
     this.lower = lowered !== null;
     this.compiled = lowered ?? this.source;
     this.flags = `${options.caseSensitive || this.lower ? '' : 'i'}${options.multiline ? 'm' : ''}u`;
+    this.latin = this.flags.includes('i') || options.latin === false ? null : validSource(latinSource(this.compiled), this.flags);
     // Only matches that start at a word edge or a line start are sure to sit at indexed positions.
     const indexable = wordStart && source !== '' && options.indexed !== false;
     // A pattern read in an earlier process (the rules cache) compiled then; any other is compiled now,
     // so that a bad pattern stops the loading of its rule file.
-    if (!indexable || !hasKeys(this.source, options.multiline)) this.scan();
+    if (!indexable || !hasKeys(this.source, options.multiline)) this.scan(this.latin !== null);
     if (indexable) this.keys = firstKeys(this.source, options.multiline);
-    collected?.push(this);
   }
 
-  /** Makes and runs both regexes, so that V8 compiles them now (once for one-byte texts, once for two-byte ones). */
-  compile(): void {
-    const sticky = (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
-    for (const subject of ['a', 'a\u2019']) {
-      this.scan().lastIndex = 0;
-      this.scan().exec(subject);
-      sticky.lastIndex = 0;
-      sticky.exec(subject);
-    }
-  }
-
-  private scan(): RegExp {
+  /** The scanning regex, in its Latin form or its Unicode form. */
+  private scan(latin: boolean): RegExp {
+    if (latin) return (this.scanLatinRe ??= new RegExp(this.latin!, `g${this.flags}`));
     return (this.scanRe ??= new RegExp(this.compiled, `g${this.flags}`));
+  }
+
+  /** The sticky regex (tried at one position), in its Latin form or its Unicode form. */
+  private sticky(latin: boolean): RegExp {
+    if (latin) return (this.stickyLatinRe ??= new RegExp(this.latin!, `y${this.flags}`));
+    return (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
   }
 
   /**
@@ -227,8 +312,8 @@ export class PatternRegex {
    */
   exec(text: string, from = 0): RegExpExecArray | null {
     if (this.keys && text.length >= INDEX_FROM) return this.execIndexed(text, from);
-    const re = this.scan();
     const subject = this.lower ? lowerCached(text) : text;
+    const re = this.scan(this.latin !== null && isLatinText(subject));
     re.lastIndex = from;
     for (;;) {
       const m = re.exec(subject);
@@ -247,8 +332,8 @@ export class PatternRegex {
       this.lastText = text;
     }
     const positions = this.lastPositions;
-    const re = (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
     const subject = this.lower ? lowerCached(text) : text;
+    const re = this.sticky(this.latin !== null && isLatinText(subject));
     // First position at or after `from` (binary search), then each in turn.
     let lo = 0;
     let hi = positions.length;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskPlaceholders } from '../../src/analysis/placeholders.js';
 import { ROOT } from '../../src/paths.js';
-import { lowerPatternSource, PatternRegex } from '../../src/rules/pattern.js';
+import { isLatinText, LATIN_RANGES, latinSource, lowerPatternSource, PatternRegex } from '../../src/rules/pattern.js';
 import { firstKeys, TextIndex } from '../../src/rules/prefix.js';
 import { rulePatternLists } from '../helpers/patterns.js';
 
@@ -104,6 +104,22 @@ describe('rule patterns through the start index', () => {
     expect(lowered / lists.length).toBeGreaterThan(0.9);
   }, 240_000);
 
+  it('finds with Latin ranges exactly what the Unicode classes find, for every pattern of every rule, in every text', () => {
+    // Names in other scripts make a text take the Unicode form: both kinds of text are searched.
+    const others = corpus.filter((_, i) => i % 7 === 0).map((t) => t.replace(/Madame|Monsieur/g, 'Łukasz Wiśniewski, Σοφία Παππά'));
+    const texts = [...corpus, ...others];
+    expect(texts.filter((t) => isLatinText(t)).length / texts.length).toBeGreaterThan(0.7);
+    let latin = 0;
+    for (const l of lists) {
+      const fast = new PatternRegex(l.patterns, l.options);
+      if (latinSource(fast.source) === null && latinSource(lowerPatternSource(fast.source) ?? '') === null) continue;
+      latin++;
+      const unicode = new PatternRegex(l.patterns, { ...l.options, latin: false });
+      for (const t of texts) sameMatches(l.where, fast, unicode, t);
+    }
+    expect(latin / lists.length).toBeGreaterThan(0.2);
+  }, 240_000);
+
   it('keeps word edges: no match inside a word, a match after an apostrophe or a hyphen', () => {
     const re = new PatternRegex(['être', 'hui', 'état']);
     const text = `${'x '.repeat(600)}peut-être aujourd'hui l’état retreat étatique`;
@@ -128,6 +144,42 @@ describe('patterns in lower case', () => {
     const text = 'Affaire suivie par MONSIEUR durand.';
     const m = re.exec(text)!;
     expect(text.slice(m.index, m.index + m[0].length)).toBe('MONSIEUR durand');
+  });
+});
+
+describe('Latin form of the Unicode classes', () => {
+  it('gives exactly the Unicode letters and numbers of every character it covers', () => {
+    const covered = [...Array.from({ length: 0x100 }, (_, c) => c), 0x152, 0x153].map((c) => String.fromCharCode(c));
+    for (const [name, ranges] of Object.entries(LATIN_RANGES)) {
+      const latin = new RegExp(`[${ranges}]`, 'u');
+      const unicode = new RegExp(`\\p{${name}}`, 'u');
+      expect(covered.filter((c) => latin.test(c) !== unicode.test(c)).map((c) => `${name} U+${c.charCodeAt(0).toString(16)}`)).toEqual([]);
+    }
+  });
+
+  it('rewrites the letter and number classes, inside and outside a class, negated outside one', () => {
+    expect(latinSource(String.raw`[\p{L}'-]{2,30}\p{Ll}\P{N}\p{Lu}\\p{L}\p{Sc}`)).toBe(
+      `[${LATIN_RANGES.L}'-]{2,30}[${LATIN_RANGES.Ll}][^${LATIN_RANGES.N}][${LATIN_RANGES.Lu}]\\\\p{L}\\p{Sc}`,
+    );
+    expect(latinSource(String.raw`[^\p{L}\p{N}_]`)).toBe(`[^${LATIN_RANGES.L}${LATIN_RANGES.N}_]`);
+    expect(latinSource(String.raw`[\P{L}x]`)).toBeNull();
+    expect(latinSource('abc|\\d+')).toBeNull();
+  });
+
+  it('tells a text of Latin letters from one with letters or numbers of other scripts', () => {
+    expect(isLatinText('Cœur, façade, Straße : 12 ½ € « ok » – l’été…')).toBe(true);
+    expect(isLatinText('M. Łukasz Wiśniewski')).toBe(false);
+    expect(isLatinText('Σοφία')).toBe(false);
+    expect(isLatinText('n° ٣')).toBe(false);
+    expect(isLatinText('𝒜 mathématique')).toBe(false);
+    expect(isLatinText('un emoji 😀 reste latin')).toBe(true);
+  });
+
+  it('finds a name in another script with the Unicode form', () => {
+    const re = new PatternRegex(['m\\. \\p{Lu}\\p{L}+']);
+    const text = 'Dossier suivi par M. Łukasz, puis par M. Dupont.';
+    expect(all(re, text).map(([i, n]) => text.slice(i, i + n))).toEqual(['M. Łukasz', 'M. Dupont']);
+    expect(all(re, 'Dossier suivi par M. Dupont.').map(([, n]) => n)).toEqual([9]);
   });
 });
 
