@@ -11,7 +11,7 @@
  * and conditions, the words know a letter's whole vocabulary.
  */
 import { DOCUMENT_TYPES, type Span } from '../model.js';
-import { lowerSameLength } from '../analysis/normalize.js';
+import { lowerCached } from '../analysis/normalize.js';
 
 export type DocumentTypeId = (typeof DOCUMENT_TYPES)[number];
 
@@ -53,7 +53,8 @@ export function typeFeatures(text: string): Map<string, number> {
  * analysis allocated.)
  */
 function eachWord(text: string, visit: (word: string, at: number) => void): void {
-  const lower = lowerSameLength(text);
+  // The lower case the rule patterns search (computed once per text); apostrophes are no word letters.
+  const lower = lowerCached(text);
   const n = lower.length;
   let i = 0;
   while (i < n) {
