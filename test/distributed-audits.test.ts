@@ -121,6 +121,28 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
     expect(recorded).toBeLessThanOrEqual(files.length);
   }, 240_000);
 
+  it('gives the job of each file the expiry of the instance that received its audit, whatever another instance set', async () => {
+    const DATABASE_URL = await freshPostgres();
+    const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };
+    const config = loadConfig(env);
+    const token = await createAccount(DATABASE_URL, { login: 'comms', role: 'comms' });
+    const app = await buildApp({ config, library: await ourLibrary() });
+    sendToken(app, token);
+    apps.push(app);
+    const letter = readFileSync(join(LETTERS, names()[0]!), 'utf8');
+    const send = (name: string) => app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart([{ name: 'file', filename: name, content: letter }]) });
+    expect((await send('a.txt')).statusCode).toBe(202);
+    // another instance, configured otherwise, starts: it sets the queue's default to its own value
+    const boss = await openQueue({ ...config, AUDIT_JOB_EXPIRE_SECONDS: 120 }, () => {});
+    try {
+      expect((await send('b.txt')).statusCode).toBe(202);
+      const jobs = (await boss.fetch(AUDIT_QUEUE, { batchSize: 10 })) ?? [];
+      expect(jobs.map((j) => Number(j.expireInSeconds))).toEqual([3, 3]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  }, 60_000);
+
   it('records a file whose job failed every attempt as an error, and its audit ends', async () => {
     const DATABASE_URL = await freshPostgres();
     const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };

@@ -50,7 +50,7 @@ export class AuditJobs {
     if (this.deps.config.AUDIT_QUEUE) {
       const boss = await this.boss();
       // the audit and its jobs are recorded together: both, or neither
-      await audits.create(id, options.profile, options.save, files, options.author, (tx) => enqueueAudit(boss, tx, id, files.length));
+      await audits.create(id, options.profile, options.save, files, options.author, (tx) => enqueueAudit(boss, tx, id, files.length, this.deps.config.AUDIT_JOB_EXPIRE_SECONDS));
       return (await audits.get(id))!;
     }
     await audits.create(id, options.profile, options.save, files, options.author);

@@ -88,9 +88,14 @@ function inTransaction(tx: Sql): PgBoss.Db {
   };
 }
 
-/** Puts one job per file of an audit in the queue, inside the transaction that records the audit. */
-export async function enqueueAudit(boss: PgBoss, tx: Sql, audit: string, files: number): Promise<void> {
-  const jobs = Array.from({ length: files }, (_, seq) => ({ name: AUDIT_QUEUE, data: { audit, seq } satisfies FileJob }));
+/**
+ * Puts one job per file of an audit in the queue, inside the transaction that records the audit. Each
+ * job carries its expiry (AUDIT_JOB_EXPIRE_SECONDS of the instance that received the audit): the
+ * queue's own default is whatever the last instance started set, and instances configured differently
+ * would otherwise change it for each other's audits.
+ */
+export async function enqueueAudit(boss: PgBoss, tx: Sql, audit: string, files: number, expireInSeconds: number): Promise<void> {
+  const jobs = Array.from({ length: files }, (_, seq) => ({ name: AUDIT_QUEUE, data: { audit, seq } satisfies FileJob, expireInSeconds }));
   // a few thousand jobs per statement (one JSON parameter each)
   for (let i = 0; i < jobs.length; i += 2000) await boss.insert(jobs.slice(i, i + 2000), { db: inTransaction(tx) });
 }
