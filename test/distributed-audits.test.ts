@@ -50,6 +50,18 @@ async function worker(env: Record<string, string>): Promise<{ child: ChildProces
   return { child, out };
 }
 
+/** A fresh database, an instance with the queue (jobs expire after 3 s) sending a comms account's token, and a letter. */
+async function queuedInstance(): Promise<{ env: Record<string, string>; config: ReturnType<typeof loadConfig>; app: FastifyInstance; letter: string }> {
+  const DATABASE_URL = await freshPostgres();
+  const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };
+  const config = loadConfig(env);
+  const token = await createAccount(DATABASE_URL, { login: 'comms', role: 'comms' });
+  const app = await buildApp({ config, library: await ourLibrary() });
+  sendToken(app, token);
+  apps.push(app);
+  return { env, config, app, letter: readFileSync(join(LETTERS, names()[0]!), 'utf8') };
+}
+
 describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)', () => {
   it('runs an audit on two workers, one killed in the middle, with every file once on the map and progress seen from both instances', async () => {
     const DATABASE_URL = await freshPostgres();
@@ -122,14 +134,7 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
   }, 240_000);
 
   it('gives the job of each file the expiry of the instance that received its audit, whatever another instance set', async () => {
-    const DATABASE_URL = await freshPostgres();
-    const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };
-    const config = loadConfig(env);
-    const token = await createAccount(DATABASE_URL, { login: 'comms', role: 'comms' });
-    const app = await buildApp({ config, library: await ourLibrary() });
-    sendToken(app, token);
-    apps.push(app);
-    const letter = readFileSync(join(LETTERS, names()[0]!), 'utf8');
+    const { config, app, letter } = await queuedInstance();
     const send = (name: string) => app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart([{ name: 'file', filename: name, content: letter }]) });
     expect((await send('a.txt')).statusCode).toBe(202);
     // another instance, configured otherwise, starts: it sets the queue's default to its own value
@@ -144,14 +149,7 @@ describe.skipIf(!POSTGRES_URL)('distributed audits (PostgreSQL, clarte worker)',
   }, 60_000);
 
   it('records a file whose job failed every attempt as an error, and its audit ends', async () => {
-    const DATABASE_URL = await freshPostgres();
-    const env = { DATABASE_URL, AUDIT_QUEUE: 'true', AUDIT_JOB_EXPIRE_SECONDS: '3', AUDIT_QUEUE_CHECK_SECONDS: '1', AUDIT_WORKERS: '1', LOG_LEVEL: 'silent' };
-    const config = loadConfig(env);
-    const token = await createAccount(DATABASE_URL, { login: 'comms', role: 'comms' });
-    const app = await buildApp({ config, library: await ourLibrary() });
-    sendToken(app, token);
-    apps.push(app);
-    const letter = readFileSync(join(LETTERS, names()[0]!), 'utf8');
+    const { env, config, app, letter } = await queuedInstance();
     const sent = await app.inject({ method: 'POST', url: '/api/v1/audits', ...multipart([{ name: 'file', filename: 'a.txt', content: letter }, { name: 'file', filename: 'b.txt', content: `${letter}\nB.\n` }]) });
     const id = sent.json().id as string;
     // no worker yet: the two jobs fail every attempt (as if each worker taking them died)
