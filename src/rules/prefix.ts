@@ -401,10 +401,12 @@ interface StartTable {
   /** prefixes[d − 1][bucket]: 1 when some start's first d characters hash there (deeper look-ups stop at 0). */
   prefixes: Uint8Array[];
   next: Int32Array;
-  /** Per entry: the key set it belongs to, its start, and its depth (min(4, length)). */
-  owner: Int32Array;
+  /** Per entry (one per distinct start): its start, its depth (min(DEPTH, length)), and the key sets
+   * it belongs to: owners[ownerFrom[e]] … owners[ownerFrom[e + 1] − 1]. */
   start: string[];
   depth: Uint8Array;
+  ownerFrom: Int32Array;
+  owners: Int32Array;
 }
 
 let table: StartTable | null = null;
@@ -422,14 +424,19 @@ function idOf(keys: StartKeys): number {
 
 function startTable(): StartTable {
   if (table) return table;
-  const owner: number[] = [];
-  const start: string[] = [];
+  // A start shared by many patterns ("\n", "votre") is one entry, compared once at each position.
+  const byStart = new Map<string, number[]>();
   allKeys.forEach((k, id) => {
     for (const st of k.starts) {
-      owner.push(id);
-      start.push(st);
+      const ids = byStart.get(st);
+      if (ids) ids.push(id);
+      else byStart.set(st, [id]);
     }
   });
+  const start = [...byStart.keys()];
+  const groups = [...byStart.values()];
+  const ownerFrom = new Int32Array(start.length + 1);
+  groups.forEach((ids, e) => (ownerFrom[e + 1] = ownerFrom[e]! + ids.length));
   let buckets = 256;
   while (buckets < start.length * 2) buckets *= 2;
   const t: StartTable = {
@@ -437,9 +444,10 @@ function startTable(): StartTable {
     heads: Array.from({ length: DEPTH }, () => new Int32Array(buckets).fill(-1)),
     prefixes: Array.from({ length: DEPTH }, () => new Uint8Array(buckets)),
     next: new Int32Array(start.length),
-    owner: Int32Array.from(owner),
     start,
     depth: new Uint8Array(start.length),
+    ownerFrom,
+    owners: Int32Array.from(groups.flat()),
   };
   start.forEach((st, e) => {
     const d = Math.min(DEPTH, st.length);
@@ -465,8 +473,8 @@ export class TextIndex {
   /** The text in lower case (same offsets), as the rule patterns search it. */
   private readonly lower: string;
   private folded: string | null = null;
-  /** Positions that may start a match, in text order. */
-  private readonly pos: Int32Array;
+  /** Positions that may start a match, in text order (for key sets met after the text was read). */
+  private pos: number[] | null = null;
   /** Positions of each key set (by number), for the key sets known when the text was read. */
   private readonly lists: (number[] | undefined)[];
   private readonly known: number;
@@ -476,22 +484,17 @@ export class TextIndex {
     // character ("'" for "’", "0" for a digit) is applied as it is read, without a folded copy.
     const lower = (this.lower = lowerCached(text));
     const n = lower.length;
-    const cand = new Int32Array(n);
-    let count = 0;
-    let prev = 1;
-    for (let p = 0; p < n; p++) {
-      const k = kindOf(lower.charCodeAt(p));
-      if (k === 3 || (k === 2 && prev !== 2)) cand[count++] = p;
-      prev = k;
-    }
-    this.pos = cand.subarray(0, count);
     this.known = allKeys.length;
     const lists: (number[] | undefined)[] = (this.lists = new Array<number[] | undefined>(this.known));
     if (this.known === 0) return;
     const t = startTable();
-    const { heads, prefixes, next, owner, start, depth, mask } = t;
-    for (let i = 0; i < count; i++) {
-      const p = cand[i]!;
+    const { heads, prefixes, next, start, depth, ownerFrom, owners, mask } = t;
+    let prev = 1;
+    for (let p = 0; p < n; p++) {
+      const k = kindOf(lower.charCodeAt(p));
+      const candidate = k === 3 || (k === 2 && prev !== 2);
+      prev = k;
+      if (!candidate) continue;
       let h = 0;
       for (let d = 1; d <= DEPTH && p + d <= n; d++) {
         h = (Math.imul(h, 31) + foldCode(lower.charCodeAt(p + d - 1))) | 0;
@@ -499,13 +502,28 @@ export class TextIndex {
         for (let e = heads[d - 1]![h & mask]!; e >= 0; e = next[e]!) {
           if (depth[e] !== d) continue;
           if (!foldedAt(lower, start[e]!, p)) continue;
-          const id = owner[e]!;
-          const l = lists[id];
-          if (!l) lists[id] = [p];
-          else if (l[l.length - 1] !== p) l.push(p);
+          for (let o = ownerFrom[e]!, end = ownerFrom[e + 1]!; o < end; o++) {
+            const id = owners[o]!;
+            const l = lists[id];
+            if (!l) lists[id] = [p];
+            else if (l[l.length - 1] !== p) l.push(p);
+          }
         }
       }
     }
+  }
+
+  /** Every position that may start a match (computed when first needed). */
+  private candidates(): number[] {
+    if (this.pos) return this.pos;
+    const pos: number[] = [];
+    let prev = 1;
+    for (let p = 0; p < this.lower.length; p++) {
+      const k = kindOf(this.lower.charCodeAt(p));
+      if (k === 3 || (k === 2 && prev !== 2)) pos.push(p);
+      prev = k;
+    }
+    return (this.pos = pos);
   }
 
   /** Sorted positions where a match with these keys may start. */
@@ -516,7 +534,7 @@ export class TextIndex {
     else {
       list = [];
       const folded = (this.folded ??= this.lower.replace(/’/g, "'").replace(/[1-9]/g, '0'));
-      for (const p of this.pos) if (keys.starts.some((st) => folded.startsWith(st, p))) list.push(p);
+      for (const p of this.candidates()) if (keys.starts.some((st) => folded.startsWith(st, p))) list.push(p);
     }
     return keys.textStart && list[0] !== 0 ? [0, ...list] : list;
   }
