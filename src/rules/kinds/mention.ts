@@ -131,11 +131,11 @@ export const mention: KindCompiler<'mention'> = (rule) => {
 
   const status = (doc: Doc, documentType: string): Mention & { at?: Range; defectMessage?: string; missingMessage?: string } => {
     const base = { id: rule.mention, source: rule.source, consequence: rule.consequence };
-    const notApplicable = { ...base, status: 'not-applicable' as const, missing: [], evidence: [] };
-    if (!rule.appliesTo.includes(documentType as never)) return notApplicable;
+    const notApplicable = (): Mention => ({ ...base, status: 'not-applicable', missing: [], evidence: [] });
+    if (!rule.appliesTo.includes(documentType as never)) return notApplicable();
     const cond = when[documentType] ?? when['*'];
     if (cond) {
-      if (!cond.test(doc.masked)) return notApplicable;
+      if (!cond.test(doc.masked)) return notApplicable();
     }
     const ranges = rangesOf(doc);
     const evidence: Range[] = [];
