@@ -11,7 +11,9 @@ const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[
 const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00[ \u00A0]?)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{L}\p{N}])/gu;
 
 const PHONE_PERSONAL_CUE_RE =
-  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne|propres?)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|(?:enregistrée?s?|ajoutée?s?|inscrite?s?|indiquée?s?|désignée?s?|notée?s?)\s+comme\s+(?:(?:premier|second|deuxième|autre|seul)\s+)?(?:contact|personne\s+à\s+(?:contacter|prévenir))|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?)\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
+  /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne|propres?)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous(?:-mêmes?)?\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|(?:coordonnées|numéros?|téléphones?)\s+que\s+(?:M\.|Mme|Madame|Monsieur|votre|vos|son|sa|leur|ce|cette)\s+[^,.;:\n]{1,40}?\s+(?:nous\s+)?(?:a|ont|avait|avaient)\s+(?:\p{L}+\s+)?(?:données?|indiquée?s?|communiquée?s?|fournie?s?|laissée?s?|transmise?s?|déclarée?s?|signalée?s?)(?:[^.:;\n]{0,60}:)?|(?:numéros?|téléphones?|coordonnées)(?:\s+de\s+téléphone)?\s+(?:donnée?s?|indiquée?s?|communiquée?s?|déclarée?s?|fournie?s?)\s+(?:lors\s+de|dans|sur|avec)\s+(?:votre|vos|sa|son|leur)(?:[^.:;\n]{0,60}:)?|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|(?:enregistrée?s?|ajoutée?s?|inscrite?s?|indiquée?s?|désignée?s?|notée?s?)\s+comme\s+(?:(?:premier|second|deuxième|autre|seul)\s+)?(?:contact|personne\s+à\s+(?:contacter|prévenir))|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?|prévenue?s?|avertie?s?)(?:\s+(?:par|de|en)\s+[^,.;:\n\d]{1,40}?)?\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
+/** Right before the number, a call to the reader: "vous appeler au", "vous rappellerons au", "en vous appelant au". */
+const CALL_YOU_RE = /(?<![\p{L}])vous\s+(?:appel|rappel|joindre|rejoindre|contact|recontact|téléphon)\p{L}*\s+(?:au|sur\s+(?:le|votre))\s*$/iu;
 /** Right before the number, the line a call came from: "nous a appelés depuis le …", "aux appels du …". */
 const CALLER_CUE_RE = /(?<![\p{L}])(?:depuis\s+(?:le|son|sa|leur|votre)(?:\s+(?:numéro|portable|téléphone|mobile))?|(?:appels?|messages?|SMS)\s+(?:du|venant\s+du))\s*$/iu;
 const PHONE_SERVICE_CUE_RE =
@@ -19,7 +21,7 @@ const PHONE_SERVICE_CUE_RE =
 const PHONE_SERVICE_AFTER_RE =
   /^[\s,;]*(?:\(|–|-|:)?\s*(?:appel|prix|service|gratuit|non\s+surtaxé|coût|du\s+lundi|de\s+\d{1,2}\s?h|\d{1,2}\s?h|standard|accueil|plateforme|numéro\s+vert|ouvert|joignable\s+du|tous\s+les\s+jours|7\s?j|24\s?h|poste\s+\d|secrétariat|frais\s+de|professionnel|(?:téléphone|ligne|portable)\s+(?:de|du|professionnel)(?![ \t]+\p{Lu})|permanence|le\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi))/iu;
 // ("au 06 … (Mme) ou au 06 … (M.)": which of a couple the number reaches)
-const PHONE_PERSONAL_AFTER_RE = /^\s*\((?:(?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse|M\.|Mme|Mlle|Madame|Monsieur)\)|(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu})/iu;
+const PHONE_PERSONAL_AFTER_RE = /^\s*(?:[,(–-]\s*(?:les?\s+)?numéros?\s+(?:\p{L}+\s+)?(?:que\s+vous|indiqués?|déclarés?|communiqués?|donnés?|renseignés?|enregistrés?)(?![\p{L}])|\((?:(?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse|M\.|Mme|Mlle|Madame|Monsieur)[),]|(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}))/iu;
 // ("Téléphone en France :", "Portable au Maroc :": where the line is)
 const PHONE_FIELD_RE = /(?:^|\s{2,}|\t)(?:tél(?:éphone)?\.?|n°\s+de\s+téléphone|portable|mobile|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?(?:\s+(?:en|au|aux|à\s+l['’])\s*\p{L}[\p{L}-]*)?\s*:\s*$/iu;
 
@@ -133,7 +135,7 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // ("06 … ou à son travail, au 02 …": another line of the same person's)
     const chained =
       f.start - lastPersonal < 35 &&
-      /^[ \t]*(?:\([^)\n]{0,15}\))?[ \t]*(?:[,;–/-]|et|ou)?[ \t]*(?:(?:à|au|sur)[ \t]+(?:son|sa|leur|votre|mon)[ \t]+[\p{L}-]+[ \t]*,?[ \t]*(?:au|le)?[ \t]*)?$/u.test(text.slice(lastPersonal, f.start));
+      /^[ \t]*(?:\([^)\n]{0,15}\))?[ \t]*(?:[,;–/-]|et|ou)?[ \t]*(?:(?:à|au|sur)[ \t]+(?:son|sa|leur|votre|mon)[ \t]+[\p{L}-]+[ \t]*,?[ \t]*(?:au|le)?[ \t]*|(?:au|le)[ \t]+)?$/u.test(text.slice(lastPersonal, f.start));
     // ("… (Mme Carine Dufour, gestionnaire)": an agent named after the number gives their own line)
     // (not the person's own name: "Contact : 06 … (M. Bertrand)" to Mme BERTRAND)
     const agentAfter = /^\s*\((?:M\.|Mme|Madame|Monsieur)\s/u.test(after) && (/^[^)]*/u.exec(after)![0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).some((w) => layout.agentSurnames.has(w.toLowerCase()) && !personWords.has(w.toLowerCase()));
@@ -154,6 +156,12 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // the line a call came from (even in a block of the service's words: "Appel reçu au 18 depuis le …"),
     // the person's own words quoted in a reply: "vous pouvez me joindre au …, ou ma mère au …"
     if ((CALLER_CUE_RE.test(before) && !layout.agentLabelBefore(f.start)) || (layout.personVoice(f.start) && FIRST_PERSON_PHONE_RE.test(before))) {
+      push();
+      continue;
+    }
+    // "Un rédacteur pourra vous appeler au …", "nous vous rappellerons au …": the number someone calls the reader
+    // on is the reader's, even on a line that names the agent who calls
+    if (zone === 'body' && CALL_YOU_RE.test(before)) {
       push();
       continue;
     }
@@ -179,7 +187,9 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // (a label: what comes before a colon or a dash, not a whole sentence)
     const lineHead = text.slice(line.start, f.start);
     // (not a phone's own label that names a place: "Téléphone en France :")
-    const orgLabel = /[:–]/.test(lineHead) && !PHONE_FIELD_RE.test(lineHead) && hasOrgWord(lineHead.split(/[:–]/)[0] ?? '');
+    // (not a sentence that speaks of the reader or of the service: "Nous avons transmis vos coordonnées au département :")
+    const label = /[:–]/.test(lineHead) ? (lineHead.split(/[:–]/)[0] ?? '').split(/[.!?]\s/).pop()! : '';
+    const orgLabel = label !== '' && !PHONE_FIELD_RE.test(lineHead) && hasOrgWord(label) && !/(?<![\p{L}])(?:nous|vous|votre|vos|je|que|qui)(?![\p{L}])/iu.test(label);
     if (mobile && agentEnd < 0 && (!serviceRight || (cue.personalEnd >= 0 && cue.personalEnd >= cue.serviceEnd - 40)) && !PHONE_SERVICE_AFTER_RE.test(after) && !orgLabel) {
       push();
       continue;

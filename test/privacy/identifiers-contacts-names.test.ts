@@ -71,6 +71,24 @@ describe('phone numbers', () => {
   it('reads a neighbour registered as « second contact » of a remote-alarm service', () => {
     expect(ofType(letter('Votre voisine, Mme Odile PRAT, est enregistrée comme second contact de la téléassistance (05.49.88.14.02).'), 'TELEPHONE')).toEqual(['05.49.88.14.02']);
   });
+  it('reads the numbers someone will call the reader on, even on a line that names an agent', () => {
+    expect(ofType(letter('Un rédacteur de la commission pourra vous rappeler au 05 49 12 30 44 ou au 06 71 20 38 15 si besoin.'), 'TELEPHONE')).toEqual(['05 49 12 30 44', '06 71 20 38 15']);
+  });
+  it('reads a number followed by « numéro indiqué dans votre … »', () => {
+    expect(ofType(letter('Le greffe pourra aussi appeler le 05 49 61 20 18, numéro indiqué dans votre requête.'), 'TELEPHONE')).toEqual(['05 49 61 20 18']);
+  });
+  it('reads a person « joint par nos services au » or « prévenu au », and « vous-même avez indiqué »', () => {
+    expect(ofType(letter('Votre aide à domicile peut être jointe par nos services au 06 52 14 78 90. Vous-même avez indiqué le 05 49 22 61 38.'), 'TELEPHONE')).toEqual(['06 52 14 78 90', '05 49 22 61 38']);
+    expect(ofType(letter('Vous serez prévenu au 05 49 30 11 72 avant la visite du technicien.'), 'TELEPHONE')).toEqual(['05 49 30 11 72']);
+  });
+  it('reads the details a relative gave at the front desk, and those given with the application', () => {
+    expect(ofType(letter('Nous avons noté les coordonnées que votre frère a laissées au secrétariat le 2 mars : 05 49 44 27 90.'), 'TELEPHONE')).toEqual(['05 49 44 27 90']);
+    expect(ofType(letter('Informez la mairie de tout changement. Nous avons enregistré le numéro de téléphone donné lors de votre demande : 05 49 71 26 40.'), 'TELEPHONE')).toEqual(['05 49 71 26 40']);
+  });
+  it('reads a mobile after a sentence that names a body before a colon (no label)', () => {
+    expect(ofType(letter('Nous avons transmis vos coordonnées, avec votre accord, à la conseillère de la mission locale, qui pourra vous accompagner : 07 44 81 20 63.'), 'TELEPHONE')).toEqual(['07 44 81 20 63']);
+    expect(ofType(letter('Mission locale du département : 07 44 81 20 63.'), 'TELEPHONE')).toEqual([]);
+  });
 });
 
 /** A service's e-mail reply quoting the person's own message (`body`: its last lines, each after "> "). */
