@@ -2,18 +2,38 @@
  * The person's phone numbers and e-mail addresses, told from the service's own contact details
  * (letterhead, footer, "appelez-nous au…", agent's line) by the zone and the words around them.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { hasOrgWord, type Layout } from './layout.js';
 import { lastMatchEnd, nearestCue, type PersonalDataSpan } from './types.js';
 
 const SEP = '[ \\u00A0\\u202F.\\-]?';
 const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[ \\u00A0]?(?:\\(0\\)[ \\u00A0]?)?|0)[1-9](?:${SEP}\\d{2}){4}(?![\\p{N}])`, 'gu');
+/** A number in a national format other than France's: a 0, then groups of 2 to 4 digits (read with the country's plan). */
+const NATIONAL_RE = /(?<![\p{L}\p{N}+/.,-])0\d{1,4}(?:[ \u00A0.-]\d{2,4}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+/** Countries whose phone plan a letter's numbers may follow, when the letter names the country or one of its cities. */
+const FOREIGN_COUNTRIES: readonly [CountryCode, RegExp][] = [
+  ['GB', /Royaume-Uni|Angleterre|Écosse|Irlande\s+du\s+Nord|Pays\s+de\s+Galles|Londres|britannique|United\s+Kingdom/u],
+  ['BE', /Belgique|Bruxelles|belge|Liège|Anvers|Charleroi|Namur|Gand/u],
+  ['CH', /Suisse|Genève|Lausanne|Zurich|Berne|Bâle/u],
+  ['DE', /Allemagne|allemande?s?|Berlin|Munich|Francfort|Sarrebruck|Stuttgart|Cologne|Hambourg/u],
+  ['LU', /Luxembourg/u],
+  ['IT', /Italie|italienne?s?|Rome|Milan|Turin|Naples/u],
+  ['ES', /Espagne|espagnole?s?|Madrid|Barcelone|Séville|Valence/u],
+  ['NL', /Pays-Bas|néerlandaise?s?|Amsterdam|Rotterdam|La\s+Haye/u],
+  ['IE', /Irlande|Dublin/u],
+];
 const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00[ \u00A0]?)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{L}\p{N}])/gu;
 
 const PHONE_PERSONAL_CUE_RE =
   /(?:(?<![\p{L}])(?:votre|vos|ton|son|sa|leur)\s+(?:(?:nouveau|nouvelle|ancien|ancienne|propres?)\s+)?(?:numéro(?:\s+de)?(?:\s+(?:téléphone|portable|mobile|fixe|domicile))?|téléphone|portable|mobile|ligne\s+(?:fixe|personnelle)|coordonnées)|vous(?:-mêmes?)?\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqué|communiqué|donné|laissé|fourni|renseigné|signalé|déclaré|mentionné|transmis)|vous\s+(?:joindre|rejoindre|rappel|appel|contact|recontact|téléphon|préven|prévien|informer|informerons|envoyer|enverr)\p{L}*|vous\s+êtes\s+joignable|(?:tél(?:éphone)?\.?|n°)\s*(?:portable|mobile|domicile|personnel|perso|fixe)|(?<![\p{L}])(?:portable|mobile|SMS|texto)(?![\p{L}])|numéro\s+que\s+vous|nouveau\s+numéro|ancien\s+numéro|numéro\s+enregistré|personne\s+à\s+(?:contacter|prévenir)|(?:le|au)\s+numéro\s+(?:suivant|indiqué|déclaré)\s+dans\s+votre|coordonnées\s+(?:que\s+vous|suivantes|enregistrées|déclarées|communiquées|indiquées)|(?:coordonnées|numéros?|téléphones?)\s+que\s+(?:M\.|Mme|Madame|Monsieur|votre|vos|son|sa|leur|ce|cette)\s+[^,.;:\n]{1,40}?\s+(?:nous\s+)?(?:a|ont|avait|avaient)\s+(?:\p{L}+\s+)?(?:données?|indiquée?s?|communiquée?s?|fournie?s?|laissée?s?|transmise?s?|déclarée?s?|signalée?s?)(?:[^.:;\n]{0,60}:)?|(?:numéros?|téléphones?|coordonnées)(?:\s+de\s+téléphone)?\s+(?:donnée?s?|indiquée?s?|communiquée?s?|déclarée?s?|fournie?s?)\s+(?:lors\s+de|dans|sur|avec)\s+(?:votre|vos|sa|son|leur)(?:[^.:;\n]{0,60}:)?|vous\s+a\s+(?:enregistrée?|inscrite?)|(?:téléphone|numéro|portable)\s+(?:déclaré|indiqué|communiqué|renseigné|enregistré|saisi|noté)|numéro\s+de\s+notification|(?:enregistrée?s?|ajoutée?s?|inscrite?s?|indiquée?s?|désignée?s?|notée?s?)\s+comme\s+(?:(?:premier|second|deuxième|autre|seul)\s+)?(?:contact|personne\s+à\s+(?:contacter|prévenir))|vous\s+confirm\p{L}*|(?<![\p{L}])(?:la|le|les|l['’])\s*(?:joign|appel|rappel|contact|recontact)\p{L}*\s+au|(?:rappelée?s?|jointe?s?|contactée?s?|prévenue?s?|avertie?s?)(?:\s+(?:par|de|en)\s+[^,.;:\n\d]{1,40}?)?\s+au|être\s+rappelée?s?|(?:de|du)\s+(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}[\p{L}'’-]+,?\s+(?:le\s+)?)/giu;
 /** Right before the number, a call to the reader: "vous appeler au", "vous rappellerons au", "en vous appelant au". */
 const CALL_YOU_RE = /(?<![\p{L}])vous\s+(?:appel|rappel|joindre|rejoindre|contact|recontact|téléphon)\p{L}*\s+(?:au|sur\s+(?:le|votre))\s*$/iu;
+/** Right before the number, a way to reach the service: "nous joindre au". */
+const US_CALL_RE = /(?<![\p{L}])nous\s+(?:joindre|appeler|téléphoner|contacter)\s+(?:au|sur\s+le)\s*$/iu;
+/** The country calling code of a number as normalised here ("33" for a French one). */
+function callingCode(value: string): string {
+  return value.startsWith('+') ? (parsePhoneNumberFromString(value)?.countryCallingCode ?? '') : '33';
+}
 /** Right before the number, the line a call came from: "nous a appelés depuis le …", "aux appels du …". */
 const CALLER_CUE_RE = /(?<![\p{L}])(?:depuis\s+(?:le|son|sa|leur|votre)(?:\s+(?:numéro|portable|téléphone|mobile))?|(?:appels?|messages?|SMS)\s+(?:du|venant\s+du))\s*$/iu;
 const PHONE_SERVICE_CUE_RE =
@@ -96,10 +116,33 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     for (let m = PHONE_INTL_RE.exec(text); m; m = PHONE_INTL_RE.exec(text)) {
       const raw = m[0].replace(/^00/, '+');
       const p = parsePhoneNumberFromString(raw);
-      if (p && p.isValid()) found.push({ start: m.index, end: m.index + m[0].length, line: layout.lineAt(m.index), value: p.number });
+      // (a number of a range kept for fiction or tests, "+44 7700 900 418", is still a number: possible, not valid)
+      if (p && (p.isValid() || (p.isPossible() && p.countryCallingCode !== '33'))) found.push({ start: m.index, end: m.index + m[0].length, line: layout.lineAt(m.index), value: p.number });
+    }
+  }
+  // "01273 604 519", "02 215 43 07": a number in the national format of a country the letter speaks of
+  const foreign = new Set<Contact>();
+  const countries = FOREIGN_COUNTRIES.filter(([, re]) => re.test(text)).map(([c]) => c);
+  if (countries.length > 0) {
+    NATIONAL_RE.lastIndex = 0;
+    for (let m = NATIONAL_RE.exec(text); m; m = NATIONAL_RE.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      for (const c of countries) {
+        const p = parsePhoneNumberFromString(m[0], c);
+        if (p && p.isValid()) {
+          const f = { start, end, line: layout.lineAt(start), value: p.number };
+          found.push(f);
+          foreign.add(f);
+          break;
+        }
+      }
     }
   }
   if (found.length === 0) return [];
+  // in reading order ("… au +32 … et au 02 …": a number chained to the one before it)
+  found.sort((a, b) => a.start - b.start);
   // the service's numbers: letterhead, footer, agent lines, service blocks
   const serviceNumbers = new Set<string>();
   const isMobile = (f: Contact): boolean => /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
@@ -113,6 +156,7 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     const before = text.slice(lines[f.line]!.start, f.start);
     if (serviceLine(layout, f.start, before) && !loggedMobile(f)) serviceNumbers.add(f.value);
   }
+  const serviceCodes = new Set([...serviceNumbers].map(callingCode));
   const out: PersonalDataSpan[] = [];
   const personWords = new Set<string>();
   for (const n of names) for (const w of text.slice(n.start, n.end).split(/\s+/)) personWords.add(w.toLowerCase());
@@ -167,6 +211,11 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     }
     if (serviceLine(layout, f.start, text.slice(line.start, f.start)) && !loggedMobile(f)) continue;
     if (serviceNumbers.has(f.value)) continue;
+    // "il peut nous joindre au +39 …" in a letter whose service has no number in that country: not ours
+    if (f.value.startsWith('+') && US_CALL_RE.test(before) && !serviceCodes.has(callingCode(f.value))) {
+      push();
+      continue;
+    }
     // "02 35 07 19 46" next to the letterhead's "02 35 07 19 40": another line of the service's exchange
     if (!isMobile(f) && f.value.length >= 9 && [...serviceNumbers].some((n) => n.length === f.value.length && n.slice(0, -2) === f.value.slice(0, -2))) continue;
     // a number alone on its line under "Coordonnées que vous nous avez communiquées :"
@@ -181,7 +230,8 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     const personalEnd = Math.max(cue.personalEnd, nameEnd);
     if (/^8|^9(?:69|70|71|72|73|74|75|76|77|78|79)/.test(f.value) && cue.personalEnd < 0) continue;
     // a mobile or foreign number is a person's unless the service or one of its agents gives it
-    const mobile = /^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33'));
+    // (not one in a foreign national format: only a cue makes it the person's)
+    const mobile = !foreign.has(f) && (/^[67]/.test(f.value) || (f.value.startsWith('+') && !f.value.startsWith('+33')));
     const serviceRight = cue.serviceEnd >= 0 && (SERVICE_SELF_RE.test(before) || cue.serviceEnd >= before.length - 12);
     // "Section consulaire de Lisbonne : +351 …": a body's name as the line's label
     // (a label: what comes before a colon or a dash, not a whole sentence)
@@ -202,7 +252,7 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     if (serviceEnd >= 0) continue;
     if (PHONE_SERVICE_AFTER_RE.test(after)) continue;
     // no cue: a form field ("Téléphone : …") outside a service block, or a mobile number
-    if (!orgLabel && (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+'))) push();
+    if (!orgLabel && !foreign.has(f) && (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+'))) push();
   }
   return out;
 }

@@ -85,6 +85,25 @@ describe('phone numbers', () => {
     expect(ofType(letter('Nous avons noté les coordonnées que votre frère a laissées au secrétariat le 2 mars : 05 49 44 27 90.'), 'TELEPHONE')).toEqual(['05 49 44 27 90']);
     expect(ofType(letter('Informez la mairie de tout changement. Nous avons enregistré le numéro de téléphone donné lors de votre demande : 05 49 71 26 40.'), 'TELEPHONE')).toEqual(['05 49 71 26 40']);
   });
+  it('reads a number in the national format of a country the letter names, after a cue only', () => {
+    expect(ofType(letter('Vous résidez au Royaume-Uni. Nous pourrons vous rappeler au 01392 447 120, numéro fixe indiqué sur votre demande.'), 'TELEPHONE')).toEqual(['01392 447 120']);
+    expect(ofType(letter('Vous résidez en Belgique. Vos numéros : +32 475 61 20 94 (portable) et 02 513 44 07 (domicile, Bruxelles).'), 'TELEPHONE')).toEqual(['+32 475 61 20 94', '02 513 44 07']);
+    // no country named, or no cue: not a number of the person's
+    expect(ofType(letter('Nous pourrons vous rappeler au 01392 447 120.'), 'TELEPHONE')).toEqual([]);
+    expect(ofType(letter('Vous résidez au Royaume-Uni. Le consulat répond au 020 7073 1200 le matin.'), 'TELEPHONE')).toEqual([]);
+  });
+  it('reads a foreign number of a range kept for fiction (possible, not valid)', () => {
+    expect(ofType(letter('Nous vous appellerons au +44 7700 900 418 avant le rendez-vous.'), 'TELEPHONE')).toEqual(['+44 7700 900 418']);
+  });
+  it('does not chain a foreign number of the letterhead to a person’s number further down', () => {
+    const t = `Caisse de compensation\nAvenue Edmond-Vaucher 18 – 1203 Genève\nTél. : +41 58 461 91 11\n\n${RECIPIENT}Nous avons noté votre numéro : 06 12 34 56 78.${SIGN}`;
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 12 34 56 78']);
+  });
+  it('reads a foreign number « to reach us » when the service has no number in that country', () => {
+    expect(ofType(letter('Votre frère, qui vit en Italie, participera aux frais ; il peut nous joindre au +39 347 218 6645.'), 'TELEPHONE')).toEqual(['+39 347 218 6645']);
+    const t = `Consolato\nVia Roma 1 – 00100 Roma\nTél. : +39 06 4520 1100\n\n${RECIPIENT}Vous pouvez nous joindre au +39 06 4520 1120.${SIGN}`;
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
   it('reads a mobile after a sentence that names a body before a colon (no label)', () => {
     expect(ofType(letter('Nous avons transmis vos coordonnées, avec votre accord, à la conseillère de la mission locale, qui pourra vous accompagner : 07 44 81 20 63.'), 'TELEPHONE')).toEqual(['07 44 81 20 63']);
     expect(ofType(letter('Mission locale du département : 07 44 81 20 63.'), 'TELEPHONE')).toEqual([]);
