@@ -43,7 +43,7 @@ const PHONE_SERVICE_AFTER_RE =
 // ("au 06 … (Mme) ou au 06 … (M.)": which of a couple the number reaches)
 const PHONE_PERSONAL_AFTER_RE = /^\s*(?:[,(–-]\s*(?:les?\s+)?numéros?\s+(?:\p{L}+\s+)?(?:que\s+vous|indiqués?|déclarés?|communiqués?|donnés?|renseignés?|enregistrés?)(?![\p{L}])|\((?:(?:mère|père|domicile|portable|mobile|fixe|perso|personnel|travail|conjointe?|parent|enfant|fils|fille|époux|épouse|M\.|Mme|Mlle|Madame|Monsieur)[),]|(?:M\.|Mme|Madame|Monsieur)\s+\p{Lu}))/iu;
 // ("Téléphone en France :", "Portable au Maroc :": where the line is)
-const PHONE_FIELD_RE = /(?:^|\s{2,}|\t)(?:tél(?:éphone)?\.?|n°\s+de\s+téléphone|portable|mobile|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?(?:\s+(?:en|au|aux|à\s+l['’])\s*\p{L}[\p{L}-]*)?\s*:\s*$/iu;
+const PHONE_FIELD_RE = /(?:^[ \t]*(?:[-–—•·*][ \t]*)?|\s{2,}|\t)(?:tél(?:éphone)?s?\.?|n°\s+de\s+téléphone|portables?|mobiles?|gsm|fixe)(?:\s+(?:portable|mobile|fixe|domicile|personnel|professionnel|\(\p{L}+\)))?(?:\s+(?:en|au|aux|à\s+l['’])\s*\p{L}[\p{L}-]*)?\s*:\s*$/iu;
 
 const WEBMAIL_RE =
   /(?:^|\.)(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|bbox|numericable|icloud|me|mac|aol|protonmail|proton|posteo|mailbox|mailo|disroot|tutamail|gmx|mail|email|e-mail|courriel|tutanota|yandex|zoho|web|ukr|t-online|libero|virgilio|sapo|terra|wp|seznam|rambler|rediffmail|qq|163|126|naver|club-internet|aliceadsl|voila|libertysurf|skynet|bluewin|caramail|noos|cegetel|9online|messagerie|perso|famille|maison|poste)(?:[.-]|$)/i;
@@ -106,7 +106,7 @@ function nameNear(names: PersonalDataSpan[], pos: number, lineStart: number): nu
   return best;
 }
 
-export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalDataSpan[] {
+export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text, lines } = layout;
   const found: Contact[] = [];
   PHONE_FR_RE.lastIndex = 0;
@@ -184,6 +184,11 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[]): PersonalD
     // (not the person's own name: "Contact : 06 … (M. Bertrand)" to Mme BERTRAND)
     const agentAfter = /^\s*\((?:M\.|Mme|Madame|Monsieur)\s/u.test(after) && (/^[^)]*/u.exec(after)![0].match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).some((w) => layout.agentSurnames.has(w.toLowerCase()) && !personWords.has(w.toLowerCase()));
     if ((PHONE_PERSONAL_AFTER_RE.test(after) && !agentAfter) || chained) {
+      push();
+      continue;
+    }
+    // "Votre sœur, domiciliée 11, chemin des Vignes, 01750 Replonges (04 85 …)": right after a person's address
+    if (addresses.some((a) => a.end <= f.start && a.end >= line.start && /^[ \t]*[(,–-]?[ \t]*(?:tél(?:éphone)?\.?[ \t]*:?[ \t]*)?$/iu.test(text.slice(a.end, f.start))) && !layout.agentLabelBefore(f.start)) {
       push();
       continue;
     }

@@ -55,6 +55,7 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   const cells = findTableCells(layout);
   const names = findNames(layout, cells);
   const emails = findEmails(layout, names);
+  const addresses = findAddresses(layout, names);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
     ...findIbans(layout, names),
@@ -62,8 +63,8 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...namesBeforeEmails(layout.text, emails),
     ...findDossiers(layout),
     ...findBirthDates(layout),
-    ...findPhones(layout, names),
-    ...findAddresses(layout, names),
+    ...findPhones(layout, names, addresses),
+    ...addresses,
     ...names,
     ...codesAfterNames(layout.text, names),
     ...birthDatesAfterNames(layout.text, names),

@@ -104,6 +104,12 @@ describe('phone numbers', () => {
     const t = `Consolato\nVia Roma 1 – 00100 Roma\nTél. : +39 06 4520 1100\n\n${RECIPIENT}Vous pouvez nous joindre au +39 06 4520 1120.${SIGN}`;
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
   });
+  it('reads a list item « téléphones : » under a dash among the person’s details', () => {
+    expect(ofType(letter('Votre dossier comporte :\n– né le 08/06/1979 à Metz ;\n– téléphones : 03 87 12 41 26 et 06 40 21 33 78.'), 'TELEPHONE')).toEqual(['03 87 12 41 26', '06 40 21 33 78']);
+  });
+  it('reads a number right after a relative’s address', () => {
+    expect(ofType(letter('Votre sœur, domiciliée 11, chemin des Vignes, 01750 Replonges (04 85 30 12 67), reçoit aussi le jugement.'), 'TELEPHONE')).toEqual(['04 85 30 12 67']);
+  });
   it('reads a mobile after a sentence that names a body before a colon (no label)', () => {
     expect(ofType(letter('Nous avons transmis vos coordonnées, avec votre accord, à la conseillère de la mission locale, qui pourra vous accompagner : 07 44 81 20 63.'), 'TELEPHONE')).toEqual(['07 44 81 20 63']);
     expect(ofType(letter('Mission locale du département : 07 44 81 20 63.'), 'TELEPHONE')).toEqual([]);
