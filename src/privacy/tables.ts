@@ -3,7 +3,7 @@
  * sociale") and rows below it. A cell under a name column is a name, under a birth-date column a date
  * of birth.
  */
-import type { Layout } from './layout.js';
+import { hasOrgWord, type Layout } from './layout.js';
 import { scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
@@ -69,6 +69,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
+    // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons)
+    if (head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
     if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE')) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
     if (!kinds.some((k) => k !== null)) continue;
     // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least, or
@@ -96,7 +98,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
           out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'ADRESSE' && ADDRESS_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
-        else if (kind === 'NOM') {
+        else if (kind === 'NOM' && !hasOrgWord(c.text)) {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
           const e = Math.min(scanName(text, c.start, 5), c.end);
           if (e > c.start && e - c.start >= 0.6 * (c.end - c.start)) out.push({ start: c.start, end: e, type: 'NOM' });

@@ -252,3 +252,25 @@ ${RECIPIENT}Pour faire suite à votre message ci-dessus, nous vous confirmons qu
     expect(ofType(t, 'TELEPHONE')).not.toContain('05 49 00 00 00');
   });
 });
+
+describe('officials and agents named in acts, templates and notices', () => {
+  const act = (body: string): string => `CONSEIL DÉPARTEMENTAL DE LA VIENNE\nPlace Aristide-Briand – 86000 Poitiers\n\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\n${body}\n`;
+  it('leaves the rapporteur, the secretary of the sitting and the members who abstained alone', () => {
+    const t = act('Rapporteure : Mme Odile Marchal, vice-présidente chargée de l’insertion\nSecrétaire de séance : M. Hugo Lenoir\n\nAdopté.\nPour : 30 – Contre : 0 – Abstentions : 2 (M. Paul Rivet, Mme Anne Sorel).');
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+  it('leaves a body named in a table with a SIRET column alone', () => {
+    const t = act('Bénéficiaire                          SIRET                 Montant\nAssociation Relais Emploi Vienne      409 227 160 00038     42 500 €');
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+  it('leaves a technical contact with an extension, a coordinator of a service and an architect alone', () => {
+    expect(ofType(letter('Contact technique : Mme Corinne Roux, cellule éditique, poste 3312.'), 'NOM')).not.toContain('Corinne Roux');
+    expect(ofType(letter('Coordonnatrice communale : Mme Hélène Barre, service population, le matin.'), 'NOM')).not.toContain('Hélène Barre');
+    expect(ofType(letter('Votre architecte, Mme Sandrine Lacaze (cabinet Atelier Clain, SIRET 751 208 334 00027), a reçu une copie.'), 'NOM')).not.toContain('Sandrine Lacaze');
+  });
+  it('gives a birth date after a clause to the name inside the clause, not to the agent before it', () => {
+    const names = ofType(letter('Notre gardien, M. Jérôme Pinel, nous a signalé que votre fils Mamadou, né le 11.09.2004, a quitté le logement.'), 'NOM');
+    expect(names).toContain('Mamadou');
+    expect(names).not.toContain('Jérôme Pinel');
+  });
+});
