@@ -388,14 +388,16 @@ function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<strin
 }
 
 const MONTHS = 'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre';
-const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
+const WEEKDAYS = 'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|(?:lun|mar|mer|jeu|ven|sam|dim)\\.';
+/** Months shortened with a point, as a form or a calendar prints them: "12 déc. 1958", "3 janv. 1990". */
+const SHORT_MONTHS = 'janv\\.|févr\\.|fevr\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.|dec\\.';
 /** A number in words, as in a date written out: "vingt-huit", "trente et un", "quatre-vingt-sept". */
 const NUMBER_WORD = 'un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante';
 const NUMBER_WORDS = `(?:${NUMBER_WORD})(?:[ -](?:et[ -])?(?:${NUMBER_WORD})(?![\\p{L}])){0,3}`;
 /** "vingt-huit février deux mille seize", "premier mars mil neuf cent quatre-vingt-sept" (an act of civil status spells its dates out). */
 const DATE_IN_WORDS = `(?:premier|${NUMBER_WORDS})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+(?:deux[ -]mille|mil(?:le)?[ -]neuf[ -]cents?)(?:[ -]${NUMBER_WORDS})?(?![\\p{L}-])`;
 /** A date: "12 mars 1985" (after a weekday or not: "jeudi 14 juin 2007"), in words, "12/03/1985", "12 | 03 | 1985", "1985-03-12". */
-const DATE_SOURCE = `(?:(?:(?:${WEEKDAYS})[ \\u00A0]+)?(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS})[ \\u00A0]+\\d{4}|${DATE_IN_WORDS})|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}(?!\\d))`;
+const DATE_SOURCE = `(?:(?:(?:${WEEKDAYS})[ \\u00A0]+)?(?:(?:1er|\\d{1,2})[ \\u00A0]+(?:${MONTHS}|${SHORT_MONTHS})[ \\u00A0]+\\d{4}|${DATE_IN_WORDS})|\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?\\d{1,2}[ \\u00A0]?[/.\\-][ \\u00A0]?(?:\\d{4}|\\d{2})(?!\\d)|\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{2}[ \\u00A0]*\\|[ \\u00A0]*\\d{4}|(?:19|20)\\d{2}-\\d{2}-\\d{2}(?!\\d))`;
 const SP = '[ \\t\\u00A0]';
 const DOB_RE = new RegExp(
   [

@@ -37,6 +37,11 @@ describe('birth dates written in other forms', () => {
   it('keeps the weekday before a birth date', () => {
     expect(ofType(letter('Votre fils Lucas, né le mardi 3 mars 2009, est rattaché à votre dossier.'), 'DATE_NAISSANCE')).toEqual(['mardi 3 mars 2009']);
   });
+  it('reads a birth date with a shortened month or weekday (« 12 déc. 1958 », « ven. 18 juillet 2003 »)', () => {
+    expect(ofType(letter('M. Frantz DORVAL, né le 12 déc. 1958 au Gosier, est l’assuré.'), 'DATE_NAISSANCE')).toEqual(['12 déc. 1958']);
+    expect(ofType(letter('Née le : ven. 18 juillet 2003 à Saint-Denis'), 'DATE_NAISSANCE')).toEqual(['ven. 18 juillet 2003']);
+    expect(ofType(letter('Votre fille, née le 3 janv. 2011, est rattachée au dossier.'), 'DATE_NAISSANCE')).toEqual(['3 janv. 2011']);
+  });
   it('reads a birth date spelled out in words', () => {
     expect(ofType(letter("L'acte indique que Léna est née le douze octobre deux mille onze à Tanger."), 'DATE_NAISSANCE')).toEqual(['douze octobre deux mille onze']);
     expect(ofType(letter('Votre père, né le trente et un mai mil neuf cent quarante-six, est décédé.'), 'DATE_NAISSANCE')).toEqual(['trente et un mai mil neuf cent quarante-six']);
