@@ -52,6 +52,14 @@ describe('file numbers', () => {
   it('reads a long number after « référence » in the running text', () => {
     expect(ofType(letter("Son avis d'impôt (référence 25 86 B 512 307 944) a été pris en compte."), 'NUMERO_DOSSIER')).toEqual(['25 86 B 512 307 944']);
   });
+  it('reads a sick-leave number, a grant request numbered after its year, a long label and an agent’s staff number', () => {
+    expect(ofType(letter('Arrêt de travail n° AT-2026-86-4418207'), 'NUMERO_DOSSIER')).toEqual(['AT-2026-86-4418207']);
+    expect(ofType(letter('Demande de bourse 2027 n° BS-2027-PTS-1147'), 'NUMERO_DOSSIER')).toEqual(['BS-2027-PTS-1147']);
+    expect(ofType(letter("N° d'inscription au registre des Français établis hors de France : 2018-LON-0441876"), 'NUMERO_DOSSIER')).toEqual(['2018-LON-0441876']);
+    expect(ofType(letter('NIGEND : 218 447'), 'NUMERO_DOSSIER')).toEqual(['218 447']);
+    // (a bus stop is still no file)
+    expect(ofType(letter('Arrêt n° 4412 de la ligne 3.'), 'NUMERO_DOSSIER')).toEqual([]);
+  });
   it('leaves points and a business-reply number alone', () => {
     expect(ofType(letter('Votre compte a été crédité : 1 412 points supplémentaires.'), 'NUMERO_DOSSIER')).toEqual([]);
     expect(ofType(letter('Écrivez-nous : Libre réponse n° 41208 – 86043 Poitiers Cedex.'), 'NUMERO_DOSSIER')).toEqual([]);
