@@ -66,6 +66,13 @@ describe('file numbers', () => {
   });
 });
 
+describe('bank accounts', () => {
+  it('reads the account hourly allowances are paid to (« indemnités horaires » are no opening hours)', () => {
+    const t = letter('Vos indemnités horaires (8,95 € de l’heure) seront versées chaque mois sur le compte suivant :\nFR76 3000 4018 2300 0123 4567 854');
+    expect(ofType(t, 'IBAN')).toEqual(['FR76 3000 4018 2300 0123 4567 854']);
+  });
+});
+
 describe('phone numbers', () => {
   it('reads an international number written with « 00 » and a space', () => {
     expect(ofType(letter('Nous avons noté vos numéros : +216 98 412 305 (M. Verdier) et 00 216 22 518 407 (Mme Verdier).'), 'TELEPHONE')).toEqual(['+216 98 412 305', '00 216 22 518 407']);
