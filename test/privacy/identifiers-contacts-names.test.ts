@@ -268,6 +268,15 @@ ${RECIPIENT}Pour faire suite à votre message ci-dessus, nous vous confirmons qu
   });
 });
 
+describe('relatives and form fields', () => {
+  it('reads children named after « vos enfants majeurs, »', () => {
+    expect(ofType(letter('Vos enfants majeurs, Ludovic et Cindy MARAIS, n’ont pas à déposer de demande.'), 'NOM')).toContain('Ludovic et Cindy MARAIS');
+  });
+  it('reads a first name in a field « – prénom : » in small letters after a dash', () => {
+    expect(ofType(letter('Nom de naissance de la mère : non renseigné – prénom : Khadija'), 'NOM')).toEqual(['Léa VERDIER', 'Khadija']);
+  });
+});
+
 describe('officials and agents named in acts, templates and notices', () => {
   const act = (body: string): string => `CONSEIL DÉPARTEMENTAL DE LA VIENNE\nPlace Aristide-Briand – 86000 Poitiers\n\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\n${body}\n`;
   it('leaves the rapporteur, the secretary of the sitting and the members who abstained alone', () => {
