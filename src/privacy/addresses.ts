@@ -26,7 +26,8 @@ const COUNTRY_NAMES = [
   'Algérie', 'Tunisie', 'Sénégal', 'Mali', 'Guinée', "Côte d['’]Ivoire", 'Cameroun', 'Congo', 'Gabon', 'Bénin', 'Togo', 'Niger',
   'Burkina Faso', 'Mauritanie', 'Madagascar', 'Comores', 'Haïti', 'Liban', 'Canada', 'États-Unis', 'Brésil', 'Vietnam', 'Chine',
 ];
-const COUNTRY_SOURCE = COUNTRY_NAMES.flatMap((c) => [c, c.toUpperCase()]).join('|');
+// (with its official long form: "Union des Comores", "RÉPUBLIQUE DU SÉNÉGAL", "Royaume du Maroc")
+const COUNTRY_SOURCE = `(?:(?:Union|République|Royaume|Principauté|Grand-Duché|Confédération|UNION|RÉPUBLIQUE|ROYAUME|PRINCIPAUTÉ|GRAND-DUCHÉ|CONFÉDÉRATION)[ \\u00A0]+(?:des|du|de[ \\u00A0]+la|de|d['’]|DES|DU|DE[ \\u00A0]+LA|DE|D['’])[ \\u00A0]*)?(?:${COUNTRY_NAMES.flatMap((c) => [c, c.toUpperCase()]).join('|')})`;
 /** The country after a foreign city: ", Portugal", " (Espagne)", "ITALIA"; a province in brackets before it ("Ventimiglia (IM)", "Nerja (Málaga)"). */
 const COUNTRY_AFTER_RE = new RegExp(
   `(?:[ \\u00A0]+\\((?:[A-Z]{2}|\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2})\\)(?![\\p{L}]))?(?:,[ \\u00A0]*(?:${COUNTRY_SOURCE})|[ \\u00A0]+\\((?:${COUNTRY_SOURCE})\\))?(?![\\p{L}])`,
@@ -51,7 +52,7 @@ const ADDRESS_LABEL_RE =
 /** A qualifier that makes a labelled address the service's ("Adresse la plus proche", "Adresse de l'agence"). */
 const SERVICE_ADDRESS_LABEL_RE = /(?:proche|accueil|envoi|retour|rendez-vous|agence|site|siège|service|bureau|guichet|centre|caisse|mairie|préfecture|tribunal|organisme|établissement|expéditeur|agent|employeur|entreprise|société|permanence|courrier\s+à|nous\s+écrire)/iu;
 const ADDRESS_HEADING_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:(?:votre|vos)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle)|\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie)[^:\n]{1,50}?(?=\s*:))?\s*:?|[^\n]{0,120}(?:(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiquée?s?|communiquée?s?|déclarée?s?|donnée?s?|renseignée?s?)|(?:votre|vos)\s+(?:adresse|coordonnées)\s+(?:actuelle|postale|enregistrée|connue)s?)[^\n:]{0,60}:)\s*$/iu;
+  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:(?:(?:votre|vos)\s+)?(?:(?:nouvelle|nouvelles|nouveau|nouvel)\s+)?(?:adresse|domicile|coordonnées)(?:\s+(?:postale|du\s+domicile|personnelle|actuelle)|\s+(?!électronique|e-?mail|mail|courriel|de\s+messagerie)[^:\n]{1,50}?(?=\s*:))?\s*:?|[^\n]{0,120}(?:(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiquée?s?|communiquée?s?|déclarée?s?|donnée?s?|renseignée?s?)|(?:votre|vos)\s+(?:adresse|coordonnées)\s+(?:actuelle|postale|enregistrée|connue)s?|(?:votre|vos)\s+(?:nouvelle|nouvelles|nouveau|nouvel)\s+(?:adresse|coordonnées|domicile))[^\n:]{0,60}:)\s*$/iu;
 const PLACE_CUE_RE = /situé|sis|domicili|demeurant|habitant|résidant/i;
 const PLACE_RE =
   /(?:situé|située|situés|situées|sis|sise|domiciliée?s?|demeurant|habitant|résidant)[ \u00A0]+(?:au[ \u00A0]+|à[ \u00A0]+)?((?:(?:lieu-dit|hameau|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4},?[ \u00A0]+\d{5}[ \u00A0]+\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
@@ -251,13 +252,14 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
     const stop = FIELD_STOP_RE.exec(rest);
     let end = at + (stop ? stop.index : rest.length);
     const value = text.slice(at, end);
-    if (!/\d/.test(value) && !isStreetLine(value)) continue;
+    // (abroad, an address may hold no number: "Quartier X, Mitsamiouli, Grande Comore, UNION DES COMORES")
+    if (!/\d/.test(value) && !isStreetLine(value) && !COUNTRY_AT_END_RE.test(value)) continue;
     // "chez sa mère, à l'adresse ci-dessus", "studio meublé de 24 m²": no address of its own
     if (/ci-dessus|ci-dessous|susmentionn|précitée|même\s+adresse/iu.test(value)) continue;
     if (!isStreetLine(value) && !/\d{5}|\d{2}[ \u00A0]\d{3}/.test(value) && /\d\s*(?:m²|m2|€|euros?|ans?|%|pièces?)(?![\p{L}])/u.test(value) && streetHits(text, at, end, false).length === 0) continue;
     // (a street's own name may hold such a word: "rue Nationale", "avenue de la République")
     // (nor a house's name: "Maison Etxeberria", "Domaine des Aulnes")
-    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, '').replace(HOUSE_NAME_RE, '').replace(STREET_NAME_RE, '').replace(TOWN_AT_END_RE, ''))) continue;
+    if (/_{3,}|\.{4,}|…/.test(value) || hasOrgWord(value.replace(/\b(?:résidence|cité)\s+(?:universitaire|crous)\b/gi, '').replace(HOUSE_NAME_RE, '').replace(STREET_NAME_RE, '').replace(TOWN_AT_END_RE, '').replace(COUNTRY_END_RE, ''))) continue;
     const hits = streetHits(text, at, end, false);
     if (hits.some((h) => serviceKeys.has(h.key))) continue;
     // continuation: address lines down to the postcode line, or "Code postal : … Ville : …" right below
@@ -297,7 +299,9 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
       for (const h of next.blank ? [] : lineHits(next.index)) if (/\d{5}/.test(text.slice(h.start, h.end)) && !taken.overlaps(h.start, h.end)) push(h.start, h.end);
       continue;
     }
-    const [s, e] = trimmedRange(text, lines[li + 1]!.start, lines[k]!.end);
+    // (and the country's line below a foreign town: "PORTUGAL")
+    const country = lines[k + 1] && !lines[k + 1]!.blank && COUNTRY_LINE_RE.test(lines[k + 1]!.text) ? k + 1 : k;
+    const [s, e] = trimmedRange(text, lines[li + 1]!.start, lines[country]!.end);
     if (!taken.overlaps(s, e)) push(s, e);
   }
 
@@ -426,6 +430,8 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
   return out;
 }
 
+/** A country ending a line's value, after at least two places: "…, Mitsamiouli, Grande Comore, UNION DES COMORES". */
+const COUNTRY_AT_END_RE = new RegExp(`^[^,\\n]+(?:,[^,\\n]+){1,4},[ \\t]*(?:${COUNTRY_SOURCE})[ \\t.]*$`, 'u');
 const COUNTRY_LINE_RE = new RegExp(`^[ \\t]*(?:${COUNTRY_SOURCE})[ \\t]*$`, 'u');
 
 /** A country closing a part of a line: ", ESPAGNE", ", Belgique". */

@@ -174,3 +174,13 @@ Vous êtes convoqué.${SIGN}`;
     expect(ofType(t, 'ADRESSE')).toEqual(['Foyer des jeunes actifs Les Tilleuls – chambre 8\n3, rue Voltaire\n72000 Le Mans']);
   });
 });
+
+describe('addresses given abroad or as a new address', () => {
+  it('reads the address lines under « votre nouvelle adresse … : », with the country below a foreign town', () => {
+    expect(ofType(letter('Vous nous avez indiqué votre nouvelle adresse pour l’envoi de ce courrier :\n4, rue Haute\n72000 Le Mans\n\nMerci.'), 'ADRESSE')).toContain('4, rue Haute\n72000 Le Mans');
+    expect(ofType(letter('Votre nouvelle adresse :\nRua de São Vicente, 118, 2.º Esq.\n4710-312 Braga\nPORTUGAL\n\nMerci.'), 'ADRESSE')).toContain('Rua de São Vicente, 118, 2.º Esq.\n4710-312 Braga\nPORTUGAL');
+  });
+  it('reads an address abroad with no number that ends with the country’s official name', () => {
+    expect(ofType(letter('Adresse : Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES'), 'ADRESSE')).toContain('Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES');
+  });
+});
