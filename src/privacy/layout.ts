@@ -401,6 +401,9 @@ const REPRESENTED_LINE_RE = /^\s*(?:(?:aux?|les?)\s+)?(?:parents|représentants?
 /** A line of the person's identity inside an identity block, before the address: birth, social security number. */
 const BLOCK_IDENTITY_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|(?:n°|numéro)\s*(?:de\s+)?(?:sécu|sécurité\s+sociale|ss|nir)(?![\p{L}])|nir(?![\p{L}])|date\s+(?:et\s+lieu\s+)?de\s+naissance)/iu;
 
+/** A line naming the person's business inside their block: a legal form first, or a sole trader's status. */
+const BUSINESS_LINE_RE = /^\s*(?:(?:EARL|GAEC|SCEA|SARL|SAS|SASU|EURL|SCI|SNC|SELARL|EI)(?![\p{L}])|(?:entrepreneur|entrepreneuse)\s+individuel(?:le)?|micro-entrepreneu(?:r|se)|auto-entrepreneu(?:r|se))/iu;
+
 const CONTACT_LINE_RE = /^\s*(?:tél(?:éphone)?\.?|portable|mobile|fixe|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*:/iu;
 
 /**
@@ -436,6 +439,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       if (row.blank || isDateLine(t) || CONTACT_LINE_RE.test(t)) break;
       // ("TRAORÉ Moussa" / "né le 11/03/1995" / "n° sécu …" / "23, rue …": the person's identity between name and address)
       if (BLOCK_IDENTITY_LINE_RE.test(t)) continue;
+      // ("EARL du Puy de X", "Entrepreneur individuel": the business the person runs, no address line)
+      if (BUSINESS_LINE_RE.test(t)) continue;
       // a note in brackets under a heading ("(article 675 du code de procédure civile)") is no address line
       if (/^\s*\(/.test(t)) break;
       if (isPostcodeLine(t)) {

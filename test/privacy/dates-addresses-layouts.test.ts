@@ -184,3 +184,18 @@ describe('addresses given abroad or as a new address', () => {
     expect(ofType(letter('Adresse : Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES'), 'ADRESSE')).toContain('Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES');
   });
 });
+
+describe('the business a person runs, in their block', () => {
+  it('does not read the business line between the name and the address as an address line', () => {
+    const t = `${HEAD}                                        Monsieur Baptiste CHAZAL
+                                        EARL du Puy Mary
+                                        Lieu-dit Le Falgoux-Bas
+                                        15380 Le Falgoux
+
+Monsieur,
+
+Votre dossier est à jour.${SIGN}`;
+    const a = ofType(t, 'ADRESSE');
+    expect(a).toEqual(['Lieu-dit Le Falgoux-Bas\n                                        15380 Le Falgoux']);
+  });
+});
