@@ -192,6 +192,12 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses:
       push();
       continue;
     }
+    // "Adresse : 8, rue de Lyon, 29200 Brest" / "Téléphone : 07 …": a phone field (or a number alone) on the line
+    // under a person's address, other contact fields apart (each line may be a paragraph of its own)
+    if ((PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^\s*$/.test(text.slice(line.start, f.start))) && underPersonAddress(layout, f.line, addresses) && !layout.agentLabelBefore(f.start)) {
+      push();
+      continue;
+    }
     if (layout.personFormBlocks.has(line.block) && PHONE_FIELD_RE.test(text.slice(line.start, f.start))) {
       push();
       continue;
@@ -260,6 +266,24 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses:
     if (!orgLabel && !foreign.has(f) && (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+'))) push();
   }
   return out;
+}
+
+/** A contact field's label at the start of a line: "Courriel :", "Portable :". */
+const CONTACT_FIELD_LINE_RE = /^\s*(?:courriel|e-?mail|mail|adresse\s+électronique|tél(?:éphone)?\.?|portable|mobile|fixe|fax)(?:\s+[\p{L}()]+)?\s*:/iu;
+/** The nearest line above with text, blank lines and other contact fields apart, ends a person's address. */
+function underPersonAddress(layout: Layout, li: number, addresses: readonly PersonalDataSpan[]): boolean {
+  if (addresses.length === 0) return false;
+  // (an address above the first person's block stands in the letterhead: the service's, even when it is also the person's)
+  const firstPerson = layout.persons[0]?.range.start ?? 0;
+  for (let k = li - 1, seen = 0; k >= 0 && seen < 3; k--) {
+    const l = layout.lines[k]!;
+    if (l.blank) continue;
+    seen++;
+    // (not the right column of a letterhead, beside the service's own text)
+    if (addresses.some((a) => a.end > l.start && a.end <= l.end && a.start >= firstPerson && !/\S[ \t]{3,}/.test(layout.text.slice(l.start, Math.max(l.start, a.start))))) return true;
+    if (!CONTACT_FIELD_LINE_RE.test(l.text)) return false;
+  }
+  return false;
 }
 
 /** A heading line above, in the same block, that announces the person's details ("Vos coordonnées :"). */

@@ -125,6 +125,35 @@ describe('phone numbers', () => {
   it('reads a number right after a relative’s address', () => {
     expect(ofType(letter('Votre sœur, domiciliée 11, chemin des Vignes, 01750 Replonges (04 85 30 12 67), reçoit aussi le jugement.'), 'TELEPHONE')).toEqual(['04 85 30 12 67']);
   });
+  it('reads a phone field under the person’s address in a form whose lines are paragraphs (a word processor’s)', () => {
+    const t = [
+      'Agence du Service civique – Délégation Bretagne',
+      '4, rue Massillon – 29200 Brest',
+      'Tél. : 02 98 43 49 60 – service-civique@region-academique.fr',
+      'RÉCAPITULATIF DE VOTRE CONTRAT',
+      'VOLONTAIRE',
+      'Nom : ABGRALL              Prénom : Enzo',
+      'Adresse : 8, rue de Lyon',
+      '29200 Brest',
+      'Téléphone : 0749152683',
+      'Courriel : enzo.abgrall29@laposte.net',
+      'STRUCTURE D’ACCUEIL',
+      'Association Lire en Finistère – SIRET 438 219 764 00027',
+      'Brest, le 8 septembre 2025',
+      'Monsieur Abgrall,',
+      'Votre contrat a été enregistré le 5 septembre 2025. Votre mission commence le 15 septembre 2025.',
+      'Vous recevrez chaque mois une indemnité de 627,68 €.',
+      'Un problème pendant votre mission ? Parlez-en d’abord à votre tuteur.',
+      'Nous vous souhaitons une belle mission.',
+      'Le délégué territorial du Service civique,',
+      'Franck Hamon',
+    ].join('\n\n');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['0749152683']);
+  });
+  it('does not read the letterhead’s number beside or under an address that is also the person’s', () => {
+    const t = `CCAS de Brest\n12, rue Frézier – 29200 Brest\nTél. : 02 98 00 80 80\n\n                                        Monsieur Rachid HAMMOUDI\n                                        CCAS de Brest – Domiciliation\n                                        12, rue Frézier\n                                        29200 Brest\n\nMonsieur,\n\nVotre domiciliation est renouvelée.${SIGN}`;
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
   it('reads a mobile after a sentence that names a body before a colon (no label)', () => {
     expect(ofType(letter('Nous avons transmis vos coordonnées, avec votre accord, à la conseillère de la mission locale, qui pourra vous accompagner : 07 44 81 20 63.'), 'TELEPHONE')).toEqual(['07 44 81 20 63']);
     expect(ofType(letter('Mission locale du département : 07 44 81 20 63.'), 'TELEPHONE')).toEqual([]);
