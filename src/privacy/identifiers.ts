@@ -7,7 +7,7 @@ import type { Layout } from './layout.js';
 import { SpanMask, nearestCue, type PersonalDataSpan } from './types.js';
 
 const NIR_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])([1-478](?:[ \\u00A0\\u202F.\\-]?[0-9ABab]){12})(?:(?:[ \\u00A0\\u202F]*[-–/][ \\u00A0\\u202F]*|[ \\u00A0\\u202F]+(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*|[ \\u00A0\\u202F]{2,}|[ \\u00A0\\u202F.])?(\\d{2}))?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])([1-478](?:[ \\u00A0\\u202F.\\-]?[0-9ABab]){12})(?:(?:[ \\u00A0\\u202F]*[-–/][ \\u00A0\\u202F]*(?:(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*)?|[ \\u00A0\\u202F]+(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*|[ \\u00A0\\u202F]{2,}|[ \\u00A0\\u202F.])?(\\d{2}))?(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const NIR_LABEL_RE =
@@ -404,7 +404,7 @@ const DOB_RE = new RegExp(
     // "né le", "née le :", "né(e) le", "née GUÉGAN le", "nés le"
     `(?<![\\p{L}])n[ée]e?s?(?:${SP}*\\(e\\))?(?:${SP}+\\p{Lu}[\\p{L}'’-]+){0,3}${SP}+(?:le|en${SP}+date${SP}+du)${SP}*:?${SP}*`,
     // "Date de naissance : …", "date de naissance de votre fils : …", "votre date de naissance (…)"
-    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,${SP}*le${SP}+|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*`,
+    `date${SP}+(?:et${SP}+lieu${SP}+)?(?:de${SP}+)?naiss(?:ance|\\.)(?:${SP}+(?:de|du|des)${SP}+[^:\\n(]{1,40}?)?${SP}*(?:\\((?:jj|JJ)[^)\\n]{0,15}\\))?${SP}*(?::|,${SP}*le${SP}+|,|est${SP}+(?:le${SP}+)?|:?${SP}*le${SP}+|\\()?${SP}*(?:(?:jour|jj|JJ)${SP}*\\|${SP}*(?:mois|mm|MM)${SP}*\\|${SP}*(?:année|aaaa|AAAA)${SP}*\\r?\\n(?:${SP}*\\r?\\n)?${SP}*)?`,
     `(?<![\\p{L}])(?:DDN|DN|Naissance)${SP}*:${SP}*`,
     // "votre date de naissance a été corrigée : …", "… enregistrée sous la forme « 1996-02-09 »": a verb, then a colon or quotes
     `date${SP}+de${SP}+naissance(?:${SP}+(?:de|du|des)${SP}+[^:\\n(«.]{1,40}?)?${SP}+(?:a|est|était|sera|avait|figure|figurant|apparaît|indiquée?|enregistrée?|inscrite?|corrigée?|rectifiée?|portée?)(?![\\p{L}])[^\\n.:;«\\d]{0,50}?(?::${SP}*|«[${SP.slice(1, -1)}]*)`,

@@ -37,6 +37,10 @@ describe('birth dates written in other forms', () => {
   it('keeps the weekday before a birth date', () => {
     expect(ofType(letter('Votre fils Lucas, né le mardi 3 mars 2009, est rattaché à votre dossier.'), 'DATE_NAISSANCE')).toEqual(['mardi 3 mars 2009']);
   });
+  it('reads a birth date in boxes under a « jour | mois | année » heading, and a NIR whose key follows « – Clé : »', () => {
+    expect(ofType(letter('Date de naissance :   jour | mois | année\n                      14 | 06 | 1981\nLieu de naissance : Tours'), 'DATE_NAISSANCE')).toEqual(['14 | 06 | 1981']);
+    expect(ofType(letter('Numéro d’immatriculation : 1 84 12 06 088 215 – Clé : 90'), 'NIR')).toEqual(['1 84 12 06 088 215 – Clé : 90']);
+  });
   it('reads a birth date with a shortened month or weekday (« 12 déc. 1958 », « ven. 18 juillet 2003 »)', () => {
     expect(ofType(letter('M. Frantz DORVAL, né le 12 déc. 1958 au Gosier, est l’assuré.'), 'DATE_NAISSANCE')).toEqual(['12 déc. 1958']);
     expect(ofType(letter('Née le : ven. 18 juillet 2003 à Saint-Denis'), 'DATE_NAISSANCE')).toEqual(['ven. 18 juillet 2003']);
