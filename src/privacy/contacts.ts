@@ -66,6 +66,8 @@ const EMAIL_PERSONAL_CUE_RE =
   /(?:\b(?:votre|vos|son|sa|leur)\s+(?:(?:nouvelle|ancienne)\s+)?(?:adresse\s+(?:électronique|e-?mail|mail|courriel|de\s+messagerie|personnelle|professionnelle)|courriel|e-?mail|mail|messagerie\s+personnelle)|vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\w+\s+)?(?:indiqué|communiqué|donné|fourni|renseigné|écrit|envoyé|adressé)|depuis\s+(?:votre|l['’]adresse)|vous\s+(?:écrire|écrirons|répondre|répondrons|contacter|contacterons|informer|informerons|envoyer|enverrons|enverra|adresserons|adressera|transmettrons)|(?:courriel|e-?mail|mail)\s+(?:personnel|perso)|adresse\s+(?:électronique|e-?mail|mail)\s+(?:suivante|que\s+vous))/gi;
 const EMAIL_SERVICE_CUE_RE =
   /(?:écri(?:vez|re)|contact\w*|adressez|envoyez|nous\s+(?:adresser|envoyer|transmettre|faire\s+parvenir|retourner|signaler|informer)|par\s+(?:courrier\s+électronique|courriel|mail|e-mail)\s+(?:à|au)|transmettez|retournez|nous\s+(?:écrire|joindre)|(?<![\p{L}])à\s+l['’]adresse\s+(?:suivante|ci-dessous|de\s+(?:notre|nos|la|l['’]|du))|notre\s+(?:adresse|service|messagerie)|\bservices?\b|délégué|dpo|protection\s+des\s+données|accueil|plateforme|secrétariat|conseill\w*|gestionnaire|agence|caisse|mairie|préfecture|questions?|réclamations?|renseignements?)/giu;
+/** A copy's line: "Copie à :", "Copie par courriel :", "Cc :". */
+const COPY_LINE_RE = /^\s*(?:copie(?:\s+(?:à|pour|par\s+(?:courriel|e-?mail|mail)))?|cc)\s*:\s*$/iu;
 const EMAIL_FIELD_RE = /(?:^|\s{2,}|\t)(?:courriel|e-?mail|mail|adresse\s+(?:électronique|e-?mail|mail|courriel|de\s+messagerie))(?:\s+(?:personnel|perso))?\s*:\s*$/i;
 
 export function normalisePhone(s: string): string {
@@ -330,7 +332,7 @@ function baseDomain(d: string): string {
   return parts.slice(-2).join('.');
 }
 
-export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalDataSpan[] {
+export function findEmails(layout: Layout, names: PersonalDataSpan[], addresses: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text, lines } = layout;
   if (!text.includes('@')) return [];
   const found: Contact[] = [];
@@ -371,14 +373,16 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[]): PersonalD
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }
-    if (layout.personFormBlocks.has(line.block) && EMAIL_FIELD_RE.test(lineBefore) && !ROLE_LOCAL_RE.test(local)) {
+    // (or a field on the line under a person's address, other contact fields apart: a word processor's paragraphs)
+    if ((layout.personFormBlocks.has(line.block) || (underPersonAddress(layout, f.line, addresses) && !layout.agentLabelBefore(f.start))) && EMAIL_FIELD_RE.test(lineBefore) && !ROLE_LOCAL_RE.test(local)) {
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }
     if (webmail) {
       // a town hall or an association may use a webmail: its address in the letterhead or with its name
       const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
-      if (zone === 'signature' || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
+      // (a copy sent to a webmail below the signature goes to a private person: "Copie par courriel : …")
+      if ((zone === 'signature' && !COPY_LINE_RE.test(lineBefore)) || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }

@@ -54,8 +54,8 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
   const layout = analyseLayout(leadersAsColons(unframe(text)));
   const cells = findTableCells(layout);
   const names = findNames(layout, cells);
-  const emails = findEmails(layout, names);
   const addresses = findAddresses(layout, names);
+  const emails = findEmails(layout, names, addresses);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
     ...findIbans(layout, names),

@@ -150,6 +150,33 @@ describe('phone numbers', () => {
     ].join('\n\n');
     expect(ofType(t, 'TELEPHONE')).toEqual(['0749152683']);
   });
+  it('reads an e-mail field at a university’s domain under the person’s address in a word processor’s form', () => {
+    const t = [
+      'Crous de Besançon – Service social',
+      '38, avenue de l’Observatoire – 25000 Besançon',
+      'Contact : messervices.etudiant.gouv.fr – 09 72 59 65 00',
+      'NOTIFICATION DE BOURSE',
+      'N° de dossier social étudiant : 25-BES-0044186',
+      'Étudiant : KONATÉ Ibrahim',
+      'Date de naissance : 21 novembre 2006',
+      'Adresse : Résidence universitaire de la Bouloie, chambre 214',
+      '23, rue Laplace',
+      '25000 Besançon',
+      'Courriel : ibrahim.konate@etu.univ-fcomte.fr',
+      'Besançon, le 3 octobre 2025',
+      'Bonjour Ibrahim,',
+      'Nous avons examiné votre dossier social étudiant.',
+      'Échelon : 5',
+      'Le premier versement aura lieu fin août.',
+      'Vous contestez cette décision ? Vous pouvez faire un recours gracieux.',
+      'La responsable du service social,',
+      'Anne Girard',
+    ].join('\n\n');
+    expect(ofType(t, 'EMAIL')).toEqual(['ibrahim.konate@etu.univ-fcomte.fr']);
+  });
+  it('reads a copy sent to a webmail below the signature', () => {
+    expect(ofType(letter('Votre convention est signée.') + '\nCopie par courriel : fred.schneider@posteo.de\n', 'EMAIL')).toEqual(['fred.schneider@posteo.de']);
+  });
   it('does not read the letterhead’s number beside or under an address that is also the person’s', () => {
     const t = `CCAS de Brest\n12, rue Frézier – 29200 Brest\nTél. : 02 98 00 80 80\n\n                                        Monsieur Rachid HAMMOUDI\n                                        CCAS de Brest – Domiciliation\n                                        12, rue Frézier\n                                        29200 Brest\n\nMonsieur,\n\nVotre domiciliation est renouvelée.${SIGN}`;
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
