@@ -33,10 +33,10 @@ const COUNTRY_AFTER_RE = new RegExp(
   `(?:[ \\u00A0]+\\((?:[A-Z]{2}|\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}?\\p{Ll}+){0,2})\\)(?![\\p{L}]))?(?:,[ \\u00A0]*(?:${COUNTRY_SOURCE})|[ \\u00A0]+\\((?:${COUNTRY_SOURCE})\\))?(?![\\p{L}])`,
   'uy',
 );
-/** Where a person lives, then a place abroad in comma-separated parts (a street or district, a box, a town) ending in its country. */
+/** Where a person lives, then a place abroad in comma-separated parts (a street or district, a box, a town) ending in its country (or a British town and postcode: "14 Kensington Place, Bath BA1 2QP"). */
 const FOREIGN_CUE_RE = /domicili|demeur|habit|résid|vit|vivent|installé/i;
 const FOREIGN_PLACE_RE = new RegExp(
-  `(?<![\\p{L}])(?:domiciliée?s?|demeurant|habitant|résidant|habite|habitent|réside|résident|vit|vivent|installée?s?)[ \\u00A0]+(?:(?:au|à|en)[ \\u00A0]+)?((?:(?:\\p{Lu}|\\p{N}|(?:quartier|lieu-dit|hameau|village|cité|résidence|route|rue|avenue|chemin|boulevard|place)[ \\u00A0])[^,.;:!?\\n()«»]{1,40},[ \\u00A0]*){1,4}(?:${COUNTRY_SOURCE}))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:domiciliée?s?|demeurant|habitant|résidant|habite|habitent|réside|résident|vit|vivent|installée?s?)[ \\u00A0]+(?:(?:au|à|en)[ \\u00A0]+)?((?:(?:\\p{Lu}|\\p{N}|(?:quartier|lieu-dit|hameau|village|cité|résidence|route|rue|avenue|chemin|boulevard|place)[ \\u00A0])[^,.;:!?\\n()«»]{1,40},[ \\u00A0]*){1,4}(?:${COUNTRY_SOURCE}|\\p{Lu}[\\p{L}'’-]+(?:[ \\u00A0]\\p{Lu}[\\p{L}'’-]+){0,2}[ \\u00A0]+[A-Z]{1,2}\\d[A-Z\\d]?[ \\u00A0]\\d[A-Z]{2}))(?![\\p{L}\\p{N}])`,
   'gu',
 );
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
