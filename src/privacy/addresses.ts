@@ -61,9 +61,9 @@ const PLACE_NO_NUMBER_RE =
   /(?:^|[(,:][ \u00A0]*|[ \u00A0])((?:(?:lieu-dit|hameau|résidence|lotissement|domaine|le|la|les|l['’])[ \u00A0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00A0-](?:(?:de[ \u00A0]+la|de[ \u00A0]+l['’]|de|du|des|la|le|les|d['’]|l['’])[ \u00A0]*)?\p{Lu}[\p{L}'’-]+){0,4}(?:,[ \u00A0]*(?:bâtiment|bât\.|appartement|app\.|appt\.?|escalier|esc\.|lot|porte)[ \u00A0]*[\p{L}\p{N}]{1,4})*(?:,[ \u00A0]*|[ \u00A0]+)(?:\d{5}[ \u00A0]+|à[ \u00A0]+)\p{Lu}[\p{L}'’]*(?:[ \u00A0-](?:(?:sur|sous|en|lès|les|le|la|de|du|des|aux|d['’]|l['’])[ \u00A0-]?)?\p{Lu}[\p{L}'’]*){0,4})/gu;
 /**
  * Between a person's name and their address on the same line: "Mme Agathe LEROY – 15, rue …", "M. Paul
- * VIDAL, dont l'adresse est 6, allée …", "chez votre mère, Mme X, à 4, cours …".
+ * VIDAL, dont l'adresse est 6, allée …", "chez votre mère, Mme X, à 4, cours …", "Mme X, maraîchère à La Touche, 35630 …".
  */
-const NAME_GLUE_RE = /(?:[ \t\u00A0]*(?:\([^()\n]{0,30}\))?(?:[ \t\u00A0]*,[ \t\u00A0]*(?:son|sa|leur|votre)?[ \t\u00A0]*\p{Ll}[\p{Ll}'’-]*(?:[ \t\u00A0]+(?:\p{Ll}[\p{Ll}'’-]*|[dl]['’]\p{Ll}[\p{Ll}'’-]*)){0,4})?[ \t\u00A0]*(?:,|–|—|-|:)[ \t\u00A0]*(?:(?:à|au|dont[ \t\u00A0]+l['’]adresse[ \t\u00A0]+est|(?:qui[ \t\u00A0]+)?(?:demeure|habite|réside|vit)(?:[ \t\u00A0]+(?:au|à))?)[ \t\u00A0]*:?[ \t\u00A0]*)?)$/u;
+const NAME_GLUE_RE = /(?:[ \t\u00A0]*(?:\([^()\n]{0,30}\))?(?:[ \t\u00A0]*,[ \t\u00A0]*(?:son|sa|leur|votre)?[ \t\u00A0]*\p{Ll}[\p{Ll}'’-]*(?:[ \t\u00A0]+(?:\p{Ll}[\p{Ll}'’-]*|[dl]['’]\p{Ll}[\p{Ll}'’-]*)){0,4})?(?:[ \t\u00A0]*(?:,|–|—|-|:)[ \t\u00A0]*(?:(?:à|au|dont[ \t\u00A0]+l['’]adresse[ \t\u00A0]+est|(?:qui[ \t\u00A0]+)?(?:demeure|habite|réside|vit)(?:[ \t\u00A0]+(?:au|à))?)[ \t\u00A0]*:?[ \t\u00A0]*)?|(?<=\p{Ll})[ \t\u00A0]+(?:à|au)[ \t\u00A0]+))$/u;
 /** The postcode and town that end an address (a town may bear such a word: "Saint-Palais", "Ville-d'Avray"). */
 const TOWN_AT_END_RE = /(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+\p{Lu}[^,\n]*$/u;
 /** A house's name at the start of an address: "Maison Etxeberria", "Domaine des Aulnes" (not "Maison de la Justice"). */

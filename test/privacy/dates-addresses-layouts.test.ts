@@ -184,6 +184,9 @@ describe('addresses given abroad or as a new address', () => {
     expect(ofType(letter('Vous nous avez indiqué votre nouvelle adresse pour l’envoi de ce courrier :\n4, rue Haute\n72000 Le Mans\n\nMerci.'), 'ADRESSE')).toContain('4, rue Haute\n72000 Le Mans');
     expect(ofType(letter('Votre nouvelle adresse :\nRua de São Vicente, 118, 2.º Esq.\n4710-312 Braga\nPORTUGAL\n\nMerci.'), 'ADRESSE')).toContain('Rua de São Vicente, 118, 2.º Esq.\n4710-312 Braga\nPORTUGAL');
   });
+  it('reads a place with no number after a person’s name and their trade (« Mme X, maraîchère à La Touche, 35630 … »)', () => {
+    expect(ofType(letter('Un stage de trois mois chez Mme Soizic TRÉGUER, maraîchère à La Touche-Ès-Roux, 35630 Hédé-Bazouges.'), 'ADRESSE')).toContain('La Touche-Ès-Roux, 35630 Hédé-Bazouges');
+  });
   it('reads a British address after « résidant à », closed by its town and postcode', () => {
     expect(ofType(letter('Votre fille, Mme Emma SHAW, résidant à 14 Kensington Place, Bath BA1 2QP, est la personne à contacter.'), 'ADRESSE')).toContain('14 Kensington Place, Bath BA1 2QP');
   });
