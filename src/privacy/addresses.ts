@@ -173,10 +173,21 @@ function addressLine(s: string): boolean {
  */
 function continuation(layout: Layout, li: number, freeFirst = false): number {
   const { lines } = layout;
-  for (let k = li + 1; k < lines.length && k <= li + 4; k++) {
+  // (a word processor's paragraphs: a blank line before a line that reads as an address's is skipped)
+  let first = li + 1;
+  for (let k = li + 1, seen = 0; k < lines.length && seen < 4; k++) {
     const t = lines[k]!.text;
-    if (lines[k]!.blank || /:/.test(t)) return -1;
-    const free = freeFirst && k === li + 1 && /^\s*\p{Lu}[\p{L}'’\- ]{1,40}$/u.test(t) && t.trim().split(/\s+/).length <= 5;
+    if (lines[k]!.blank) {
+      const next = lines[k + 1];
+      if (next && !next.blank && (addressLine(next.text) || COUNTRY_LINE_RE.test(next.text)) && !/:/.test(next.text)) {
+        if (k === first) first++;
+        continue;
+      }
+      return -1;
+    }
+    seen++;
+    if (/:/.test(t)) return -1;
+    const free = freeFirst && k === first && /^\s*\p{Lu}[\p{L}'’\- ]{1,40}$/u.test(t) && t.trim().split(/\s+/).length <= 5;
     if (!free && !addressLine(t)) return -1;
     if (isPostcodeLine(t)) return k;
   }

@@ -190,6 +190,10 @@ describe('addresses given abroad or as a new address', () => {
   it('reads a British address after « résidant à », closed by its town and postcode', () => {
     expect(ofType(letter('Votre fille, Mme Emma SHAW, résidant à 14 Kensington Place, Bath BA1 2QP, est la personne à contacter.'), 'ADRESSE')).toContain('14 Kensington Place, Bath BA1 2QP');
   });
+  it('reads the address lines under a heading when a word processor sets a blank line between them', () => {
+    const t = letter('Votre nouvelle adresse :\n\nRua de São Vicente, 118, 2.º Esq.\n\n4710-312 Braga\n\nPORTUGAL\n\nMerci.');
+    expect(ofType(t, 'ADRESSE').some((a) => a.startsWith('Rua de São Vicente') && a.includes('4710-312 Braga'))).toBe(true);
+  });
   it('reads an address abroad with no number that ends with the country’s official name', () => {
     expect(ofType(letter('Adresse : Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES'), 'ADRESSE')).toContain('Quartier Badjanani, Moroni, Grande Comore, UNION DES COMORES');
   });
