@@ -89,6 +89,12 @@ describe('phone numbers', () => {
   it('reads the numbers someone will call the reader on, even on a line that names an agent', () => {
     expect(ofType(letter('Un rédacteur de la commission pourra vous rappeler au 05 49 12 30 44 ou au 06 71 20 38 15 si besoin.'), 'TELEPHONE')).toEqual(['05 49 12 30 44', '06 71 20 38 15']);
   });
+  it('reads the number the service called the reader on, one the reader or a relative can be reached at, not an agent’s', () => {
+    expect(ofType(letter('Notre conseillère vous a appelée au 05 49 61 22 80 le 3 mars, sans réponse.'), 'TELEPHONE')).toEqual(['05 49 61 22 80']);
+    expect(ofType(letter('Votre employeur nous a indiqué que vous étiez joignable au 05 49 61 22 81.'), 'TELEPHONE')).toEqual(['05 49 61 22 81']);
+    expect(ofType(letter('Votre fils, joignable au 05 49 61 22 82, nous a transmis les pièces.'), 'TELEPHONE')).toEqual(['05 49 61 22 82']);
+    expect(ofType(letter('Votre conseillère, Mme Anne ROUX, est joignable au 05 49 61 22 83.'), 'TELEPHONE')).toEqual([]);
+  });
   it('reads a number followed by « numéro indiqué dans votre … »', () => {
     expect(ofType(letter('Le greffe pourra aussi appeler le 05 49 61 20 18, numéro indiqué dans votre requête.'), 'TELEPHONE')).toEqual(['05 49 61 20 18']);
   });
