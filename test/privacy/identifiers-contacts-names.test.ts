@@ -95,6 +95,11 @@ describe('phone numbers', () => {
     expect(ofType(letter('Votre fils, joignable au 05 49 61 22 82, nous a transmis les pièces.'), 'TELEPHONE')).toEqual(['05 49 61 22 82']);
     expect(ofType(letter('Votre conseillère, Mme Anne ROUX, est joignable au 05 49 61 22 83.'), 'TELEPHONE')).toEqual([]);
   });
+  it('leaves the mobile of a worker the service sends alone (« le technicien d’astreinte peut être joint au »)', () => {
+    expect(ofType(letter('En cas d’urgence, le technicien d’astreinte peut être joint au 06 12 34 56 78.'), 'TELEPHONE')).toEqual([]);
+    expect(ofType(letter('Le plombier mandaté par notre service, M. Alain Roche, est joignable au 06 12 34 56 79.'), 'TELEPHONE')).toEqual([]);
+    expect(ofType(letter('Votre assistante sociale peut être jointe au 06 12 34 56 77 le mardi matin.'), 'TELEPHONE')).toEqual([]);
+  });
   it('reads a number followed by « numéro indiqué dans votre … »', () => {
     expect(ofType(letter('Le greffe pourra aussi appeler le 05 49 61 20 18, numéro indiqué dans votre requête.'), 'TELEPHONE')).toEqual(['05 49 61 20 18']);
   });
