@@ -92,6 +92,11 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
   /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|gérante?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact(?:\s+\p{Ll}+)?\s*:|instruct(?:eur|rice)|\bagente?\b|rapporteure?|(?:abstentions?|contre|pour)\s*:\s*\d+\s*\((?:(?:M\.|Mme|Mlle)\s+[^(),.\n]+,\s*)*|architecte|géomètre|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|accompagnat(?:eur|rice)|conducteur\s+de\s+travaux|chef\s+de\s+chantier|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tut(?:eur|rice)\s+(?:professionnel(?:le)?|en\s+entreprise|de\s+stage|d['’]apprentissage)|maître\s+(?:de\s+stage|d['’]apprentissage)|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
+/** The minutes of an assembly's sitting: a council's or a board's deliberation. */
+const ASSEMBLY_ACT_RE = /délibération|séance\s+du|conseil\s+(?:municipal|départemental|régional|communautaire|d['’]administration|syndical)|commission\s+permanente|assemblée\s+(?:générale|délibérante)/iu;
+/** On a line of the minutes, before a name: who was present, absent or represented, and how members voted. */
+const ASSEMBLY_BEFORE_RE =
+  /^\s*(?:(?:étaient\s+)?présente?s|(?:étaient\s+)?absente?s(?:\s+(?:excusée?s|représentée?s))?|excusée?s|représentée?s|pouvoirs?|procurations?|membres?\s+(?:présents|absents|votants)|(?:vote|scrutin|résultat\s+du\s+vote)\s*:[^:\n]*?\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?))\s*(?::|\()[^:\n]*$|(?:^|[–;,.]\s*)(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\s*\(|(?:pour|contre|abstentions?)\s*:\s*\d+\s*\()[^:\n]*$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
   /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:poste\s+\d|vice-présid|service\s+\p{Ll}|cellule\s|conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur|maîtres?\s+de\s+conférences))/iu;
@@ -185,6 +190,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // 2. civility + name, anywhere else. An agent guessed from the words around one mention ("appeler",
   // "rendez-vous avec") is forgotten when the same surname is also found as the person's.
   const guessedAgents = new Set<string>();
+  const assembly = ASSEMBLY_ACT_RE.test(text);
   CIV_RE.lastIndex = 0;
   for (let m = CIV_RE.exec(text); m; m = CIV_RE.exec(text)) {
     const at = m.index + m[0].length;
@@ -199,6 +205,11 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     const before = text.slice(Math.max(line.start, m.index - 80), m.index);
     const sn = surname(at, end);
     if (zone === 'signature') {
+      agents.add(sn);
+      continue;
+    }
+    // the members of an assembly in the minutes of its sitting: present, absent, proxies, votes
+    if (assembly && ASSEMBLY_BEFORE_RE.test(lineBefore) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }

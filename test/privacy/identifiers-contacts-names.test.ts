@@ -350,6 +350,13 @@ describe('officials and agents named in acts, templates and notices', () => {
     const t = act('Rapporteure : Mme Odile Marchal, vice-présidente chargée de l’insertion\nSecrétaire de séance : M. Hugo Lenoir\n\nAdopté.\nPour : 30 – Contre : 0 – Abstentions : 2 (M. Paul Rivet, Mme Anne Sorel).');
     expect(ofType(t, 'NOM')).toEqual([]);
   });
+  it('leaves the members present, absent, represented or voting in the minutes of a sitting alone', () => {
+    const t = act('Séance du 12 novembre 2026\nPrésents : M. Jean Dupont, maire, Mme Claire Martin, M. Paul Rivet.\nAbsents excusés : M. Hugo Lenoir (pouvoir à Mme Anne Sorel), Mme Lucie Vidal.\nVote : 15 pour, 2 contre (M. Paul Rivet, Mme Claire Martin), 1 abstention (M. Hugo Lenoir).');
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+  it('still reads a person after « Pour : » in a letter (no vote)', () => {
+    expect(ofType(letter('Pour : Mme Claire MARTIN, votre fille'), 'NOM')).toContain('Claire MARTIN');
+  });
   it('leaves a body named in a table with a SIRET column alone', () => {
     const t = act('Bénéficiaire                          SIRET                 Montant\nAssociation Relais Emploi Vienne      409 227 160 00038     42 500 €');
     expect(ofType(t, 'NOM')).toEqual([]);
