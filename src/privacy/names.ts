@@ -92,6 +92,10 @@ const CIV_RE = new RegExp(`(?<![\\p{L}\\p{N}])${CIVILITY_SOURCE}[ \\t\\u00A0]+(?
 /** A role right before a civility name: the name is an agent's. */
 const AGENT_BEFORE_RE =
   /(?<![\p{L}])(?:suivie?s?\s+par|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|gérante?|gestionnaires?|interlocut(?:eur|rice)|référente?|contact(?:\s+\p{Ll}+)?\s*:|instruct(?:eur|rice)|\bagente?\b|rapporteure?|(?:abstentions?|contre|pour)\s*:\s*\d+\s*\((?:(?:M\.|Mme|Mlle)\s+[^(),.\n]+,\s*)*|architecte|géomètre|chargée?\s+d[e']|assistante?\s+social|travailleu(?:r|se)\s+social|responsable|direct(?:eur|rice)|\bchef|cheffe|médecin|contrôleu|inspect(?:eur|rice)|délégué|\bmaire|adjointe?|président|secrétaire|signataire|rédigée?\s+par|signé\s*:|appel(?:ez|er)(?:-la|-le)?|contact(?:ez|er)(?:-la|-le)?|joindre|rendez-vous\s+avec|écri(?:re|vez)\s+à|par\s+délégation|\bP\/|\bpour\s+le\s+|greffi|juriste|juge(?![\p{L}])|coordinat(?:eur|rice)|médiat(?:eur|rice)|conciliat(?:eur|rice)|accompagnée?\s+par|accompagnat(?:eur|rice)|conducteur\s+de\s+travaux|chef\s+de\s+chantier|reçu(?:e)?\s+par|entretien\s+avec|prévenez|évaluat(?:eur|rice)|infirmi(?:er|ère)|préfet|avocat|commissaire|huissier|notaire|enregistrée?\s+par|de\s*:|cadre\s+(?:de\s+santé|socio-éducatif|administratif)|éducat(?:eur|rice)|puéricult|sage-femme|psycholog|ergothérap|aide-soignant|pharmacien|assistante?\s+familial|animat(?:eur|rice)|formateur|formatrice|enseignant|professeur|proviseur|principale?\s+(?:du|de\s+l['’])|CPE|mandataire|magistrat|procureur|enquêt(?:eur|rice)|gendarme|policier|officier|agent\s+d['’]accueil|chargée?\s+d['’]accueil|pénitentiaire|probation|tut(?:eur|rice)\s+(?:professionnel(?:le)?|en\s+entreprise|de\s+stage|d['’]apprentissage)|maître\s+(?:de\s+stage|d['’]apprentissage)|délégué\s+du\s+procureur|audit(?:eur|rice)|interprète|traduct|gardien(?:ne)?|concierge|classe\s+de|maîtresse|maître\s+d['’]école)[^.\n]{0,60}$/iu;
+/** A mail-merge field in capitals between French quotes: "«NOM»", "« PRÉNOM »", "«ADRESSE_LIGNE_1»". */
+const MERGE_FIELD_RE = /«[ \u00A0]*[A-ZÉÈ][A-ZÉÈ0-9_]{2,}(?:[ _][A-ZÉÈ0-9_]+)*[ \u00A0]*»/gu;
+/** A merge field for the addressee's name: "«NOM»", "«CIVILITE»", "« PRÉNOM »", "«NOM_USAGE»". */
+const NAME_MERGE_FIELD_RE = /«[ \u00A0]*(?:CIVILIT[EÉ]|PR[EÉ]NOMS?|NOM)(?:[ _][A-ZÉÈ0-9_]+)?[ \u00A0]*»/u;
 /** The minutes of an assembly's sitting: a council's or a board's deliberation. */
 const ASSEMBLY_ACT_RE = /délibération|séance\s+du|conseil\s+(?:municipal|départemental|régional|communautaire|d['’]administration|syndical)|commission\s+permanente|assemblée\s+(?:générale|délibérante)/iu;
 /** On a line of the minutes, before a name: who was present, absent or represented, and how members voted. */
@@ -191,6 +195,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // "rendez-vous avec") is forgotten when the same surname is also found as the person's.
   const guessedAgents = new Set<string>();
   const assembly = ASSEMBLY_ACT_RE.test(text);
+  const template = NAME_MERGE_FIELD_RE.test(text) && (text.match(MERGE_FIELD_RE) ?? []).length >= 2;
   CIV_RE.lastIndex = 0;
   for (let m = CIV_RE.exec(text); m; m = CIV_RE.exec(text)) {
     const at = m.index + m[0].length;
@@ -208,8 +213,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       agents.add(sn);
       continue;
     }
-    // the members of an assembly in the minutes of its sitting: present, absent, proxies, votes
-    if (assembly && ASSEMBLY_BEFORE_RE.test(lineBefore) && !strong.has(sn)) {
+    // the members of an assembly in the minutes of its sitting: present, absent, proxies, votes;
+    // anyone named in a mail-merge template ("«CIVILITE» «NOM»"): its author, reviewer or contact, no addressee
+    if (((assembly && ASSEMBLY_BEFORE_RE.test(lineBefore)) || template) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }

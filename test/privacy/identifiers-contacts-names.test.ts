@@ -357,6 +357,12 @@ describe('officials and agents named in acts, templates and notices', () => {
   it('still reads a person after « Pour : » in a letter (no vote)', () => {
     expect(ofType(letter('Pour : Mme Claire MARTIN, votre fille'), 'NOM')).toContain('Claire MARTIN');
   });
+  it('leaves anyone named in a mail-merge template alone (its author, reviewer or contact)', () => {
+    const t = `DIRECTION DÉPARTEMENTALE DES FINANCES PUBLIQUES\n5, rue de la Poste – 86000 Poitiers\n\nMODÈLE DE COURRIER\n\n                                        «CIVILITE» «PRENOM» «NOM»\n                                        «ADRESSE»\n\nAuteur du modèle : M. Thomas Leclerc (pôle qualité).\nRelecture juridique : Mme Claire Dumont.\n\nMadame, Monsieur,\n\nVous êtes redevable de la somme indiquée.\n`;
+    expect(ofType(t, 'NOM')).toEqual([]);
+    // (quoted words in capitals are no merge fields: « CEJ », « RSA »)
+    expect(ofType(letter('Votre application « CEJ » et votre allocation « RSA ». Relecture : Mme Claire DUMONT, votre mère.'), 'NOM')).toContain('Claire DUMONT');
+  });
   it('leaves a body named in a table with a SIRET column alone', () => {
     const t = act('Bénéficiaire                          SIRET                 Montant\nAssociation Relais Emploi Vienne      409 227 160 00038     42 500 €');
     expect(ofType(t, 'NOM')).toEqual([]);
