@@ -167,7 +167,7 @@ export function isPostcodeLine(s: string): boolean {
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
 // (a civility in two languages: "Señor / Monsieur", "Herr / Monsieur")
-const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?s?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
 /** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
 const ATTENTION_RE = /^\s*(?:(?:À|A)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
 
@@ -455,7 +455,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       if (!addressLike(t) && k > j + 1) break;
       if (/:/.test(t)) break;
       // ("Représentants légaux de Ibrahim HAMIDOU" under "Monsieur et Madame HAMIDOU": a name line, not the address's first)
-      if (/^\s*(?:chez|c\/o)\b/i.test(t) || REPRESENTED_LINE_RE.test(t)) names.push(trimRange(text, row.start, row.end));
+      if (/^\s*(?:(?:hébergée?s?\s+)?chez|c\/o)(?![\p{L}])/iu.test(t) || REPRESENTED_LINE_RE.test(t)) names.push(trimRange(text, row.start, row.end));
       else addr.push(row);
     }
     if (last < 0) {

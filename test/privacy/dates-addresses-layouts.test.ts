@@ -213,3 +213,11 @@ Votre dossier est à jour.${SIGN}`;
     expect(a).toEqual(['Lieu-dit Le Falgoux-Bas\n                                        15380 Le Falgoux']);
   });
 });
+
+describe('hosts in the recipient block', () => {
+  it('reads the host named on a line « hébergés chez M. X » (plural too), not as an address line', () => {
+    const t = `${HEAD}                                        À l'attention de M. Giorgi BERIDZE et de Mme Nino BERIDZE\n                                        hébergés chez M. Zurab KAPANADZE\n                                        9, rue des Pivoines\n                                        72100 Le Mans\n\nMonsieur, Madame,\n\nVotre dossier est à jour.${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Zurab KAPANADZE');
+    expect(ofType(t, 'ADRESSE')).toEqual(['9, rue des Pivoines\n                                        72100 Le Mans']);
+  });
+});
