@@ -278,7 +278,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // 2c. a name without civility right before a birth: "- Capucine GIRARDIN, née le …", "Kylian KLEIN, né le"
   for (const l of lines) {
     if (l.blank || !/n[ée]e?s?(?![\p{L}])/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
-    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+)(?=\p{Lu})/gu;
+    // ("qui a la garde de Chloé, née le …", "la mère de Léa, née le …": a child or a relative named after its tie)
+    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+|(?<![\p{L}])(?:garde|charge|mère|père|parents|fils|fille|frère|sœur)[ \t]+(?:de[ \t]+|d['’]))(?=\p{Lu})/gu;
     for (let m = starts.exec(l.text); m; m = starts.exec(l.text)) {
       if (m[0].length === 0) starts.lastIndex++;
       const at = l.start + m.index + m[0].length;

@@ -339,6 +339,9 @@ describe('relatives and form fields', () => {
   it('reads children named after « vos enfants majeurs, »', () => {
     expect(ofType(letter('Vos enfants majeurs, Ludovic et Cindy MARAIS, n’ont pas à déposer de demande.'), 'NOM')).toContain('Ludovic et Cindy MARAIS');
   });
+  it('reads a child named after « la garde de », before its birth date', () => {
+    expect(ofType(letter('Vous versez 350 € par mois à votre ancienne épouse, qui a la garde de Chloé, née le 23 janvier 2010.'), 'NOM')).toContain('Chloé');
+  });
   it('reads a first name in a field « – prénom : » in small letters after a dash', () => {
     expect(ofType(letter('Nom de naissance de la mère : non renseigné – prénom : Khadija'), 'NOM')).toEqual(['Léa VERDIER', 'Khadija']);
   });
