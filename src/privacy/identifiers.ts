@@ -54,7 +54,7 @@ export function ibanChecks(iban: string): boolean {
 // (an IBAN may run onto the next line or paragraph, between two groups: the country's length and the key decide where it ends)
 const IBAN_RE = /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?:(?:[ \u00A0-]|[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*)?[A-Z0-9]){10,32}/gu;
 const IBAN_PERSONAL_CUE_RE =
-  /(?:compte\s+(?:[\p{L}'’]+\s+){0,2}(?:de|du)\s+votre|compte\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:étudiante?|stagiaire|apprentie?|allocataire|bénéficiaire|assurée?|locataire|salariée?|élève|intéressée?|demandeu(?:r|se)|requérante?|retraitée?|pensionnée?|adhérente?|titulaire|victime|créanci(?:er|ère))(?![\p{L}])|(?:ancien|nouveau|votre)\s+compte|compte\s+(?:joint|personnel|à\s+débiter|à\s+créditer)|titulaires?\s+du\s+compte\s*:\s*(?:M\.|Mme|Madame|Monsieur|\p{Lu}[\p{L}'’-]+\s+\p{Lu})|\b(?:votre|vos|son|sa|leur)\s+(?:compte|rib|iban|coordonnées\s+bancaires|banque|relevé\s+d['’]identité)|vous\s+(?:avez|aviez|nous\s+avez)\s+(?:\w+\s+)?(?:indiqué|communiqué|transmis|fourni|donné|déclaré)|à\s+votre\s+nom|(?:rembours|vers|versement|virement\s+sur)\w*[^.\n]{0,40}(?:votre|vous)|titulaire\s*:\s*(?:M\.|Mme|Madame|Monsieur))/giu;
+  /(?:compte\s+(?:[\p{L}'’]+\s+){0,2}(?:de|du)\s+votre|compte\s+(?:de\s+l['’]|du\s+|de\s+la\s+)(?:étudiante?|stagiaire|apprentie?|allocataire|bénéficiaire|assurée?|locataire|salariée?|élève|intéressée?|demandeu(?:r|se)|requérante?|retraitée?|pensionnée?|adhérente?|titulaire|victime|créanci(?:er|ère))(?![\p{L}])|(?:ancien|nouveau|votre)\s+compte|compte\s+(?:joint|personnel|à\s+débiter|à\s+créditer|que\s+vous|(?:indiqué|déclaré|communiqué|enregistré|renseigné)(?!\s+(?:ci-|en\s+(?:bas|haut|tête|annexe)|sur\s+(?:l['’]|la|le|cet?|cette)\s*(?:avis|facture|titre|courrier|échéancier|document|formulaire|présent)|dans\s+(?:l['’]|la|le|cet?|cette)\s*(?:avis|facture|titre|courrier|échéancier|document|présent))))|titulaires?\s+du\s+compte\s*:\s*(?:M\.|Mme|Madame|Monsieur|\p{Lu}[\p{L}'’-]+\s+\p{Lu})|\b(?:votre|vos|son|sa|leur)\s+(?:compte|rib|iban|coordonnées\s+bancaires|banque|relevé\s+d['’]identité)|vous\s+(?:avez|aviez|nous\s+avez)\s+(?:\w+\s+)?(?:indiqué|communiqué|transmis|fourni|donné|déclaré)|à\s+votre\s+nom|(?:rembours|vers|versement|virement\s+sur)\w*[^.\n]{0,40}(?:votre|vous)|titulaire\s*:\s*(?:M\.|Mme|Madame|Monsieur))/giu;
 const IBAN_SERVICE_CUE_RE =
   /(?:(?:virement|payer|payez|réglez|régler|versez|verser|rembourser|remboursez)\s+(?:[\p{L}'’]+\s+){0,3}?(?:au|sur\s+le)\s+compte\s+(?:de|du|des)\s+(?!votre|vos)|compte\s+(?:de|du)\s+(?:la\s+|l['’])?(?:Caf|CAF|Urssaf|URSSAF|MSA|CPAM|Trésor|trésor|régie|Régie|Direction|direction|DRFIP|DDFIP|SIP|service|Service|centre|Centre|caisse|Caisse|commune|Commune|Ville|ville|mairie|Mairie|département|Département|région|Région|hôpital|établissement|agence|Agence|office|Office|bailleur)|notre\s+compte|compte\s+(?:du|de\s+la|de\s+l['’])\s*(?:trésor|caisse|régie|agence|service|direction|centre)|trésor\s+public|\bDRFIP\b|\bDDFIP\b|\bDGFIP\b|régie|comptable\s+public|à\s+l['’]ordre|créancier|payer\s+par\s+virement|par\s+virement\s+(?:sur|au|à)\s+(?:le|notre|l['’])|(?:titulaire|bénéficiaire)\s*:\s*(?:caisse|trésor|régie|direction|centre|agence|service|CAF|CPAM|URSSAF|DRFIP|DDFIP|DGFIP|mairie|commune|ville|agent\s+comptable|comptable))/giu;
 
@@ -99,7 +99,14 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
     const blockStart = layout.lines.find((l) => l.block === line.block && l.block >= 0)?.start ?? line.start;
-    const before = text.slice(Math.max(blockStart, start - 400), start);
+    let before = text.slice(Math.max(blockStart, start - 400), start);
+    // (a word processor's paragraphs: the sentence that introduces the account, ending with a colon, is a paragraph of its own)
+    if (blockStart === line.start && /^[\s\p{L}.]{0,12}:?\s*$/u.test(text.slice(line.start, start))) {
+      let k = li - 1;
+      while (k > 0 && layout.lines[k]!.blank && k > li - 3) k--;
+      const intro = layout.lines[k];
+      if (intro && !intro.blank && k < li && /:\s*$/.test(intro.text)) before = `${intro.text.slice(-400)}\n${before}`;
+    }
     const cue = nearestCue(before, IBAN_PERSONAL_CUE_RE, IBAN_SERVICE_CUE_RE);
     // "Titulaire : Lukas BAUER" on the line of the account or the line above (a blank line apart in a word
     // processor's paragraphs): a person found holds it

@@ -67,6 +67,14 @@ describe('file numbers', () => {
 });
 
 describe('bank accounts', () => {
+  it('reads who holds an account from the paragraph that introduces it (a word processor’s paragraphs)', () => {
+    const service = letter('Merci de régler cette somme par virement au compte de l’Urssaf :\n\nIBAN FR76 3000 4018 2300 0123 4567 854 – BIC BNPAFRPPXXX\n\nen indiquant votre numéro.');
+    expect(ofType(service, 'IBAN')).toEqual([]);
+    const person = letter('Le remboursement est fait par virement sur le compte indiqué à l’adhésion :\n\nIBAN : FR76 3000 4018 2300 0123 4567 854');
+    expect(ofType(person, 'IBAN')).toEqual(['FR76 3000 4018 2300 0123 4567 854']);
+    const below = letter('Merci de payer par virement sur le compte indiqué ci-dessous :\nIBAN : FR76 3000 4018 2300 0123 4567 854');
+    expect(ofType(below, 'IBAN')).toEqual([]);
+  });
   it('reads the account hourly allowances are paid to (« indemnités horaires » are no opening hours)', () => {
     const t = letter('Vos indemnités horaires (8,95 € de l’heure) seront versées chaque mois sur le compte suivant :\nFR76 3000 4018 2300 0123 4567 854');
     expect(ofType(t, 'IBAN')).toEqual(['FR76 3000 4018 2300 0123 4567 854']);
