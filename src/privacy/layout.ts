@@ -782,9 +782,22 @@ export function analyseLayout(text: string): Layout {
   const agentBlocks = new Set<number>();
   for (const l of lines) if (agentLabelEnd[l.index]! >= 0) agentBlocks.add(l.block);
   const agentBlock = (block: number): boolean => agentBlocks.has(block);
-  const blockFirst = new Map<number, string>();
-  for (const l of lines) if (!l.blank && !blockFirst.has(l.block)) blockFirst.set(l.block, l.text);
-  const animalBlock = (block: number): boolean => ANIMAL_HEADING_RE.test(blockFirst.get(block) ?? '');
+  const blockFirst = new Map<number, number>();
+  for (const l of lines) if (!l.blank && !blockFirst.has(l.block)) blockFirst.set(l.block, l.index);
+  // (a word processor's paragraphs: the heading "Chien détenu :" stands a few field lines above, blank lines apart)
+  const animalBlock = (block: number): boolean => {
+    const first = blockFirst.get(block);
+    if (first === undefined) return false;
+    if (ANIMAL_HEADING_RE.test(lines[first]!.text)) return true;
+    for (let k = first - 1, seen = 0; k >= 0 && seen < 4; k--) {
+      const t = lines[k]!.text;
+      if (lines[k]!.blank) continue;
+      seen++;
+      if (/:\s*$/.test(t)) return ANIMAL_HEADING_RE.test(t);
+      if (!/^\s*[\p{L}' ]{2,30}:/u.test(t)) return false;
+    }
+    return false;
+  };
   // messages quoted in a reply, sent by the reply's addressee
   const voiceFrom: number[] = [];
   for (const l of lines) {

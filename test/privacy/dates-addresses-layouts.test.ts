@@ -221,3 +221,11 @@ describe('hosts in the recipient block', () => {
     expect(ofType(t, 'ADRESSE')).toEqual(['9, rue des Pivoines\n                                        72100 Le Mans']);
   });
 });
+
+describe('an animal’s details in a word processor’s paragraphs', () => {
+  it('leaves an animal’s name and birth alone under « Chien détenu : », blank lines apart', () => {
+    const t = letter('Chien détenu :\n\nNom : Titan – Race : rottweiler\n\nSexe : mâle – Né le 14/05/2024\n\nVotre permis est délivré.');
+    expect(ofType(t, 'NOM').filter((n) => !/COLLIN/.test(n))).toEqual([]);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual([]);
+  });
+});
