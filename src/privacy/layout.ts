@@ -110,6 +110,8 @@ export const NOT_NAME_WORDS = new Set([
   'décembre', 'cedex', 'bp', 'cs', 'rue', 'avenue', 'boulevard', 'place', 'allée', 'impasse', 'chemin', 'route',
   'quai', 'pièce', 'pièces', 'copie', 'signature', 'fait', 'lu', 'vu', 'considérant', 'article', 'code', 'loi',
   'décret', 'arrêté', 'annexe', 'pj', 'ps', 'nb', 'cordialement', 'bonjour', 'merci', 'attention', 'important',
+  // (mentions on an envelope's window: "PLI CONFIDENTIEL", "LETTRE RECOMMANDÉE", "URGENT")
+  'pli', 'confidentiel', 'confidentielle', 'urgent', 'urgente', 'recommandé', 'lettre',
   'rappel', 'enfant', 'enfants', 'fils', 'fille', 'époux', 'épouse', 'conjoint', 'conjointe', 'bénéficiaire',
   'allocataire', 'assuré', 'assurée', 'demandeur', 'demandeuse', 'titulaire', 'locataire', 'aucun', 'aucune', 'tout',
   'toute', 'tous', 'toutes', 'chaque', 'non', 'oui', 'sexe', 'nationalité', 'situation', 'lieu', 'ci-joint',

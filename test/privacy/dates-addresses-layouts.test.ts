@@ -229,3 +229,10 @@ describe('an animal’s details in a word processor’s paragraphs', () => {
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual([]);
   });
 });
+
+describe('mentions on an envelope’s window', () => {
+  it('does not read « PLI CONFIDENTIEL » above the recipient as a name (a word processor’s paragraphs)', () => {
+    const t = ['Centre hospitalier', '95, boulevard Pinel – 69678 Bron Cedex', 'Tél. : 04 37 91 55 55', 'Bron, le 18 novembre 2026', 'PLI CONFIDENTIEL', 'Madame Véronique CHARPENTIER', '8, montée du Gourguillon', '69005 Lyon', 'Objet : information', 'Madame,', 'Nous vous informons de la décision.', 'Le directeur,', 'Paul Martin'].join('\n\n');
+    expect(ofType(t, 'NOM')).toEqual(['Véronique CHARPENTIER']);
+  });
+});
