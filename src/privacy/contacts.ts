@@ -271,9 +271,25 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses:
     if (serviceEnd >= 0) continue;
     if (PHONE_SERVICE_AFTER_RE.test(after)) continue;
     // no cue: a form field ("Téléphone : …") outside a service block, or a mobile number
+    // (not a field of a body's contact block whose lines a word processor set apart: "Mairie de X – Service Population" /
+    // "Place …, 69100 …" / "Tél. : …")
+    if (serviceParagraphsAbove(layout, f.line)) continue;
     if (!orgLabel && !foreign.has(f) && (PHONE_FIELD_RE.test(text.slice(line.start, f.start)) || /^[67]/.test(f.value) || f.value.startsWith('+'))) push();
   }
   return out;
+}
+
+/** One of the two lines with text above, blank lines apart, names a body (a short line with no field, not speaking to the reader). */
+function serviceParagraphsAbove(layout: Layout, li: number): boolean {
+  if (li < 1 || !layout.lines[li - 1]!.blank) return false;
+  for (let k = li - 1, seen = 0; k >= 0 && seen < 2; k--) {
+    const l = layout.lines[k]!;
+    if (l.blank) continue;
+    seen++;
+    // (a heading line or a name of a body, no field of a list: "– compte de versement : … (banque allemande) ;")
+    if (l.text.length < 90 && !/[:;]/.test(l.text) && hasOrgWord(l.text) && !/(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu.test(l.text) && !/[.!?]\s*$/.test(l.text)) return true;
+  }
+  return false;
 }
 
 /** A contact field's label at the start of a line: "Courriel :", "Portable :". */

@@ -196,6 +196,10 @@ describe('phone numbers', () => {
   it('reads a copy sent to a webmail below the signature', () => {
     expect(ofType(letter('Votre convention est signée.') + '\nCopie par courriel : fred.schneider@posteo.de\n', 'EMAIL')).toEqual(['fred.schneider@posteo.de']);
   });
+  it('does not read a body’s phone field whose contact block a word processor set in paragraphs', () => {
+    const t = ['De : ANTS <ne-pas-repondre@ants.gouv.fr>', 'Objet : Votre passeport est disponible', 'Bonjour Clarisse NKOULOU,', 'Le passeport de votre enfant est disponible au guichet suivant :', 'Mairie de Villeurbanne – Service Population', 'Place Lazare-Goujon, 69100 Villeurbanne', 'Tél. : 04 78 03 67 67', 'Retrait sans rendez-vous du lundi au vendredi.'].join('\n\n');
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
   it('does not read the letterhead’s number beside or under an address that is also the person’s', () => {
     const t = `CCAS de Brest\n12, rue Frézier – 29200 Brest\nTél. : 02 98 00 80 80\n\n                                        Monsieur Rachid HAMMOUDI\n                                        CCAS de Brest – Domiciliation\n                                        12, rue Frézier\n                                        29200 Brest\n\nMonsieur,\n\nVotre domiciliation est renouvelée.${SIGN}`;
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
