@@ -127,21 +127,21 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses:
   }
   // "01273 604 519", "02 215 43 07": a number in the national format of a country the letter speaks of
   const foreign = new Set<Contact>();
-  const countries = FOREIGN_COUNTRIES.filter(([, re]) => re.test(text)).map(([c]) => c);
-  if (countries.length > 0) {
-    NATIONAL_RE.lastIndex = 0;
-    for (let m = NATIONAL_RE.exec(text); m; m = NATIONAL_RE.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (found.some((f) => f.start < end && start < f.end)) continue;
-      for (const c of countries) {
-        const p = parsePhoneNumberFromString(m[0], c);
-        if (p && p.isValid()) {
-          const f = { start, end, line: layout.lineAt(start), value: p.number };
-          found.push(f);
-          foreign.add(f);
-          break;
-        }
+  // (the countries the letter names are looked for only when such a number stands in it)
+  let countries: CountryCode[] | undefined;
+  NATIONAL_RE.lastIndex = 0;
+  for (let m = NATIONAL_RE.exec(text); m; m = NATIONAL_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (found.some((f) => f.start < end && start < f.end)) continue;
+    countries ??= FOREIGN_COUNTRIES.filter(([, re]) => re.test(text)).map(([c]) => c);
+    for (const c of countries) {
+      const p = parsePhoneNumberFromString(m[0], c);
+      if (p && p.isValid()) {
+        const f = { start, end, line: layout.lineAt(start), value: p.number };
+        found.push(f);
+        foreign.add(f);
+        break;
       }
     }
   }

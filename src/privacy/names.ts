@@ -194,8 +194,10 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // 2. civility + name, anywhere else. An agent guessed from the words around one mention ("appeler",
   // "rendez-vous avec") is forgotten when the same surname is also found as the person's.
   const guessedAgents = new Set<string>();
-  const assembly = ASSEMBLY_ACT_RE.test(text);
-  const template = NAME_MERGE_FIELD_RE.test(text) && (text.match(MERGE_FIELD_RE) ?? []).length >= 2;
+  // (read once, and only when a line calls for it)
+  let assemblyAct: boolean | undefined;
+  const assembly = (): boolean => (assemblyAct ??= ASSEMBLY_ACT_RE.test(text));
+  const template = text.includes('«') && NAME_MERGE_FIELD_RE.test(text) && (text.match(MERGE_FIELD_RE) ?? []).length >= 2;
   CIV_RE.lastIndex = 0;
   for (let m = CIV_RE.exec(text); m; m = CIV_RE.exec(text)) {
     const at = m.index + m[0].length;
@@ -215,7 +217,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
     // the members of an assembly in the minutes of its sitting: present, absent, proxies, votes;
     // anyone named in a mail-merge template ("«CIVILITE» «NOM»"): its author, reviewer or contact, no addressee
-    if (((assembly && ASSEMBLY_BEFORE_RE.test(lineBefore)) || template) && !strong.has(sn)) {
+    if ((template || (ASSEMBLY_BEFORE_RE.test(lineBefore) && assembly())) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }
@@ -279,7 +281,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   for (const l of lines) {
     if (l.blank || !/n[ée]e?s?(?![\p{L}])/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
     // ("qui a la garde de Chloé, née le …", "la mère de Léa, née le …": a child or a relative named after its tie)
-    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+|(?<![\p{L}])(?:garde|charge|mère|père|parents|fils|fille|frère|sœur)[ \t]+(?:de[ \t]+|d['’]))(?=\p{Lu})/gu;
+    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+|[ \t](?:garde|charge|mère|père|parents|fils|fille|frère|sœur)[ \t]+(?:de[ \t]+|d['’]))(?=\p{Lu})/gu;
     for (let m = starts.exec(l.text); m; m = starts.exec(l.text)) {
       if (m[0].length === 0) starts.lastIndex++;
       const at = l.start + m.index + m[0].length;
