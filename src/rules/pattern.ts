@@ -225,17 +225,6 @@ export function isLatinText(text: string): boolean {
   return latin;
 }
 
-/** The source when it compiles with these flags, else null (an organisation's pattern the rewriting could not follow). */
-function validSource(source: string | null, flags: string): string | null {
-  if (source === null) return null;
-  try {
-    new RegExp(source, flags);
-    return source;
-  } catch {
-    return null;
-  }
-}
-
 /** Compiled rule patterns: `exec` gives the leftmost match whose start respects the word edge. */
 export class PatternRegex {
   /** The regex source (all the patterns) and its flags, without "g" or "y". */
@@ -246,7 +235,7 @@ export class PatternRegex {
   /** What is compiled: the source, or its lower-case form run on the text in lower case. */
   private readonly compiled: string;
   /** The compiled source with its Unicode letter and number classes as LATIN_RANGES, or null. */
-  private readonly latin: string | null;
+  private latin: string | null;
   private readonly lower: boolean;
   /** 0: no edge check; 1: every match checked; 2: only matches of the marked (bounded) alternatives. */
   private readonly check: 0 | 1 | 2;
@@ -285,7 +274,7 @@ export class PatternRegex {
     this.lower = lowered !== null;
     this.compiled = lowered ?? this.source;
     this.flags = `${options.caseSensitive || this.lower ? '' : 'i'}${options.multiline ? 'm' : ''}u`;
-    this.latin = this.flags.includes('i') || options.latin === false ? null : validSource(latinSource(this.compiled), this.flags);
+    this.latin = this.flags.includes('i') || options.latin === false ? null : latinSource(this.compiled);
     // Only matches that start at a word edge or a line start are sure to sit at indexed positions.
     const indexable = wordStart && source !== '' && options.indexed !== false;
     // A pattern read in an earlier process (the rules cache) compiled then; any other is compiled now,
@@ -296,14 +285,27 @@ export class PatternRegex {
 
   /** The scanning regex, in its Latin form or its Unicode form. */
   private scan(latin: boolean): RegExp {
-    if (latin) return (this.scanLatinRe ??= new RegExp(this.latin!, `g${this.flags}`));
+    if (latin && (this.scanLatinRe ??= this.latinRegex('g'))) return this.scanLatinRe;
     return (this.scanRe ??= new RegExp(this.compiled, `g${this.flags}`));
   }
 
   /** The sticky regex (tried at one position), in its Latin form or its Unicode form. */
   private sticky(latin: boolean): RegExp {
-    if (latin) return (this.stickyLatinRe ??= new RegExp(this.latin!, `y${this.flags}`));
+    if (latin && (this.stickyLatinRe ??= this.latinRegex('y'))) return this.stickyLatinRe;
     return (this.stickyRe ??= new RegExp(this.compiled, `y${this.flags}`));
+  }
+
+  /**
+   * The Latin form, made when first needed (not at loading: parsing it costs); null, and the Unicode
+   * form from then on, should the rewriting of an organisation's pattern not compile.
+   */
+  private latinRegex(flag: string): RegExp | null {
+    try {
+      return new RegExp(this.latin!, `${flag}${this.flags}`);
+    } catch {
+      this.latin = null;
+      return null;
+    }
   }
 
   /**
