@@ -78,6 +78,9 @@ const ADDRESS_LABEL_WORD_RE = /adresse|domicile|demeurant|résid|logement|lieu|p
 const FIELD_STOP_RE = /[ \t]{3,}|\t|[ \t]+(?:Tél(?:éphone)?|Courriel|E-?mail|Portable|Code postal|N°)\b|(?<!(?:^|[\s(,])(?:M|MM|Dr|Me|Mgr|St|Ste|[A-Z]))\.[ \t]+(?=\p{Lu})/iu;
 const CITY_FIELD_RE = /^[ \t]*(?:code\s+postal|CP|ville|commune|localité)[ \t]*:/i;
 
+/** Right before an address, a copy of the letter sent there: "reçoit copie de ce courrier à", "une copie lui est adressée au". */
+const COPY_SENT_RE = /(?:(?<![\p{L}])(?:lui|leur)[ \t\u00A0]+(?:\p{L}+[ \t\u00A0]+)?(?:adress|envoi|envoy|enverr|transmet|fera|ferons)\p{L}*[ \t\u00A0]+(?:une[ \t\u00A0]+)?|(?<![\p{L}]))(?:copie|double)(?![\p{L}])[^.;:\n]{0,50}?[ \t\u00A0](?:à|au)[ \t\u00A0]*$/iu;
+
 /** A normalised street key ("8 allee des glycines") to compare mentions of the same address. */
 function streetKey(s: string): string {
   return s
@@ -360,7 +363,13 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
           const nameEnd = names.reduce((m, n) => (n.type === 'NOM' && n.end <= h.start && n.end >= from ? Math.max(m, n.end) : m), -1);
           if (nameEnd >= 0) {
             const between = text.slice(nameEnd, h.start);
-            if (/(?<![\p{L}])adresse(?![\p{L}])/iu.test(between) && !/[.!?][ \t]+\p{Lu}/u.test(between) && lastMatchEnd(between, SERVICE_RE) < 0) personal = true;
+            // (or a copy of the letter sent to them there: "…, reçoit copie de ce courrier à 15, rue …")
+            // ("nous lui adresserons une copie à": the verb sends it to the person, no service's word)
+            const copy = COPY_SENT_RE.exec(between);
+            const rest = copy ? between.slice(0, copy.index) : between;
+            // (a pronoun speaks of the person named in the sentence before: "… lui soient envoyés. Avec votre accord, nous lui adresserons une copie à")
+            const pronoun = !!copy && /^(?:lui|leur)(?![\p{L}])/iu.test(copy[0]);
+            if ((/(?<![\p{L}])adresse(?![\p{L}])/iu.test(between) || copy) && (pronoun || !/[.!?][ \t]+\p{Lu}/u.test(between)) && lastMatchEnd(rest, SERVICE_RE) < 0) personal = true;
           }
         }
       }

@@ -37,8 +37,8 @@ const US_CALL_RE = /(?<![\p{L}])nous\s+(?:joindre|appeler|téléphoner|contacter
 function callingCode(value: string): string {
   return value.startsWith('+') ? (parsePhoneNumberFromString(value)?.countryCallingCode ?? '') : '33';
 }
-/** Right before the number, the line a call came from: "nous a appelés depuis le …", "aux appels du …". */
-const CALLER_CUE_RE = /(?<![\p{L}])(?:depuis\s+(?:le|son|sa|leur|votre)(?:\s+(?:numéro|portable|téléphone|mobile))?|(?:appels?|messages?|SMS)\s+(?:du|venant\s+du))\s*$/iu;
+/** Right before the number, the line a call came from or went to: "nous a appelés depuis le …", "aux appels du …", "à nos appels au …". */
+const CALLER_CUE_RE = /(?<![\p{L}])(?:depuis\s+(?:le|son|sa|leur|votre)(?:\s+(?:numéro|portable|téléphone|mobile))?|(?:appels?|messages?|SMS)\s+(?:du|venant\s+du)|(?<![\p{L}])(?:nos|mes)\s+(?:appels|messages|relances|SMS)(?:\s+téléphoniques)?\s+(?:au|sur\s+le))\s*$/iu;
 const PHONE_SERVICE_CUE_RE =
   /(?:(?<!vous\s)(?<![\p{L}])appel\p{L}*|contact(?:ez|er)\p{L}*|nous\s+joindre|(?<!vous\s)joindre\s+(?:le|la|les|nos|notre)\s+(?=\p{L})|standard|accueil|plateforme|(?<![\p{L}])services?(?![\p{L}])|numéro\s+(?:vert|gratuit|unique|non\s+surtaxé|d['’]urgence|d['’]appel)|serveur|composez|ligne\s+directe|secrétariat|permanence|informations?|questions?|renseignements?|rendez-vous|conseill\p{L}*|gestionnaire|agence|caisse|mairie|préfecture|tribunal|centre|(?<![\p{L}])(?:notre|nos)(?![\p{L}])|nous\s+(?:appeler|téléphoner)|(?<![\p{L}])assistance|urgence|écoute|médiat\p{L}*|(?:du|le)\s+lundi|greffe|télécopie|fax|adil|association|à\s+votre\s+disposition|se\s+tient|je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|(?:ligne|téléphone|portable|mobile)\s+(?:professionnel(?:le)?|de\s+service|du\s+service))/giu;
 const PHONE_SERVICE_AFTER_RE =
@@ -62,6 +62,8 @@ const ROLE_TOKEN_RE =
 /** A family's own address at a webmail: "famille.chevalier51@…", "fam-durand@…", "martin.dubois.famille@…". */
 const FAMILY_LOCAL_RE = /^fam(?:ille)?[._-]?[a-z]{3,}|[a-z]{3,}[._-]fam(?:ille)?\d*$/;
 
+/** An address given as an example: a placeholder's local part ("prenom.nom", "nom_prenom", "xxx") or a domain reserved for examples. */
+const PLACEHOLDER_EMAIL_RE = /^(?:(?:pr[eé]nom|nom|votre[._-]?(?:nom|adresse|pr[eé]nom)|x{2,}|identifiant|utilisateur)(?:[._-](?:pr[eé]nom|nom|x+))?@|[^@]+@(?:[a-z0-9-]+\.)*(?:exemple|example)\.[a-z]{2,12}$)/i;
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,12}(?![\p{L}\p{N}])/gu;
 const WEBSITE_RE = /\b(?:https?:\/\/)?www\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 
@@ -377,6 +379,8 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[], addresses:
   const agentTokens = new Set([...layout.agentSurnames].map(fold));
   const out: PersonalDataSpan[] = [];
   for (const f of found) {
+    // a form's or a template's example ("prenom.nom@exemple.fr", "xxx@example.com"): nobody's address
+    if (PLACEHOLDER_EMAIL_RE.test(f.value)) continue;
     const line = lines[f.line]!;
     const zone = layout.zoneAt(f.start);
     const domain = domainOf(f.value);

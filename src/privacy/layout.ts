@@ -404,7 +404,16 @@ const REPRESENTED_LINE_RE = /^\s*(?:(?:aux?|les?)\s+)?(?:parents|représentants?
 const BLOCK_IDENTITY_LINE_RE = /^\s*(?:née?(?:\(e\))?\s+le|(?:n°|numéro)\s*(?:de\s+)?(?:sécu|sécurité\s+sociale|ss|nir)(?![\p{L}])|nir(?![\p{L}])|date\s+(?:et\s+lieu\s+)?de\s+naissance)/iu;
 
 /** A line naming the person's business inside their block: a legal form first, or a sole trader's status. */
-const BUSINESS_LINE_RE = /^\s*(?:(?:EARL|GAEC|SCEA|SARL|SAS|SASU|EURL|SCI|SNC|SELARL|EI)(?![\p{L}])|(?:entrepreneur|entrepreneuse)\s+individuel(?:le)?|micro-entrepreneu(?:r|se)|auto-entrepreneu(?:r|se))/iu;
+const BUSINESS_LINE_RE = /^\s*(?:(?:EARL|GAEC|SCEA|SARL|SAS|SASU|EURL|SCI|SNC|SELARL|EI)(?![\p{L}])|(?:entrepreneur|entrepreneuse|entreprise)\s+individuel(?:le)?|micro-entrepreneu(?:r|se)|auto-entrepreneu(?:r|se))/iu;
+
+/**
+ * A line saying the person is domiciled at a body ("Domicilié chez France terre d'asile – SPADA de Paris",
+ * "Domiciliation administrative – CCAS de Grenoble", "CCAS de Marseille – Domiciliation"): the address
+ * lines of the block are the body's (an administrative domiciliation), not the person's.
+ */
+const DOMICILIATION_LINE_RE =
+  /^\s*(?:(?:domiciliée?s?|élection\s+de\s+domicile)(?:\s+administrative(?:ment)?)?\s*(?:chez|au|aux|à\s+l['’]|à\s+la|auprès\s+(?:de|du|des|d['’])|à\s*:|:|–|-)|domiciliation(?![\p{L}])|[^\n]{2,60}[–-]\s*domiciliation(?:\s+administrative)?\s*$)/iu;
+const ACRONYM_RE = /(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/u;
 
 const CONTACT_LINE_RE = /^\s*(?:tél(?:éphone)?\.?|portable|mobile|fixe|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*:/iu;
 
@@ -435,6 +444,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     }
     const addr: Row[] = [];
     let last = -1;
+    let domiciled = false;
     for (let k = j; k < rows.length && k <= j + 5; k++) {
       const row = rows[k]!;
       const t = row.text;
@@ -443,6 +453,10 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       if (BLOCK_IDENTITY_LINE_RE.test(t)) continue;
       // ("EARL du Puy de X", "Entrepreneur individuel": the business the person runs, no address line)
       if (BUSINESS_LINE_RE.test(t)) continue;
+      if (DOMICILIATION_LINE_RE.test(t) && (hasOrgWord(t) || (t !== t.toUpperCase() && ACRONYM_RE.test(t)))) {
+        domiciled = true;
+        continue;
+      }
       // a note in brackets under a heading ("(article 675 du code de procédure civile)") is no address line
       if (/^\s*\(/.test(t)) break;
       if (isPostcodeLine(t)) {
@@ -488,6 +502,8 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
       }
     }
     if (runStart && runEnd) addresses.push(trimRange(text, runStart.start, runEnd.end));
+    // (domiciled at a body: its address, not the person's)
+    if (domiciled) addresses.length = 0;
     out.push({ names, addresses, range: { start: r.start, end: rows[endRow]!.end }, column, twoColumns });
     if (firstOnly) return out;
     i = endRow;

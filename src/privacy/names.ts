@@ -100,10 +100,10 @@ const NAME_MERGE_FIELD_RE = /«[ \u00A0]*(?:CIVILIT[EÉ]|PR[EÉ]NOMS?|NOM)(?:[ _
 const ASSEMBLY_ACT_RE = /délibération|séance\s+du|conseil\s+(?:municipal|départemental|régional|communautaire|d['’]administration|syndical)|commission\s+permanente|assemblée\s+(?:générale|délibérante)/iu;
 /** On a line of the minutes, before a name: who was present, absent or represented, and how members voted. */
 const ASSEMBLY_BEFORE_RE =
-  /^\s*(?:(?:étaient\s+)?présente?s|(?:étaient\s+)?absente?s(?:\s+(?:excusée?s|représentée?s))?|excusée?s|représentée?s|pouvoirs?|procurations?|membres?\s+(?:présents|absents|votants)|(?:vote|scrutin|résultat\s+du\s+vote)\s*:[^:\n]*?\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?))\s*(?::|\()[^:\n]*$|(?:^|[–;,.]\s*)(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\s*\(|(?:pour|contre|abstentions?)\s*:\s*\d+\s*\()[^:\n]*$/iu;
+  /^\s*(?:(?:étaient\s+)?présente?s|(?:étaient\s+)?absente?s(?:\s+(?:excusée?s|représentée?s|ayant\s+donné\s+(?:pouvoir|procuration)))?|excusée?s|(?:présidente?|secrétaire)\s+de\s+(?:la\s+)?séance|représentée?s|pouvoirs?|procurations?|membres?\s+(?:présents|absents|votants)|(?:vote|scrutin|résultat\s+du\s+vote)\s*:[^:\n]*?\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?))\s*(?::|\()[^:\n]*$|(?:^|[–;,.]\s*)(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\s*\(|(?:pour|contre|abstentions?)\s*:?\s*\d+\s*\()[^:\n]*$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère". */
 const AGENT_AFTER_RE =
-  /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est)\s+)?(?:poste\s+\d|vice-présid|service\s+\p{Ll}|cellule\s|conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur|maîtres?\s+de\s+conférences))/iu;
+  /^\s*(?:(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est|(?:a\s+été\s+|est\s+)?(?:désignée?|nommée?)\s+(?:en\s+qualité\s+de|comme))\s+)?(?:(?:premier|première|\d{1,2}(?:er|re|e|ème))\s+)?(?:poste\s+\d|vice-présid|service\s+\p{Ll}|cellule\s|conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur|maîtres?\s+de\s+conférences))/iu;
 /** A label of the person or a relative at the start of a line ("Bénéficiaire : Mme …", "À : M. …"). */
 const PERSON_LABEL_RE =
   /^\s*(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:à|(?:to|pour)(?=\s*:(?!\s*\d))|destinataire|concerne|personne\s+concernée|bénéficiaires?|allocataire|assuré(?:e|\(e\))?|demandeu(?:r|se)s?|défendeu(?:r|se)s?|requérante?s?|enfants?|patiente?|élève|étudiante?|usager|titulaires?|intéressée?|locataires?|redevable|défunte?|époux|épouse|conjointe?|parents?|ayant\s+droit|candidate?|contribuable|propriétaire|bailleur|débit(?:eur|rice)|créanci(?:er|ère)|victime|témoin|tut(?:eur|rice)|curat(?:eur|rice)|aidant|personne\s+à\s+prévenir|représentant\s+légal|conducteur(?!\s+de\s+travaux)|abonnée?|résidente?|souscripteur|déclarante?|co-?titulaire|vous|identité|nom|membre|soussignée?|partie|mère|père)(?:\s*\((?:e|s)\))?(?:\s+[\p{L}\p{N}'’-]+){0,3}\s*:/iu;
@@ -128,7 +128,7 @@ const SIGN_OFF_RE = /^[ \t>]*(?:merci(?:\s+(?:d['’]avance|beaucoup|par\s+avanc
 const RELATION_WORD_RE = /fils|parent|fille|enfant|époux|épouse|conjoint|mari|femme|compagn|concubin|partenaire|père|mère|frère|sœur|soeur|neveu|nièce|oncle|tante|tut|curat|bailleu|propriétaire|locataire|voisin|aidant|défunt|bébé|nourrisson|cadet|aîné|benjamin|ayant|salarié|employé|assistant|petit|jeune|vous-même/i;
 
 const FIELD_RE =
-  /(?:^|[ \t]{2,}|\t|[;|]\s*|[ \t][–—][ \t]*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage(?:\s+(?:demandé|choisi|actuel|retenu))?|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|nom\s+(?:de\s+(?:naissance|famille|jeune\s+fille)|d['’]usage)|[Pp]rénoms?(?:\(s\))?(?:\s+usuel)?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|(?:Autre|Second|Premier|Deuxième)\s+parent|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Salariée?|Employée?|Hériti(?:er|ère)|Hébergeante?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
+  /(?:^|[ \t]{2,}|\t|[;|]\s*|[ \t][–—][ \t]*)(?:[A-Za-z0-9]{1,2}[.)]\s*)?(?:(?:son|votre|sa)\s+)?(?:Nom(?:\s+de\s+(?:naissance|famille|jeune\s+fille)|\s+d['’]usage(?:\s+(?:demandé|choisi|actuel|retenu))?|\s+marital|\s+et\s+prénoms?(?:\(s\))?|,\s*prénoms?(?:\(s\))?|\s+patronymique|\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+)(?:enfant|élève|conjointe?|époux|épouse|bailleur|propriétaire|titulaire|cotitulaire|demandeu(?:r|se)|patiente?|bénéficiaire|assurée?|locataire|défunte?|représentant\s+légal|parents?|mère|père|tut(?:eur|rice)|allocataire|étudiante?|candidate?|intéressée?|personne\s+à\s+prévenir|enfants?))?|NOM(?:\s+DE\s+NAISSANCE|\s+D['’]USAGE|\s+ET\s+PRÉNOMS?)?|nom\s+(?:de\s+(?:naissance|famille|jeune\s+fille)|d['’]usage)|[Pp]rénoms?(?:\(s\))?(?:\s+(?:usuels?|actuels?|demandés?|choisis?|nouveaux?|anciens?|retenus?))?|PRÉNOMS?(?:\(S\))?|Prénom\s+et\s+nom|Identité|Enfants?(?:\(s\))?(?:\s+à\s+charge)?|Bénéficiaires?|Allocataire|Assuré(?:e|\(e\))?(?:\s+(?:décédée?|social|principal))?|Demandeu(?:r|se)s?|Défendeu(?:r|se)s?|Titulaires?(?:\s+du\s+(?:bail|contrat|compte|dossier))?|Cotitulaire|Locataires?|Patiente?|Élève|Étudiante?|Conjointe?|Époux|Épouse|Intéressée?|Redevable|Candidate?|Requérante?s?|Personne\s+(?:à\s+prévenir|concernée)|Représentant\s+légal|Parent\s+[\p{L}]+|(?:Autre|Second|Premier|Deuxième)\s+parent|Débit(?:eur|rice)|Victime|Conducteur|Défunte?|Mère|Père|Aidant(?:\s+familial)?|Salariée?|Employée?|Hériti(?:er|ère)|Hébergeante?|Soussignée?|Je\s+soussignée?)[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*:[ \t]*/gmu;
 
 const NAME_LINE_PREFIX_RE = new RegExp(`^\\s*(?:(?:et|&)\\s+)?(?:(?:copie(?:\\s+(?:à|pour))?|cc)\\s*:\\s*)?(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:Aux\\s+)?(?:parents|représentants?\\s+léga(?:l|ux)|héritiers|ayants\\s+droit|tut(?:eur|rice)|curat(?:eur|rice))\\s+(?:de\\s+|d['’]|du\\s+)|(?:destinataire|à|a)\\s*:\\s*|(?:hébergée?s?\\s+)?chez\\s+|c\\/o\\s+)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?(?:${CIVILITY_SOURCE}[ \\t\\u00A0]+)?`, 'iu');
 const PAIR_RE = new RegExp(`^[ \\t]*(?:,|et|&)[ \\t]*${CIVILITY_SOURCE}[ \\t\\u00A0]+`, 'u');
@@ -221,8 +221,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       agents.add(sn);
       continue;
     }
-    // an agent's line ("Contact : …") may name the person already known: "(M. Bertrand)"
-    if (layout.agentLabelBefore(m.index) && !strong.has(sn)) {
+    // an agent's line ("Contact : …") may name the person already known: "(M. Bertrand)"; so does an item of a
+    // list under a heading of the agents ("Vos interlocuteurs" / "– Facturation : M. X (05 …)")
+    if ((layout.agentLabelBefore(m.index) || agentListItem(layout, li)) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }
@@ -460,6 +461,22 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   }
   // "Le bailleur, SIGUY (SIRET 351 786 298 00034)": a company's name
   return out.filter((n) => !COMPANY_AFTER_RE.test(text.slice(n.end, n.end + 12)));
+}
+
+const BULLET_ITEM_RE = /^[ \t]*[-–•*·][ \t]+/u;
+
+/** Line `li` is an item of a bulleted list under a heading of the agents ("6. Vos interlocuteurs", "Vos contacts :"). */
+function agentListItem(layout: Layout, li: number): boolean {
+  const { lines } = layout;
+  if (!BULLET_ITEM_RE.test(lines[li]!.text)) return false;
+  for (let k = li - 1, seen = 0; k >= 0 && seen < 8; k--) {
+    const l = lines[k]!;
+    if (l.blank) continue;
+    seen++;
+    if (BULLET_ITEM_RE.test(l.text)) continue;
+    return l.text.trim().length <= 60 && !/:[ \t]*\S/.test(l.text) && layout.agentLabelLine(k);
+  }
+  return false;
 }
 
 const COMPANY_AFTER_RE = /^[ \t]*[(,–-]?[ \t]*(?:SIRET|SIREN|RCS|SARL|SAS|SASU|EURL)(?![\p{L}])/u;

@@ -7,10 +7,11 @@ import { hasOrgWord, type Layout } from './layout.js';
 import { scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?)/iu;
+const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?)/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
 const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
-const ADDRESS_CELL_RE = /^\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}/u;
+// (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
+const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})|\p{Lu}[^|\t\d,]{2,40}\s\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?,\s*(?:[A-Z]{1,2}-)?\d{4,5})\s+\p{Lu}/u;
 const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;

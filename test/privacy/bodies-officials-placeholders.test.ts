@@ -1,0 +1,169 @@
+/**
+ * A body's address in the person's block (an administrative domiciliation, a sole trader's business
+ * line), members of an assembly and officials named in minutes and notices, placeholders of a template,
+ * and data given again in another form. Letters written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+
+function ofType(text: string, type: PersonalDataType): string[] {
+  return findPersonalData(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+const HEAD = `Conseil départemental de la Vienne
+Direction de l'insertion
+Place Aristide-Briand – 86000 Poitiers
+Tél. : 05 49 55 66 00
+
+`;
+const SIGN = `
+
+Veuillez agréer, Monsieur, nos salutations distinguées.
+
+La directrice de l'insertion,
+Hélène Marchand
+`;
+const BODY = `Objet : votre demande
+
+Monsieur,
+
+Votre demande a bien été enregistrée.`;
+
+describe('an administrative domiciliation in the recipient block', () => {
+  it('leaves the address of the body the person is domiciled at alone, and keeps the name', () => {
+    const t = `${HEAD}M. Dawit HAILE\nDomicilié chez Coallia – plateforme d'accueil des demandeurs d'asile\n12, rue du Faubourg-Saint-Jacques\n86000 Poitiers\n\nPoitiers, le 3 mars 2026\n\n${BODY}${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual([]);
+    expect(ofType(t, 'NOM')).toContain('Dawit HAILE');
+  });
+  it('reads « Domiciliation administrative – CCAS de … » and « CCAS de … – Domiciliation » the same way', () => {
+    const a = `${HEAD}Madame Sandrine PELLETIER\nDomiciliation administrative – CCAS de Châtellerault\n7, boulevard Blossac\n86100 Châtellerault\n\n${BODY}${SIGN}`;
+    expect(ofType(a, 'ADRESSE')).toEqual([]);
+    const b = `${HEAD}Madame Sandrine PELLETIER\nCCAS de Châtellerault – Domiciliation\n7, boulevard Blossac\n86100 Châtellerault\n\n${BODY}${SIGN}`;
+    expect(ofType(b, 'ADRESSE')).toEqual([]);
+  });
+  it('still reads the address of a person the addressee lives with', () => {
+    const t = `${HEAD}Monsieur Karim BELKACEM\nHébergé chez M. Yacine BELKACEM\n4, allée des Pins\n86000 Poitiers\n\n${BODY}${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toEqual(['4, allée des Pins\n86000 Poitiers']);
+  });
+});
+
+describe('a sole trader’s business line in a two-column recipient block', () => {
+  it('is no address line', () => {
+    const t = `DIRECTION GÉNÉRALE DES FINANCES PUBLIQUES          Monsieur Julien PRÉVOST
+Service des impôts des entreprises                  Entreprise individuelle – menuiserie
+de Poitiers                                         14, rue des Carmes
+3, rue Riffault                                     86000 Poitiers
+86022 Poitiers Cedex
+
+${BODY}${SIGN}`;
+    const addresses = ofType(t, 'ADRESSE');
+    expect(addresses.some((a) => /Entreprise/.test(a))).toBe(false);
+    expect(addresses).toContain('14, rue des Carmes');
+  });
+});
+
+describe('the minutes of a municipal council', () => {
+  const minutes = (lines: string): string => `COMMUNE DE SAINT-BENOÎT
+Hôtel de ville – 2, place du 8-Mai-1945 – 86280 Saint-Benoît
+
+EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL
+Séance du 14 octobre 2026
+
+Objet : cession d'un terrain communal
+
+${lines}
+
+Pour extrait conforme,
+Le maire,
+Pierre Garnier
+`;
+  it('leaves the members who gave a proxy and those they gave it to alone', () => {
+    const t = minutes('Absents ayant donné pouvoir : M. Gilles Aubry à Mme Nadia Ferrand ; Mme Irène Guérin à M. Bruno Lacroix\n\nLe conseil municipal décide la cession.');
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+  it('leaves the members named after « abstentions 2 » alone (a count with no colon)', () => {
+    const t = minutes('Vote : pour 25 – contre 0 – abstentions 2 (M. Rémi Caillaud, Mme Odile Texier).');
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+  it('leaves the first deputy mayor named in a letter alone', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre demande a été transmise à M. Bruno Lacroix, premier adjoint, qui la présentera au conseil.${SIGN}`;
+    expect(ofType(t, 'NOM')).not.toContain('Bruno Lacroix');
+  });
+});
+
+describe('an official appointed in a notice', () => {
+  it('leaves a person « désigné en qualité de commissaire enquêteur » alone', () => {
+    const t = `PRÉFECTURE DE LA VIENNE\n7, place Aristide-Briand – 86000 Poitiers\n\nAVIS D'ENQUÊTE PUBLIQUE\n\nM. Alain Pouzet, a été désigné en qualité de commissaire enquêteur par le président du tribunal administratif.\n\nLe secrétaire général,\nPaul Mercier\n`;
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+});
+
+describe('placeholders of a template', () => {
+  it('reads no e-mail address given as an example', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Indiquez votre courriel sous la forme [prenom.nom@exemple.fr] ou nom.prenom@example.com.${SIGN}`;
+    expect(ofType(t, 'EMAIL')).toEqual([]);
+  });
+});
+
+describe('a number the service called', () => {
+  it('reads a mobile number after « à nos appels au », in the international format 0033', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Vous n'avez pas répondu à nos appels au 0033 7 61 42 80 15.${SIGN}`;
+    expect(ofType(t, 'TELEPHONE')).toEqual(['0033 7 61 42 80 15']);
+  });
+});
+
+describe('a birth date in words given again in figures', () => {
+  it('reads the ISO date of the same day', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\nDate de naissance : vingt-trois mars mille neuf cent quatre-vingt-dix-huit (1998-03-23 sur l'acte étranger)${SIGN}`;
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['vingt-trois mars mille neuf cent quatre-vingt-dix-huit', '1998-03-23']);
+  });
+});
+
+describe('an address a copy of the letter is sent to', () => {
+  it('reads the address of a relative named earlier in the sentence who receives a copy', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre sœur, Mme Claire ROUSSEAU, désignée subrogée tutrice, reçoit copie de ce courrier à 8, boulevard des Moulins, 98000 Monaco.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toContain('8, boulevard des Moulins, 98000 Monaco');
+  });
+  it('leaves a copy sent to a service alone', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre sœur, Mme Claire ROUSSEAU, a demandé qu'une copie soit envoyée au service social, 8, boulevard des Moulins, 86000 Poitiers.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).not.toContain('8, boulevard des Moulins, 86000 Poitiers');
+  });
+});
+
+describe('the agents listed under a heading « Vos interlocuteurs »', () => {
+  it('leaves each agent of the list alone, with their direct line', () => {
+    const t = `CENTRE HOSPITALIER DE POITIERS\n2, rue de la Milétrie – 86000 Poitiers\n\nFICHE D'INFORMATION\n\nCette fiche explique les frais d'hospitalisation.\n\n5. Vos interlocuteurs\n– Admissions : Mme Lucie Bernier (05 49 44 40 12) ;\n– Facturation : M. Thomas Giraud (05 49 44 40 34), facturation@chu-poitiers.fr.\n\nLe directeur,\nMarc Lenoir\n`;
+    expect(ofType(t, 'NOM')).toEqual([]);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
+  it('still reads a relative in a list under another heading', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\nPersonnes à charge\n– Facturation : M. Thomas ROUSSEAU, votre fils.${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Thomas ROUSSEAU');
+  });
+});
+
+describe('a table of the maintenance debtors and their addresses', () => {
+  it('reads the address column, a foreign address written with its number after the street', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\n| Obligé alimentaire | Adresse | Participation mensuelle |\n| Paul ROUSSEAU (fils) | 3, rue de la Cathédrale, 86000 Poitiers | 80,00 € |\n| Claire ROUSSEAU (fille) | Chaussée de Louvain 212, 1300 Wavre (Belgique) | 60,00 € |${SIGN}`;
+    const addresses = ofType(t, 'ADRESSE');
+    expect(addresses).toContain('Chaussée de Louvain 212, 1300 Wavre (Belgique)');
+    expect(addresses).toContain('3, rue de la Cathédrale, 86000 Poitiers');
+  });
+});
+
+describe('a copy sent to a relative named in the sentence before', () => {
+  it('reads the address after « nous lui adresserons une copie à »', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre fille, Mme Claire ROUSSEAU, nous a demandé de la tenir informée. Avec votre accord, nous lui adresserons une copie à 12, rue des Feuillants, 86000 Poitiers.${SIGN}`;
+    expect(ofType(t, 'ADRESSE')).toContain('12, rue des Feuillants, 86000 Poitiers');
+  });
+});
+
+describe('first names in a field with a qualifier', () => {
+  it('reads « Prénoms actuels : » and the first name alone later in the letter', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\nNom : ROUSSEAU\nPrénoms actuels : Timéo, Marc\nPrénoms demandés : Marc, Timéo\n\nComme Timéo a plus de treize ans, son consentement est requis.${SIGN}`;
+    const names = ofType(t, 'NOM');
+    expect(names.filter((n) => n === 'Timéo').length).toBeGreaterThanOrEqual(3);
+  });
+});
