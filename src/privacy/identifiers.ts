@@ -158,6 +158,8 @@ const INLINE_RE =
   /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
+/** After a number, the authority whose act it numbers: "du président du tribunal", "du préfet", "du conseil municipal". */
+const AUTHORITY_AFTER_RE = /^[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:président(?:e)?|préfet|préfète|maire|ministre|premier[ \t]+ministre|conseil[ \t]+(?:municipal|départemental|régional|communautaire|d['’]administration)|directeur[ \t]+général|directrice[ \t]+générale)(?![\p{L}])/u;
 /** After a number, the date of a legal text ("du 7 février 2002"): the year it was numbered in. */
 const LEGAL_DATE_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+(\d{4})(?!\d)/u;
 /** Before "matricule" in the same sentence: an agent, not the person ("votre" breaks it). */
@@ -223,7 +225,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
 const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f(?![\p{L}.]*\s+(?:de|du|des|d['’])\s))/iu;
 const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
 /** Qualifiers of an identifier that is the service's, not the person's. */
-const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|accusé\s+de\s+réception|(?<!mandat\s+)SEPA(?![ \t]*\(?RUM)|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|avis\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?:service|commission|conseil|comité|architecte|domaine|direction|préfet|maire|ministre|agence|autorité)|code\s+(?:INSEE|commune|officiel\s+géographique)|accusé\s+de\s+réception|(?<!mandat\s+)SEPA(?![ \t]*\(?RUM)|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
 
 /** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
 function readValue(text: string, at: number): number {
@@ -324,8 +326,9 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if (m.inline && !(/(?:\d\D*){5}/.test(value) || /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
     if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || phoneShaped(value))) continue;
-    // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"
-    if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60))) continue;
+    // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"; an act of an authority: "décision n° E26000187/86
+    // du président du tribunal administratif"
+    if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60)) || AUTHORITY_AFTER_RE.test(text.slice(end, end + 40))) continue;
     // "ordonnance n° 2002-149 du 7 février 2002", "loi n° 89-462 du 6 juillet 1989": a text numbered by its year
     const dated = LEGAL_DATE_AFTER_RE.exec(text.slice(end, end + 40));
     const year = /^(\d{2}|\d{4})-\d{1,5}$/.exec(value)?.[1];

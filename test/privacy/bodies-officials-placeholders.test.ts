@@ -167,3 +167,20 @@ describe('first names in a field with a qualifier', () => {
     expect(names.filter((n) => n === 'Timéo').length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('a professional named with their firm in brackets', () => {
+  it('leaves « votre comptable, M. X (cabinet X & associés) » alone', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Vous pouvez aussi être joint par votre comptable, M. Hugo Bertin (cabinet Bertin & associés).${SIGN}`;
+    expect(ofType(t, 'NOM')).not.toContain('Hugo Bertin');
+  });
+});
+
+describe('numbers of acts and opinions of a body', () => {
+  it('leaves the number of an opinion of a service, of a decision of a court’s president and a town’s INSEE code alone', () => {
+    const t = `COMMUNE DE SAINT-BENOÎT\nHôtel de ville – 2, place du 8-Mai-1945 – 86280 Saint-Benoît\n\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL\n\nVu l'avis du service du Domaine n° 2026-86214-40871 du 2 octobre 2026 ;\nVu la décision n° E26000412/86 du président du tribunal administratif de Poitiers ;\n\nLe conseil municipal approuve la cession. Le code INSEE 86214 est transmis à la Base adresse nationale.\n\nLe maire,\nPierre Garnier\n`;
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+  it('still reads a number of the person’s request', () => {
+    expect(ofType(`${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre demande n° ODP-2026-04471 a été enregistrée.${SIGN}`, 'NUMERO_DOSSIER')).toContain('ODP-2026-04471');
+  });
+});
