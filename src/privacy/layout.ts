@@ -609,6 +609,40 @@ function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start
   return out;
 }
 
+/**
+ * The "De :" lines of messages between private persons quoted in a letter (a message the person forwarded): a
+ * sender's address at a webmail that is no address of the letterhead, written to such addresses only ("De : Paul X
+ * <p.x@free.fr>" / "À : Anne Y <anne.y@gmail.com>"). They name no agent.
+ */
+const PRIVATE_MAIL_DOMAIN_RE = /@(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|orange|wanadoo|free|sfr|neuf|laposte|bbox|icloud|me|aol|protonmail|proton|gmx|numericable|club-internet|aliceadsl|sapo|web|t-online|libero|skynet|bluewin)\.[a-z.]{2,8}$/i;
+
+function privateMessageSenders(lines: readonly Line[]): number[] {
+  const out: number[] = [];
+  const top = lines
+    .slice(0, 15)
+    .map((l) => l.text)
+    .join('\n')
+    .toLowerCase();
+  // (a private person's address: at a webmail, no address of the letterhead nor with a body's word)
+  const bodyAddress = (e: string): boolean => !PRIVATE_MAIL_DOMAIN_RE.test(e) || top.includes(e.toLowerCase()) || hasOrgWord(e.replace(/[.@_-]/g, ' '));
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
+    const from = l.text.match(EMAIL_ADDRESS_RE);
+    if (!from || from.some(bodyAddress)) continue;
+    let to: string | undefined;
+    for (let k = i + 1, seen = 0; k < lines.length && seen < 5; k++) {
+      if (lines[k]!.blank && !lines[k - 1]!.blank) continue;
+      if (!QUOTE_HEADER_RE.test(lines[k]!.text)) break;
+      seen++;
+      to ??= QUOTE_TO_RE.exec(lines[k]!.text)?.[1];
+    }
+    const toAddresses = to?.match(EMAIL_ADDRESS_RE) ?? [];
+    if (toAddresses.length > 0 && !toAddresses.some(bodyAddress)) out.push(i);
+  }
+  return out;
+}
+
 const EMAIL_ADDRESS_RE = /[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,12}/g;
 
 /** The end of a sentence: not the point of "M.", "Dr." or an initial ("J.-P."). */
@@ -641,6 +675,7 @@ export function analyseLayout(text: string): Layout {
   const addresseeSender = (t: string): boolean => addressees.size > 0 && /^\s*(?:de|from|expéditeur)\s*:/iu.test(t) && (t.match(EMAIL_ADDRESS_RE) ?? []).some((e) => addressees.has(e.toLowerCase()));
   const quotedFromPerson = text.includes('@') ? personQuotedMessages(lines) : [];
   const personSenderLines = new Set(quotedFromPerson.map((q) => q.fromLine));
+  if (text.includes('@')) for (const i of privateMessageSenders(lines)) personSenderLines.add(i);
   const agentLabelEnd = lines.map((l) => {
     if (l.blank || !AGENT_LABEL_HINT_RE.test(l.text) || addresseeSender(l.text) || personSenderLines.has(l.index)) return -1;
     const m = AGENT_LABEL_RE.exec(l.text);

@@ -12,7 +12,7 @@ const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patien
 const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
 const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})|\p{Lu}[^|\t\d,]{2,40}\s\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?,\s*(?:[A-Z]{1,2}-)?\d{4,5})\s+\p{Lu}/u;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 

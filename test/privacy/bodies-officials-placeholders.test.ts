@@ -184,3 +184,35 @@ describe('numbers of acts and opinions of a body', () => {
     expect(ofType(`${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Votre demande n° ODP-2026-04471 a été enregistrée.${SIGN}`, 'NUMERO_DOSSIER')).toContain('ODP-2026-04471');
   });
 });
+
+describe('identity fields and columns', () => {
+  it('reads a birth date « déclarée » and a Spanish identity card number « DNI n° »', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\nDate de naissance déclarée : 01/01/1991\nDocument d'identité : DNI n° 51873204W${SIGN}`;
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['01/01/1991']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toContain('51873204W');
+  });
+  it('reads the cells of an INE column in a table of pupils', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\n| Élève | Date de naissance | INE | Montant |\n| ROUSSEAU Léa | 12/03/2010 | 071245896HB | 450,00 € |${SIGN}`;
+    expect(ofType(t, 'NUMERO_DOSSIER')).toContain('071245896HB');
+  });
+});
+
+describe('a childminder employed by the person', () => {
+  it('reads « Mme X, assistante maternelle agréée, <address> » as the person’s employee', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\n– mode de garde : Mme Julie FAURE, assistante maternelle agréée, 9, rue des Lilas, 86000 Poitiers${SIGN}`;
+    expect(ofType(t, 'NOM')).toContain('Julie FAURE');
+    expect(ofType(t, 'ADRESSE')).toContain('9, rue des Lilas, 86000 Poitiers');
+  });
+});
+
+describe('a message between private persons forwarded by the person', () => {
+  it('reads the sender’s name and address: the « De : » line names no agent', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Vous nous avez transféré le message suivant, reçu de M. Marc LEROY :\n\n  De : Marc Leroy <m.leroy86@free.fr>\n  À : Paul Rousseau <paul.rousseau@gmail.com>\n  Objet : loyer\n  « Je paierai le loyer le mois prochain. »${SIGN}`;
+    expect(ofType(t, 'EMAIL')).toContain('m.leroy86@free.fr');
+    expect(ofType(t, 'NOM')).toContain('Marc Leroy');
+  });
+  it('still leaves an agent’s message to the service alone', () => {
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY}\n\n  De : Marc Leroy <marc.leroy@vienne.fr>\n  À : service insertion <insertion@vienne.fr>\n  Objet : dossier${SIGN}`;
+    expect(ofType(t, 'NOM')).not.toContain('Marc Leroy');
+  });
+});
