@@ -62,8 +62,8 @@ const ROLE_TOKEN_RE =
 /** A family's own address at a webmail: "famille.chevalier51@…", "fam-durand@…", "martin.dubois.famille@…". */
 const FAMILY_LOCAL_RE = /^fam(?:ille)?[._-]?[a-z]{3,}|[a-z]{3,}[._-]fam(?:ille)?\d*$/;
 
-/** An address given as an example: a placeholder's local part ("prenom.nom", "nom_prenom", "xxx") or a domain reserved for examples. */
-const PLACEHOLDER_EMAIL_RE = /^(?:(?:pr[eé]nom|nom|votre[._-]?(?:nom|adresse|pr[eé]nom)|x{2,}|identifiant|utilisateur)(?:[._-](?:pr[eé]nom|nom|x+))?@|[^@]+@(?:[a-z0-9-]+\.)*(?:exemple|example)\.[a-z]{2,12}$)/i;
+/** An address given as an example: a placeholder's local part ("prenom.nom", "nom_prenom", "xxx"). */
+const PLACEHOLDER_EMAIL_RE = /^(?:pr[eé]nom|nom|votre[._-]?(?:nom|adresse|pr[eé]nom)|x{2,}|identifiant|utilisateur)(?:[._-](?:pr[eé]nom|nom|x+))?@/i;
 const EMAIL_RE = /(?<![\p{L}\p{N}._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,12}(?![\p{L}\p{N}])/gu;
 const WEBSITE_RE = /\b(?:https?:\/\/)?www\.([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi;
 
@@ -379,7 +379,7 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[], addresses:
   const agentTokens = new Set([...layout.agentSurnames].map(fold));
   const out: PersonalDataSpan[] = [];
   for (const f of found) {
-    // a form's or a template's example ("prenom.nom@exemple.fr", "xxx@example.com"): nobody's address
+    // a form's or a template's example ("prenom.nom@exemple.fr", "xxx@…"): nobody's address
     if (PLACEHOLDER_EMAIL_RE.test(f.value)) continue;
     const line = lines[f.line]!;
     const zone = layout.zoneAt(f.start);

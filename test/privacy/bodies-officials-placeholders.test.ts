@@ -102,7 +102,7 @@ describe('an official appointed in a notice', () => {
 
 describe('placeholders of a template', () => {
   it('reads no e-mail address given as an example', () => {
-    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Indiquez votre courriel sous la forme [prenom.nom@exemple.fr] ou nom.prenom@example.com.${SIGN}`;
+    const t = `${HEAD}Monsieur Paul ROUSSEAU\n3, rue de la Cathédrale\n86000 Poitiers\n\n${BODY} Indiquez votre courriel sous la forme [prenom.nom@exemple.fr] ou nom.prenom@laposte.net.${SIGN}`;
     expect(ofType(t, 'EMAIL')).toEqual([]);
   });
 });
