@@ -553,6 +553,24 @@ const QUOTE_TO_RE = /^[ \t]*>?[ \t]*(?:à|a|to)[ \t]*:(.*)$/iu;
 const SERVICE_ADDRESSEE_RE = /(?<![\p{L}])(?:délégu\p{L}*|défenseur|médiat\p{L}*|conseill\p{L}*|gestionnaire|référente?|agent|instruct\p{L}*|greffe|accueil)(?![\p{L}])/iu;
 
 /**
+ * The header lines under a quoted message's "De :" line `i` (at most five, one blank line apart allowed: a
+ * word processor's paragraphs): its "À :" addressee, how many header lines, and the line after them.
+ */
+function quoteHeader(lines: readonly Line[], i: number): { to: string | undefined; headerLines: number; next: number } {
+  let to: string | undefined;
+  let k = i + 1;
+  let headerLines = 0;
+  for (; k < lines.length && headerLines < 5; k++) {
+    const t = lines[k]!.text;
+    if (lines[k]!.blank && !lines[k - 1]!.blank) continue;
+    if (!QUOTE_HEADER_RE.test(t)) break;
+    headerLines++;
+    to ??= QUOTE_TO_RE.exec(t)?.[1];
+  }
+  return { to, headerLines, next: k };
+}
+
+/**
  * Messages quoted in a letter (an e-mail the person sent to the service) whose sender is a person: a
  * header "De : <an address>" then "À : <the service>" (an address of the letter's own letterhead, an
  * organisation's words, or its staff without any address). The message runs to the end of its "> " lines,
@@ -575,17 +593,7 @@ function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start
     if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
     const from = l.text.match(EMAIL_ADDRESS_RE);
     if (!from) continue;
-    let to: string | undefined;
-    // (the header's lines may stand one blank line apart: a word processor's paragraphs)
-    let k = i + 1;
-    let headerLines = 0;
-    for (; k < lines.length && headerLines < 5; k++) {
-      const t = lines[k]!.text;
-      if (lines[k]!.blank && !lines[k - 1]!.blank) continue;
-      if (!QUOTE_HEADER_RE.test(t)) break;
-      headerLines++;
-      to ??= QUOTE_TO_RE.exec(t)?.[1];
-    }
+    const { to, headerLines, next: k } = quoteHeader(lines, i);
     if (headerLines === 0 || to === undefined) continue;
     const toAddresses = to.match(EMAIL_ADDRESS_RE) ?? [];
     const inLetterhead = (e: string): boolean => letterhead.includes(e.toLowerCase());
@@ -630,13 +638,7 @@ function privateMessageSenders(lines: readonly Line[]): number[] {
     if (l.blank || !QUOTE_FROM_RE.test(l.text)) continue;
     const from = l.text.match(EMAIL_ADDRESS_RE);
     if (!from || from.some(bodyAddress)) continue;
-    let to: string | undefined;
-    for (let k = i + 1, seen = 0; k < lines.length && seen < 5; k++) {
-      if (lines[k]!.blank && !lines[k - 1]!.blank) continue;
-      if (!QUOTE_HEADER_RE.test(lines[k]!.text)) break;
-      seen++;
-      to ??= QUOTE_TO_RE.exec(lines[k]!.text)?.[1];
-    }
+    const { to } = quoteHeader(lines, i);
     const toAddresses = to?.match(EMAIL_ADDRESS_RE) ?? [];
     if (toAddresses.length > 0 && !toAddresses.some(bodyAddress)) out.push(i);
   }
