@@ -11,6 +11,7 @@
  */
 import { mentionElementLabel } from '../report/labels.js';
 import { z } from 'zod';
+import { parseFrenchNumber } from '../analysis/french-numbers.js';
 import { Alert, CATEGORIES, Category, DocumentTypeId, Mention, Report } from '../model.js';
 import { MENTION_LABELS, MENTION_STATUS_LABELS } from '../report/labels.js';
 
@@ -191,11 +192,6 @@ function extractAmounts(text: string, out: Fact[]): void {
   }
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11,
-  douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40,
-  cinquante: 50, soixante: 60, cent: 100, cents: 100, mille: 1000,
-};
 const WORD = `(?:z[ée]ro|quatorze|quarante|cinquante|soixante|quatre|treize|trente|douze|quinze|seize|vingts|vingt|trois|deux|onze|cinq|sept|huit|neuf|dix|six|cents|cent|mille|une|un)${E}`;
 const NUMBER = `(?:\\d+|${WORD}(?:(?:-|${SP}+)(?:et(?:-|${SP}+))?${WORD})*)`;
 const UNIT = `(jours?(?:${SP}+(?:ouvr[ée]s?|ouvrables?|francs?|calendaires?)${E})?|mois|ann[ée]es?|ans?|semaines?|heures?)${E}`;
@@ -203,27 +199,6 @@ const UNIT = `(jours?(?:${SP}+(?:ouvr[ée]s?|ouvrables?|francs?|calendaires?)${E
 const UNIT_ADJECTIVE = `(?:(?:derni[eè]re?s|premi[eè]re?s|prochaine?s|pleine?s|entiers|enti[eè]res)${SP}+)?`;
 const DURATION = new RegExp(`${B}(${NUMBER})${SP}+${UNIT_ADJECTIVE}${UNIT}`, 'giu');
 const NUMBERED = new RegExp(`${B}(?:sous|dans${SP}+la|d${APOS}une?|une)${SP}+(quinzaine|huitaine)${E}`, 'giu');
-
-/** Parses a French number in words (« deux », « vingt et un », « quatre-vingt-dix ») or digits. */
-export function parseFrenchNumber(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  const tokens = foldName(text).split(/[-\s]+/).filter((t) => t !== 'et');
-  let total = 0;
-  let current = 0;
-  let previous: string | undefined;
-  for (const t of tokens) {
-    const v = NUMBER_WORDS[t];
-    if (v === undefined) return undefined;
-    if (v === 100) current = (current || 1) * 100;
-    else if (v === 1000) {
-      total += (current || 1) * 1000;
-      current = 0;
-    } else if (v === 20 && previous === 'quatre') current += 80 - 4; // quatre-vingt(s)
-    else current += v;
-    previous = t;
-  }
-  return total + current;
-}
 
 const UNIT_NAMES: Record<string, [string, string]> = { jour: ['jour', 'jours'], mois: ['mois', 'mois'], an: ['an', 'ans'], semaine: ['semaine', 'semaines'], heure: ['heure', 'heures'] };
 
@@ -584,3 +559,5 @@ export function compareReports(before: Report, after: Report): Comparison {
   };
   return { ...comparison, summary: summarise(comparison) };
 }
+
+export { parseFrenchNumber };

@@ -3,6 +3,7 @@
  * identifiers of their file (numéro d'allocataire, numéro fiscal, n° de dossier…) and dates of birth.
  */
 import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
+import { parseFrenchNumber } from '../analysis/french-numbers.js';
 import type { Layout } from './layout.js';
 import { SpanMask, nearestCue, type PersonalDataSpan } from './types.js';
 
@@ -470,36 +471,13 @@ function dateKey(m: RegExpExecArray): string | null {
   return `${y}-${month}-${day}`;
 }
 
-const NUMBER_VALUES: Record<string, number> = {
-  premier: 1, un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
-  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
-};
-
-/** A number written in French words ("deux mille un", "quatre-vingt-dix-neuf", "mil neuf cent"), or -1. */
-function wordsNumber(words: string[]): number {
-  let total = 0;
-  let current = 0;
-  for (const w of words) {
-    if (w === 'et' || w === '') continue;
-    if (w === 'mille' || w === 'mil') {
-      total += (current || 1) * 1000;
-      current = 0;
-    } else if (w === 'cent' || w === 'cents') current = (current || 1) * 100;
-    // ("quatre-vingt(s)": 80)
-    else if ((w === 'vingt' || w === 'vingts') && current % 100 === 4) current += 76;
-    else if (w in NUMBER_VALUES) current += NUMBER_VALUES[w]!;
-    else return -1;
-  }
-  return total + current;
-}
-
 /** The "yyyy-m-d" key of a date written in words ("huit avril deux mille un"), or null. */
 function wordsDateKey(s: string): string | null {
   const m = /^([\p{L} -]+?)[ \u00A0]+(\p{L}+)[ \u00A0]+((?:deux[ -]mille|mil(?:le)?[ -]neuf[ -]cents?)[\p{L} -]*)$/u.exec(s.toLowerCase());
   if (!m || /\d/.test(s)) return null;
   const month = MONTH_NUMBER[m[2]!];
-  const day = wordsNumber(m[1]!.split(/[ -]+/));
-  const year = wordsNumber(m[3]!.split(/[ -]+/));
+  const day = parseFrenchNumber(m[1]!) ?? -1;
+  const year = parseFrenchNumber(m[3]!) ?? -1;
   if (!month || day < 1 || day > 31 || year < 1900 || year > 2100) return null;
   return `${year}-${month}-${day}`;
 }
