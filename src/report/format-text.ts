@@ -22,6 +22,20 @@ const ansi: Style = {
 };
 
 /** The sentence around an alert, with the span marked and long contexts shortened. */
+// Cuts that never split a character written as two UTF-16 units (an emoji, 𝒜): half of one prints as �.
+const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** The first `n` UTF-16 units of `s`, one less rather than half a character. */
+function head(s: string, n: number): string {
+  return s.slice(0, isLowSurrogate(s.charCodeAt(n)) ? n - 1 : n);
+}
+
+/** The last `n` UTF-16 units of `s`, one less rather than half a character. */
+function tail(s: string, n: number): string {
+  const from = s.length - n;
+  return s.slice(isLowSurrogate(s.charCodeAt(from)) ? from + 1 : from);
+}
+
 function context(report: Report, a: Alert, style: Style): string {
   // Sentences are in order: binary search for the one holding the alert's start.
   let lo = 0;
@@ -37,9 +51,9 @@ function context(report: Report, a: Alert, style: Style): string {
   let before = report.text.slice(s.start, a.start);
   let after = report.text.slice(a.end, end);
   let span = report.text.slice(a.start, a.end);
-  if (before.length > 60) before = `…${before.slice(-57)}`;
-  if (after.length > 60) after = `${after.slice(0, 57)}…`;
-  if (span.length > 160) span = `${span.slice(0, 80)}…${span.slice(-60)}`;
+  if (before.length > 60) before = `…${tail(before, 57)}`;
+  if (after.length > 60) after = `${head(after, 57)}…`;
+  if (span.length > 160) span = `${head(span, 80)}…${tail(span, 60)}`;
   return `${before}${style.mark(span)}${after}`.replace(/\s*\n\s*/g, ' ⏎ ');
 }
 
