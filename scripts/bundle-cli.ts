@@ -6,7 +6,7 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
 
@@ -47,9 +47,18 @@ await build({
   outfile: entry,
   external: ['./server.js', 'unpdf', 'pdf-parse', 'yauzl', 'saxes', 'htmlparser2'],
   define: { 'import.meta.url': '__clarteUrl' },
+  // The snapshot keeps the bundle's source: without comments and in ASCII (below), a smaller heap to
+  // deserialise at every start.
+  charset: 'ascii',
+  minifyWhitespace: true,
   banner: { js: "const __clarteUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'error',
 });
+// esbuild leaves non-ASCII characters in regex literals and String.raw templates (our regex sources):
+// a single one beyond Latin-1 ("’") made the whole source a two-byte string in the snapshot. As
+// \uXXXX escapes they mean the same characters in a regex, with or without the u flag, inside a class
+// or not (an astral character becomes its two escaped halves: the same pair, one code point with u).
+writeFileSync(entry, readFileSync(entry, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 copyFileSync(join(ROOT, 'scripts', 'launcher.sh'), join(dist, 'clarte'));
 chmodSync(join(dist, 'clarte'), 0o755);
 // Regexes compiled to machine code cannot be serialised: the snapshot is made, and run, with interpreted regexes.

@@ -46,6 +46,30 @@ describe('clarte launcher and startup snapshot', () => {
     expect(launcher(['analyze', '-', '--format', 'json', '--profile', 'falc'], text).stdout).toBe(clarte(['analyze', '-', '--format', 'json', '--profile', 'falc'], text).stdout);
   });
 
+  it('holds its source in ASCII (non-ASCII characters of regex literals escaped) and still means the same characters', () => {
+    expect(readFileSync(join(DIST, 'clarte-snapshot.cjs'), 'utf8')).not.toMatch(/[^\0-\x7f]/);
+    // Typographic apostrophes, guillemets, dashes, box drawing, emoji, other scripts: what the escaped
+    // regex literals of the tokenizer, the tables and the personal-data detector read.
+    const odd = [
+      'Objet : l’aide « Vivre chez soi » — décision',
+      '',
+      'Madame Łucja Żółć, née le 3 mars 1990 😀, 𝒜𝒷 Ελλάδα ; tél. 06 12 34 56 78, courriel : lucja.zolc@exemple.fr.',
+      '',
+      '│ Nom │ Montant │',
+      '│ Aide ponctuelle │ 1 234,56 € │',
+      '',
+      'Nous vous informons qu’il a été procédé à l’examen de votre dossier par nos services, conformément aux dispositions susvisées.',
+      '',
+      'Le directeur, Jean-Pierre Dupont',
+      '',
+    ].join('\n');
+    for (const format of ['json', 'text']) {
+      const ours = launcher(['analyze', '-', '--format', format], odd);
+      expect(ours.status).toBe(0);
+      expect(ours.stdout).toBe(clarte(['analyze', '-', '--format', format], odd).stdout);
+    }
+  });
+
   it('reads a DOCX in its worker thread, started from the snapshot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clarte-snap-'));
     const file = join(dir, 'lettre.docx');
