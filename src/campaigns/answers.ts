@@ -6,20 +6,18 @@
  * when the accepted answer is negated ("pas au tribunal").
  */
 
+import { FRENCH_NUMBER_WORDS, parseFrenchNumber } from '../analysis/french-numbers.js';
+
 export type Question = { kind: 'choice'; options: string[]; accepted: number[]; multiple?: boolean } | { kind: 'text'; accepted: string[] };
 export type Answer = { choice: number[] } | { text: string };
 
-const UNITS: Record<string, number> = {
-  zero: 0, un: 1, une: 1, premier: 1, premiere: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, six: 6, sept: 7, huit: 8, neuf: 9, dix: 10,
-  onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40,
-  cinquante: 50, soixante: 60,
-};
 const MONTHS: Record<string, number> = {
   janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6, juillet: 7, juil: 7, aout: 8,
   septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11, decembre: 12, dec: 12,
 };
 const WEEKDAYS = /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+/g;
-const NUMBER_WORD = new RegExp(`^(?:${[...Object.keys(UNITS), 'cent', 'cents', 'mille', 'et'].join('|')})$`);
+const TENS = new Set(['vingt', 'trente', 'quarante', 'cinquante', 'soixante']);
+const NUMBER_WORD = new RegExp(`^(?:${[...FRENCH_NUMBER_WORDS, 'et'].join('|')})$`);
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
@@ -38,24 +36,12 @@ function numberWords(s: string): string {
       i++;
       continue;
     }
-    let total = 0;
-    let current = 0;
     let j = i;
     for (; j < words.length && NUMBER_WORD.test(words[j]!); j++) {
-      const w = words[j]!;
-      // "et" only inside a number ("vingt et un"), never at its end
-      if (w === 'et') {
-        if (j + 1 < words.length && words[j + 1] !== 'et' && NUMBER_WORD.test(words[j + 1]!)) continue;
-        break;
-      }
-      if (w === 'cent' || w === 'cents') current = (current || 1) * 100;
-      else if (w === 'mille') {
-        total += (current || 1) * 1000;
-        current = 0;
-      } else if ((w === 'vingt' || w === 'vingts') && current % 100 === 4) current += 80 - 4;
-      else current += UNITS[w]!;
+      // "et" only inside a number, between tens and one ("vingt et un", "soixante et onze"): "deux et trois" is two numbers
+      if (words[j] === 'et' && !(j > i && TENS.has(words[j - 1]!) && ['un', 'une', 'onze'].includes(words[j + 1] ?? ''))) break;
     }
-    out.push(String(total + current));
+    out.push(String(parseFrenchNumber(words.slice(i, j).join(' '))!));
     i = j;
   }
   return out.join(' ');

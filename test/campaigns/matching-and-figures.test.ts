@@ -18,6 +18,10 @@ describe('normalised answers', () => {
     expect(normaliseAnswer('quatre-vingt-dix-sept')).toBe('97');
     expect(normaliseAnswer('soixante-dix')).toBe('70');
     expect(normaliseAnswer('deux mille vingt-six')).toBe('2026');
+    expect(normaliseAnswer('trois cent quatre-vingts euros')).toBe('380 euros');
+    expect(normaliseAnswer('deux et trois')).toBe('2 et 3');
+    expect(normaliseAnswer('soixante et onze ans')).toBe('71 ans');
+    expect(normaliseAnswer('mille neuf cent quatre-vingt-dix-neuf')).toBe('1999');
     expect(normaliseAnswer('1 234,56 €')).toBe(normaliseAnswer('1234.56 euros'));
     expect(normaliseAnswer('14 h 30')).toBe('14:30');
     expect(normaliseAnswer('14h30')).toBe('14:30');
