@@ -18,7 +18,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -30,7 +30,7 @@ import { isFurniture, PDF_ENGINES, type Block, type PdfEngineName } from '../src
 import { ROOT } from '../src/paths.js';
 import { countWords } from './bench-corpus.js';
 import { FOOTER_TEXT, HEADER_TEXT, LIST_ITEMS, makeLetterDocx, makeLetterOdt, makeLetterPdf, REJECTED_SENTENCE } from './documents.js';
-import { fr, gc, maxRssMiB, median, ok, writeResults } from './bench-util.js';
+import { fr, gc, machineFacts, maxRssMiB, median, ok, writeResults } from './bench-util.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -1034,14 +1034,7 @@ async function sectionSoak(manifest: ManifestEntry[] | undefined) {
 async function parent(): Promise<void> {
   const started = performance.now();
   const now = new Date();
-  const cpu = cpus();
-  const machine = {
-    cpu: cpu[0]?.model.trim() ?? 'inconnu',
-    cores: cpu.length,
-    node: process.version,
-    os: `${platform()} ${release()}`,
-    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-  };
+  const machine = machineFacts();
   const versions = { unpdf: packageVersion('unpdf'), 'pdf-parse': packageVersion('pdf-parse'), 'pdfjs-dist': packageVersion('pdfjs-dist'), mammoth: packageVersion('mammoth') };
   w('Clarté — banc d’essai de l’ingestion (PDF, DOCX, ODT)');
   w('=====================================================');

@@ -1,5 +1,6 @@
-/** Helpers shared by the benchmarks (bench.ts, bench-ingest.ts): statistics, memory, French figures, results file. */
+/** Helpers shared by the benchmarks (bench.ts, bench-ingest.ts): statistics, memory, French figures, machine, results file. */
 import { writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
 
 /** Median of a list (mean of the two middle values for an even count; NaN when empty). */
 export function median(xs: readonly number[]): number {
@@ -28,4 +29,16 @@ export function writeResults(path: string, results: unknown, startedMs: number, 
   writeFileSync(path, JSON.stringify(results, null, 2) + '\n');
   w();
   w(`Chiffres écrits dans ${path} (durée totale du banc : ${fr((performance.now() - startedMs) / 1000, 0)} s).`);
+}
+
+/** The machine a measure was taken on, as the benchmarks print it and write it to their results. */
+export function machineFacts(): { cpu: string; cores: number; node: string; os: string; memoryGiB: number } {
+  const cpu = cpus();
+  return {
+    cpu: cpu[0]?.model.trim() ?? 'inconnu',
+    cores: cpu.length,
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+  };
 }

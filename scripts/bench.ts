@@ -9,12 +9,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from '../src/paths.js';
 import { countWords, generateCorpus, readJsonl, writeJsonl } from './bench-corpus.js';
-import { fr, gc, maxRssMiB, median, ok, writeResults } from './bench-util.js';
+import { fr, gc, machineFacts, maxRssMiB, median, ok, writeResults } from './bench-util.js';
 
 const LETTERS = 1000;
 const MEAN_WORDS = 350;
@@ -244,14 +244,7 @@ async function parent(): Promise<void> {
   const started = performance.now();
   const w = (s = ''): boolean => process.stdout.write(s + '\n');
   const now = new Date();
-  const cpu = cpus();
-  const machine = {
-    cpu: cpu[0]?.model.trim() ?? 'inconnu',
-    cores: cpu.length,
-    node: process.version,
-    os: `${platform()} ${release()}`,
-    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
-  };
+  const machine = machineFacts();
 
   w('Clarté — banc d’essai de performance');
   w('====================================');
