@@ -352,6 +352,13 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
       return j - i; // break after the closers
     }
     if (hasNewline(text, gapStart, next.start)) return j - i;
+    // A full stop after a plain word, then a word that opens sentences written in lower case (an
+    // unedited text: "… lundi prochain. on s'y retrouve", "… cette menace. c'est-à-dire …"). Not after
+    // an abbreviation nor "etc." (a list goes on: "etc. et votre avis").
+    if (t.text === '.' && j === i + 1 && next.kind === TK.Word && (STARTERS.has(next.lower) || next.lower === "c'est-à-dire")) {
+      const prev = tokens[i - 1];
+      if (prev && prev.end === t.start && prev.kind === TK.Word && prev.lower.length >= 3 && prev.lower !== 'etc' && !ABBREVIATIONS.has(prev.lower)) return 1;
+    }
     return 0;
   }
   // "; Les …" and ": Il …": a capitalised sentence starter opens a new sentence.

@@ -67,6 +67,18 @@ describe('segment', () => {
       'Enfin !',
     ]);
   });
+  it('splits after a full stop that ends a plain word when a word that opens sentences follows in lower case', () => {
+    expect(sentencesOf('Le jury rendra son verdict lundi. on le saura alors. Cette menace est levée. c’est-à-dire que tout va bien.')).toEqual([
+      'Le jury rendra son verdict lundi.',
+      'on le saura alors.',
+      'Cette menace est levée.',
+      'c’est-à-dire que tout va bien.',
+    ]);
+    // Not after "etc." (the list goes on), an abbreviation or an initial, nor before a word that does not open sentences.
+    for (const t of ['Joignez vos bulletins, relevés, etc. et votre avis d’imposition.', 'Le centre est à 3 km env. en voiture.', 'Il a vu M. le maire.', 'Le contrat est signé. voir annexe 2.']) {
+      expect(sentencesOf(t)).toEqual([t]);
+    }
+  });
   it('makes headings, address lines, salutations and bullet items sentences of their own', () => {
     const t = 'Caisse d’allocations familiales\n12 rue des Lilas\n99000 Valmont\n\nObjet : votre demande\n\nMadame,\nVous devez fournir :\n- votre bail ;\n- vos quittances.\n1) Signez.\n2) Envoyez.';
     expect(sentencesOf(t)).toEqual([
