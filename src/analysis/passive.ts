@@ -106,6 +106,12 @@ function multiAdverbial(tokens: readonly Token[], j: number): number {
   return 0;
 }
 
+/** Number of tokens of a multi-word adverbial ending at k ("a d'ailleurs été", "avait en réalité été"), or 0. */
+function multiAdverbialEndingAt(tokens: readonly Token[], k: number): number {
+  for (const n of [4, 3, 2]) if (k - n + 1 >= 0 && multiAdverbial(tokens, k - n + 1) === n) return n;
+  return 0;
+}
+
 function isParticiple(lower: string): readonly string[] | undefined {
   return participleLemmas(lower);
 }
@@ -176,7 +182,12 @@ export function findPassives(tokens: readonly Token[], text: string): PassiveHit
     if (t.lower === 'été') {
       // "a été", "n'a pas été", "ayant été", "avoir été", "aurait-il été".
       let k = i - 1;
-      while (k >= 0 && tokens[k]!.kind === TK.Word && (BETWEEN.has(tokens[k]!.lower) || CLITIC_INVERSION.test(tokens[k]!.lower))) k--;
+      for (;;) {
+        const multi = k >= 0 ? multiAdverbialEndingAt(tokens, k) : 0;
+        if (multi > 0) k -= multi;
+        else if (k >= 0 && tokens[k]!.kind === TK.Word && (BETWEEN.has(tokens[k]!.lower) || CLITIC_INVERSION.test(tokens[k]!.lower))) k--;
+        else break;
+      }
       if (k >= 0 && AVOIR.has(tokens[k]!.lower)) {
         from = k;
         compound = tokens[k]!.lower;

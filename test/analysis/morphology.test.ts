@@ -41,6 +41,8 @@ describe('passive voice', () => {
     expect(passives('Le dossier doit être complété.').map((p) => p.span)).toEqual(['être complété']);
     expect(passives("Votre dossier n'a pas encore été transmis.").map((p) => p.span)).toEqual(['a pas encore été transmis']);
     expect(passives('La demande est en revanche acceptée.').map((p) => p.span)).toEqual(['est en revanche acceptée']);
+    // A multi-word adverbial between avoir and été.
+    expect(passives("Le dossier a d'ailleurs été transmis. Il avait en réalité été signé.").map((p) => p.span)).toEqual(["a d'ailleurs été transmis", 'avait en réalité été signé']);
     expect(passives('Il a été également entrainé par son père.').map((p) => p.active)).toEqual(['a entraîné']);
   });
   it('excludes être-verbs of movement, pronominal forms and frozen expressions', () => {
