@@ -63,6 +63,9 @@ const ETRE_VERBS = new Set([
   'éclore', 'renaître', 'sourire', 'être', 'avoir', 'pouvoir', 'vouloir', 'falloir',
 ]);
 
+/** The modal and "être" written as one word, a frequent slip for "peut être" + participle. */
+const MISWRITTEN_INFINITIVE = new Set(['peut-être', 'peuvent-être']);
+
 /** Forms that look like participles but are read as adjectives here. */
 const NOT_PARTICIPLES = new Set(['issu', 'issue', 'issus', 'issues']);
 
@@ -194,6 +197,12 @@ export function findPassives(tokens: readonly Token[], text: string): PassiveHit
       } else continue;
     } else {
       aux = ETRE.get(t.lower);
+      // "peut-être" written for "peut être" before a participle ("la pièce peut-être jointe"), unless a
+      // conjugated auxiliary comes first ("a peut-être compris", "est peut-être joint": read there).
+      if (!aux && MISWRITTEN_INFINITIVE.has(t.lower) && i > 0 && !AVOIR.has(tokens[i - 1]!.lower) && !ETRE.has(tokens[i - 1]!.lower)) {
+        const next = tokens[i + 1];
+        if (next && next.kind === TK.Word && isParticiple(next.lower)) aux = ETRE.get('être');
+      }
       if (!aux) continue;
       from = i;
     }

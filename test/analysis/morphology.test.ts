@@ -41,6 +41,9 @@ describe('passive voice', () => {
     expect(passives('Le dossier doit être complété.').map((p) => p.span)).toEqual(['être complété']);
     expect(passives("Votre dossier n'a pas encore été transmis.").map((p) => p.span)).toEqual(['a pas encore été transmis']);
     expect(passives('La demande est en revanche acceptée.').map((p) => p.span)).toEqual(['est en revanche acceptée']);
+    // "peut-être" written for "peut être" before a participle; the adverb after an auxiliary stays an adverb.
+    expect(passives('Cette pièce peut-être jointe au dossier.').map((p) => p.span)).toEqual(['peut-être jointe']);
+    expect(passives('Il a peut-être compris. Il viendra peut-être demain. Le dossier est peut-être transmis.').map((p) => p.span)).toEqual(['est peut-être transmis']);
     // A multi-word adverbial between avoir and été.
     expect(passives("Le dossier a d'ailleurs été transmis. Il avait en réalité été signé.").map((p) => p.span)).toEqual(["a d'ailleurs été transmis", 'avait en réalité été signé']);
     expect(passives('Il a été également entrainé par son père.').map((p) => p.active)).toEqual(['a entraîné']);
