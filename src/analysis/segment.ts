@@ -254,6 +254,7 @@ function pushMatch(out: Token[], m: RegExpExecArray, re: RegExp): number {
   return i + tok.length || re.lastIndex;
 }
 
+const MONTH_ABBREVIATIONS = new Set(['janv', 'févr', 'fév', 'avr', 'juil', 'sept', 'oct', 'nov', 'déc']);
 const TERMINAL = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['»', '"', '”', ')', ']', "'", '’']);
 const BULLETS = new Set(['•', '-', '–', '—', '*', '▪', '·', '●', '○', '■', '□', '►', '>', '✓', '✔', '❖', '◦', '‣']);
@@ -339,7 +340,10 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
     if (t.text === '.') {
       const prev = tokens[i - 1];
       if (prev && prev.end === t.start && prev.kind === TK.Word) {
-        if (ABBREVIATIONS.has(prev.lower) && !(j > i + 1)) return 0;
+        // An abbreviated month is followed by its year ("3 sept. 2026"): a capitalised sentence starter
+        // after it opens a new sentence ("Ils sont sept. Puis …", "… le 3 sept. Le dossier …").
+        const monthThenStarter = MONTH_ABBREVIATIONS.has(prev.lower) && isUpperStart(next) && STARTERS.has(next.lower);
+        if (ABBREVIATIONS.has(prev.lower) && !(j > i + 1) && !monthThenStarter) return 0;
         // A single capital letter is an initial (J.-P., L. 211-2), not the end of a sentence,
         // unless a word that can only start a sentence follows ("Dagobert I. Ils …").
         if (/^\p{Lu}$/u.test(prev.text) && !(isUpperStart(next) && STARTERS.has(next.lower))) return 0;

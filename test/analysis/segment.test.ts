@@ -74,6 +74,13 @@ describe('segment', () => {
       'Cette menace est levée.',
       'c’est-à-dire que tout va bien.',
     ]);
+    expect(sentencesOf('Ils sont sept. Puis ils partent. Reçu le 3 sept. Le dossier est complet.')).toEqual([
+      'Ils sont sept.',
+      'Puis ils partent.',
+      'Reçu le 3 sept.',
+      'Le dossier est complet.',
+    ]);
+    expect(sentencesOf('Reçu le 3 sept. 2026 au guichet.')).toEqual(['Reçu le 3 sept. 2026 au guichet.']);
     // Not after "etc." (the list goes on), an abbreviation or an initial, nor before a word that does not open sentences.
     for (const t of ['Joignez vos bulletins, relevés, etc. et votre avis d’imposition.', 'Le centre est à 3 km env. en voiture.', 'Il a vu M. le maire.', 'Le contrat est signé. voir annexe 2.']) {
       expect(sentencesOf(t)).toEqual([t]);
