@@ -365,9 +365,18 @@ function breaksAfter(text: string, tokens: Token[], i: number, lineStart: number
     }
     return 0;
   }
-  // "; Les …" and ": Il …": a capitalised sentence starter opens a new sentence.
+  // "; Les …", ": Il …" and "(1990-1991) L'affaire …": a capitalised sentence starter opens a new sentence.
   if (t.kind === TK.Punct && (t.text === ';' || t.text === ':') && isUpperStart(n) && n.kind === TK.Word) {
     if (STARTERS.has(n.lower)) return 1;
+  }
+  // After a closing bracket, only in running text: the bracket follows a word of its line (not a list
+  // marker "(1) Les …", "( ) Un …") and the next word is not in a heading in capitals ("VOIE(S) D'…").
+  if (t.text === ')' && n.start > t.end && n.kind === TK.Word && isUpperStart(n) && STARTERS.has(n.lower)) {
+    let open = i - 1;
+    while (open > sentenceStart && tokens[open]!.text !== '(') open--;
+    const before = tokens[open - 1];
+    const word = n.elided ? tokens[i + 2] : n;
+    if (tokens[open]!.text === '(' && before && open - 1 >= sentenceStart && before.start >= lineStart && word && /\p{Ll}/u.test(word.text)) return 1;
   }
   // A capitalised subject pronoun after a word, with no punctuation between, starts a new sentence
   // (a title or caption that lost its full stop: "… Formula Nippon Il était …").

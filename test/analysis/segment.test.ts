@@ -81,6 +81,12 @@ describe('segment', () => {
       'Le dossier est complet.',
     ]);
     expect(sentencesOf('Reçu le 3 sept. 2026 au guichet.')).toEqual(['Reçu le 3 sept. 2026 au guichet.']);
+    // A closing bracket, then a capitalised sentence starter (a heading or a list without a full stop).
+    expect(sentencesOf('Guerre du Golfe (1990-1991) L’affaire commence alors.')).toEqual(['Guerre du Golfe (1990-1991)', 'L’affaire commence alors.']);
+    expect(sentencesOf('Le tribunal (TA) de Lyon statue. Voir (annexe) Dupont.')).toEqual(['Le tribunal (TA) de Lyon statue.', 'Voir (annexe) Dupont.']);
+    for (const t of ['(1) Les allocations non versées sont perdues.', 'Cochez :\n( ) Un membre du foyer est invalide.', 'AUTRE(S) MISE(S) EN GARDE SPÉCIALE(S).']) {
+      expect(sentencesOf(t).some((x) => /^(?:Les|Un|EN) /.test(x))).toBe(false);
+    }
     // Not after "etc." (the list goes on), an abbreviation or an initial, nor before a word that does not open sentences.
     for (const t of ['Joignez vos bulletins, relevés, etc. et votre avis d’imposition.', 'Le centre est à 3 km env. en voiture.', 'Il a vu M. le maire.', 'Le contrat est signé. voir annexe 2.']) {
       expect(sentencesOf(t)).toEqual([t]);
