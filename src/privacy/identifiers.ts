@@ -131,7 +131,7 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
 
 /** Nouns of the person's identifiers: "numéro d'<noun>", "<noun> n° …", "<noun> : …". */
 const ID_NOUNS =
-  "forfait(?:\\s+post-stationnement)?|FPS|DNI|allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire|arrêt\\s+de\\s+travail|bourse";
+  "forfait(?:\\s+post-stationnement)?|FPS|DNI|allocataires?|fiscale?|avis(?:\\s+d['’]imposition)?|contrats?(?:\\s+de\\s+(?:location|bail|prêt|travail|fourniture|abonnement))?|mandat|RUM|inscription|factures?|étranger|AGDREF|récépissé|permis(?:\\s+de\\s+(?:conduire|construire|aménager|démolir))?|identifiant|matricule|cotisant|mise\\s+en\\s+demeure|employeur|INE|étudiante?|RG|Portalis|parquet|BAJ|aide\\s+juridictionnelle|client|locataire|séjour|IPP|patient|déclaration\\s+préalable|électeur|indu|pré-demande|famille|intermédiation|adhérent|réclamation|dossiers?|demandes?|contravention|avis\\s+de\\s+contravention|sinistre|pension|retraite|bénéficiaire|assurée?|abonnée?|abonnement|affaire|requête|recours|titre(?:\\s+de\\s+séjour|\\s+exécutoire)?|passeport|carte(?:\\s+(?:de\\s+séjour|vitale|mobilité\\s+inclusion|d['’]invalidité|grise))?|compte\\s+(?:client|cotisant|usager|allocataire|adhérent)|bail|prêt|créance|échéancier|plan(?:\\s+de\\s+(?:règlement|surendettement|apurement))?|surendettement|écrou|affiliée?|affiliation|résidente?|compteur|point\\s+de\\s+(?:livraison|comptage)|PDL|PRM|PCE|télépaiement|procès-verbal|PV|jugement|ordonnance|usager|souscripteur|police|adhésion|candidature|candidat|élève|prise\\s+en\\s+charge|attestation|certificat|instance|procédure|redevable|contribuable|référence\\s+client|ayant\\s+droit|personne|OFII|SIAO|CAF|MSA|NUD|numéro\\s+unique|pension\\s+alimentaire|arrêt\\s+de\\s+travail|bourse|enregistrement|saisine";
 const NOUN_ONLY_FIELD =
   "(?:identifiant|matricule|INE|IPP|NEPH|NIGEND|NUMEN|RUM|RG|dossier|demande|réclamation|affaire|signalement|mesure|client|adhérent|contrat|mandat|compte|allocataire|affiliation|PDL|PRM|PCE|NUD|point\\s+de\\s+(?:livraison|comptage)|numéro\\s+(?:étudiant|d['’]étudiant|étranger|allocataire|fiscal|client|adhérent))";
 const QUAL = "(?:[ \\t\\u00A0]+(?!n[°º])(?:[\\p{L}'’()./-][\\p{L}\\p{N}'’()./-]*|(?:19|20)\\d{2}(?=[ \\t\\u00A0]*(?::|n[°º])))){0,8}?";
@@ -147,7 +147,7 @@ const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
 const FIELD_RE = new RegExp(`(?:^(?:[ \\t]*[–—•·*-](?=[ \\t]))?|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
-const ANY_NUMBERED_RE = /(?<![\p{L}])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
+const ANY_NUMBERED_RE = /(?<![\p{L}])(?!(?:votre|vos|notre|nos|leur|leurs|mon|son|une|des|les|aux)[ \t]*n[°º])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;
 /** G. "Code de cession (annulé) : KB7-42Q-MX9", "Code d'accès : …": a code, read only when letters and digits mix (see readLine). */
 const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,2}[ \t]?(?:\([^)\n]{0,40}\))?[ \t]*:/giu;
@@ -156,7 +156,7 @@ const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(
  * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
  */
 const INLINE_RE =
-  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** After a number, the authority whose act it numbers: "du président du tribunal", "du préfet", "du conseil municipal". */
@@ -174,7 +174,7 @@ const REF_RE =
   /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
 
 /** Label matches of a line, in order, overlapping ones dropped. */
-function labelsOf(line: string): { index: number; text: string; inline?: boolean; generic?: boolean }[] {
+function labelsOf(line: string, identity = false): { index: number; text: string; inline?: boolean; generic?: boolean }[] {
   const found: { index: number; text: string; inline?: boolean; generic?: boolean }[] = [];
   const run = (re: RegExp): void => {
     re.lastIndex = 0;
@@ -198,7 +198,7 @@ function labelsOf(line: string): { index: number; text: string; inline?: boolean
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
       const context = line.slice(Math.max(0, m.index - 45), m.index + m[0].length);
-      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(context)) {
+      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(identity ? context.replace(LICENCE_LABEL_RE, '') : context)) {
         const end = m.index + m[0].length;
         const clash = found.findIndex((f) => f.index <= end && m!.index <= f.index + f.text.length);
         // a longer generic label wins over a shorter one it contains ("Référence de l'avis d'impôt", not "Référence de l'avis")
@@ -267,10 +267,13 @@ export function findDossiers(layout: Layout): PersonalDataSpan[] {
   const { text } = layout;
   const out: PersonalDataSpan[] = [];
   const values = new Set<string>();
+  // (a licence's number in a block that describes the person, an identity form or their birth: see readLine)
+  const licences = /agrément|habilitation/iu.test(text);
+  const birthBlocks = new Set(licences ? layout.lines.filter((l) => !l.blank && BIRTH_IN_LINE_RE.test(l.text)).map((l) => l.block) : []);
   // a value holds 3 digits or more: only such lines are read (the label regex is costly)
   for (const line of layout.lines) {
     if (line.blank || !/\d/.test(line.text)) continue;
-    readLine(text, line.start, line.end, out, values);
+    readLine(text, line.start, line.end, out, values, licences && (layout.personFormBlocks.has(line.block) || birthBlocks.has(line.block)));
   }
   addRepetitions(text, out, values);
   addSameShapes(text, out, values);
@@ -303,14 +306,21 @@ function addSameShapes(text: string, out: PersonalDataSpan[], values: Set<string
   }
 }
 
-function readLine(text: string, from: number, to: number, out: PersonalDataSpan[], values: Set<string>): void {
+/** A person's birth given in a line of the block: "née le 3 mars 1984 à Vannes". */
+const BIRTH_IN_LINE_RE = /(?<![\p{L}])n[ée]e?(?:\(e\))?[ \t]+le[ \t]+\d/u;
+
+/** A licence held by a person (a childminder's, a driving instructor's): the service's when not in the person's identity. */
+const LICENCE_LABEL_RE = /(?<![\p{L}])(?:agrément|habilitation)s?(?![\p{L}])/iu;
+
+function readLine(text: string, from: number, to: number, out: PersonalDataSpan[], values: Set<string>, identity = false): void {
   const line = text.slice(from, to);
   let done = from;
-  for (const m of labelsOf(line)) {
+  for (const m of labelsOf(line, identity)) {
     if (from + m.index < done) continue;
     const label = m.text.trim();
     // ("Dossier d'agrément n° …": the qualifier of the person's file names its subject, not the service's number)
-    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)|^(?:votre\s+)?dossier\s+(?:de\s+|d['’])[\p{L}-]+/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' '))) continue;
+    // ("N° d'agrément :" under the person's name and birth: their own licence)
+    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)|^(?:votre\s+)?dossier\s+(?:de\s+|d['’])[\p{L}-]+/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' ').replace(identity ? LICENCE_LABEL_RE : /$^/u, ''))) continue;
     let at = from + m.index + m.text.length;
     const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 80));
     at += sp ? sp[0].length : 0;
@@ -324,9 +334,11 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     // a code: letters and digits mixed in groups, not a number (a bank's, a place's, an activity's code)
     if (m.generic && /^code/iu.test(label) && !/^(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(value)) continue;
     // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
-    if (m.inline && !(/(?:\d\D*){5}/.test(value) || /^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value))) continue;
+    // (or a code of four groups of capitals and digits or more, as courts number their cases: "DBXW-Q-A4K-PL3T")
+    if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
-    if ((m.inline || m.generic) && (/^(?:\+|00)/.test(value) || phoneShaped(value))) continue;
+    // (an international prefix "00" opens ten digits or more: "00217" is a number of the person's)
+    if ((m.inline || m.generic) && (/^\+/.test(value) || (/^00/.test(value) && value.replace(/\D/g, '').length >= 10) || phoneShaped(value))) continue;
     // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"; an act of an authority: "décision n° E26000187/86
     // du président du tribunal administratif"
     if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60)) || AUTHORITY_AFTER_RE.test(text.slice(end, end + 40))) continue;

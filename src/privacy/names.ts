@@ -135,8 +135,8 @@ const PAIR_RE = new RegExp(`^[ \\t]*(?:,|et|&)[ \\t]*${CIVILITY_SOURCE}[ \\t\\u0
 const CIVILITY_AHEAD_RE = new RegExp(`^${CIVILITY_SOURCE}(?![\\p{L}])`, 'u');
 const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
 // (in two languages: "geb. / née")
-// (a nickname may stand in quotes: "dit « Jojo »")
-const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:(?:née?|épouse|ép\.|veuve|veuf|divorcée?)[ \t]+|(?:dite?|alias)[ \t]+(?:[«"“][ \t\u00A0]*)?)/iu;
+// (a nickname may stand in quotes: "dit « Jojo »"; the first name given after the surname: "Mme ROUX, prénom Léa")
+const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:(?:née?|épouse|ép\.|veuve|veuf|divorcée?|prénoms?(?:[ \t]+usuels?)?)[ \t]+|(?:dite?|alias)[ \t]+(?:[«"“][ \t\u00A0]*)?)/iu;
 
 function lineEndAt(s: string, at: number): number {
   const nl = s.indexOf('\n', at);

@@ -12,6 +12,12 @@ const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patien
 const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
 const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})|\p{Lu}[^|\t\d,]{2,40}\s\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?,\s*(?:[A-Z]{1,2}-)?\d{4,5})\s+\p{Lu}/u;
+/**
+ * In an address column of a table of persons, a cell may hold no street number: a postcode and town end it
+ * ("Le Moulin-Haut, 43100 Brioude"), or it is a house or a place ("Ferme des Granges", "Hameau de Vialas", "Grande Rue, n° 4").
+ */
+const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
+const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
 const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
@@ -72,7 +78,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     );
     // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons)
     if (head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
-    if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE')) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
+    // (a table of persons: a name or birth column, or a column whose first cells are persons' names, "PERNOT Claude",
+    // under a heading of its own: "Affouagiste", "Exploitant")
+    if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE') && !(pipes && personRows(text, lines, i, sep))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
     if (!kinds.some((k) => k !== null)) continue;
     // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least, or
     // three columns or more with persons in the first ("Enfant<TAB>École<TAB>Montant", "Héritier<TAB>Part<TAB>Droits")
@@ -98,7 +106,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
           out.push({ start: c.start, end: c.end, type: kind });
-        else if (kind === 'ADRESSE' && ADDRESS_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '')))))
+          out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NOM' && !hasOrgWord(c.text)) {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
           const e = Math.min(scanName(text, c.start, 5), c.end);
@@ -108,6 +117,19 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     }
   }
   return out;
+}
+
+/** The rows under a header (line `i`): two of the first three hold a person's name as a cell of its own. */
+function personRows(text: string, lines: Layout['lines'], i: number, sep: Separator): boolean {
+  let persons = 0;
+  for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    const r = lines[j]!;
+    if (r.blank || !r.text.includes('|')) break;
+    if (/^[\s|:-]+$/.test(r.text)) continue;
+    seen++;
+    if (cells(text, r.start, r.end, sep).some((c) => PERSON_CELL_RE.test(c.text))) persons++;
+  }
+  return persons >= 2;
 }
 
 /**

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+
+function ofType(text: string, type: PersonalDataType): string[] {
+  return findPersonalData(text)
+    .filter((s) => s.type === type)
+    .map((s) => text.slice(s.start, s.end));
+}
+
+const HEAD = `Communauté de communes du Val d'Oust
+Service des usagers
+2, place de l'Église – 56800 Ploërmel
+Tél. : 02 97 00 00 00
+
+`;
+const RECIPIENT = `                                        Monsieur Yann GUILLOUX
+                                        4, rue des Forges
+                                        56800 Ploërmel
+
+Ploërmel, le 3 mars 2026
+
+Objet : votre dossier
+
+Monsieur,
+
+`;
+const SIGN = `
+
+Veuillez agréer, Monsieur, nos salutations distinguées.
+
+La responsable du service,
+Armelle Tanguy
+`;
+const letter = (body: string): string => HEAD + RECIPIENT + body + SIGN;
+
+describe('file numbers under rarer labels', () => {
+  it('reads a number after « Votre n° … d’… : », a capital letter first', () => {
+    expect(ofType(letter('Votre n° Pajemploi de salarié : K 5821 3306 74'), 'NUMERO_DOSSIER')).toEqual(['K 5821 3306 74']);
+  });
+  it('reads a number of five digits that starts with 00', () => {
+    expect(ofType(letter('Le compte d’usager n° 00384 de la commune a été clos.'), 'NUMERO_DOSSIER')).toEqual(['00384']);
+  });
+  it('reads a case number after « Portalis » and « RG » in the running text, and a referral in a subject', () => {
+    const text = letter('Jugement du 4 mai 2025, RG B 25/00417 – Portalis DCAX-W-K2P-RT7Q.\nObjet du message : [Saisine M2026-003172] votre demande');
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['B 25/00417', 'DCAX-W-K2P-RT7Q', 'M2026-003172']);
+  });
+  it('reads a registration number of the person’s request', () => {
+    expect(ofType(letter('N° d’enregistrement de votre réclamation : UT35-R2-2026-0418'), 'NUMERO_DOSSIER')).toEqual(['UT35-R2-2026-0418']);
+  });
+  it('reads a licence number in the block of the person’s identity, not a body’s', () => {
+    const text = letter(`L'agrément d'assistant maternel de :
+M. PRIGENT Loïc
+né le 02/09/1979 à Vannes
+N° d'agrément : AM-56-2014-00219
+est renouvelé.
+
+L'organisme de formation (agrément n° 56-2019-0044) assure la formation continue.`);
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['AM-56-2014-00219']);
+  });
+});
+
+describe('a first name given after the surname', () => {
+  it('reads « prénom X » after a name', () => {
+    expect(ofType(letter('Mme LE GALL épouse MOREL, prénom Annaïg, est désignée tutrice.'), 'NOM')).toEqual(['Yann GUILLOUX', 'LE GALL', 'MOREL', 'Annaïg']);
+  });
+});
+
+describe('addresses in a table of persons', () => {
+  it('reads the addresses of a table whose first column holds persons under a heading of its own', () => {
+    const text = letter(`| Exploitant | Adresse | Parcelle |
+| LE DUC Hervé | 3, chemin du Lavoir, 56800 Ploërmel | ZB 12 |
+| MORVAN Soizic | Le Moulin-Neuf, 56800 Taupont | ZB 14 |
+| JÉGO Alain | Ferme du Grand-Clos | ZC 3 |`);
+    expect(ofType(text, 'ADRESSE')).toEqual(['4, rue des Forges\n                                        56800 Ploërmel', '3, chemin du Lavoir, 56800 Ploërmel', 'Le Moulin-Neuf, 56800 Taupont', 'Ferme du Grand-Clos']);
+  });
+  it('leaves a table of places without persons alone', () => {
+    const text = letter(`| Permanence | Adresse | Horaires |
+| Mairie | Le Bourg, 56800 Taupont | 9 h – 12 h |
+| Médiathèque | Ferme du Grand-Clos | 14 h – 17 h |`);
+    expect(ofType(text, 'ADRESSE')).toEqual(['4, rue des Forges\n                                        56800 Ploërmel']);
+  });
+});
