@@ -169,9 +169,9 @@ export function isPostcodeLine(s: string): boolean {
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
 // (a civility in two languages: "Señor / Monsieur", "Herr / Monsieur")
-const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?s?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A|à)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?s?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
 /** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
-const ATTENTION_RE = /^\s*(?:(?:À|A)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
+const ATTENTION_RE = /^\s*(?:(?:À|A|à)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
 
 /** Labels of the agent in charge: their names and contacts are the service's. */
 export const AGENT_LABEL_RE =

@@ -138,6 +138,9 @@ const LEADING_CIVILITY_RE = new RegExp(`^(?:${CIVILITY_SOURCE}[ \\t]+)`, 'u');
 // (a nickname may stand in quotes: "dit « Jojo »"; the first name given after the surname: "Mme ROUX, prénom Léa")
 const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:(?:née?|épouse|ép\.|veuve|veuf|divorcée?|prénoms?(?:[ \t]+usuels?)?)[ \t]+|(?:dite?|alias)[ \t]+(?:[«"“][ \t\u00A0]*)?)/iu;
 
+/** More first names after a name, before "née" or "veuve": ", Marie, Anne" (capitalised words between commas). */
+const FIRST_NAMES_AFTER_RE = /^(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}(?=[ \t]*,[ \t]*(?:née?|épouse|ép\.|veuve|veuf|divorcée?)[ \t])/u;
+
 function lineEndAt(s: string, at: number): number {
   const nl = s.indexOf('\n', at);
   return nl < 0 ? s.length : nl;
@@ -164,10 +167,14 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     if (end <= start || !plausible(text.slice(start, end))) return;
     out.push({ start, end, type: 'NOM' });
     if (sure) for (const w of text.slice(start, end).split(/[\s,]+/)) if (w.length >= 3 && /^\p{Lu}/u.test(w)) strong.add(w.toLowerCase());
-    // "Julie MOREL née ROCHE", "Madame ROCHE épouse DUMAS Brigitte"
-    const c = CHAIN_RE.exec(text.slice(end, end + 20));
+    // "Julie MOREL née ROCHE", "Madame ROCHE épouse DUMAS Brigitte"; "PRADO Josette, Marie, Lucienne, veuve BLANC": the
+    // other first names are the name's too
+    const fn = FIRST_NAMES_AFTER_RE.exec(text.slice(end, end + 60));
+    const skip = fn ? fn[0].length : 0;
+    const c = CHAIN_RE.exec(text.slice(end + skip, end + skip + 20));
     if (c) {
-      const at = end + c[0].length;
+      if (fn) out[out.length - 1]!.end = end + skip;
+      const at = end + skip + c[0].length;
       const e2 = scanName(text, at, 5);
       if (e2 > at && e2 <= lineEndAt(text, at)) add(at, e2, sure);
     }
@@ -430,6 +437,17 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
+  // 4d. a name set in apposition after "nom de naissance" or "prénom": "votre nom de naissance, LEBRETON ;", "son prénom, Maëlle, …"
+  for (const l of lines) {
+    if (l.blank || !/nom/iu.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
+    APPOSED_NAME_RE.lastIndex = 0;
+    for (let m = APPOSED_NAME_RE.exec(l.text); m; m = APPOSED_NAME_RE.exec(l.text)) {
+      const at = l.start + m.index + m[0].length;
+      const end = scanName(text, at, 4);
+      if (end > at && end <= l.end && /^[ \t]*(?:[,;.)]|$)/u.test(text.slice(end, l.end)) && !agents.has(surname(at, end))) add(at, end);
+    }
+  }
+
   // 5. the same names elsewhere in the letter (surname or first name alone), those of tables' name columns too
   for (const n of tableNames) if (n.type === 'NOM') out.push({ start: n.start, end: n.end, type: 'NOM' });
   propagate(layout, out, strong);
@@ -438,9 +456,12 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   const before = out.length;
   const taken = new SpanMask(text.length, out);
   for (const f of out.slice()) {
-    const c = CHAIN_RE.exec(text.slice(f.end, f.end + 20));
+    const fn = FIRST_NAMES_AFTER_RE.exec(text.slice(f.end, f.end + 60));
+    const skip = fn ? fn[0].length : 0;
+    const c = CHAIN_RE.exec(text.slice(f.end + skip, f.end + skip + 20));
     if (!c) continue;
-    const at = f.end + c[0].length;
+    const at = f.end + skip + c[0].length;
+    if (fn) f.end += skip;
     let end = scanName(text, at, 5);
     // (up to a name already found after it: "KONATÉ née TRAORÉ<tab>Aminata", the first name a cell of its own)
     for (let k = at; k < end; k++)
@@ -527,6 +548,8 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
 
 const MONTH_NAMES = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
 
+/** A person's name after "nom de naissance" or "prénom" and a comma or a colon, in the running text. */
+const APPOSED_NAME_RE = /(?<![\p{L}])(?:(?:votre|son|sa|leur|mon|ma|le|la|du|de\s+la)\s+)(?:prénoms?(?:\s+usuels?)?|nom\s+(?:de\s+famille|de\s+naissance|d['’]usage|de\s+jeune\s+fille|patronymique))(?:\s+(?:de\s+l['’]|du\s+|de\s+la\s+)?[\p{Ll}-]+)?[ \t]*[,:][ \t]*(?=\p{Lu})/giu;
 const QUOTED_NAME_RE = /(?<![\p{L}])(?:prénoms?|nom\s+(?:de\s+famille|de\s+naissance|d['’]usage))(?![\p{L}])[^.!?\n«»]{0,60}«[ \t\u00A0]*(?=\p{Lu})/giu;
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */

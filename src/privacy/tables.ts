@@ -26,6 +26,9 @@ const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\
 const PERSON_CELL_RE = /^(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}[\p{Lu}'’-]*)$/u;
 /** In a table read across, the label of a row of addresses. */
 const ADDRESS_ROW_RE = /^(?:adresses?|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
+/** The label of a row that gives a person's name ("Nom de l'épouse", "Prénom du père", "Nom d'usage"), not a body's. */
+const NAME_LABEL_ROW_RE = /^(?:nom|prénoms?|nom\s+et\s+prénoms?)(?![\p{L}])/iu;
+const NOT_PERSON_ROW_RE = /(?<![\p{L}])(?:service|organisme|établissement|société|entreprise|employeur|banque|commune|ville|voie|rue|lieu|médecin|agent|conseill\p{L}*|gestionnaire|référente?|interlocut\p{L}*|notaire|avocate?|signataire|responsable|direct\p{L}*|école|produit|fichier|logiciel|modèle|document|formulaire|animal|chien|chat|cheval|navire|bateau|domaine|exploitation)(?![\p{L}])/iu;
 /** In a table read across, the label of a row of names. */
 const NAME_ROW_RE = /^(?:nom|prénom|identité)/iu;
 
@@ -148,6 +151,21 @@ function acrossTableAddresses(layout: Layout, out: PersonalDataSpan[]): void {
     const row = cells(text, l.start, l.end, 'pipes').filter((c) => c.text !== '');
     if (row.length < 2) continue;
     if (NAME_ROW_RE.test(row[0]!.text) && row.slice(1).some((c) => PERSON_CELL_RE.test(c.text))) namesRow = i;
+    // ("| Nom de l'époux | MARCHAIS | MARCHAIX (nom d'usage) – naissance : LEROUX |": a row of a person's names, as written and
+    // as corrected; each cell's names, at its start or after a colon or a dash)
+    // (not the header of a table of columns, "| Nom et prénom | Date de naissance | Qualité |": a row under another row)
+    const prev = lines[i - 1];
+    const under = !!prev && !prev.blank && (prev.text.match(/\|/g)?.length ?? 0) >= 2;
+    const headings = row.slice(1).some((c) => /^\p{L}[\p{Ll}\s'’()°.-]*$/u.test(c.text) && (DOB_COL_RE.test(c.text) || ID_COL_RE.test(c.text) || NAME_COL_RE.test(c.text) || ADDRESS_COL_RE.test(c.text)));
+    if (under && !headings && NAME_LABEL_ROW_RE.test(row[0]!.text) && !NOT_PERSON_ROW_RE.test(row[0]!.text))
+      for (const c of row.slice(1)) {
+        if (hasOrgWord(c.text)) continue;
+        for (const m of c.text.matchAll(/(?:^|[:–—][ \t]*)(?=\p{Lu})/gu)) {
+          const at = c.start + m.index + m[0].length;
+          const e = scanName(text, at, 4);
+          if (e > at && e <= c.end) out.push({ start: at, end: e, type: 'NOM' });
+        }
+      }
     else if (namesRow >= 0 && ADDRESS_ROW_RE.test(row[0]!.text))
       for (const c of row.slice(1)) if (/\d/.test(c.text) && /\p{Lu}\p{Ll}/u.test(c.text) && !/ci-dessus|ci-dessous|idem|inconnue?/iu.test(c.text)) out.push({ start: c.start, end: c.end, type: 'ADRESSE' });
   }

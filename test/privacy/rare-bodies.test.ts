@@ -80,3 +80,49 @@ describe('addresses in a table of persons', () => {
     expect(ofType(text, 'ADRESSE')).toEqual(['4, rue des Forges\n                                        56800 Ploërmel']);
   });
 });
+
+describe('names in an act of civil status corrected', () => {
+  it('reads the names of a row labelled with a name, as written and as corrected, and a name in apposition', () => {
+    const text = letter(`| Mention | Inscrit dans l'acte | Rectification |
+| Nom de l'époux | MARCHAIS | MARCHAIX – naissance : LEROUX |
+| Prénom de la mère de l'époux | Franck | Francine |
+| Date du mariage | 12 juin 2004 | 12 juin 2004 |
+
+La mention doit porter son nom de naissance, LEROUX, et non son nom d'usage.`);
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'MARCHAIS', 'MARCHAIX', 'LEROUX', 'Franck', 'Francine', 'LEROUX']);
+  });
+  it('leaves the header of a table of columns alone', () => {
+    const text = letter(`| Nom et prénom | Date de naissance | Qualité |
+| ROPERS Maël | 04/06/2015 | enfant |`);
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'ROPERS Maël']);
+  });
+  it('reads the other first names before « veuve »', () => {
+    expect(ofType(letter('Personne à protéger : Madame PRADO Josette, Marie, Lucienne, veuve BLANC, née le 3 mai 1932.'), 'NOM')).toEqual([
+      'Yann GUILLOUX',
+      'PRADO Josette, Marie, Lucienne',
+      'BLANC',
+    ]);
+  });
+});
+
+describe('a recipient block with « à l’attention de » in small letters', () => {
+  it('reads the name on that line, not as an address', () => {
+    const text = `Conservatoire à rayonnement départemental
+1, rue du Théâtre – 56000 Vannes
+
+Famille LE ROUX-BERNARD
+à l'attention de Madame Nolwenn BERNARD
+Résidence du Parc, bât. B
+7, allée des Pins
+56000 Vannes
+
+Objet : facture
+
+Madame,
+
+Veuillez trouver la facture du trimestre.
+`;
+    expect(ofType(text, 'NOM')).toContain('Nolwenn BERNARD');
+    expect(ofType(text, 'ADRESSE')).toEqual(['Résidence du Parc, bât. B\n7, allée des Pins\n56000 Vannes']);
+  });
+});
