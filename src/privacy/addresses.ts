@@ -4,7 +4,7 @@
  * introduced as the person's ("votre logement situé 4 impasse du Moulin, 33000 Bordeaux"). The
  * service's address (letterhead, footer, "à l'adresse suivante : …", a court's) is left alone.
  */
-import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout } from './layout.js';
+import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout, type Line } from './layout.js';
 import { SpanMask, lastMatchEnd, type PersonalDataSpan } from './types.js';
 
 const BODY_STREET_TYPES =
@@ -42,8 +42,8 @@ const FOREIGN_PLACE_RE = new RegExp(
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
 
 const STRONG_PERSONAL_RE =
-  /(?:(?<![\p{L}])que\s+vous\s+(?:nous\s+)?(?:indiquez|déclarez|signalez)\s+(?:être|comme)|(?<![\p{L}])(?:votre|vos|son|sa|ses|leur)\s+(?:(?:nouveau|nouvel|nouvelle|ancien|ancienne|actuel|actuelle|précédent|précédente|dernière)\s+)?(?:logement|domicile|adresse|résidence|habitation|maison|appartement|terrain|local|bien|propriété|parcelle|immeuble|chambre|studio|pavillon|exploitation|commerce|garage|lieu\s+de\s+résidence|résidence\s+principale)|(?<![\p{L}])vous\s+(?:\p{L}+\s+)?(?:habitez|résidez|demeurez|louez|occupez|viviez|habitiez|résidiez|avez\s+emménagé|avez\s+déménagé|êtes\s+domiciliée?|vivez|êtes\s+locataire|êtes\s+propriétaire|avez\s+acquis|avez\s+acheté|occupiez|louiez|avez\s+quitté|quittez|possédez)|domicilié(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])demeurant|(?<![\p{L}])(?:habit|résid|demeur)(?:e|es|ent|ez|ons|ant|ait|aient|ais|é|ée|er)?(?![\p{L}])|(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqu|communiqu|déclar|donn|renseign)\p{L}*|(?<![\p{L}])(?:dernier|ancien|précédent|nouveau)\s+domicile|(?<![\p{L}])chez\s+vous|(?<![\p{L}])(?:nouvelle|ancienne|dernière)\s+adresse|adresse\s+(?:connue|déclarée|personnelle|du\s+logement|de\s+votre)|adresse\s+(?:indiquée|déclarée|renseignée|communiquée|mentionnée|enregistrée)\s+(?:dans|sur|lors\s+de|par)\s+votre|à\s+votre\s+adresse|déménag\p{L}*|emménag\p{L}*|lieu\s+des\s+travaux|travaux\s+(?:au|situés))/giu;
-const WEAK_PERSONAL_RE = /(?:(?<![\p{L}])sis(?:e|es)?(?![\p{L}])|situé(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])(?:logement|terrain|maison|appartement|immeuble|parcelle|local|habitation|propriété|studio|pavillon)(?![\p{L}]))/giu;
+  /(?:(?<![\p{L}])que\s+vous\s+(?:nous\s+)?(?:indiquez|déclarez|signalez)\s+(?:être|comme)|(?<![\p{L}])(?:votre|vos|son|sa|ses|leur)\s+(?:(?:nouveau|nouvel|nouvelle|ancien|ancienne|actuel|actuelle|précédent|précédente|dernière)\s+)?(?:logement|domicile|adresse|résidence|habitation|maison|appartement|terrain|local|bien|propriété|parcelle|immeuble|chambre|studio|pavillon|exploitation|commerce|garage|lieu\s+de\s+résidence|résidence\s+principale)|(?<![\p{L}])vous\s+(?:\p{L}+\s+)?(?:habitez|résidez|demeurez|louez|occupez|viviez|habitiez|résidiez|avez\s+emménagé|avez\s+déménagé|êtes\s+domiciliée?|vivez|êtes\s+locataire|êtes\s+propriétaire|avez\s+acquis|avez\s+acheté|occupiez|louiez|avez\s+quitté|quittez|possédez)|domicilié(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])demeurant|(?<![\p{L}])(?:habit|résid|demeur)(?:e|es|ent|ez|ons|ant|ait|aient|ais|é|ée|er)?(?![\p{L}])|(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqu|communiqu|déclar|donn|renseign)\p{L}*|(?<![\p{L}])(?:dernier|ancien|précédent|nouveau)\s+domicile|(?<![\p{L}])chez\s+vous|(?<![\p{L}])(?:nouvelle|ancienne|dernière)\s+adresse|adresse\s+(?:connue|déclarée|personnelle|du\s+logement|de\s+votre)|adresse\s+(?:indiquée|déclarée|renseignée|communiquée|mentionnée|enregistrée)\s+(?:dans|sur|lors\s+de|par)\s+votre|à\s+votre\s+adresse|déménag\p{L}*|emménag\p{L}*|lieu\s+des\s+travaux|travaux\s+(?:au|situés)|(?<![\p{L}])(?:son|sa|leur|votre)\s+départ\s+(?:pour|vers)|(?<![\p{L}])partie?s?\s+(?:vivre|habiter|résider|s['’]installer)\s+(?:à|au|en|chez))/giu;
+const WEAK_PERSONAL_RE = /(?:(?<![\p{L}])sis(?:e|es)?(?![\p{L}])|situé(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])(?:logement|terrain|maison|appartement|immeuble|parcelle|local|habitation|propriété|studio|pavillon|domicile)(?![\p{L}]))/giu;
 const SERVICE_RE =
   /(?:tribunal|(?<![\p{L}])cour(?![\p{L}])|conseil|direction|(?<![\p{L}])services?(?![\p{L}])|agence|caisse|mairie|préfecture|sous-préfecture|(?<![\p{L}])centre(?![\p{L}])|commission|accueil|bureau|locaux|siège|antenne|permanence|guichet|maison\s+(?:france|de\s+la|du|des|départementale)|(?<![\p{L}])pôle(?![\p{L}])|adresse\s+(?:suivante|ci-dessous|ci-dessus|indiquée\s+(?:ci|en|plus)|figurant\s+en|en\s+haut|la\s+plus\s+proche)|médiat\p{L}*|défenseur|délégation|greffe|trésorerie|rendez-vous|présent(?:er|ez)|envoy(?:er|ez)|adress(?:er|ez)|écri(?:re|vez)|retourn(?:er|ez)|déposer|déposez|juridiction|hôtel\s+de\s+ville|france\s+services|mission\s+locale|(?<![\p{L}])espace(?![\p{L}])|nos\s+bureaux|notre\s+adresse|bailleur\s+social|(?<![\p{L}])office(?![\p{L}])|cabinet|association|université|école|collège|lycée|hôpital|hospitalier|(?<![\p{L}])gare(?![\p{L}])|(?<![\p{L}])poste(?![\p{L}])|(?<![\p{L}])CAF(?![\p{L}])|CPAM|URSSAF|France\s+Travail|convoquée?|convocation|entretien|réunion|cérémonie|audience|visite\s+médicale|médecin|expert|notaire|huissier|commissaire|avocat|palais|salle|gymnase|stade|bureau\s+de\s+vote|société|entreprise|employeur|(?<![\p{L}])lieu\s*:|(?<![\p{L}])SAS|SARL|(?<![\p{L}])SA(?![\p{L}])|organisme|établissement|ministre|ministère|chantier|travaux\s+de\s+voirie|chaussée|trottoirs?|(?<![\p{L}])(?:CCAS|CIAS|CHRS|CADA|UDAF|CLIC|PMI|EHPAD|ESAT|IME|MECS|foyer)(?![\p{L}])|domiciliation|structure|centre\s+d['’]hébergement)/giu;
 /** "Adresse : …", "Domicile : …", "Adresse des travaux : …", "Votre adresse pendant l'année universitaire : …". */
@@ -81,6 +81,12 @@ const CITY_FIELD_RE = /^[ \t]*(?:code\s+postal|CP|ville|commune|localité)[ \t]*
 /** Right before an address, a copy of the letter sent there: "reçoit copie de ce courrier à", "une copie lui est adressée au". */
 const COPY_SENT_RE = /(?:(?<![\p{L}])(?:lui|leur)[ \t\u00A0]+(?:\p{L}+[ \t\u00A0]+)?(?:adress|envoi|envoy|enverr|transmet|fera|ferons)\p{L}*[ \t\u00A0]+(?:une[ \t\u00A0]+)?|(?<![\p{L}]))(?:copie|double)(?![\p{L}])[^.;:\n]{0,50}?[ \t\u00A0](?:à|au)[ \t\u00A0]*$/iu;
 
+/** After a street's name and number abroad, up to the end of the line: a floor and a door ("3.º B", "4t 2a", "2º izq."). */
+const FLOOR_TO_LINE_END_RE = /^(?:,[ \u00A0]*(?:\d{1,2}\.?[ºª°]?[a-z]{0,2}\.?(?:[ \u00A0]+[\p{L}\d]{1,4}\.?){0,2}))?[ \t]*$/u;
+
+/** Complements of an address written before its number and street: "Résidence Les Acacias, bât. 2, appt 12, ". */
+const COMPLEMENTS_BEFORE_RE = /(?<![\p{L}])(?:(?:résidence|bâtiment|bât\.|appartement|appt\.?|apt\.?|escalier|esc\.|porte|lotissement|immeuble|cité|hameau|lieu-dit|domaine)(?![\p{L}])[^,;:()\n]{0,40},[ \t\u00A0]*){1,4}$/iu;
+
 /** A normalised street key ("8 allee des glycines") to compare mentions of the same address. */
 function streetKey(s: string): string {
   return s
@@ -99,6 +105,8 @@ interface StreetHit {
   key: string;
   /** A street's name, its number after it, a postcode and a town: a whole address written as abroad. */
   numberAfter: boolean;
+  /** A street's name and its number after it, no postcode on the line ("Calle Mayor 12, 2.º A" and the town below). */
+  numberLast: boolean;
 }
 
 function sticky(re: RegExp, s: string, at: number): number {
@@ -154,7 +162,7 @@ function streetHits(text: string, from: number, to: number, needNumber: boolean)
       }
     }
     const start = from + m.index;
-    out.push({ start, end, key: streetKey(text.slice(from + m.index, nameEnd)), numberAfter: numberAfter && postcode });
+    out.push({ start, end, key: streetKey(text.slice(from + m.index, nameEnd)), numberAfter: numberAfter && postcode, numberLast: numberAfter && !postcode });
     STREET_RE.lastIndex = end - from;
   }
   return out;
@@ -343,8 +351,19 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
     const z = layout.zoneAt(l.start);
     if (z === 'signature') continue;
     for (const h of lineHits(l.index)) {
-      if (!/^\d/.test(text.slice(h.start, h.start + 1)) && !h.numberAfter) continue;
-      if (taken.overlaps(h.start, h.end)) continue;
+      let hEnd = h.end;
+      if (!/^\d/.test(text.slice(h.start, h.start + 1)) && !h.numberAfter) {
+        // abroad, the number after the street's name ending the line (a floor and a door may follow), the postcode and town on the
+        // next line and the country below: "Rua das Flores 22, 3.º Esq." / "4050-262 Porto" / "PORTUGAL"
+        // (a word processor's paragraphs: one blank line between the lines)
+        const lineBelow = (k: number): Line | undefined => (lines[k + 1]?.blank && lines[k + 2] && !lines[k + 2]!.blank ? lines[k + 2] : lines[k + 1]);
+        const next = lineBelow(l.index);
+        if (!h.numberLast || !FLOOR_TO_LINE_END_RE.test(text.slice(h.end, l.end)) || !next || next.blank || !isPostcodeLine(next.text)) continue;
+        const below = lineBelow(next.index);
+        const country = below && !below.blank ? COUNTRY_START_RE.exec(below.text) : null;
+        hEnd = country ? below!.start + country[0].length : trimmedRange(text, h.start, next.end)[1];
+      }
+      if (taken.overlaps(h.start, hEnd)) continue;
       if (layout.zoneAt(h.start) === 'person') continue;
       if (serviceKeys.has(h.key)) continue;
       let personal = personalKeys.has(h.key) || afterName(h.start);
@@ -373,7 +392,12 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
           }
         }
       }
-      if (personal) push(h.start, h.end);
+      if (personal) {
+        // (with the complements written before the number: "Résidence Les Acacias, appt 12, 4, rue …")
+        const c = COMPLEMENTS_BEFORE_RE.exec(text.slice(Math.max(l.start, h.start - 120), h.start));
+        const start = c && !taken.overlaps(h.start - c[0].length, h.start) ? h.start - c[0].length : h.start;
+        push(start, hEnd);
+      }
     }
   }
   // 6. a place with no street number, a postcode or "à" and its town, right after the person's
@@ -388,6 +412,8 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
       const start = l.start + m.index + m[0].length - m[1]!.length;
       const end = start + m[1]!.length;
       if (taken.overlaps(start, end) || hasOrgWord(m[1]!.replace(/^(?:résidence|lotissement|domaine)\s/iu, ''))) continue;
+      // ("au domicile de votre compagne, Mme Léa MOREAU, à Dole": a person's name, not a place)
+      if (names.some((n) => n.type === 'NOM' && n.start < end && n.end > start)) continue;
       const before = text.slice(Math.max(l.start, start - 70), start);
       // the end of a street's name ("12, rue Aristide-Briand, 37000 Tours"), or one word before "à" ("Suisse, à Sainte-Croix")
       if (STREET_TAIL_RE.test(before) || (!/\d{5}/.test(m[1]!) && !/^\S+\s+\S+[\s\S]*,[ \u00A0]*à/u.test(m[1]!))) continue;
@@ -452,6 +478,8 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
 
 /** A country ending a line's value, after at least two places: "…, Mitsamiouli, Grande Comore, UNION DES COMORES". */
 const COUNTRY_AT_END_RE = new RegExp(`^[^,\\n]+(?:,[^,\\n]+){1,4},[ \\t]*(?:${COUNTRY_SOURCE})[ \\t.]*$`, 'u');
+/** A country at the start of a line, the sentence going on after it ("ESPAGNE, téléphone …"). */
+const COUNTRY_START_RE = new RegExp(`^[ \\t]*(?:${COUNTRY_SOURCE})(?=[ \\t]*(?:[,.;)]|$))`, 'u');
 const COUNTRY_LINE_RE = new RegExp(`^[ \\t]*(?:${COUNTRY_SOURCE})[ \\t]*$`, 'u');
 
 /** A country closing a part of a line: ", ESPAGNE", ", Belgique". */

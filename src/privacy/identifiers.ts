@@ -197,7 +197,8 @@ function labelsOf(line: string, identity = false): { index: number; text: string
   const generic = (re: RegExp): void => {
     re.lastIndex = 0;
     for (let m = re.exec(line); m; m = re.exec(line)) {
-      const context = line.slice(Math.max(0, m.index - 45), m.index + m[0].length);
+      // (within the label's sentence: "… la documentation cadastrale est à jour. Le compte n° …")
+      const context = line.slice(Math.max(0, m.index - 45), m.index).replace(/^.*[.!?;][ \t]+(?=\p{Lu})/u, '') + m[0];
       if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(identity ? context.replace(LICENCE_LABEL_RE, '') : context)) {
         const end = m.index + m[0].length;
         const clash = found.findIndex((f) => f.index <= end && m!.index <= f.index + f.text.length);
@@ -273,7 +274,11 @@ export function findDossiers(layout: Layout): PersonalDataSpan[] {
   // a value holds 3 digits or more: only such lines are read (the label regex is costly)
   for (const line of layout.lines) {
     if (line.blank || !/\d/.test(line.text)) continue;
-    readLine(text, line.start, line.end, out, values, licences && (layout.personFormBlocks.has(line.block) || birthBlocks.has(line.block)));
+    // (or a line of its own right under that block: a word processor's paragraphs)
+    const above = layout.lines[line.index - 2];
+    const single = layout.lines[line.index - 1]?.blank && (layout.lines[line.index + 1]?.blank ?? true);
+    const identity = layout.personFormBlocks.has(line.block) || birthBlocks.has(line.block) || (!!single && !!above && !above.blank && birthBlocks.has(above.block));
+    readLine(text, line.start, line.end, out, values, licences && identity);
   }
   addRepetitions(text, out, values);
   addSameShapes(text, out, values);

@@ -198,7 +198,7 @@ const QUOTED_MESSAGE_RE = /^\s*(?:>\s*)?(?:-{2,}\s*(?:message\s+d['’]origine|m
 const COUPON_RE = /(?:^\s*(?:P\.?\s?-?S\.?|N\.?\s?B\.?)\s*[:.–-]|coupon|talon|à\s+(?:nous\s+)?retourner|à\s+compléter|à\s+découper|✂|-{6,}|partie\s+à\s+(?:conserver|retourner)|attestation\s+sur\s+l['’]honneur|questionnaire)/i;
 
 const SERVICE_BLOCK_CUE_RE =
-  /(?:\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)\b[^\n]{0,40}\d{1,2}\s?h|\d{1,2}\s?h\s?\d{0,2}\s?(?:à|-|–)\s?\d{1,2}\s?h|www\.|https?:|nous\s+(?:contacter|joindre|écrire|appeler)|une\s+question|pour\s+toute\s+question|renseignements|appelez|contactez|horaires(?<!(?:indemnités?|taux|tarifs?|coûts?|volumes?|plages?|forfaits?|crédits?|décalages?|fuseaux?|montants?|heures?)\shoraires)|accueil|standard|numéro\s+(?:vert|gratuit|non\s+surtaxé)|appel\s+(?:gratuit|non\s+surtaxé)|prix\s+d['’]un\s+appel)/i;
+  /(?:\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)\b[^\n]{0,40}\d{1,2}\s?h|\d{1,2}\s?h\s?\d{0,2}\s?(?:à|-|–)\s?\d{1,2}\s?h|www\.|https?:|nous\s+(?:contacter|joindre|écrire|appeler)|une\s+question|pour\s+toute\s+question|renseignements|appelez|contactez|horaires(?<!(?:indemnités?|taux|tarifs?|coûts?|volumes?|plages?|forfaits?|crédits?|décalages?|fuseaux?|montants?|heures?)\shoraires)|accueil(?!l)|standard|numéro\s+(?:vert|gratuit|non\s+surtaxé)|appel\s+(?:gratuit|non\s+surtaxé)|prix\s+d['’]un\s+appel)/i;
 
 const PERSON_FORM_LABEL_RE =
   /(?:^|\s{2,}|\t)(?:nom(?:\s+de\s+(?:naissance|famille)|\s+d['’]usage|\s+et\s+prénoms?|\s*,\s*prénoms?)?|prénoms?(?:\(s\))?|date\s+(?:et\s+lieu\s+)?de\s+naissance|n°\s+(?:d['’])?allocataire|votre|vos)\s*:|\b(?:votre|vos)\s+(?:numéro|coordonnées|adresse|téléphone|portable|courriel)/im;

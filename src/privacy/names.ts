@@ -146,9 +146,13 @@ function lineEndAt(s: string, at: number): number {
   return nl < 0 ? s.length : nl;
 }
 
+/** The first word of a place's name, never a person's. */
+const PLACE_WORD_RE = /^(?:résidence|rue|avenue|boulevard|allée|impasse|chemin|route|quai|hameau|lieu-dit|lotissement|cité|bâtiment|appartement)(?![\p{L}])/iu;
+
 /** A name found by the scanner is kept unless it is an organisation ("OFFICE PUBLIC DE L'HABITAT"). */
 function plausible(s: string): boolean {
-  if (hasOrgWord(s)) return false;
+  // ("votre mère, Résidence Les Acacias, …": a place after the relative's word, not their name)
+  if (hasOrgWord(s) || PLACE_WORD_RE.test(s)) return false;
   const words = s.split(/\s+/);
   // a run of capitalised words longer than a name
   return words.length <= 6;

@@ -913,7 +913,7 @@ describe('addresses: the same street again, a drifting right column, more cues',
   });
   it('reads a place under « les coordonnées que vous avez indiquées » and an address after « dernier domicile »', () => {
     const t = letter('Les coordonnées que vous avez indiquées dans votre réclamation (Le Mas Blanc, 07200 Aubenas) restent confidentielles.\nSon dernier domicile était Résidence Les Pins, 4, rue Paoli, 20200 Bastia.');
-    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['Le Mas Blanc, 07200 Aubenas', '4, rue Paoli, 20200 Bastia']);
+    expect(ofType(t, 'ADRESSE').slice(1)).toEqual(['Le Mas Blanc, 07200 Aubenas', 'Résidence Les Pins, 4, rue Paoli, 20200 Bastia']);
   });
 });
 

@@ -126,3 +126,54 @@ Veuillez trouver la facture du trimestre.
     expect(ofType(text, 'ADRESSE')).toEqual(['Résidence du Parc, bât. B\n7, allée des Pins\n56000 Vannes']);
   });
 });
+
+describe('addresses said in the running text', () => {
+  it('reads an address after « son départ pour » and « parti vivre à », with the complements before its number', () => {
+    const text = letter(
+      'Votre fils, M. Erwan GUILLOUX, a quitté le logement ; depuis son départ pour 14, rue Thiers, 35000 Rennes, il ne figure plus au bail. ' +
+        'L’ancien locataire est parti vivre à Résidence Les Mimosas, bât. 2, appt 11, 6, allée des Ajoncs, 56000 Vannes.',
+    );
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['14, rue Thiers, 35000 Rennes', 'Résidence Les Mimosas, bât. 2, appt 11, 6, allée des Ajoncs, 56000 Vannes']);
+  });
+  it('reads the address of a relative’s home, not the residence as a name', () => {
+    const text = letter('Vous êtes joignable en journée chez votre sœur (domicile de votre sœur, Résidence du Port, esc. A, 9, quai Jean-Bart, 56100 Lorient).');
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Résidence du Port, esc. A, 9, quai Jean-Bart, 56100 Lorient']);
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX']);
+  });
+  it('does not read a person named after « domicile de » as a place', () => {
+    const text = letter('Les enfants sont accueillis au domicile de votre compagne, Mme Aurélie CADIOU, à Lorient.');
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual([]);
+    expect(ofType(text, 'NOM')).toContain('Aurélie CADIOU');
+  });
+  it('reads an address abroad whose postcode and country stand on the lines below, in plain text and in a word processor’s paragraphs', () => {
+    const body = 'Votre frère, M. Ronan GUILLOUX, demeurant Rua das Flores 22, 3.º Esq.\n4050-262 Porto\nPORTUGAL, nous a écrit.';
+    expect(ofType(letter(body), 'ADRESSE').slice(1)).toEqual(['Rua das Flores 22, 3.º Esq.\n4050-262 Porto\nPORTUGAL']);
+    expect(ofType(letter(body.replace(/\n/g, '\n\n')), 'ADRESSE').slice(1)).toEqual(['Rua das Flores 22, 3.º Esq.\n\n4050-262 Porto\n\nPORTUGAL']);
+  });
+});
+
+describe('a list of persons hosted', () => {
+  it('reads the address of a person hosted in a list headed « accueillies », no service’s block', () => {
+    const text = letter(`PERSONNES ACCUEILLIES
+1. FAYE Mariama, née le 02/03/1960, mère de l'hébergeant
+   adresse : Quartier Médina, villa n° 37
+   Kaolack
+   SÉNÉGAL`);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Quartier Médina, villa n° 37']);
+  });
+});
+
+describe('a generic label’s sentence', () => {
+  it('reads a number whose label follows a sentence about the land register', () => {
+    expect(ofType(letter('La documentation cadastrale a été mise à jour. Le compte de propriétaire n° 00412 est établi à votre nom.'), 'NUMERO_DOSSIER')).toEqual(['00412']);
+  });
+  it('reads a licence number set as a paragraph of its own under the person’s birth (word processor)', () => {
+    const plain = letter("L'agrément de :\nM. PRIGENT Loïc\nné le 02/09/1979 à Vannes\n3, rue du Port\n56000 Vannes\nN° d'agrément : AM-56-2014-00219\nest renouvelé.");
+    const text = plain
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join('\n\n');
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['AM-56-2014-00219']);
+  });
+});
