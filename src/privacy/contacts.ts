@@ -327,7 +327,7 @@ function personalHeadingAbove(layout: Layout, li: number): boolean {
 
 /** In the person's own words, their line or a relative's: "me joindre au", "mon portable :", "ma mère au". */
 const FIRST_PERSON_PHONE_RE =
-  /(?:(?:me|m['’])\s*(?:joindre|contacter|appeler|rappeler|téléphoner)|(?:mon|ma|mes)\s+(?:numéro|portable|téléphone|mobile|fixe|\p{L}+(?:\s+\p{L}+)?))[^.\n\d]{0,15}$/iu;
+  /(?:(?:me|m['’])\s*(?:joindre|contacter|appeler|rappeler|téléphoner)|je\s+(?:suis|reste|serai)\s+joignable(?:\s+\p{L}+){0,3}\s+(?:au|sur\s+le)|(?:mon|ma|mes)\s+(?:numéro|portable|téléphone|mobile|fixe|\p{L}+(?:\s+\p{L}+)?))[^.\n\d]{0,15}$/iu;
 
 /** The sender speaks of their own line: "je reste joignable au", "mon portable". */
 const SERVICE_SELF_RE = /(?:je\s+(?:reste|suis)\s+joignable|me\s+(?:joindre|contacter|téléphoner|rappeler)|m['’](?:appeler|écrire|joindre)|mon\s+(?:numéro|portable|téléphone|mobile)|nous\s+joindre|joindre\s+(?:le|la|nos|notre)\s+(?:service|standard|accueil|permanence|secrétariat))[^.\n]{0,40}$/iu;

@@ -145,7 +145,7 @@ const PREFIXED_RE = new RegExp(
 /** B. "Dossier n° …", "votre facture n° …", "Contrat de location n° :", "Dossier d'intermédiation n° :". */
 const NUMBERED_RE = new RegExp(`(?<![\\p{L}])(?:${ID_NOUNS})(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*n[°º][ \\t]*:?`, 'giu');
 /** C. a field: "Dossier : …", "Identifiant France Travail : …", "IPP (identifiant patient) : …". */
-const FIELD_RE = new RegExp(`(?:^(?:[ \\t]*[–—•·*-](?=[ \\t]))?|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
+const FIELD_RE = new RegExp(`(?:^(?:[ \\t]*>)*(?:[ \\t]*[–—•·*-](?=[ \\t]))?|[ \\t]{2,}|[.;|][ \\t]+|\\(|[ \\t][–—][ \\t]*)[ \\t]*(?:votre[ \\t]+|vos[ \\t]+|Votre[ \\t]+|Vos[ \\t]+)?${NOUN_ONLY_FIELD}s?(?![\\p{L}])${QUAL}[ \\t]*(?:\\([^)\\n]{0,40}\\))?[ \\t]*:`, 'giu');
 /** E. any noun numbered for the person: "Concession n° …", "Décision n° …", "N° de pensionné : …", "Références OFII : …". */
 const ANY_NUMBERED_RE = /(?<![\p{L}])(?!(?:votre|vos|notre|nos|leur|leurs|mon|son|une|des|les|aux)[ \t]*n[°º])\p{L}[\p{L}'’-]{2,}(?:[ \t]+(?:(?:de|du|des|la|le)[ \t]+|d['’]|l['’])?[\p{L}'’-]{2,}){0,2}[ \t]*n[°º][ \t]*:?/giu;
 const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]rences?|r[ée]f\.|identifiant)(?:[ \t]+(?:de|du|des|la|le|votre|vos|mon|ma)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,3}[ \t]?(?:\([^)\n]{0,40}\))?(?:[ \t]*:|\t+|[ ]{2,})/giu;

@@ -212,7 +212,7 @@ const CIVILITY_ALONE_RE = /^\s*(?:Madame|Monsieur|Mademoiselle|Mme|M\.|MADAME|MO
 
 /** A field of the person's identity at the start of a line. */
 const IDENTITY_LABEL_RE =
-  /^\s*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:nom|prénoms?|date\s+(?:et\s+lieu\s+)?de\s+naissance|née?(?:\(e\))?\s+le|n°\s+de\s+sécurité|numéro\s+de\s+sécurité|étudiante?|bénéficiaire|assurée?|assuré\(e\)|patiente?|allocataire|titulaire|demandeu(?:r|se)|cotisant|locataire|élève|enfant|conjointe?|personne\s+concernée|identité|sexe|à(?=\s*:)|mère|père|parents?|responsable\s+légal|représentant\s+légal|tut(?:eur|rice)|personne\s+de\s+confiance|personne\s+à\s+prévenir)(?![\p{L}])[^:\n]{0,30}:/imu;
+  /^\s*(?:>\s*)*(?:[A-Z0-9]{1,2}[.)]\s*)?(?:nom|prénoms?|date\s+(?:et\s+lieu\s+)?de\s+naissance|née?(?:\(e\))?\s+le|n°\s+de\s+sécurité|numéro\s+de\s+sécurité|étudiante?|bénéficiaire|assurée?|assuré\(e\)|patiente?|allocataire|titulaire|demandeu(?:r|se)|cotisant|locataire|élève|enfant|conjointe?|personne\s+concernée|identité|sexe|à(?=\s*:)|mère|père|parents?|responsable\s+légal|représentant\s+légal|tut(?:eur|rice)|personne\s+de\s+confiance|personne\s+à\s+prévenir)(?![\p{L}])[^:\n]{0,30}:/imu;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -601,7 +601,9 @@ function personQuotedMessages(lines: readonly Line[]): { fromLine: number; start
     // address stands only on this "De :" line, written to an address of the letterhead: the person's
     // message quoted at the top, above the recipient block)
     const quotedAtTop = !from.some(inLetterhead) && toAddresses.some(inLetterhead);
-    if (from.some((e) => top.includes(e.toLowerCase())) && !quotedAtTop) continue;
+    // (nor a sender at a webmail, no address of the letterhead: a person's message forwarded at the top, "De : x@icloud.com")
+    const privateSender = !from.some(inLetterhead) && from.every((e) => PRIVATE_MAIL_DOMAIN_RE.test(e));
+    if (from.some((e) => top.includes(e.toLowerCase())) && !quotedAtTop && !privateSender) continue;
     const toService = toAddresses.length > 0 ? toAddresses.some((e) => top.includes(e.toLowerCase()) || hasOrgWord(e.replace(/[.@_-]/g, ' '))) : hasOrgWord(to) || SERVICE_ADDRESSEE_RE.test(to);
     if (!toService) continue;
     const quoted = /^[ \t]*>/.test(l.text);
@@ -777,7 +779,8 @@ export function analyseLayout(text: string): Layout {
   const serviceLines = new Set<number>();
   for (const [b, ls] of blockLines) {
     const joined = ls.map((l) => l.text).join('\n');
-    if (!SERVICE_BLOCK_CUE_RE.test(joined) || PERSON_FORM_LABEL_RE.test(joined)) continue;
+    // (a block that gives a person's birth describes the person: "Enfant : … – née le 04/03/2017 – accueil du soir")
+    if (!SERVICE_BLOCK_CUE_RE.test(joined) || PERSON_FORM_LABEL_RE.test(joined) || /(?<![\p{L}])n[ée]e?(?:\(e\))?\s+le\s+\d/u.test(joined)) continue;
     serviceBlocks.add(b);
     // a line of such a block: a short line with a cue of its own, or a short line that does not speak of the reader
     for (const l of ls) if (l.text.length < 110 && (SERVICE_BLOCK_CUE_RE.test(l.text) || !/(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu.test(l.text))) serviceLines.add(l.index);

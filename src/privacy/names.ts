@@ -375,7 +375,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     const q = /^[ \t]*(?:>[ \t]*)*/.exec(l.text)![0].length;
     let prev = li - 1;
     while (prev > 0 && /^[ \t>]*$/.test(lines[prev]!.text)) prev--;
-    if (!SIGN_OFF_RE.test(lines[prev]!.text) || !nameLikeLine(l.text.slice(q))) continue;
+    // (or signed right under its last sentence, the message ending there: "… toute la journée." / "Julie MARCHAND" / "")
+    const lastSentence = prev === li - 1 && /[.!?…][ \t]*$/u.test(lines[prev]!.text) && (!lines[li + 1] || /^[ \t>]*$/.test(lines[li + 1]!.text));
+    if ((!SIGN_OFF_RE.test(lines[prev]!.text) && !lastSentence) || !nameLikeLine(l.text.slice(q))) continue;
     const at = l.start + q;
     const end = scanName(text, at, 4);
     if (end > at && /^[ \t]*$/.test(text.slice(end, l.end))) add(at, end);
@@ -416,8 +418,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   for (let li = 0; li < lines.length; li++) {
     const l = lines[li]!;
     if (l.blank || !l.text.includes(':')) continue;
-    const m = /^[ \t]*([\p{L}'’() -]{2,40}?)[ \t]*:[ \t]*(?=\p{Lu})/u.exec(l.text);
-    if (!m || AGENTISH_LABEL_RE.test(m[1]!) || hasOrgWord(m[1]!) || layout.zoneAt(l.start) === 'signature' || layout.agentLabelLine(li)) continue;
+    // (in a quoted message too: "> Responsable 2 : COSTA Nuno"; a family's "responsable 1", "responsable légal" is a parent)
+    const m = /^[ \t]*(?:>[ \t]*)*([\p{L}'’() -]{2,40}?(?:[ \t]+\d)?)[ \t]*:[ \t]*(?=\p{Lu})/u.exec(l.text);
+    if (!m || AGENTISH_LABEL_RE.test(m[1]!.replace(/responsable\s+(?:\d|légal)/iu, '')) || hasOrgWord(m[1]!) || layout.zoneAt(l.start) === 'signature' || layout.agentLabelLine(li)) continue;
     let next = li + 1;
     while (next < lines.length && lines[next]!.blank && next <= li + 2) next++;
     if (!layout.personFormBlocks.has(l.block) && !(lines[next] && BIRTH_LINE_RE.test(lines[next]!.text))) continue;

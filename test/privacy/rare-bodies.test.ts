@@ -177,3 +177,48 @@ describe('a generic label’s sentence', () => {
     expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['AM-56-2014-00219']);
   });
 });
+
+describe('a person’s message forwarded at the top of a reply, no recipient block', () => {
+  const text = `Ville de Pontivy – Régie des services à la famille
+Hôtel de ville, 1, place Aristide-Briand – 56300 Pontivy
+Portail : https://famille.pontivy.fr – Régie : 02 97 25 00 00
+
+Message transféré par la famille
+---------- Message transféré ----------
+De : gaelle.kerbrat@icloud.com
+Date : 4 mars 2026 à 08:10
+À : regie.famille@mairie-pontivy.fr
+Objet : Fwd: inscription
+
+Bonjour,
+Mon fils Titouan est inscrit le vendredi par erreur. Je suis joignable au 06 52 18 44 70 toute la matinée.
+Gaëlle KERBRAT
+
+> De : Portail famille <ne-pas-repondre@mairie-pontivy.fr>
+> Objet : Confirmation d'inscription
+>
+> Compte famille : FAM-0048213
+> Responsable 2 : LE NOAN Pierrick – 9, rue du Fil, 56300 Pontivy
+> Enfant : LE NOAN KERBRAT Titouan – né le 02/04/2019 – accueil du soir lundi
+
+Réponse de la régie
+
+Madame,
+
+Nous avons corrigé l'inscription.
+
+Cordialement,
+Soazig Le Du, régisseuse
+`;
+  it('reads the sender’s address, the number in their words and their name under the last sentence', () => {
+    expect(ofType(text, 'EMAIL')).toEqual(['gaelle.kerbrat@icloud.com']);
+    expect(ofType(text, 'TELEPHONE')).toEqual(['06 52 18 44 70']);
+    expect(ofType(text, 'NOM')).toContain('Gaëlle KERBRAT');
+  });
+  it('reads the fields of the form quoted below it, « accueil » of a child’s activities no service’s cue', () => {
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['FAM-0048213']);
+    expect(ofType(text, 'NOM')).toContain('LE NOAN Pierrick');
+    expect(ofType(text, 'ADRESSE')).toEqual(['9, rue du Fil, 56300 Pontivy']);
+    expect(ofType(text, 'NOM')).not.toContain('Soazig Le Du');
+  });
+});
