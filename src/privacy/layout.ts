@@ -169,13 +169,13 @@ export function isPostcodeLine(s: string): boolean {
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).
 // (a civility in two languages: "Señor / Monsieur", "Herr / Monsieur")
-const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A|à)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?s?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}\\s+(?=\\p{Lu})`, 'u');
+const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A|à)\\s+l['’]attention\\s+de\\s*:?\\s*|(?:[Hh]ébergée?s?\\s+)?chez\\s+|(?:destinataire|DESTINATAIRE|Destinataire|À|A|[Cc]opie(?:\\s+(?:à|pour))?|COPIE|[Cc]c|CC|[Dd]ébit(?:eur|rice)|DÉBIT(?:EUR|RICE)|[Rr]edevable|REDEVABLE)\\s*:\\s*)?(?:\\p{Lu}[\\p{L}.]{1,9}\\s*\\/\\s*)?${CIVILITY_SOURCE}(?:\\s*\\((?:ER|R|H|hon\\.?)\\))?\\s+(?=\\p{Lu})`, 'u');
 /** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
 const ATTENTION_RE = /^\s*(?:(?:À|A|à)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
 
 /** Labels of the agent in charge: their names and contacts are the service's. */
 export const AGENT_LABEL_RE =
-  /(?:(?:dossier|affaire|demande|courrier)\s+suivie?\s+par|(?:instruite?|traitée?|gérée?)\s+par|qui\s+(?:suit|traite|gère|instruit)\s+(?:votre|le|ce)\s+(?:dossier|demande)|en\s+charge\s+de\s+votre\s+(?:dossier|demande)|chargée?\s+de\s+votre\s+(?:dossier|demande)|suivie?\s+par|enregistrée?\s+par|vos?\s+(?:conseill(?:er|ère|ers|ères)|contacts?|interlocut(?:eur|rice)s?|gestionnaires?|référente?s?|correspondante?s?|chargée?s?\s+de\s+\p{L}+|instruct(?:eur|rice)|assistante?\s+social\p{L}*|travailleu(?:r|se)s?\s+socia\p{L}*|éducat(?:eur|rice)|puéricultrice|infirmi(?:er|ère)|médecin|évaluat(?:eur|rice)|accompagnat(?:eur|rice)|coordinat(?:eur|rice)|animat(?:eur|rice)|formateur|formatrice|tut(?:eur|rice)\s+pédagogique|délégué(?:e)?|inspect(?:eur|rice)|contrôleu(?:r|se)|agent|technicien(?:ne)?|médiat(?:eur|rice)|juriste|avocat(?:e)?)\s*[:,]|interlocut(?:eur|rice)|gestionnaire(?:\s+\p{L}+)?\s*:|instruct(?:eur|rice)\s*:|évaluat(?:eur|rice)\s*:|rédacteur|rédactrice|signataire|agent\s+(?:chargé|instructeur|en charge)|personne\s+à\s+contacter\s+(?:au|à\s+la|dans)|(?<!personnes?\s+(?:de\s+)?|d['’]urgence\s+|comme\s+)contact\s*:|votre\s+correspondant|conseill(?:er|ère)\s*:|référente?\s*:|chargée?\s+de\s+(?:dossier|mission|clientèle)\s*:|^\s*de\s*:|médecin\s*:|infirmi(?:er|ère)\s*:|ligne\s+directe)/imu;
+  /(?:(?:dossier|affaire|demande|courrier)\s+suivie?\s+par|(?:instruite?|traitée?|gérée?)\s+par|qui\s+(?:suit|traite|gère|instruit)\s+(?:votre|le|ce)\s+(?:dossier|demande)|en\s+charge\s+de\s+votre\s+(?:dossier|demande)|chargée?\s+de\s+votre\s+(?:dossier|demande)|suivie?\s+par|enregistrée?\s+par|vos?\s+(?:conseill(?:er|ère|ers|ères)|contacts?|interlocut(?:eur|rice)s?|gestionnaires?|référente?s?|correspondante?s?|chargée?s?\s+de\s+\p{L}+|instruct(?:eur|rice)|assistante?\s+social\p{L}*|travailleu(?:r|se)s?\s+socia\p{L}*|éducat(?:eur|rice)|puéricultrice|infirmi(?:er|ère)|médecin|évaluat(?:eur|rice)|accompagnat(?:eur|rice)|coordinat(?:eur|rice)|animat(?:eur|rice)|formateur|formatrice|tut(?:eur|rice)\s+pédagogique|délégué(?:e)?|inspect(?:eur|rice)|contrôleu(?:r|se)|agent|technicien(?:ne)?|médiat(?:eur|rice)|juriste|avocat(?:e)?)\s*[:,]|interlocut(?:eur|rice)|gestionnaire(?:\s+\p{L}+)?\s*:|instruct(?:eur|rice)\s*:|évaluat(?:eur|rice)\s*:|rédacteur|rédactrice|signataire|agent\s+(?:chargé|instructeur|en charge)|personne\s+à\s+contacter\s+(?:au|à\s+la|dans)|(?<!personnes?\s+(?:de\s+)?|d['’]urgence\s+|comme\s+)contact\s*:(?!\s*(?:nous|vous|votre|vos|je)(?![\p{L}]))|votre\s+correspondant|conseill(?:er|ère)\s*:|référente?\s*:|chargée?\s+de\s+(?:dossier|mission|clientèle)\s*:|^\s*de\s*:|médecin\s*:|infirmi(?:er|ère)\s*:|ligne\s+directe)/imu;
 
 /** A quick test before AGENT_LABEL_RE: every agent label holds one of these. */
 const AGENT_LABEL_HINT_RE = /suivi|suit|instruit|traité|géré|charg|enregistr|conseill|contact|interlocut|gestionnaire|référent|correspondant|instruct|assistant|évaluat|rédact|signataire|agent|^\s*de\s*:|médecin|infirmi|ligne directe|traite|gère|travailleu|éducat|puéricult|accompagnat|coordinat|animat|format|tut|délégu|inspect|contrôl|technicien|médiat|juriste|avocat/i;
@@ -189,7 +189,12 @@ const SIGNATURE_START_RE =
   /^\s*(?:(?:pour\s+(?:le|la|l['’])|p\/|p\.o\.|par\s+délégation|le|la|l['’]|les|votre|vos)\s*[\p{L}'’ .\-/]{0,70},\s*$|fait\s+à\s+\p{Lu}[^\n]{0,40},?\s+le\s|pour\s+(?:le|la|l['’])\s*[\p{L}'’ -]{2,50}\s+et\s+par\s+délégation)/iu;
 
 /** A long paragraph that speaks to the reader, no footer's legal notice: the letter goes on after its signature. */
+/** After the signature, a note on the person's details: "Coordonnées du débiteur : …", "Ancienne adresse de l'assuré : …". */
+const PERSON_DETAILS_NOTE_RE =
+  /^\s*(?:(?:coordonnées|adresses?|courriel|téléphone|ancienne\s+adresse)\s+(?:du|de\s+la|de\s+l['’])\s*(?:débit(?:eur|rice)|redevable|demandeu(?:r|se)|bénéficiaire|assurée?|allocataire|usager|locataire|propriétaire|intéressée?|requérante?|contribuable|abonnée?)(?![\p{L}])|ancienne\s+adresse\s*:)/iu;
+
 function bodyAfterSignature(s: string): boolean {
+  if (PERSON_DETAILS_NOTE_RE.test(s)) return true;
   return s.length > 150 && /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu.test(s) && !/RGPD|données\s+(?:personnelles|à\s+caractère)|CNIL|informatique\s+et\s+libertés|droits?\s+d['’](?:accès|opposition)|protection\s+des\s+données|traitement/iu.test(s);
 }
 
@@ -351,7 +356,7 @@ export function nameLikeLine(s: string): boolean {
 }
 
 function addressLike(s: string): boolean {
-  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château|bloc|tour|immeuble|bateau|péniche|foyer|chambre|quartier)(?![\p{L}])/iu.test(s);
+  return isStreetLine(s) || isPostcodeLine(s) || /\d/.test(s) || /(?<![\p{L}])(?:appartement|appt|bâtiment|bât|résidence|escalier|étage|lieu-dit|hameau|chez|porte|logement|boîte|log\.|villa|clos|domaine|mas|ferme|moulin|manoir|château|bloc|tour|immeuble|bateau|péniche|foyer|chambre|quartier|maison)(?![\p{L}])/iu.test(s);
 }
 
 function isDateLine(s: string): boolean {
@@ -429,7 +434,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     const next = rows[i + 1];
     if (r.blank || !next || next.blank || r.text.trim().length > 90 || !/^\s*\p{Lu}/u.test(r.text) || skip(r)) continue;
     const prev = rows[i - 1];
-    const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a|copie(?:\s+(?:à|pour))?|cc)\s*:/iu, ''));
+    const civ = civilityNameLine(r.text) && !/:/.test(r.text.replace(/^\s*(?:destinataire|à|a|copie(?:\s+(?:à|pour))?|cc|débit(?:eur|rice)|redevable)\s*:/iu, ''));
     // (or a civility alone: "Monsieur et Madame" above "Bernard et Monique LABARTHE")
     const afterHeading = !!prev && !prev.blank && (PERSON_HEADING_RE.test(prev.text) || CIVILITY_ALONE_RE.test(prev.text));
     const attention = ATTENTION_RE.exec(r.text);

@@ -222,3 +222,59 @@ Soazig Le Du, régisseuse
     expect(ofType(text, 'NOM')).not.toContain('Soazig Le Du');
   });
 });
+
+describe('recipient blocks with a grade in retirement or a debtor’s label', () => {
+  it('reads a retired grade « (ER) » as a civility and a house’s name as an address line', () => {
+    const text = `MINISTÈRE DES ARMÉES
+Bureau des pensions – 2, rue de la Marine – 83000 Toulon
+
+Adjudant-chef (ER) Pascal ORSONI
+Hameau de Vivario
+Maison Orsoni
+20219 Vivario
+
+Objet : votre pension
+
+Adjudant-chef,
+
+Votre demande est enregistrée.
+`;
+    expect(ofType(text, 'ADRESSE')).toEqual(['Hameau de Vivario\nMaison Orsoni\n20219 Vivario']);
+    expect(ofType(text, 'NOM')).toContain('Pascal ORSONI');
+  });
+  it('reads a block under « Débiteur : M. … » whose first line is a place with no number', () => {
+    const text = `SDIS DU LOT – Groupement finances
+Avenue de la Gare – CS 20001 – 46000 Cahors
+
+TITRE DE RECETTE
+
+Débiteur : M. LAFON Bastien
+La Combe
+4, chemin du Puits
+46090 Arcambal
+Référence débiteur : TIERS-0042187
+
+Monsieur,
+
+Vous devez la somme de 90 €.
+`;
+    expect(ofType(text, 'ADRESSE')).toEqual(['La Combe\n4, chemin du Puits\n46090 Arcambal']);
+  });
+});
+
+describe('the person’s details after the signature, and « Contact : » before a sentence', () => {
+  it('reads a note on the debtor’s details set under the signature', () => {
+    const text = letter('Le titre est exécutoire.').replace(
+      'Armelle Tanguy\n',
+      "Armelle Tanguy\n\nCoordonnées du redevable connues du service : yann.guilloux@laposte.net – ancienne adresse : 12, rue de Brest, 29000 Quimper.\n",
+    );
+    expect(ofType(text, 'EMAIL')).toEqual(['yann.guilloux@laposte.net']);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['12, rue de Brest, 29000 Quimper']);
+  });
+  it('reads the person’s contacts in a sentence after « Contact : »', () => {
+    const text = letter('Contact : nous avons noté votre numéro 06 23 48 17 90 et votre adresse personnelle yann.g56@gmail.com.\nContact : Mme Armelle Tanguy, 02 97 00 00 12.');
+    expect(ofType(text, 'TELEPHONE')).toEqual(['06 23 48 17 90']);
+    expect(ofType(text, 'EMAIL')).toEqual(['yann.g56@gmail.com']);
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX']);
+  });
+});
