@@ -343,6 +343,8 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
     // (an international prefix "00" opens ten digits or more: "00217" is a number of the person's)
+    // (after a bare "numéro", a number grouped as a phone's of another plan: "votre numéro, le 02 314 27 90, ne répond plus")
+    if (m.inline && /^numéro\b/iu.test(label) && !/dossier|client|allocataire|fiscal|contrat|demande/iu.test(label) && /^0\d{1,3}(?:[ .\u00A0]\d{2,3}){2,4}$/.test(value) && /^\d{8,10}$/.test(value.replace(/\D/g, ''))) continue;
     if ((m.inline || m.generic) && (/^\+/.test(value) || (/^00/.test(value) && value.replace(/\D/g, '').length >= 10) || phoneShaped(value))) continue;
     // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"; an act of an authority: "décision n° E26000187/86
     // du président du tribunal administratif"

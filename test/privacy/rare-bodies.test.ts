@@ -278,3 +278,32 @@ describe('the person’s details after the signature, and « Contact : » before
     expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX']);
   });
 });
+
+describe('phones and relatives in rarer wordings', () => {
+  it('reads a call received from a number, and the fixed line of the home', () => {
+    const text = letter('Vous nous avez téléphoné (appel reçu du 07 61 28 43 95). Le numéro fixe du domicile, 02 97 41 22 68, n’est pas publié.');
+    expect(ofType(text, 'TELEPHONE')).toEqual(['07 61 28 43 95', '02 97 41 22 68']);
+  });
+  it('reads a number in the plan of a country written in capitals in the address, not as a file number', () => {
+    const text = `Caisse de retraite complémentaire
+TSA 10001 – 75009 Paris Cedex 09
+
+Madame Leïla HADDAD
+Rue Royale 40, boîte 2
+1000 Bruxelles
+BELGIQUE
+
+Objet : votre certificat
+
+Madame,
+
+Votre propre numéro, le 02 314 27 90, ne répond plus.
+`;
+    expect(ofType(text, 'TELEPHONE')).toEqual(['02 314 27 90']);
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+  it('reads a colleague named in the person’s own words, not an agent’s colleague named with a role', () => {
+    expect(ofType(letter('Vous écrivez : « Ma collègue Laëtitia BRIAND est dans la même situation. »'), 'NOM')).toContain('Laëtitia BRIAND');
+    expect(ofType(letter('Ma collègue Gaëlle Morvan, conseillère emploi, vous recevra le 4 mai.'), 'NOM')).toEqual(['Yann GUILLOUX']);
+  });
+});
