@@ -307,3 +307,25 @@ Votre propre numéro, le 02 314 27 90, ne répond plus.
     expect(ofType(letter('Ma collègue Gaëlle Morvan, conseillère emploi, vous recevra le 4 mai.'), 'NOM')).toEqual(['Yann GUILLOUX']);
   });
 });
+
+describe('notes and plannings with no addressee', () => {
+  it('leaves the staff of a planning alone: a body’s label, a day of permanence, a unit of the service, « en son absence »', () => {
+    const text = `MAISON FRANCE SERVICES DU PAYS DE PLOËRMEL
+2, rue du Val – 56800 Ploërmel – Tél. : 02 97 00 11 22
+
+PROGRAMME DES PERMANENCES – MARS 2026
+
+Permanences sur place :
+
+• Aide au budget (association Familles rurales) : Mme Katell Morvan – lundi 9 mars, 9 h – 12 h.
+• Écrivain public bénévole : M. Loïc Rouxel – tous les jeudis matin.
+• Maison de justice et du droit Jean-Zay, 3, rue de la Gare, Ploërmel : permanence le mardi.
+
+Questions sur une facture : bureau des recettes, Mme Soizic Le Garrec, 02 97 00 11 31 ; en son absence, M. Tanguy Le Moal, 02 97 00 11 33.
+`;
+    expect(findPersonalData(text)).toEqual([]);
+  });
+  it('leaves the number of a public notice alone', () => {
+    expect(findPersonalData('AVIS AUX RIVERAINS N° VOI/2026/0412\n\nLa rue sera fermée le 3 mars.')).toEqual([]);
+  });
+});
