@@ -382,7 +382,13 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     let prev = li - 1;
     while (prev > 0 && /^[ \t>]*$/.test(lines[prev]!.text)) prev--;
     // (or signed right under its last sentence, the message ending there: "… toute la journée." / "Julie MARCHAND" / "")
-    const lastSentence = prev === li - 1 && /[.!?…][ \t]*$/u.test(lines[prev]!.text) && (!lines[li + 1] || /^[ \t>]*$/.test(lines[li + 1]!.text));
+    // (a word processor's paragraphs: a blank line apart; the message ends there, a quoted header or the text's end next)
+    let next = li + 1;
+    while (next < lines.length && lines[next]!.blank) next++;
+    const lastSentence =
+      (prev === li - 1 || (prev === li - 2 && lines[li - 1]!.blank)) &&
+      /[.!?…][ \t]*$/u.test(lines[prev]!.text) &&
+      (next >= lines.length || /^[ \t]*(?:>|-{2,}|(?:de|from)[ \t]*:)/iu.test(lines[next]!.text));
     if ((!SIGN_OFF_RE.test(lines[prev]!.text) && !lastSentence) || !nameLikeLine(l.text.slice(q))) continue;
     const at = l.start + q;
     const end = scanName(text, at, 4);
@@ -429,7 +435,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     if (!m || AGENTISH_LABEL_RE.test(m[1]!.replace(/responsable\s+(?:\d|légal)/iu, '')) || hasOrgWord(m[1]!) || layout.zoneAt(l.start) === 'signature' || layout.agentLabelLine(li)) continue;
     let next = li + 1;
     while (next < lines.length && lines[next]!.blank && next <= li + 2) next++;
-    if (!layout.personFormBlocks.has(l.block) && !(lines[next] && BIRTH_LINE_RE.test(lines[next]!.text))) continue;
+    if (!layout.personFormBlocks.has(l.block) && !formParagraphNear(layout, li) && !(lines[next] && BIRTH_LINE_RE.test(lines[next]!.text))) continue;
     const at = l.start + m[0].length;
     const end = scanName(text, at, 5);
     if (end < 0 || !/^[ \t]*(?:$|[,;(–—]|-[ \t])/u.test(text.slice(end, l.end))) continue;
@@ -495,6 +501,19 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   }
   // "Le bailleur, SIGUY (SIRET 351 786 298 00034)": a company's name
   return out.filter((n) => !COMPANY_AFTER_RE.test(text.slice(n.end, n.end + 12)));
+}
+
+/**
+ * A word processor's paragraphs, one line each: a line of a person's identity form among the three paragraphs above
+ * or below ("> Responsable 2 : …" two paragraphs above "> Enfant : …").
+ */
+function formParagraphNear(layout: Layout, li: number): boolean {
+  const { lines } = layout;
+  const single = (k: number): boolean => !!lines[k] && !lines[k]!.blank && !!lines[k - 1]?.blank && (lines[k + 1]?.blank ?? true);
+  if (!single(li)) return false;
+  for (const step of [-2, 2])
+    for (let k = li + step, n = 0; n < 3 && single(k); k += step, n++) if (layout.personFormBlocks.has(lines[k]!.block)) return true;
+  return false;
 }
 
 const BULLET_ITEM_RE = /^[ \t]*[-–•*·][ \t]+/u;

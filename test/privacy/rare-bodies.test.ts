@@ -221,6 +221,15 @@ Soazig Le Du, régisseuse
     expect(ofType(text, 'ADRESSE')).toEqual(['9, rue du Fil, 56300 Pontivy']);
     expect(ofType(text, 'NOM')).not.toContain('Soazig Le Du');
   });
+  it('reads the same in a word processor’s paragraphs, one line each', () => {
+    const paragraphs = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join('\n\n');
+    expect(ofType(paragraphs, 'NOM')).toEqual(expect.arrayContaining(['Gaëlle KERBRAT', 'LE NOAN Pierrick']));
+    expect(ofType(paragraphs, 'ADRESSE')).toEqual(['9, rue du Fil, 56300 Pontivy']);
+  });
 });
 
 describe('recipient blocks with a grade in retirement or a debtor’s label', () => {
