@@ -42,7 +42,7 @@ const FOREIGN_PLACE_RE = new RegExp(
 const A_CITY_RE = /[ \u00A0]*,?[ \u00A0]+(?:à|a)[ \u00A0]+(?=\p{Lu})/uy;
 
 const STRONG_PERSONAL_RE =
-  /(?:(?<![\p{L}])que\s+vous\s+(?:nous\s+)?(?:indiquez|déclarez|signalez)\s+(?:être|comme)|(?<![\p{L}])(?:votre|vos|son|sa|ses|leur)\s+(?:(?:nouveau|nouvel|nouvelle|ancien|ancienne|actuel|actuelle|précédent|précédente|dernière)\s+)?(?:logement|domicile|adresse|résidence|habitation|maison|appartement|terrain|local|bien|propriété|parcelle|immeuble|chambre|studio|pavillon|exploitation|commerce|garage|lieu\s+de\s+résidence|résidence\s+principale)|(?<![\p{L}])vous\s+(?:\p{L}+\s+)?(?:habitez|résidez|demeurez|louez|occupez|viviez|habitiez|résidiez|avez\s+emménagé|avez\s+déménagé|êtes\s+domiciliée?|vivez|êtes\s+locataire|êtes\s+propriétaire|avez\s+acquis|avez\s+acheté|occupiez|louiez|avez\s+quitté|quittez|possédez)|domicilié(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])demeurant|(?<![\p{L}])(?:habit|résid|demeur)(?:e|es|ent|ez|ons|ant|ait|aient|ais|é|ée|er)?(?![\p{L}])|(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqu|communiqu|déclar|donn|renseign)\p{L}*|(?<![\p{L}])(?:dernier|ancien|précédent|nouveau)\s+domicile|(?<![\p{L}])chez\s+vous|(?<![\p{L}])(?:nouvelle|ancienne|dernière)\s+adresse|adresse\s+(?:connue|déclarée|personnelle|du\s+logement|de\s+votre)|adresse\s+(?:indiquée|déclarée|renseignée|communiquée|mentionnée|enregistrée)\s+(?:dans|sur|lors\s+de|par)\s+votre|à\s+votre\s+adresse|déménag\p{L}*|emménag\p{L}*|lieu\s+des\s+travaux|travaux\s+(?:au|situés)|(?<![\p{L}])(?:son|sa|leur|votre)\s+départ\s+(?:pour|vers)|(?<![\p{L}])partie?s?\s+(?:vivre|habiter|résider|s['’]installer)\s+(?:à|au|en|chez))/giu;
+  /(?:(?<![\p{L}])que\s+vous\s+(?:nous\s+)?(?:indiquez|déclarez|signalez)\s+(?:être|comme)|(?<![\p{L}])(?:votre|vos|son|sa|ses|leur)\s+(?:(?:nouveau|nouvel|nouvelle|ancien|ancienne|actuel|actuelle|précédent|précédente|dernière)\s+)?(?:logement|domicile|adresse|résidence|habitation|maison|appartement|terrain|local|bien|propriété|parcelle|immeuble|chambre|studio|pavillon|exploitation|commerce|garage|lieu\s+de\s+résidence|résidence\s+principale)|(?<![\p{L}])vous\s+(?:\p{L}+\s+)?(?:habitez|résidez|demeurez|louez|occupez|viviez|habitiez|résidiez|avez\s+emménagé|avez\s+déménagé|êtes\s+domiciliée?|vivez|êtes\s+locataire|êtes\s+propriétaire|avez\s+acquis|avez\s+acheté|occupiez|louiez|avez\s+quitté|quittez|possédez)|domicilié(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])demeurant|(?<![\p{L}])(?:habit|résid|demeur)(?:e|es|ent|ez|ons|ant|ait|aient|ais|é|ée|er)?(?![\p{L}])|(?:adresse|coordonnées)\s+que\s+vous\s+(?:nous\s+)?(?:avez|aviez)\s+(?:\p{L}+\s+)?(?:indiqu|communiqu|déclar|donn|renseign|saisi)\p{L}*|(?<![\p{L}])(?:dernier|ancien|précédent|nouveau)\s+domicile|(?<![\p{L}])chez\s+vous|(?<![\p{L}])(?:nouvelle|ancienne|dernière)\s+adresse|adresse\s+(?:connue|déclarée|personnelle|du\s+logement|de\s+votre)|adresse\s+(?:indiquée|déclarée|renseignée|communiquée|mentionnée|enregistrée)\s+(?:dans|sur|lors\s+de|par)\s+votre|à\s+votre\s+adresse|déménag\p{L}*|emménag\p{L}*|lieu\s+des\s+travaux|travaux\s+(?:au|situés)|(?<![\p{L}])(?:son|sa|leur|votre)\s+départ\s+(?:pour|vers)|(?<![\p{L}])partie?s?\s+(?:vivre|habiter|résider|s['’]installer)\s+(?:à|au|en|chez))/giu;
 const WEAK_PERSONAL_RE = /(?:(?<![\p{L}])sis(?:e|es)?(?![\p{L}])|situé(?:e|s|es)?(?![\p{L}])|(?<![\p{L}])(?:logement|terrain|maison|appartement|immeuble|parcelle|local|habitation|propriété|studio|pavillon|domicile)(?![\p{L}]))/giu;
 const SERVICE_RE =
   /(?:tribunal|(?<![\p{L}])cour(?![\p{L}])|conseil|direction|(?<![\p{L}])services?(?![\p{L}])|agence|caisse|mairie|préfecture|sous-préfecture|(?<![\p{L}])centre(?![\p{L}])|commission|accueil|bureau|locaux|siège|antenne|permanence|guichet|maison\s+(?:france|de\s+la|du|des|départementale|de\s+(?:justice|quartier|santé|l['’]emploi|retraite|services?))|point-justice|(?<![\p{L}])pôle(?![\p{L}])|adresse\s+(?:suivante|ci-dessous|ci-dessus|indiquée\s+(?:ci|en|plus)|figurant\s+en|en\s+haut|la\s+plus\s+proche)|médiat\p{L}*|défenseur|délégation|greffe|trésorerie|rendez-vous|présent(?:er|ez)|envoy(?:er|ez)|adress(?:er|ez)|écri(?:re|vez)|retourn(?:er|ez)|déposer|déposez|juridiction|hôtel\s+de\s+ville|france\s+services|mission\s+locale|(?<![\p{L}])espace(?![\p{L}])|nos\s+bureaux|notre\s+adresse|bailleur\s+social|(?<![\p{L}])office(?![\p{L}])|cabinet|association|université|école|collège|lycée|hôpital|hospitalier|(?<![\p{L}])gare(?![\p{L}])|(?<![\p{L}])poste(?![\p{L}])|(?<![\p{L}])CAF(?![\p{L}])|CPAM|URSSAF|France\s+Travail|convoquée?|convocation|entretien|réunion|cérémonie|audience|visite\s+médicale|médecin|expert|notaire|huissier|commissaire|avocat|palais|salle|gymnase|stade|bureau\s+de\s+vote|société|entreprise|employeur|(?<![\p{L}])lieu\s*:|(?<![\p{L}])SAS|SARL|(?<![\p{L}])SA(?![\p{L}])|organisme|établissement|ministre|ministère|chantier|travaux\s+de\s+voirie|chaussée|trottoirs?|(?<![\p{L}])(?:CCAS|CIAS|CHRS|CADA|UDAF|CLIC|PMI|EHPAD|ESAT|IME|MECS|foyer)(?![\p{L}])|domiciliation|structure|centre\s+d['’]hébergement)/giu;
@@ -83,6 +83,10 @@ const COPY_SENT_RE = /(?:(?<![\p{L}])(?:lui|leur)[ \t\u00A0]+(?:\p{L}+[ \t\u00A0
 
 /** After a street's name and number abroad, up to the end of the line: a floor and a door ("3.º B", "4t 2a", "2º izq."). */
 const FLOOR_TO_LINE_END_RE = /^(?:,[ \u00A0]*(?:\d{1,2}\.?[ºª°]?[a-z]{0,2}\.?(?:[ \u00A0]+[\p{L}\d]{1,4}\.?){0,2}))?[ \t]*$/u;
+
+/** An address's label in the running text, no colon: "adresse de correspondance", "adresse postale" (a box or a number after it). */
+const INLINE_ADDRESS_HINT_RE = /adresse\s+(?:de\s+correspondance|postale|personnelle|de\s+domicile)/iu;
+const INLINE_ADDRESS_LABEL_RE = /(?<![\p{L}])adresse\s+(?:de\s+correspondance|postale|personnelle|de\s+domicile)[ \t\u00A0]+(?=(?:BP|CS|boîte\s+postale|\d))/giu;
 
 /** Complements of an address written before its number and street: "Résidence Les Acacias, bât. 2, appt 12, ". */
 const COMPLEMENTS_BEFORE_RE = /(?<![\p{L}])(?:(?:résidence|bâtiment|bât\.|appartement|appt\.?|apt\.?|escalier|esc\.|porte|lotissement|immeuble|cité|hameau|lieu-dit|domaine)(?![\p{L}])[^,;:()\n]{0,40},[ \t\u00A0]*){1,4}$/iu;
@@ -307,6 +311,24 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
     out.push({ start, end, type: 'ADRESSE' });
     taken.add({ start, end });
   };
+
+  // 2b. an address after a label written in the sentence, no colon: "… – adresse de correspondance BP 14, 26400 Crest", said as the person's
+  if (INLINE_ADDRESS_HINT_RE.test(text))
+    for (const l of lines) {
+      if (l.blank || !/\d{5}/.test(l.text) || isServiceZone(l.start) || layout.zoneAt(l.start) === 'person') continue;
+      INLINE_ADDRESS_LABEL_RE.lastIndex = 0;
+      for (let m = INLINE_ADDRESS_LABEL_RE.exec(l.text); m; m = INLINE_ADDRESS_LABEL_RE.exec(l.text)) {
+        const at = l.start + m.index + m[0].length;
+        const rest = text.slice(at, l.end);
+        const stop = /[.;](?=\s|$)|[ \t][–—][ \t]|\)/u.exec(rest);
+        const value = rest.slice(0, stop ? stop.index : rest.length);
+        if (!/(?:\d{5}|\d{2}[ \u00A0]\d{3})[ \u00A0]+\p{Lu}/u.test(value) || hasOrgWord(value.replace(STREET_NAME_RE, '').replace(TOWN_AT_END_RE, ''))) continue;
+        const before = text.slice(Math.max(l.start, at - m[0].length - 160), at - m[0].length);
+        if (/(?<![\p{L}])(?:notre|nos)\s*$/iu.test(before) || lastMatchEnd(before, STRONG_PERSONAL_RE) <= lastMatchEnd(before, SERVICE_RE)) continue;
+        const [s0, e] = trimmedRange(text, at, at + value.length);
+        if (e > s0 && !taken.overlaps(s0, e)) push(s0, e);
+      }
+    }
 
   // 3. an address heading on its own line ("B. ADRESSE") and the address lines below it
   for (let li = 0; li < lines.length - 1; li++) {

@@ -225,7 +225,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     const before = text.slice(Math.max(line.start, m.index - 80), m.index);
     const sn = surname(at, end);
     if (zone === 'signature') {
-      agents.add(sn);
+      // (a copy sent under the signature to a person named in the letter: "Copie : Me X (RPVA) – Mme DURAND (lettre simple)")
+      if (/^\s*(?:copies?|cc|ampliations?)(?:\s+(?:à|pour))?\s*:/iu.test(lineBefore) && (strong.has(sn) || (personSurnames.has(sn) && !agents.has(sn)))) add(at, end);
+      else agents.add(sn);
       continue;
     }
     // the members of an assembly in the minutes of its sitting: present, absent, proxies, votes;

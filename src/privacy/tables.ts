@@ -17,6 +17,8 @@ const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5
  * ("Le Moulin-Haut, 43100 Brioude"), or it is a house or a place ("Ferme des Granges", "Hameau de Vialas", "Grande Rue, n° 4").
  */
 const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
+/** A column of the place the service came to or the work was done, in a letter to a person: their home. */
+const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
 const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
@@ -79,11 +81,14 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
+    // ("| Date | Lieu d'intervention | Montant |" in a bill to the person: the place the service came to, their home)
+    const placeCols = layout.persons.length > 0 ? head.map((h) => PERSON_PLACE_COL_RE.test(h.text)) : [];
     // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons)
     if (head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
     // (a table of persons: a name or birth column, or a column whose first cells are persons' names, "PERNOT Claude",
     // under a heading of its own: "Affouagiste", "Exploitant")
     if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE') && !(pipes && personRows(text, lines, i, sep))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
+    for (let k = 0; k < kinds.length; k++) if (placeCols[k]) kinds[k] = 'ADRESSE';
     if (!kinds.some((k) => k !== null)) continue;
     // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least, or
     // three columns or more with persons in the first ("Enfant<TAB>École<TAB>Montant", "Héritier<TAB>Part<TAB>Droits")
@@ -109,7 +114,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
           out.push({ start: c.start, end: c.end, type: kind });
-        else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '')))))
+        // (a place's compound name may hold an organisation's word: "La Ville-Hervé")
+        else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '').replace(/\p{L}+(?:-\p{L}+)+/gu, '')))))
           out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NOM' && !hasOrgWord(c.text)) {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")

@@ -338,3 +338,24 @@ Questions sur une facture : bureau des recettes, Mme Soizic Le Garrec, 02 97 00 
     expect(findPersonalData('AVIS AUX RIVERAINS N° VOI/2026/0412\n\nLa rue sera fermée le 3 mars.')).toEqual([]);
   });
 });
+
+describe('the last places of a person’s data', () => {
+  it('reads a person named in the letter among the copies under the signature, not the lawyers', () => {
+    const text = letter('Intimée : Madame Odile PRIGENT, demeurant 3, rue du Lac, 56000 Vannes.').replace(
+      'Armelle Tanguy\n',
+      'Armelle Tanguy\n\nCopie : Me Paul Riou (RPVA) – Mme PRIGENT (lettre simple)\n',
+    );
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'Odile PRIGENT', 'PRIGENT']);
+  });
+  it('reads a box number after « adresse de correspondance » among the details the person entered, not the service’s', () => {
+    const text = letter(
+      'Les coordonnées que vous avez saisies : 06 12 40 77 31 – adresse de correspondance BP 22, 56120 Josselin Cedex.\nÉcrivez-nous à notre adresse postale BP 4, 56800 Ploërmel Cedex.',
+    );
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['BP 22, 56120 Josselin Cedex']);
+  });
+  it('reads the place of an intervention billed to the person in a table', () => {
+    const text = letter(`| Date | Lieu d'intervention | Centre | Montant |
+| 02/07/2026 | La Ville-Hervé, 56800 Taupont | CIS Ploërmel | 90,00 € |`);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['La Ville-Hervé, 56800 Taupont']);
+  });
+});
