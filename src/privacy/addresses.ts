@@ -89,7 +89,12 @@ const INLINE_ADDRESS_HINT_RE = /adresse\s+(?:de\s+correspondance|postale|personn
 const INLINE_ADDRESS_LABEL_RE = /(?<![\p{L}])adresse\s+(?:de\s+correspondance|postale|personnelle|de\s+domicile)[ \t\u00A0]+(?=(?:BP|CS|boîte\s+postale|\d))/giu;
 
 /** Complements of an address written before its number and street: "Résidence Les Acacias, bât. 2, appt 12, ". */
-const COMPLEMENTS_BEFORE_RE = /(?<![\p{L}])(?:(?:résidence|bâtiment|bât\.|appartement|appt\.?|apt\.?|escalier|esc\.|porte|lotissement|immeuble|cité|hameau|lieu-dit|domaine)(?![\p{L}])[^,;:()\n]{0,40},[ \t\u00A0]*){1,4}$/iu;
+// (the word, then a capital or a number: "appartement 12", not "appartement situé …"; the word in capitals or not, the flag
+// being left out so that the capital is one)
+const COMPLEMENT_WORDS = ['résidence', 'bâtiment', 'bât\\.', 'appartement', 'appt\\.?', 'apt\\.?', 'escalier', 'esc\\.', 'porte', 'lotissement', 'immeuble', 'cité', 'hameau', 'lieu-dit', 'domaine']
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join('|');
+const COMPLEMENTS_BEFORE_RE = new RegExp(`(?<![\\p{L}])(?:(?:${COMPLEMENT_WORDS})(?![\\p{L}])[ \\t\\u00A0.]*(?=\\p{Lu}|\\d|(?:du|de|des|de la|d['’]|l['’])[ \\t\\u00A0]*\\p{Lu})[^,;:()\\n]{0,40},[ \\t\\u00A0]*){1,4}$`, 'u');
 
 /** A normalised street key ("8 allee des glycines") to compare mentions of the same address. */
 function streetKey(s: string): string {
@@ -243,7 +248,14 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
   // 1. identity blocks: their address lines
   for (const p of layout.persons)
     for (const r of p.addresses) {
-      out.push({ start: r.start, end: r.end, type: 'ADRESSE' });
+      // ("demeurant Kervéguen" / "11, hent …": the address starts after the verb)
+      const verb = /^(?:demeurant|domiciliée?s?|résidant|habitant)[ \t]+(?=\S)/iu.exec(text.slice(r.start, r.end));
+      // ("Madame X, demeurant Rue du Moulin 8" / "7500 Tournai": the street at the end of the name's line)
+      const li = layout.lineAt(r.start);
+      const above = li > 0 ? lines[li - 1]! : null;
+      const tail = above && !above.blank && p.names.some((n) => n.start >= above.start && n.start < above.end) ? /(?<![\p{L}])(?:demeurant|domiciliée?s?|résidant|habitant)[ \t]+([^,;:()\n]*\d[^;:()\n]*)$/iu.exec(above.text) : null;
+      const start = tail && isStreetLine(tail[1]!) ? above!.start + tail.index + tail[0].length - tail[1]!.length : r.start + (verb ? verb[0].length : 0);
+      out.push({ start, end: r.end, type: 'ADRESSE' });
       for (const h of streetHits(text, r.start, r.end, false)) personalKeys.add(h.key);
     }
 
@@ -294,7 +306,10 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
       if (k > 0) end = lines[k]!.end;
       else {
         const next = lines[li + 1];
+        const below = lines[li + 2];
         if (next && !next.blank && CITY_FIELD_RE.test(next.text)) end = next.end;
+        // abroad, no postcode: the town, then the country, on the lines below ("Quartier Médina, villa 37" / "Kaolack" / "SÉNÉGAL")
+        else if (next && below && !next.blank && /^[ \t]*\p{Lu}[\p{L}'’ -]{1,40}$/u.test(next.text) && !hasOrgWord(next.text) && COUNTRY_LINE_RE.test(below.text)) end = below.end;
       }
     }
     const [s0, e] = trimmedRange(text, at, end);
@@ -385,7 +400,8 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
         const country = below && !below.blank ? COUNTRY_START_RE.exec(below.text) : null;
         hEnd = country ? below!.start + country[0].length : trimmedRange(text, h.start, next.end)[1];
       }
-      if (taken.overlaps(h.start, hEnd)) continue;
+      // (an address continued on the lines below may join a part already found there: "7500 Tournai" / "BELGIQUE")
+      if (taken.overlaps(h.start, hEnd === h.end ? h.end : lines[l.index]!.end)) continue;
       if (layout.zoneAt(h.start) === 'person') continue;
       if (serviceKeys.has(h.key)) continue;
       let personal = personalKeys.has(h.key) || afterName(h.start);

@@ -154,7 +154,7 @@ const STREET_LINE_RE = new RegExp(
 /** A postcode and city line: "99100 Valmont", "99104 VALMONT CEDEX", "F-75001 Paris", "1000 Bruxelles". */
 export const POSTCODE_CITY_RE = /^\s*(?:(?:F|B|L|CH|D|P|E|MC)-)?(?:\d{5}|\d{2}\s\d{3}|\d{4}-\d{3}|\d{4})\s+\p{Lu}[\p{L}'’\- ()0-9]{1,60}?(?:\s+(?:CEDEX|Cedex)(?:\s*\d{1,2})?)?\s*$/u;
 
-const COUNTRY_LINE_RE = /^\s*(?:FRANCE|BELGIQUE|SUISSE|LUXEMBOURG|ESPAGNE|PORTUGAL|ITALIE|ALLEMAGNE|MONACO|MAROC|ALGÉRIE|ALGERIE|TUNISIE|SÉNÉGAL|SENEGAL|ROYAUME-UNI|PAYS-BAS|POLOGNE|ROUMANIE|France|Belgique|Suisse|Luxembourg|Espagne|Portugal|Italie|Allemagne|Monaco|Maroc|Algérie|Tunisie|Sénégal|Pays-Bas|Pologne|Roumanie|IRLANDE|Irlande|CANADA|Canada|ÉTATS-UNIS|États-Unis|GUINÉE|Guinée|MALI|Mali|CAMEROUN|Cameroun|CÔTE D['’]IVOIRE|Côte d['’]Ivoire|ESPAÑA|España|ITALIA|Italia|DEUTSCHLAND|Deutschland|SCHWEIZ|Schweiz)\s*$/u;
+const COUNTRY_LINE_RE = /^\s*(?:FRANCE|BELGIQUE|SUISSE|LUXEMBOURG|ESPAGNE|PORTUGAL|ITALIE|ALLEMAGNE|MONACO|MAROC|ALGÉRIE|ALGERIE|TUNISIE|SÉNÉGAL|SENEGAL|ROYAUME-UNI|PAYS-BAS|POLOGNE|ROUMANIE|France|Belgique|Suisse|Luxembourg|Espagne|Portugal|Italie|Allemagne|Monaco|Maroc|Algérie|Tunisie|Sénégal|Pays-Bas|Pologne|Roumanie|IRLANDE|Irlande|CANADA|Canada|ÉTATS-UNIS|États-Unis|GUINÉE|Guinée|MALI|Mali|CAMEROUN|Cameroun|CÔTE D['’]IVOIRE|Côte d['’]Ivoire|ESPAÑA|España|ITALIA|Italia|DEUTSCHLAND|Deutschland|SCHWEIZ|Schweiz|La\s+Réunion|LA\s+RÉUNION|Guadeloupe|GUADELOUPE|Martinique|MARTINIQUE|Guyane|GUYANE|Mayotte|MAYOTTE|Nouvelle-Calédonie|NOUVELLE-CALÉDONIE|Polynésie\s+française|POLYNÉSIE\s+FRANÇAISE)\s*$/u;
 
 export function isStreetLine(s: string): boolean {
   return STREET_LINE_RE.test(s);
@@ -162,9 +162,11 @@ export function isStreetLine(s: string): boolean {
 
 /** A British town and postcode: "London NW3 4JH". */
 const UK_POSTCODE_CITY_RE = /^\s*\p{Lu}[\p{L}'’ -]{1,40}\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\s*$/u;
+/** A Canadian town, its province and postcode: "Montréal (Québec) H2J 2L3". */
+const CA_POSTCODE_CITY_RE = /^\s*\p{Lu}[\p{L}'’ -]{1,40}(?:\s*\([^()\n]{2,30}\))?\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\s*$/u;
 
 export function isPostcodeLine(s: string): boolean {
-  return POSTCODE_CITY_RE.test(s) || UK_POSTCODE_CITY_RE.test(s);
+  return POSTCODE_CITY_RE.test(s) || UK_POSTCODE_CITY_RE.test(s) || CA_POSTCODE_CITY_RE.test(s);
 }
 
 // Civility at the start of a line followed by a capitalised word (a name, or a title we reject later).

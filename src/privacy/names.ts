@@ -42,14 +42,22 @@ export function scanName(s: string, at: number, maxTokens = 5): number {
     const low = word.toLowerCase().replace(/['’]$/, '');
     if (TITLE_WORDS.has(low)) break;
     if (NOT_NAME_WORDS.has(low)) {
-      // "Le Goff", "Da Silva", "Van Damme": a capitalised particle before a name
+      // "Le Goff", "Da Silva", "Van Damme": a capitalised particle before a name; two of them: "DE LA BROSSE", "Van der Berg"
       if (!NAME_PARTICLE_WORDS.has(low)) break;
       const sp = stickyAt(SPACES_RE, s, w);
       if (sp < 0) break;
       const w2 = stickyAt(WORD_RE, s, sp);
       if (w2 < 0) break;
       const low2 = s.slice(sp, w2).toLowerCase();
-      if (TITLE_WORDS.has(low2) || NOT_NAME_WORDS.has(low2)) break;
+      if (TITLE_WORDS.has(low2)) break;
+      if (NOT_NAME_WORDS.has(low2)) {
+        if (!NAME_PARTICLE_WORDS.has(low2) || low2 === low) break;
+        const sp3 = stickyAt(SPACES_RE, s, w2);
+        const w3 = sp3 < 0 ? -1 : stickyAt(WORD_RE, s, sp3);
+        if (w3 < 0 || w3 - sp3 < 2) break;
+        const low3 = s.slice(sp3, w3).toLowerCase();
+        if (TITLE_WORDS.has(low3) || NOT_NAME_WORDS.has(low3)) break;
+      }
       i = sp;
       continue;
     }
@@ -438,7 +446,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     let next = li + 1;
     while (next < lines.length && lines[next]!.blank && next <= li + 2) next++;
     if (!layout.personFormBlocks.has(l.block) && !formParagraphNear(layout, li) && !(lines[next] && BIRTH_LINE_RE.test(lines[next]!.text))) continue;
-    const at = l.start + m[0].length;
+    // (a civility is no initial: "Représentant légal 2 : M. CHAPUIS Fabrice")
+    const civ = LEADING_CIVILITY_RE.exec(text.slice(l.start + m[0].length, l.end));
+    const at = l.start + m[0].length + (civ ? civ[0].length : 0);
     const end = scanName(text, at, 5);
     if (end < 0 || !/^[ \t]*(?:$|[,;(–—]|-[ \t])/u.test(text.slice(end, l.end))) continue;
     const words = text.slice(at, end).split(/\s+/);
@@ -587,7 +597,7 @@ const APPOSED_NAME_RE = /(?<![\p{L}])(?:(?:votre|son|sa|leur|mon|ma|le|la|du|de\
 const QUOTED_NAME_RE = /(?<![\p{L}])(?:prénoms?|nom\s+(?:de\s+famille|de\s+naissance|d['’]usage))(?![\p{L}])[^.!?\n«»]{0,60}«[ \t\u00A0]*(?=\p{Lu})/giu;
 
 /** Right after a name: the person's birth or birth name ("Capucine GIRARDIN, née le …", "(né le", "née COLOMBET le"). */
-const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n\p{Lu}]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;
+const BORN_AFTER_RE = /^[ \t]*(?:,[ \t]*\p{Ll}[^,\n\p{Lu}]{1,40}(?=,))?,?[ \t]*\(?[ \t]*n[ée]e?s?(?:[ \t]*\(e\))?(?:[ \t]+\p{Lu}[\p{L}'’-]+(?:[ \t]*,[ \t]*n[ée]e?s?)?)?(?:[ \t]*,[ \t]*\p{Ll}[^,\n]{1,30},)?[ \t]+(?:le|en|à|au|aux)(?![\p{L}])/u;
 
 /** A role noun written with a capital at the start of a line, before a birth. */
 const ROLE_NOUN_RE = /^(?:salariée?|enfant|élève|conjointe?|époux|épouse|demandeu(?:r|se)|bénéficiaire|assurée?|titulaire|défunte?|locataire|patiente?|allocataire|intéressée?|candidate?|requérante?|étudiante?|apprentie?|stagiaire|mineure?|majeure?|personne|agent|résidente?|adhérente?)s?$/iu;
@@ -630,6 +640,11 @@ const STREET_BEFORE_RE = /(?:rue|avenue|boulevard|place|allée|impasse|chemin|ro
 
 const WORD_CHAR_RE = /[\p{L}\p{N}'’-]/u;
 const ELISION_BEFORE_RE = /(?:^|[^\p{L}])(?:d|l|qu|jusqu|lorsqu|puisqu)['’]$/iu;
+
+/** A first name right before a surname in capitals: "Pierre-Yves " (after a colon, a comma, a bracket, a dash or a lower-case word). */
+const FIRST_NAME_BEFORE_RE = /(?<=(?:^|[:,;(–—-]|\p{Ll})[ \t\u00A0]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00A0]$/u;
+/** A common noun's ending: "Succession", "Indivision", "Communauté" before a surname are no first names. */
+const NOUN_ENDING_RE = /(?:tion|sion|ité|age|aire|ure|isme|ment|ants|ents|iers|eurs)$/u;
 
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;
@@ -678,7 +693,13 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     if (next && layout.agentSurnames.has(next[1]!.toLowerCase())) continue;
     const prev = extra[extra.length - 1];
     if (prev && /^[ \t\u00A0]+$/.test(text.slice(prev.end, a))) prev.end = b;
-    else extra.push({ start: a, end: b, type: 'NOM' });
+    else {
+      // a surname in capitals found again with a first name before it: "… à informer : Pierre-Yves HAMON, fils"
+      const first = /^[\p{Lu}'’-]{2,}$/u.test(m[0]) ? FIRST_NAME_BEFORE_RE.exec(text.slice(Math.max(line.start, a - 40), a)) : null;
+      const fw = first?.[1]?.toLowerCase() ?? '';
+      const ok = !!first && !NOT_NAME_WORDS.has(fw) && !TITLE_WORDS.has(fw) && !NOUN_ENDING_RE.test(fw) && !/^(?:famille|consorts|indivision|succession|héritiers|madame|monsieur)$/u.test(fw) && !covered(a - first[0].length, a) && !layout.agentSurnames.has(fw);
+      extra.push({ start: ok ? a - first![0].length : a, end: b, type: 'NOM' });
+    }
   }
   found.push(...extra);
 }

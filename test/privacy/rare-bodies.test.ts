@@ -159,7 +159,7 @@ describe('a list of persons hosted', () => {
    adresse : Quartier Médina, villa n° 37
    Kaolack
    SÉNÉGAL`);
-    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Quartier Médina, villa n° 37']);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Quartier Médina, villa n° 37\n   Kaolack\n   SÉNÉGAL']);
   });
 });
 
@@ -357,5 +357,62 @@ describe('the last places of a person’s data', () => {
     const text = letter(`| Date | Lieu d'intervention | Centre | Montant |
 | 02/07/2026 | La Ville-Hervé, 56800 Taupont | CIS Ploërmel | 90,00 € |`);
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['La Ville-Hervé, 56800 Taupont']);
+  });
+});
+
+describe('whole spans, nothing of the name or address left out', () => {
+  it('reads a name with two particles in capitals', () => {
+    const text = `Mairie de Josselin
+Place Notre-Dame – 56120 Josselin
+
+Monsieur Armel DE LA VILLÉON
+3, rue du Château
+56120 Josselin
+
+Objet : votre concession
+
+Monsieur,
+
+Votre demande est enregistrée.
+`;
+    expect(ofType(text, 'NOM')).toEqual(['Armel DE LA VILLÉON']);
+  });
+  it('reads the first name before a surname found again, and a birth name before « née le »', () => {
+    const text = letter('Conjointe collaboratrice : Katell GUILLOUX née LE BIHAN, née le 2 mars 1972.\nAutre proche à informer : Erwan GUILLOUX, fils, à Brest.');
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'Katell GUILLOUX', 'LE BIHAN', 'Erwan GUILLOUX']);
+  });
+  it('does not take a common noun for a first name, nor a civility for an initial', () => {
+    const text = letter('Représentant légal 2 : M. ROPERS Fabien – 06 11 22 33 44\nSuccession GUILLOUX : les héritiers sont informés.');
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'ROPERS Fabien', 'GUILLOUX']);
+  });
+  it('reads the complements before a number only when they name a place', () => {
+    const text = letter('Votre appartement situé Résidence Le Clos des Ajoncs, appartement 12, 8, rue du Puits, 56000 Vannes est loué.');
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Résidence Le Clos des Ajoncs, appartement 12, 8, rue du Puits, 56000 Vannes']);
+  });
+  it('reads the last line of an address in Canada and overseas', () => {
+    const block = (name: string, lines: string): string => `Consulat général de France\n1501, avenue McGill College – Montréal (Québec) H3A 3M8\n\n${name}\n${lines}\n\nObjet : votre inscription\n\nMadame,\n\nVotre demande est enregistrée.\n`;
+    expect(ofType(block('Madame Léa GAUTHIER', '4100, rue Saint-Denis, app. 2\nMontréal (Québec) H2J 2K9\nCANADA'), 'ADRESSE')).toEqual(['4100, rue Saint-Denis, app. 2\nMontréal (Québec) H2J 2K9\nCANADA']);
+    expect(ofType(block('Madame Léa GAUTHIER', '12, chemin des Letchis\n97410 Saint-Pierre\nLa Réunion'), 'ADRESSE')).toEqual(['12, chemin des Letchis\n97410 Saint-Pierre\nLa Réunion']);
+  });
+  it('reads an address whose street ends the name’s line, « demeurant » left out', () => {
+    const text = letter(`INTIMÉS :
+Madame Soizic LE GOFF, autre héritière, demeurant Rue de la Station 12
+1410 Waterloo
+BELGIQUE
+
+Madame Nolwenn ROPARS
+demeurant Kerlann
+4, hent Park-Nevez
+29000 Quimper
+`);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Rue de la Station 12\n1410 Waterloo\nBELGIQUE', 'Kerlann\n4, hent Park-Nevez\n29000 Quimper']);
+  });
+  it('reads the town and the country below a labelled address abroad', () => {
+    const text = letter(`Personne accueillie :
+1. FAYE Mariama, née le 02/03/1960
+   adresse : Quartier Médina, villa n° 37
+   Kaolack
+   SÉNÉGAL`);
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Quartier Médina, villa n° 37\n   Kaolack\n   SÉNÉGAL']);
   });
 });
