@@ -140,6 +140,10 @@ describe('addresses said in the running text', () => {
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Résidence du Port, esc. A, 9, quai Jean-Bart, 56100 Lorient']);
     expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX']);
   });
+  it('does not take « à domicile » (a kind of service) for the person’s home', () => {
+    const text = letter('Les interventions à domicile sont organisées depuis le 4, rue de la Gare, 56000 Vannes.');
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual([]);
+  });
   it('does not read a person named after « domicile de » as a place', () => {
     const text = letter('Les enfants sont accueillis au domicile de votre compagne, Mme Aurélie CADIOU, à Lorient.');
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual([]);
