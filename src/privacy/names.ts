@@ -151,6 +151,9 @@ const CHAIN_RE = /^[ \t]*,?[ \t]*(?:\p{Ll}{2,5}\.?[ \t]*\/[ \t]*)?(?:(?:née?|é
 /** More first names after a name, before "née" or "veuve": ", Marie, Anne" (capitalised words between commas). */
 const FIRST_NAMES_AFTER_RE = /^(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}(?=[ \t]*,[ \t]*(?:née?|épouse|ép\.|veuve|veuf|divorcée?)[ \t])/u;
 
+/** More first names after "SURNAME First", up to the end of the line or a birth: ", Louis", ", Marie, Anne, née le". */
+const MORE_FIRST_NAMES_RE = /^(?:[ \t]*,[ \t]*\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,3}(?=[ \t]*(?:\r?\n|$)|[ \t]*,[ \t]*n[ée]e?s?[ \t]+le(?![\p{L}]))/u;
+
 function lineEndAt(s: string, at: number): number {
   const nl = s.indexOf('\n', at);
   return nl < 0 ? s.length : nl;
@@ -511,6 +514,11 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     for (const n of listed) add(n.start, n.end);
     propagate(layout, out, strong);
   }
+  // the other first names after "SURNAME First" found again: "PAYET Jimmy, Louis" / "né le …"
+  for (const n of out) {
+    const more = text[n.end] === ',' ? MORE_FIRST_NAMES_RE.exec(text.slice(n.end, n.end + 60)) : null;
+    if (more && /^(?:[\p{Lu}'’-]{2,}[ \t]+)+\p{Lu}\p{Ll}/u.test(text.slice(n.start, n.end))) n.end += more[0].length;
+  }
   // "Le bailleur, SIGUY (SIRET 351 786 298 00034)": a company's name
   return out.filter((n) => !COMPANY_AFTER_RE.test(text.slice(n.end, n.end + 12)));
 }
@@ -695,6 +703,14 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     if (prev && /^[ \t\u00A0]+$/.test(text.slice(prev.end, a))) prev.end = b;
     else {
       // a surname in capitals found again with a first name before it: "… à informer : Pierre-Yves HAMON, fils"
+      // ("LE GOFF" found as "GOFF": its particle in capitals before it)
+      const particle = /^[\p{Lu}'’-]{2,}$/u.test(m[0]) ? /(?<![\p{L}])(?:LE|LA|DE|DU|DA|DOS|VAN|VON|DEL|DI|EL|AL|BEN|AÏT|AIT)[ \u00A0]$/u.exec(text.slice(Math.max(line.start, a - 6), a)) : null;
+      if (particle && !covered(a - particle[0].length, a)) {
+        // (right after a first name found: one name, "Salma EL AMRANI")
+        if (prev && /^[ \t\u00A0]+$/.test(text.slice(prev.end, a - particle[0].length))) prev.end = b;
+        else extra.push({ start: a - particle[0].length, end: b, type: 'NOM' });
+        continue;
+      }
       const first = /^[\p{Lu}'’-]{2,}$/u.test(m[0]) ? FIRST_NAME_BEFORE_RE.exec(text.slice(Math.max(line.start, a - 40), a)) : null;
       const fw = first?.[1]?.toLowerCase() ?? '';
       const ok = !!first && !NOT_NAME_WORDS.has(fw) && !TITLE_WORDS.has(fw) && !NOUN_ENDING_RE.test(fw) && !/^(?:famille|consorts|indivision|succession|héritiers|madame|monsieur)$/u.test(fw) && !covered(a - first[0].length, a) && !layout.agentSurnames.has(fw);

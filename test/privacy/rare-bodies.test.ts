@@ -420,3 +420,25 @@ demeurant Kerlann
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Quartier Médina, villa n° 37\n   Kaolack\n   SÉNÉGAL']);
   });
 });
+
+describe('the rest of a name found again', () => {
+  it('reads a capital particle before a surname found again, and the other first names after it', () => {
+    const text = `Caisse de retraite des marins
+1, quai de la Douane – 29200 Brest
+
+Monsieur Loïc LE GOFF
+4, rue du Port
+29900 Concarneau
+
+Objet : votre pension
+
+Monsieur,
+
+Nous avons enregistré :
+BÉNÉFICIAIRE
+LE GOFF Loïc, Yann
+né le 08/12/1964 à Quimper
+`;
+    expect(ofType(text, 'NOM')).toEqual(['Loïc LE GOFF', 'LE GOFF Loïc, Yann']);
+  });
+});
