@@ -8,7 +8,7 @@ import { hasOrgWord, isPostcodeLine, isStreetLine, type Layout, type Line } from
 import { SpanMask, lastMatchEnd, type PersonalDataSpan } from './types.js';
 
 const BODY_STREET_TYPES =
-  "(?:rue|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue|calle|camino|carrer|avinguda|avenida|rua|travessa|plaza|paseo|praça|via|viale|piazza|piazzale|corso|largo)";
+  "(?:rue|cour|avenue|av\\.|bd|boulevard|place|allée|allee|allées|impasse|chemin|route|quai|cours|square|résidence|lotissement|hameau|lieu-dit|lieudit|voie|sentier|passage|cité|villa|parvis|rond-point|faubourg|promenade|esplanade|mail|clos|domaine|montée|traverse|ruelle|sente|venelle|rampe|corniche|chaussée|quartier|route\\s+départementale|chem\\.|hent|grande\\s+rue|grand-rue|calle|camino|carrer|avinguda|avenida|rua|travessa|plaza|paseo|praça|via|viale|piazza|piazzale|corso|largo)";
 const STREET_WORD_RE = new RegExp(`(?<![\\p{L}])${BODY_STREET_TYPES}[ \\u00A0]`, 'iu');
 const STREET_RE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:[ \\u00A0]?(?:bis|ter|quater|[A-Da-d](?![\\p{L}])))?)[ \\u00A0]*,?[ \\u00A0]+)?(${BODY_STREET_TYPES})[ \\u00A0]+`, 'giu');
 const NAME_TOKEN_RE = /(?:\p{Lu}[\p{L}'’]*(?:-[\p{L}\p{N}][\p{L}'’]*)*|\d{1,4}(?:er)?|(?:de|du|des|del|dels|da|do|dos|das|la|le|les|aux|au|à|en|sur|sous|lès|et|ar|an|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)(?=[ \u00A0])|(?:l|d)['’](?=\p{Lu}))/uy;
@@ -348,7 +348,8 @@ export function findAddresses(layout: Layout, names: readonly PersonalDataSpan[]
   // 3. an address heading on its own line ("B. ADRESSE") and the address lines below it
   for (let li = 0; li < lines.length - 1; li++) {
     const l = lines[li]!;
-    if (l.blank || l.text.length > 80 || !/dress|omicil|oordonn/i.test(l.text) || !ADDRESS_HEADING_RE.test(l.text) || isServiceZone(l.start)) continue;
+    // (a heading may end a sentence: "… envoyée à l'adresse que vous avez indiquée :")
+    if (l.blank || l.text.length > 200 || !/dress|omicil|oordonn/i.test(l.text) || !ADDRESS_HEADING_RE.test(l.text) || isServiceZone(l.start)) continue;
     // "Adresse de l'agence :", "Adresse d'envoi :": the service's
     if (SERVICE_ADDRESS_LABEL_RE.test(l.text) && !/(?<![\p{L}])(?:votre|vos)(?![\p{L}])/iu.test(l.text)) continue;
     const k = continuation(layout, li, true);

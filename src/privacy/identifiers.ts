@@ -199,7 +199,7 @@ function labelsOf(line: string, identity = false): { index: number; text: string
     for (let m = re.exec(line); m; m = re.exec(line)) {
       // (within the label's sentence: "… la documentation cadastrale est à jour. Le compte n° …")
       const context = line.slice(Math.max(0, m.index - 45), m.index).replace(/^.*[.!?;][ \t]+(?=\p{Lu})/u, '') + m[0];
-      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test(identity ? context.replace(LICENCE_LABEL_RE, '') : context)) {
+      if (!NOT_PERSONAL_GENERIC_RE.test(context) && !NOT_PERSONAL_LABEL_RE.test((identity ? context.replace(LICENCE_LABEL_RE, '') : context).replace(CHILDMINDER_LICENCE_RE, ''))) {
         const end = m.index + m[0].length;
         const clash = found.findIndex((f) => f.index <= end && m!.index <= f.index + f.text.length);
         // a longer generic label wins over a shorter one it contains ("Référence de l'avis d'impôt", not "Référence de l'avis")
@@ -316,6 +316,8 @@ const BIRTH_IN_LINE_RE = /(?<![\p{L}])n[ée]e?(?:\(e\))?[ \t]+le[ \t]+\d/u;
 
 /** A licence held by a person (a childminder's, a driving instructor's): the service's when not in the person's identity. */
 const LICENCE_LABEL_RE = /(?<![\p{L}])(?:agrément|habilitation)s?(?![\p{L}])/iu;
+/** A childminder's licence, wherever it stands: "numéro d'agrément PMI", "agrément de l'assistante maternelle". */
+const CHILDMINDER_LICENCE_RE = /agrément\s+(?:PMI|d['’]assistante?\s+(?:maternel|familial)\p{L}*|de\s+(?:la|l['’]|le|votre|son|sa)\s*(?:salariée?|assistante?\s+(?:maternel|familial)\p{L}*))/iu;
 
 function readLine(text: string, from: number, to: number, out: PersonalDataSpan[], values: Set<string>, identity = false): void {
   const line = text.slice(from, to);
@@ -325,7 +327,7 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     const label = m.text.trim();
     // ("Dossier d'agrément n° …": the qualifier of the person's file names its subject, not the service's number)
     // ("N° d'agrément :" under the person's name and birth: their own licence)
-    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)|^(?:votre\s+)?dossier\s+(?:de\s+|d['’])[\p{L}-]+/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' ').replace(identity ? LICENCE_LABEL_RE : /$^/u, ''))) continue;
+    if (NOT_PERSONAL_LABEL_RE.test(label.replace(/(?:numéro|n[°º])\s+(?:de\s+)?(?:dossier|demande)|^(?:votre\s+)?dossier\s+(?:de\s+|d['’])[\p{L}-]+/iu, '').replace(/\s(?:porte|reste|est|sous)\s/giu, ' ').replace(identity ? LICENCE_LABEL_RE : /$^/u, '').replace(CHILDMINDER_LICENCE_RE, ''))) continue;
     let at = from + m.index + m.text.length;
     const sp = /^[ \t\u00A0]*/.exec(text.slice(at, at + 80));
     at += sp ? sp[0].length : 0;

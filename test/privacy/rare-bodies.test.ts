@@ -442,3 +442,19 @@ né le 08/12/1964 à Quimper
     expect(ofType(text, 'NOM')).toEqual(['Loïc LE GOFF', 'LE GOFF Loïc, Yann']);
   });
 });
+
+describe('more general readings', () => {
+  it('reads a childminder’s licence number under « numéro d’agrément PMI »', () => {
+    expect(ofType(letter('– numéro d’agrément PMI : AM-56-2016-0211.'), 'NUMERO_DOSSIER')).toEqual(['AM-56-2016-0211']);
+  });
+  it('reads the address under a long sentence ending « à l’adresse que vous avez indiquée : »', () => {
+    const text = letter(
+      "Une fois la demande validée, votre carte sera imprimée et envoyée en lettre suivie à l'adresse que vous avez indiquée :\nLieu-dit Kerbiquet\n2, chemin des Ajoncs\n56800 Taupont\n",
+    );
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['Lieu-dit Kerbiquet\n2, chemin des Ajoncs\n56800 Taupont']);
+  });
+  it('reads « cour » as a street type, not « la cour de l’école »', () => {
+    const text = letter('Le père de l’enfant reçoit une copie à son adresse : 4, cour Lafayette, 56100 Lorient. Les enfants jouent dans la cour de l’école, 2 fois par jour.');
+    expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['4, cour Lafayette, 56100 Lorient']);
+  });
+});
