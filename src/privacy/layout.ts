@@ -127,6 +127,8 @@ export const NOT_NAME_WORDS = new Set([
   'notification', 'décision', 'attestation', 'convocation', 'avis', 'relevé', 'retraite', 'réversion', 'demande',
   'certificat', 'récépissé', 'accusé', 'réception', 'information', 'informations', 'notice', 'formulaire',
   'bordereau', 'échéancier', 'facture', 'quittance', 'lettre', 'recommandée', 'mise', 'recouvrement',
+  // states a form gives after a role ("VOTRE CONJOINT DÉCÉDÉ", "LA SALARIÉE DÉCLARÉE", "partenaire de Pacs")
+  'décédé', 'décédée', 'déclaré', 'déclarée', 'pacs', 'pacsé', 'pacsée', 'marié', 'mariée', 'célibataire', 'séparé', 'séparée',
 ]);
 
 /** The first line of a block about an animal ("Chien détenu :"): the names and births below are not persons'. */

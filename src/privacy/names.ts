@@ -271,7 +271,11 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       pairedWithPrevious(out, text, line.start, m.index) ||
       (personSurnames.has(sn) && zone !== 'header');
     // "Tuteur : M. X, ingénieur agronome" for an agent already named so ("tuteur en entreprise, M. X")
-    if (labelled && roleAfter && agents.has(sn) && !strong.has(sn) && !personSurnames.has(sn)) continue;
+    // ("Tutrice : Mme X, coordinatrice – 02 …": a tutor named with their trade is a professional's)
+    if (labelled && roleAfter && (agents.has(sn) || /tut(?:eur|rice)/iu.test(labelSeg)) && !strong.has(sn) && !personSurnames.has(sn)) {
+      agents.add(sn);
+      continue;
+    }
     if (zone === 'header' && !labelled && !/^\s*(?:Bonjour\s+|Cher\s+|Chère\s+)?$/u.test(lineBefore)) {
       agents.add(sn);
       continue;

@@ -458,3 +458,14 @@ describe('more general readings', () => {
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['4, cour Lafayette, 56100 Lorient']);
   });
 });
+
+describe('states and trades that are no names', () => {
+  it('reads no name in « VOTRE CONJOINT DÉCÉDÉ », « LA SALARIÉE DÉCLARÉE » nor « partenaire de Pacs »', () => {
+    const text = letter('2. VOTRE CONJOINT DÉCÉDÉ\n3. LA SALARIÉE DÉCLARÉE\nVous pouvez être assisté par votre partenaire de Pacs.');
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX']);
+  });
+  it('leaves a tutor named with their trade alone, not a relative who is tutor', () => {
+    const text = letter('Tutrice : Mme Soazig Le Meur, coordinatrice – 02 97 00 00 40\nTuteur : M. Erwan GUILLOUX, votre frère');
+    expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'Erwan GUILLOUX']);
+  });
+});
