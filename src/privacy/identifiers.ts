@@ -156,7 +156,7 @@ const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(
  * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
  */
 const INLINE_RE =
-  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]|[ \t]?\d))/gu;
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]*\d|[ \t]?\d)|[A-Z]{2,4}[ \t]\d)/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** After a number, the authority whose act it numbers: "du président du tribunal", "du préfet", "du conseil municipal". */

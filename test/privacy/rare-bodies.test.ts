@@ -469,3 +469,10 @@ describe('states and trades that are no names', () => {
     expect(ofType(text, 'NOM')).toEqual(['Yann GUILLOUX', 'Erwan GUILLOUX']);
   });
 });
+
+describe('an identifier set between commas after a body’s acronym', () => {
+  it('reads « votre numéro d’allocataire CAF, 4417290, figure … », and still « Dossier PV 2026/004417 »', () => {
+    expect(ofType(letter('Votre numéro d’allocataire CAF, 4417290, figure sur la notification.'), 'NUMERO_DOSSIER')).toEqual(['4417290']);
+    expect(ofType(letter('Historique des SMS – Dossier PV 2026/004417'), 'NUMERO_DOSSIER')).toEqual(['PV 2026/004417']);
+  });
+});
