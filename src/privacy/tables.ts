@@ -20,7 +20,7 @@ const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?)(?![\p{L}])/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 
@@ -68,7 +68,10 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
   acrossTableAddresses(layout, out);
   for (let i = 0; i < lines.length - 1; i++) {
     const l = lines[i]!;
-    const sep: Separator = (l.text.match(/\|/g)?.length ?? 0) >= 2 ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
+    // (a table of two columns whose outer bars were blanked as a frame's, see unframe: one bar left, rows of bars below)
+    const bars = l.text.match(/\|/g)?.length ?? 0;
+    const twoColumns = bars === 1 && /^[ \t]/.test(l.text) && (lines[i + 1]?.text.includes('|') ?? false);
+    const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
     const pipes = sep !== 'spaces';
     // (a header holds no number but in brackets: "Tarif (QF 4)")
     if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, ''))) continue;

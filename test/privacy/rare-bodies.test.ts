@@ -476,3 +476,18 @@ describe('an identifier set between commas after a body’s acronym', () => {
     expect(ofType(letter('Historique des SMS – Dossier PV 2026/004417'), 'NUMERO_DOSSIER')).toEqual(['PV 2026/004417']);
   });
 });
+
+describe('numbers of savings books, one-stop formalities and invoices; relatives written without accents', () => {
+  it('reads a savings book’s number, a one-stop formality’s number and an invoice column, not a counter’s number', () => {
+    const text = letter(`- livret A n° 05 8812 4470 3 : 1 200,00 €
+Formalité guichet unique n° J00318842207
+Présentez-vous au guichet n° 4.
+
+| Facture | Montant |
+| FAC-2026-004417 | 42,10 € |`);
+    expect(ofType(text, 'NUMERO_DOSSIER')).toEqual(['05 8812 4470 3', 'J00318842207', 'FAC-2026-004417']);
+  });
+  it('reads a brother named in an SMS written without accents', () => {
+    expect(ofType(letter('Réponse reçue : « je passe ce midi avec mon frere Mathis, c’est lui qui conduira »'), 'NOM')).toContain('Mathis');
+  });
+});
