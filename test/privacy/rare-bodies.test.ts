@@ -284,6 +284,11 @@ describe('the person’s details after the signature, and « Contact : » before
     expect(ofType(text, 'EMAIL')).toEqual(['yann.guilloux@laposte.net']);
     expect(ofType(text, 'ADRESSE').slice(1)).toEqual(['12, rue de Brest, 29000 Quimper']);
   });
+  it('reads the contacts after « Contact : » said to be those registered in the person’s file', () => {
+    const text = letter('Contact : 06 41 22 80 17 (M. Guilloux) – yann.guilloux@free.fr – enregistrés dans votre dossier.');
+    expect(ofType(text, 'TELEPHONE')).toEqual(['06 41 22 80 17']);
+    expect(ofType(text, 'EMAIL')).toEqual(['yann.guilloux@free.fr']);
+  });
   it('reads the person’s contacts in a sentence after « Contact : »', () => {
     const text = letter('Contact : nous avons noté votre numéro 06 23 48 17 90 et votre adresse personnelle yann.g56@gmail.com.\nContact : Mme Armelle Tanguy, 02 97 00 00 12.');
     expect(ofType(text, 'TELEPHONE')).toEqual(['06 23 48 17 90']);
