@@ -314,6 +314,9 @@ function addSameShapes(text: string, out: PersonalDataSpan[], values: Set<string
 /** A person's birth given in a line of the block: "née le 3 mars 1984 à Vannes". */
 const BIRTH_IN_LINE_RE = /(?<![\p{L}])n[ée]e?(?:\(e\))?[ \t]+le[ \t]+\d/u;
 
+/** A code of eight characters or more mixing capitals and digits (three digits at least): "7H3K9QZ2", as a request's code is printed. */
+const MIXED_CODE_RE = /^(?=(?:[A-Z]*\d){3})(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,16}$/;
+
 /** A licence held by a person (a childminder's, a driving instructor's): the service's when not in the person's identity. */
 const LICENCE_LABEL_RE = /(?<![\p{L}])(?:agrément|habilitation)s?(?![\p{L}])/iu;
 /** A childminder's licence, wherever it stands: "numéro d'agrément PMI", "agrément de l'assistante maternelle". */
@@ -341,8 +344,8 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     // a code: letters and digits mixed in groups, not a number (a bank's, a place's, an activity's code)
     if (m.generic && /^code/iu.test(label) && !/^(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(value)) continue;
     // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
-    // (or a code of four groups of capitals and digits or more, as courts number their cases: "DBXW-Q-A4K-PL3T")
-    if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)))) continue;
+    // (or a code of four groups of capitals and digits or more, as courts number their cases: "DBXW-Q-A4K-PL3T"; or a mixed code, "7H3K9QZ2")
+    if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)) || MIXED_CODE_RE.test(value))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
     // (an international prefix "00" opens ten digits or more: "00217" is a number of the person's)
     // (after a bare "numéro", a number grouped as a phone's of another plan: "votre numéro, le 02 314 27 90, ne répond plus")

@@ -496,3 +496,9 @@ Présentez-vous au guichet n° 4.
     expect(ofType(letter('Réponse reçue : « je passe ce midi avec mon frere Mathis, c’est lui qui conduira »'), 'NOM')).toContain('Mathis');
   });
 });
+
+describe('a mixed code in the running text', () => {
+  it('reads a pre-request’s code of capitals and digits after its noun, not a word in capitals', () => {
+    expect(ofType(letter('Apportez votre pré-demande 4K8P2QX7 au rendez-vous. Le numéro ABCDEFGH n’existe pas.'), 'NUMERO_DOSSIER')).toEqual(['4K8P2QX7']);
+  });
+});
