@@ -3,6 +3,7 @@
  * (letterhead, footer, "appelez-nous au…", agent's line) by the zone and the words around them.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { EXAMPLE_BEFORE_RE } from './identifiers.js';
 import { hasOrgWord, type Layout } from './layout.js';
 import { lastMatchEnd, nearestCue, type PersonalDataSpan } from './types.js';
 
@@ -178,6 +179,8 @@ export function findPhones(layout: Layout, names: PersonalDataSpan[], addresses:
       out.push({ start: f.start, end: f.end, type: 'TELEPHONE' });
       lastPersonal = f.end;
     };
+    // ("format : 06 00 00 00 00 ou +33 6 00 00 00 00": an example of the form, no one's number)
+    if (/^\+?\d?[1-9]0{8}$/.test(f.value.replace(/^\+33/, '')) || EXAMPLE_BEFORE_RE.test(text.slice(line.start, f.start))) continue;
     if (zone === 'person') {
       push();
       continue;

@@ -62,6 +62,9 @@ const IBAN_SERVICE_CUE_RE =
 /** The label of an account's holder. */
 const HOLDER_LABEL_RE = /(?:titulaire(?:\s+du\s+compte)?|au\s+nom\s+de)\s*:/iu;
 
+/** On the line before a value, words that give it as an example of the form to fill in: "Exemple :", "(format : …", "compte fictif". */
+export const EXAMPLE_BEFORE_RE = /(?<![\p{L}])(?:exemples?(?:\s+de\s+(?:présentation|saisie))?\s*:|par\s+exemple|(?:au\s+)?format\s*:|fictif|fictive)[^\n]{0,60}$/iu;
+
 export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text } = layout;
   if (!/[A-Z]{2}\d{2}/.test(text)) return [];
@@ -97,6 +100,8 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
     // Banque de France, bank code 30001, BIC BDFEFRPP…: it keeps no private person's account)
     if (/^FR\d{2}(?:10071|40031|30001)/.test(compact) || /^[\s–-]*(?:BIC|Code\s+BIC)?\s*:?\s*(?:TRPUFRP1|BDFEFRPP)/u.test(text.slice(start + end, start + end + 30))) continue;
     const li = layout.lineAt(start);
+    // ("Exemple de présentation (compte fictif) : FR76 …": an example of the form, no one's account)
+    if (EXAMPLE_BEFORE_RE.test(text.slice(layout.lines[li]!.start, start))) continue;
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
     const blockStart = layout.lines.find((l) => l.block === line.block && l.block >= 0)?.start ?? line.start;

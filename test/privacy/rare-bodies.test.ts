@@ -502,3 +502,13 @@ describe('a mixed code in the running text', () => {
     expect(ofType(letter('Apportez votre pré-demande 4K8P2QX7 au rendez-vous. Le numéro ABCDEFGH n’existe pas.'), 'NUMERO_DOSSIER')).toEqual(['4K8P2QX7']);
   });
 });
+
+describe('examples printed on a blank form', () => {
+  it('reads no number nor account given as an example of the format', () => {
+    const text = letter(`Téléphone : ......................  (format : 06 00 00 00 00 ou +33 6 00 00 00 00)
+Exemple de présentation (compte fictif, ne pas recopier) : FR76 3000 6000 0112 3456 7890 189
+Votre portable : 06 52 18 44 70`);
+    expect(ofType(text, 'TELEPHONE')).toEqual(['06 52 18 44 70']);
+    expect(ofType(text, 'IBAN')).toEqual([]);
+  });
+});
