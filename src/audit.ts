@@ -136,7 +136,8 @@ export async function runAudit(
   let next = 0;
   let done = 0;
   const worker = async (): Promise<void> => {
-    // Once aborted, no file is started and none in flight is reported (its reading was cut short).
+    // Once aborted, no file is started and none in flight is reported (its reading was cut short), but one
+    // already saved.
     while (next < files.length && !signal?.aborted) {
       // Plain texts are analysed on this thread: let the event loop breathe between files (a server
       // answers its other requests during an audit).
@@ -165,7 +166,9 @@ export async function runAudit(
       } catch (e) {
         row = failedRow(shown, e);
       }
-      if (signal?.aborted) return;
+      // A file saved on the map is reported even when the stop came meanwhile: otherwise the resumed
+      // audit would find it on the map and call it unchanged, not new.
+      if (signal?.aborted && row.saved === undefined) return;
       rows[i] = row;
       await progress(++done, row, i, sha256);
     }

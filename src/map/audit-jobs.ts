@@ -72,7 +72,7 @@ export class AuditJobs {
     await this.running.get(id);
   }
 
-  /** Stops taking files (those in flight are not reported) and waits; unfinished audits stay `running`, to resume. */
+  /** Stops taking files (those in flight are not reported, unless already saved on the map) and waits; unfinished audits stay `running`, to resume. */
   async close(): Promise<void> {
     this.stop.abort();
     await Promise.allSettled(this.running.values());
