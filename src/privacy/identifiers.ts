@@ -161,11 +161,13 @@ const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(
  * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
  */
 const INLINE_RE =
-  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]*\d|[ \t]?\d)|[A-Z]{2,4}[ \t]\d)/gu;
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|carte(?![ \t]+professionnelle)|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]*\d|[ \t]?\d)|[A-Z]{2,4}[ \t]\d)/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** After a number, the authority whose act it numbers: "du président du tribunal", "du préfet", "du conseil municipal". */
 const AUTHORITY_AFTER_RE = /^[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:président(?:e)?|préfet|préfète|maire|ministre|premier[ \t]+ministre|conseil[ \t]+(?:municipal|départemental|régional|communautaire|d['’]administration)|directeur[ \t]+général|directrice[ \t]+générale)(?![\p{L}])/u;
+/** Before a number, an act named with its authority: "décision du directeur général n°", "arrêté du préfet n° :". */
+const AUTHORITY_BEFORE_RE = /(?<![\p{L}])(?:décision|arrêté|délibération|circulaire|instruction|note[ \t]+de[ \t]+service)[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:président(?:e)?|préfet|préfète|maire|ministre|conseil|direct(?:eur|rice))(?:[ \t]+\p{Ll}+)?[ \t]*n[°º][ \t]*:?[ \t]*$/u;
 /** After a number, the date of a legal text ("du 7 février 2002"): the year it was numbered in. */
 const LEGAL_DATE_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+(\d{4})(?!\d)/u;
 /** Before "matricule" in the same sentence: an agent, not the person ("votre" breaks it). */
@@ -358,7 +360,8 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if ((m.inline || m.generic) && (/^\+/.test(value) || (/^00/.test(value) && value.replace(/\D/g, '').length >= 10) || phoneShaped(value))) continue;
     // a legal text: "ordonnance n° 96-1122 du 20 décembre 1996 relative à …"; an act of an authority: "décision n° E26000187/86
     // du président du tribunal administratif"
-    if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60)) || AUTHORITY_AFTER_RE.test(text.slice(end, end + 40))) continue;
+    // (or named before its number: "décision du directeur général n° 2019-DG-014", "arrêté du maire n° 42")
+    if (LEGAL_TEXT_AFTER_RE.test(text.slice(end, end + 60)) || AUTHORITY_AFTER_RE.test(text.slice(end, end + 40)) || AUTHORITY_BEFORE_RE.test(text.slice(Math.max(0, at - 70), at))) continue;
     // "ordonnance n° 2002-149 du 7 février 2002", "loi n° 89-462 du 6 juillet 1989": a text numbered by its year
     const dated = LEGAL_DATE_AFTER_RE.exec(text.slice(end, end + 40));
     const year = /^(\d{2}|\d{4})-\d{1,5}$/.exec(value)?.[1];

@@ -177,6 +177,16 @@ const CIVILITY_LINE_RE = new RegExp(`^\\s*(?:(?:À|A|à)\\s+l['’]attention\\s+
 /** "À l'attention de : Antoine DESCHAMPS et Sarah BEN HAMIDA": the persons without a civility. */
 const ATTENTION_RE = /^\s*(?:(?:À|A|à)\s+l['’]attention\s+de\s*:?\s*|Aux\s+(?:parents|représentants\s+légaux|héritiers|ayants\s+droit)\s+(?:de\s+|d['’]))/u;
 
+/** The first line of a numbered or bulleted item. */
+const HOUSEHOLD_ITEM_RE = /^[ \t]*(?:\d{1,3}[.)]|[-–•*·])[ \t]+\S/u;
+/** A cue that an item describes a family: a child's birth, the parents, a legal guardian. */
+const HOUSEHOLD_CUE_RE = /(?<![\p{L}])(?:n[ée]e?[ \t]+le|parents?[ \t]*:|responsables?(?:[ \t]+l[ée]ga(?:l|ux|les?))?[ \t]*:|représentants?[ \t]+légaux?)/iu;
+
+/** A company's legal form or a body's kind on a line: "Autocars X SARL", "Association Y". */
+const LEGAL_FORM_RE = /(?<![\p{L}])(?:SARL|SAS|SASU|EURL|SA|SCI|SCOP|GIE|EARL|GAEC|association|fondation|fédération|syndicat|société|entreprise|groupe|cabinet)(?![\p{L}])/iu;
+/** The officer's role after a name: "Mme X, présidente", "M. Y, responsable d'exploitation". */
+const OFFICER_AFTER_RE = /^[^,\n]{3,60},[ \t]*(?:(?:vice-)?présidente?|direct(?:eur|rice)|responsable|gérante?|secrétaire|trésori(?:er|ère)|chef|cheffe|chargée?\s+d|coordinat(?:eur|rice)|DRH)(?![\p{L}])/iu;
+
 /** Labels of the agent in charge: their names and contacts are the service's. */
 export const AGENT_LABEL_RE =
   /(?:(?:dossier|affaire|demande|courrier)\s+suivie?\s+par|(?:instruite?|traitée?|gérée?)\s+par|qui\s+(?:suit|traite|gère|instruit)\s+(?:votre|le|ce)\s+(?:dossier|demande)|en\s+charge\s+de\s+votre\s+(?:dossier|demande)|chargée?\s+de\s+votre\s+(?:dossier|demande)|suivie?\s+par|enregistrée?\s+par|vos?\s+(?:conseill(?:er|ère|ers|ères)|contacts?|interlocut(?:eur|rice)s?|gestionnaires?|référente?s?|correspondante?s?|chargée?s?\s+de\s+\p{L}+|instruct(?:eur|rice)|assistante?\s+social\p{L}*|travailleu(?:r|se)s?\s+socia\p{L}*|éducat(?:eur|rice)|puéricultrice|infirmi(?:er|ère)|médecin|évaluat(?:eur|rice)|accompagnat(?:eur|rice)|coordinat(?:eur|rice)|animat(?:eur|rice)|formateur|formatrice|tut(?:eur|rice)\s+pédagogique|délégué(?:e)?|inspect(?:eur|rice)|contrôleu(?:r|se)|agent|technicien(?:ne)?|médiat(?:eur|rice)|juriste|avocat(?:e)?)\s*[:,]|interlocut(?:eur|rice)|gestionnaire(?:\s+\p{L}+)?\s*:|instruct(?:eur|rice)\s*:|évaluat(?:eur|rice)\s*:|rédacteur|rédactrice|signataire|agent\s+(?:chargé|instructeur|en charge)|personne\s+à\s+contacter\s+(?:au|à\s+la|dans)|(?<!personnes?\s+(?:de\s+)?|d['’]urgence\s+|comme\s+)contact\s*:(?!\s*(?:nous|vous|votre|vos|je)(?![\p{L}]))(?![^\n]{0,120}?(?:enregistr|indiqu|communiqu|déclar)(?:ée?s?)\s+(?:dans|sur|à)\s+votre)|votre\s+correspondant|conseill(?:er|ère)\s*:|référente?\s*:|chargée?\s+de\s+(?:dossier|mission|clientèle)\s*:|^\s*de\s*:|médecin\s*:|infirmi(?:er|ère)\s*:|ligne\s+directe)/imu;
@@ -444,6 +454,9 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     const attention = ATTENTION_RE.exec(r.text);
     const bare = !civ && (((!prev || prev.blank || afterHeading) && nameLikeLine(r.text)) || (!!attention && nameLikeLine(r.text.slice(attention[0].length))));
     if (!civ && !bare) continue;
+    // a body's addressee: "Association X" / "À l'attention de Mme Y, présidente" / its seat's address (the letter is
+    // written to the body; its officer and its address are no private person's)
+    if (attention && prev && !prev.blank && (hasOrgWord(prev.text) || LEGAL_FORM_RE.test(prev.text)) && OFFICER_AFTER_RE.test(r.text.slice(attention[0].length))) continue;
     const names: Range[] = [trimRange(text, r.start, r.end)];
     let j = i + 1;
     // more name lines: "Monsieur Bernard ROUX" under "Madame Chantal ROUX", "et Madame Anne LE GALL"
@@ -694,6 +707,18 @@ export function analyseLayout(text: string): Layout {
     const m = AGENT_LABEL_RE.exec(l.text);
     return m ? l.start + m.index + m[0].length : -1;
   });
+  // a bare "Contact :" inside an item of a list of households ("2. Demande n° … – enfant X, née le …" /
+  // "   Parents : …" / "   Contact : 06 …") gives that family's phone or e-mail, not an agent's
+  for (const l of lines) {
+    const e = agentLabelEnd[l.index]!;
+    if (e < 0 || !/^[ \t]+contacts?[ \t]*:$/iu.test(text.slice(l.start, e))) continue;
+    let k = l.index;
+    while (k > 0 && lines[k - 1]!.block === l.block) k--;
+    if (!HOUSEHOLD_ITEM_RE.test(lines[k]!.text)) continue;
+    let family = false;
+    for (let j = k; j < n && lines[j]!.block === l.block && !family; j++) family = HOUSEHOLD_CUE_RE.test(lines[j]!.text);
+    if (family) agentLabelEnd[l.index] = -1;
+  }
   const zones: Zone[] = new Array<Zone>(n).fill('body');
 
   // salutation, subject line

@@ -111,6 +111,8 @@ const ASSEMBLY_BEFORE_RE =
   /^\s*(?:(?:étaient\s+)?présente?s|(?:étaient\s+)?absente?s(?:\s+(?:excusée?s|représentée?s|ayant\s+donné\s+(?:pouvoir|procuration)))?|excusée?s|(?:présidente?|secrétaire)\s+de\s+(?:la\s+)?séance|représentée?s|pouvoirs?|procurations?|membres?\s+(?:présents|absents|votants)|(?:vote|scrutin|résultat\s+du\s+vote)\s*:[^:\n]*?\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?))\s*(?::|\()[^:\n]*$|(?:^|[–;,.]\s*)(?:\d+\s+(?:voix\s+)?(?:pour|contre|abstentions?)\s*\(|(?:pour|contre|abstentions?)\s*:?\s*\d+\s*\()[^:\n]*$/iu;
 /** A unit of the service right before a name: "bureau des recettes, Mme X", "secrétariat de la commission : M. Y". */
 const SERVICE_UNIT_BEFORE_RE = /(?<![\p{L}])(?:bureau|service|pôle|cellule|secrétariat|guichet|antenne|division|unité|département)\s+(?:des?|du|de\s+la|de\s+l['’]|d['’])\s*[\p{L}'’ -]{2,40}[,:–-]\s*$/iu;
+/** A body or one of its units, then its contact in brackets: "le service juridique de la société (M. X", "le cabinet Y, conseil en … (Mme Z". */
+const BODY_BRACKET_BEFORE_RE = /(?<![\p{L}])(?:service|cabinet|société|entreprise|agence|bureau|pôle|étude|office|direction|département)(?![\p{L}])[^.;:()\n]{0,80}\([ \t]*$/iu;
 /** A role right after a name: "Mme Dupuis, votre conseillère"; a day of permanence: "Mme X – lundi 14 décembre, 9 h – 12 h". */
 const AGENT_AFTER_RE =
   /^\s*(?:[–—-]\s*(?:(?:le|les|tous\s+les)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi)s?(?![\p{L}])|(?:vous\s+(?:recevra|accueillera|rencontrera|rappellera|accompagnera|répondra)|(?:reste|se\s+tient)\s+à\s+votre\s+(?:disposition|écoute)|(?:y\s+)?répondra\s+à\s+vos\s+questions|instruit\s+votre|suit\s+votre|est\s+chargée?\s+de\s+votre)|(?:,|\(|–|-)?\s*(?:(?:notre|votre|la|le|l['’]|en\s+tant\s+que|qui\s+est|(?:a\s+été\s+|est\s+)?(?:désignée?|nommée?)\s+(?:en\s+qualité\s+de|comme))\s+)?(?:(?:premier|première|\d{1,2}(?:er|re|e|ème))\s+)?(?:poste\s+\d|vice-présid|service\s+\p{Ll}|cellule\s|cabinet\s|étude\s|conseill|gestionnaire|agent|chargé|responsable|direct|chef|instruct|assistant(?!e?\s+maternelle)|travailleu|référent|secrétaire|inspect|contrôleu|technicien|adjoint|délégué|médecin|greffi|maire|président|juriste|juge|comptable|attaché|rédact|coordinat|cheffe|interlocut|médiat|conciliat|évaluat|infirmi|officier|régisseu|avocat|commissaire|huissier|notaire|cadre|éducat|puéricult|sage-femme|psycholog|pharmacien|assistante?\s+familial|animat|format|enseignant|professeur|mandataire|magistrat|procureur|enquêt|gendarme|policier|officier|commandant|capitaine|lieutenant|clerc|ingénieur|maîtres?\s+de\s+conférences))/iu;
@@ -249,7 +251,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
     // an agent's line ("Contact : …") may name the person already known: "(M. Bertrand)"; so does an item of a
     // list under a heading of the agents ("Vos interlocuteurs" / "– Facturation : M. X (05 …)")
-    if ((layout.agentLabelBefore(m.index) || agentListItem(layout, li)) && !strong.has(sn)) {
+    // the members of a jury or a board: "Jury : Mme X, M. Y (examinateur)", "Composition du jury :" / "– Mme X, …"
+    if ((layout.agentLabelBefore(m.index) || agentListItem(layout, li) || panelMember(layout, li, m.index)) && !strong.has(sn)) {
       agents.add(sn);
       continue;
     }
@@ -263,7 +266,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     const labelled =
       PERSON_LABEL_RE.test(labelSeg) ||
       generic ||
-      /(?:votre|vos|son|sa|ses)\s+(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|père|mère|frère|sœur|bailleur|propriétaire|voisine?s?|parents?|compagne?|compagnon|partenaire)\b[^.\n]{0,25}$/iu.test(before) ||
+      /(?:votre|vos|son|sa|ses)\s+(?:fils|filles?|enfants?|époux|épouse|conjointe?|mari|femme|père|mère|frère|sœur|bailleur|ancien\s+employeur|propriétaire|voisine?s?|parents?|compagne?|compagnon|partenaire)\b[^.\n]{0,25}$/iu.test(before) ||
       // "1. M. BERTRAND Anthony" under "Débiteurs :", "Mme X, née le …", "M. X et Mme Y"
       (/^\s*(?:[-–•*·]|\d{1,2}[.)])?\s*$/u.test(lineBefore) && labelLineAbove(layout, li)) ||
       BORN_AFTER_RE.test(lineAfter) ||
@@ -287,7 +290,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
       if (agents.has(sn) && !strong.has(sn)) continue;
       const after = text.slice(end, Math.min(line.end, end + 50));
       // ("bureau des recettes, Mme X, 02 …": the unit of the service the name is given for)
-      if (AGENT_BEFORE_RE.test(before) || AGENT_AFTER_RE.test(after) || SERVICE_UNIT_BEFORE_RE.test(before)) {
+      // ("le service des ressources humaines de l'entreprise (Mme X, 05 …)": the contact given in brackets for a body)
+      if (AGENT_BEFORE_RE.test(before) || AGENT_AFTER_RE.test(after) || SERVICE_UNIT_BEFORE_RE.test(before) || BODY_BRACKET_BEFORE_RE.test(before)) {
         if (!agents.has(sn)) guessedAgents.add(sn);
         agents.add(sn);
         continue;
@@ -313,8 +317,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // 2c. a name without civility right before a birth: "- Capucine GIRARDIN, née le …", "Kylian KLEIN, né le"
   for (const l of lines) {
     if (l.blank || !/n[ée]e?s?(?![\p{L}])/u.test(l.text) || layout.zoneAt(l.start) === 'signature') continue;
-    // ("qui a la garde de Chloé, née le …", "la mère de Léa, née le …": a child or a relative named after its tie)
-    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+|[ \t](?:garde|charge|mère|père|parents|fils|fille|frère|sœur)[ \t]+(?:de[ \t]+|d['’]))(?=\p{Lu})/gu;
+    // ("qui a la garde de Chloé, née le …", "la mère de Léa, née le …": a child or a relative named after its tie;
+    // "Demande n° … – enfant Noé MARTIN, né le …": after the noun)
+    const starts = /(?:^[ \t]*(?:[-–•*·][ \t]*|\d{1,2}[.)][ \t]*)?|[:;,(][ \t]*|[ \t]{2,}|\t|(?:et|ou)[ \t]+|[ \t](?:garde|charge|mère|père|parents|fils|fille|frère|sœur)[ \t]+(?:de[ \t]+|d['’])|[ \t](?:enfant|élève)[ \t]+)(?=\p{Lu})/gu;
     for (let m = starts.exec(l.text); m; m = starts.exec(l.text)) {
       if (m[0].length === 0) starts.lastIndex++;
       const at = l.start + m.index + m[0].length;
@@ -511,6 +516,9 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     if (end > at && end <= lineEndAt(text, at)) add(at, end, strong.has(surname(f.start, f.end)));
   }
   if (out.length > before) propagate(layout, out, strong);
+  // 7a. a list of several households: an item that starts with a full name and names the family's guardian
+  // ("– PEYRE Lucas, CE2 – responsable : Anne PEYRE, 06 …") holds two persons' names
+  for (const n of householdItemNames(layout, agents, strong)) add(n.start, n.end);
   // 7. the items of a list whose other items start with a person's name start with one too
   // ("1. VIGIER Bernard – …", "2. HOFFMANN Luc – …", "3. CASTAN-ROUQUETTE Sylvie – parcelle …")
   const listed = listItemNames(layout, out);
@@ -556,7 +564,64 @@ function agentListItem(layout: Layout, li: number): boolean {
   return false;
 }
 
+/** A jury's or a selection board's composition: its members sit for the body. */
+const PANEL_RE = /(?<![\p{L}])(?:jury|(?:membres|composition)\s+(?:du\s+comité|de\s+la\s+commission(?:\s+d['’](?:admission|attribution|examen|sélection))?))(?![\p{L}])/iu;
+
+/**
+ * The name at `at` on line `li` is a member of a jury or a board: after a label "Jury :" on its line, or in an item of
+ * a bulleted list under a heading that names the jury ("Composition du jury (…) :" / "– Mme X, professeure ;").
+ */
+function panelMember(layout: Layout, li: number, at: number): boolean {
+  const { lines, text } = layout;
+  const l = lines[li]!;
+  const colon = text.lastIndexOf(':', at);
+  if (colon >= l.start && PANEL_RE.test(text.slice(l.start, colon)) && !/;|\p{Ll}{2}[.!?](?:\s|$)/u.test(text.slice(colon, at))) return true;
+  if (!BULLET_ITEM_RE.test(l.text)) return false;
+  for (let k = li - 1, seen = 0; k >= 0 && seen < 8; k--) {
+    const h = lines[k]!;
+    if (h.blank) continue;
+    seen++;
+    if (BULLET_ITEM_RE.test(h.text)) continue;
+    return /:[ \t]*$/.test(h.text) && PANEL_RE.test(h.text);
+  }
+  return false;
+}
+
 const COMPANY_AFTER_RE = /^[ \t]*[(,–-]?[ \t]*(?:SIRET|SIREN|RCS|SARL|SAS|SASU|EURL)(?![\p{L}])/u;
+
+const GUARDIAN_LABEL_RE = new RegExp(`(?<![\\p{L}])(?:responsables?(?:[ \\t]+(?:l[ée]ga(?:l|ux|les?)|\\d))?|parents?|représentants?[ \\t]+légaux?|représentante?[ \\t]+légale?|mère|père|tut(?:eur|rice)[ \\t]+légale?)[ \\t]*:[ \\t]*(?:${CIVILITY_SOURCE}[ \\t]+)?(?=\\p{Lu})`, 'giu');
+
+/**
+ * The items of a list of households: "– PEYRE Lucas, CE2 – carte … – responsable : Anne PEYRE, 06 …". An item that
+ * starts with a full name (one word in capitals, one capitalised) and gives a guardian or the parents further on:
+ * both are persons' names.
+ */
+function householdItemNames(layout: Layout, agents: Set<string>, strong: Set<string>): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  for (const l of lines) {
+    if (l.blank || !l.text.includes(':') || layout.zoneAt(l.start) === 'signature') continue;
+    const item = LIST_ITEM_RE.exec(l.text);
+    if (!item) continue;
+    GUARDIAN_LABEL_RE.lastIndex = 0;
+    let g = GUARDIAN_LABEL_RE.exec(l.text);
+    if (!g) continue;
+    const at = l.start + item[0].length;
+    const end = scanName(text, at, 4);
+    if (end < 0 || end > l.start + g.index || !/^[ \t]*(?:[–—,;(]|-[ \t])/u.test(text.slice(end, l.end))) continue;
+    const words = text.slice(at, end).split(/\s+/);
+    if (words.length < 2 || !words.some((w) => /^[\p{Lu}'’-]{2,}$/u.test(w)) || !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+    const sn = surnameOf(text.slice(at, end));
+    if (agents.has(sn) && !strong.has(sn)) continue;
+    out.push({ start: at, end, type: 'NOM' });
+    for (; g; g = GUARDIAN_LABEL_RE.exec(l.text)) {
+      const a = l.start + g.index + g[0].length;
+      const e = scanName(text, a, 5);
+      if (e > a && e <= l.end) out.push({ start: a, end: e, type: 'NOM' });
+    }
+  }
+  return out;
+}
 
 const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-–•*·])[ \t]+/u;
 const LEADING_CIV_RE = new RegExp(`^${CIVILITY_SOURCE}[ \\t]+`, 'u');

@@ -51,7 +51,7 @@ const RANK: Record<PersonalDataType, number> = {
 /** Spans of personal data about the person(s) the letter is about, sorted, non-overlapping. */
 export function findPersonalData(text: string): PersonalDataSpan[] {
   if (text.trim() === '') return [];
-  const layout = analyseLayout(leadersAsColons(unframe(text)));
+  const layout = analyseLayout(leadersAsColons(unboxed(unframe(text))));
   const cells = findTableCells(layout);
   const names = findNames(layout, cells);
   const addresses = findAddresses(layout, names);
@@ -80,6 +80,17 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
 function unframe(text: string): string {
   if (!/^[ \t]*[*#│┃║¦|]|[*#│┃║¦|][ \t]*$/m.test(text)) return text;
   return text.replace(/^([ \t]*)([*#│┃║¦|]+)|([*#│┃║¦|]+)([ \t]*)$/gm, (m) => ' '.repeat(m.length));
+}
+
+const BOX_NUMBER_RE = /^([ \t]*)((?:Case|CASE|Rubrique|RUBRIQUE|Champ|CHAMP|Cadre|CADRE)[ \t]+\d{1,3}[a-z]?[ \t]*:[ \t]*)(?=\S)/gm;
+
+/**
+ * A flattened PDF form, its boxes numbered at the start of the lines ("Case 5 : Adresse : …", "Rubrique 3 : Nom : …"):
+ * the box's number blanked out, same length, so that the field's own label starts the line.
+ */
+function unboxed(text: string): string {
+  if (!/(?:Case|CASE|Rubrique|RUBRIQUE|Champ|CHAMP|Cadre|CADRE)[ \t]+\d{1,3}[a-z]?[ \t]*:/.test(text)) return text;
+  return text.replace(BOX_NUMBER_RE, (_m, lead: string, box: string) => lead + ' '.repeat(box.length));
 }
 
 /** "Raphaël NGUYEN (CRR-ADM-25-0662)": a code in brackets right after a person's name is theirs. */
