@@ -78,4 +78,8 @@ ${SIGN}`;
     const t = letter('Textes applicables : arrêté du directeur régional n° 2024-DR-117 relatif aux examens.');
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
   });
+  it('reads a name set after a rank or a superior’s title as an official’s', () => {
+    const t = letter('Le capitaine du port de plaisance, M. Loïc Brenot, ne délivre pas cette attestation. Le supérieur de la communauté, M. Alain Pujos, la signera.');
+    expect(ofType(t, 'NOM')).toEqual(['Léonie FAURIEL']);
+  });
 });
