@@ -70,7 +70,32 @@ export function findPersonalData(text: string): PersonalDataSpan[] {
     ...birthDatesAfterNames(layout.text, names),
     ...cells,
   ];
-  return resolve(all);
+  return resolve(outsideExamples(layout.text, all));
+}
+
+/** "Exemple de formulaire rempli (personne fictive) :", "Exemple d'aperçu : « … »": a model of the data, not the data. */
+const EXAMPLE_LABEL_RE = /(?<![\p{L}])Exemples?(?![\p{L}])[^:\n.]{0,80}:[ \t]*/gu;
+
+/**
+ * The spans outside the examples a letter gives: the rest of the line after an example's label, or the lines under it
+ * up to a blank line when the label ends its line.
+ */
+function outsideExamples(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!text.includes('Exemple')) return spans;
+  const ranges: [number, number][] = [];
+  EXAMPLE_LABEL_RE.lastIndex = 0;
+  for (let m = EXAMPLE_LABEL_RE.exec(text); m; m = EXAMPLE_LABEL_RE.exec(text)) {
+    const from = m.index + m[0].length;
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    else if (to === from) {
+      const blank = /\n[ \t]*(?:\n|$)/.exec(text.slice(from + 1));
+      to = blank ? from + 1 + blank.index : text.length;
+    }
+    ranges.push([from, to]);
+  }
+  if (ranges.length === 0) return spans;
+  return spans.filter((s) => !ranges.some(([a, b]) => s.start >= a && s.end <= b));
 }
 
 /**
@@ -83,14 +108,21 @@ function unframe(text: string): string {
 }
 
 const BOX_NUMBER_RE = /^([ \t]*)((?:Case|CASE|Rubrique|RUBRIQUE|Champ|CHAMP|Cadre|CADRE)[ \t]+\d{1,3}[a-z]?[ \t]*:[ \t]*)(?=\S)/gm;
+/** A box's code before a field's label: "A4 Adresse : …", "B2 Représentant 2 : …". */
+const BOX_CODE_RE = /^([ \t]*)([A-H]\d{1,2}[ \t]+)(?=\p{Lu}[^:\n]{1,60}:)/gmu;
 
 /**
- * A flattened PDF form, its boxes numbered at the start of the lines ("Case 5 : Adresse : …", "Rubrique 3 : Nom : …"):
+ * A flattened PDF form, its boxes numbered at the start of the lines ("Case 5 : Adresse : …", "Rubrique 3 : Nom : …",
+ * "A4 Adresse : …"):
  * the box's number blanked out, same length, so that the field's own label starts the line.
  */
 function unboxed(text: string): string {
-  if (!/(?:Case|CASE|Rubrique|RUBRIQUE|Champ|CHAMP|Cadre|CADRE)[ \t]+\d{1,3}[a-z]?[ \t]*:/.test(text)) return text;
-  return text.replace(BOX_NUMBER_RE, (_m, lead: string, box: string) => lead + ' '.repeat(box.length));
+  const blank = (_m: string, lead: string, box: string): string => lead + ' '.repeat(box.length);
+  let out = text;
+  if (/(?:Case|CASE|Rubrique|RUBRIQUE|Champ|CHAMP|Cadre|CADRE)[ \t]+\d{1,3}[a-z]?[ \t]*:/.test(out)) out = out.replace(BOX_NUMBER_RE, blank);
+  // (box codes: three lines of a form at least, so that a lone "A4 …" is left alone)
+  if (/^[ \t]*[A-H]\d/m.test(out) && (out.match(BOX_CODE_RE) ?? []).length >= 3) out = out.replace(BOX_CODE_RE, blank);
+  return out;
 }
 
 /** "Raphaël NGUYEN (CRR-ADM-25-0662)": a code in brackets right after a person's name is theirs. */
