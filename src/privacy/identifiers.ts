@@ -102,6 +102,8 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
     const li = layout.lineAt(start);
     // ("Exemple de présentation (compte fictif) : FR76 …": an example of the form, no one's account)
     if (EXAMPLE_BEFORE_RE.test(text.slice(layout.lines[li]!.start, start))) continue;
+    // ("FR76 … – à l'ordre de Sanef": the account of the payee the person pays, a body)
+    if (PAYEE_AFTER_RE.test(text.slice(start + end, start + end + 40))) continue;
     const zone = layout.zones[li]!;
     const line = layout.lines[li]!;
     const blockStart = layout.lines.find((l) => l.block === line.block && l.block >= 0)?.start ?? line.start;
@@ -133,6 +135,9 @@ export function findIbans(layout: Layout, names: readonly PersonalDataSpan[] = [
   }
   return out;
 }
+
+/** After an account, the payee the person pays to: "– à l'ordre de la régie …", ", au profit du Trésor". */
+const PAYEE_AFTER_RE = /^[ \t]*[–—,(-]?[ \t]*(?:à[ \t]+l['’]ordre[ \t]+d[eu']|au[ \t]+profit[ \t]+d[eu'])(?![ \t]*(?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)(?![\p{L}]))/u;
 
 /** Nouns of the person's identifiers: "numéro d'<noun>", "<noun> n° …", "<noun> : …". */
 const ID_NOUNS =
@@ -169,7 +174,7 @@ const AUTHORITY_AFTER_RE = /^[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:pr�
 /** After a number, what makes it a service's line: "est un numéro court", "est un numéro vert". */
 const SERVICE_NUMBER_AFTER_RE = /^[ \t]*,?[ \t]*(?:est|reste)[ \t]+(?:un|le)[ \t]+numéro[ \t]+(?:court|vert|gratuit|surtaxé|spécial|d['’]envoi|non[ \t]+surtaxé)(?![\p{L}])/u;
 /** Before a number, an act named with its authority: "décision du directeur général n°", "arrêté du préfet n° :". */
-const AUTHORITY_BEFORE_RE = /(?<![\p{L}])(?:décision|arrêté|délibération|circulaire|instruction|note[ \t]+de[ \t]+service)[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:président(?:e)?|préfet|préfète|maire|ministre|conseil|direct(?:eur|rice))(?:[ \t]+\p{Ll}+)?[ \t]*n[°º][ \t]*:?[ \t]*$/u;
+const AUTHORITY_BEFORE_RE = /(?<![\p{L}])(?:décision|arrêté|délibération|circulaire|instruction|note[ \t]+de[ \t]+service)[ \t]+(?:du|de[ \t]+la|de[ \t]+l['’])[ \t]*(?:président(?:e)?|préfet|préfète|maire|ministre|conseil|direct(?:eur|rice))(?:[ \t]+(?:d['’])?[\p{L}'’-]+){0,6}[ \t]*n[°º][ \t]*:?[ \t]*$/u;
 /** After a number, the date of a legal text ("du 7 février 2002"): the year it was numbered in. */
 const LEGAL_DATE_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+(\d{4})(?!\d)/u;
 /** Before "matricule" in the same sentence: an agent, not the person ("votre" breaks it). */
@@ -177,7 +182,7 @@ const AGENT_BEFORE_MATRICULE_RE =
   /(?<![\p{L}])(?:agent|agente|gardien(?:ne)?\s+de\s+la\s+paix|gendarme|brigadier(?:-chef)?|policier|policière|officier|contrôleu(?:r|se)|adjudant(?:-chef)?|maréchal\s+des\s+logis(?:-chef)?|enquêt(?:eur|rice)|agent\s+(?:de\s+contrôle|verbalisateur|enregistreur|assermenté))(?![\p{L}])(?:(?!\b(?:votre|vos|vous)\b)[^.;\n]){0,50}$/iu;
 
 /** Generic labels that number no person: phone lines, postal codes, places, rooms, plots. */
-const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|session|libre\s+réponse|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt(?!\s+de\s+travail)|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_GENERIC_RE = /(?<![\p{L}])(?:vert|gratuit|session|libre\s+réponse|court|appel|urgence|postal|voie|rue|porte|bâtiment|étage|salle|pièce|parcelle|cadastr\p{L}*|section|circulaire|instruction|note|rubrique|catégorie|échelon|classe|zone|secteur|canton|route|autoroute|tome|volume|question|motif|alinéa|paragraphe|point|étape|cas|semaine|suivi|colis|déclaration\s+d['’]activité|jour|mois|année|exercice|tranche|niveau|option|critère|case|ligne|colonne|tableau|liste|pièce|annexe|chapitre|titre\s+(?:I|II|III|IV|V)|rang|place|stand|quai|voie|arrêt(?!\s+de\s+travail)|circuit|itinéraire|station|sortie|département|région|commune|SIRET|SIREN|cerfa|TVA|sécurité\s+sociale|NIR|INSEE|IBAN|BIC|RIB)s?(?![\p{L}])/iu;
 /** D. references: "V/Réf. :", "Votre référence :", "N/Réf. :", "Réf. :". */
 const REF_RE =
   /(?<![\p{L}])(?:V\/\s?R[ée]f\.?|Vos\s+r[ée]f(?:[ée]rences?|s?\.)|Votre\s+r[ée]f[ée]rence|N\/\s?R[ée]f\.?|Nos\s+r[ée]f(?:[ée]rences?|s?\.)|Notre\s+r[ée]f[ée]rence|R[ée]f[ée]rences?|R[ée]f\.?)[ \t]*:/giu;
