@@ -363,7 +363,8 @@ function readLine(text: string, from: number, to: number, out: PersonalDataSpan[
     if (m.generic && /^code/iu.test(label) && !/^(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(value)) continue;
     // in the running text, only a clear identifier: 5 digits or more, or letters and digits in groups; no phone number
     // (or a code of four groups of capitals and digits or more, as courts number their cases: "DBXW-Q-A4K-PL3T"; or a mixed code, "7H3K9QZ2")
-    if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)) || MIXED_CODE_RE.test(value))) continue;
+    // (or a staff number of capitals and digits after "matricule": "(matricule TRX-0412)")
+    if (m.inline && !(/(?:\d\D*){5}/.test(value) || (/^matricule$/iu.test(label) && /^[A-Z]{2,5}-?\d{3,}$/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){2,}$/.test(value) && /\d{3}/.test(value)) || (/^[A-Z0-9]+(?:-[A-Z0-9]+){3,}$/.test(value) && value.length >= 12 && /\d/.test(value)) || MIXED_CODE_RE.test(value))) continue;
     // a phone number under a label of our own guess ("Numéro de portable : 06 …", "0 800 972 100", "+352 …") is left to the phone reader
     // (an international prefix "00" opens ten digits or more: "00217" is a number of the person's)
     // (after a bare "numéro", a number grouped as a phone's of another plan: "votre numéro, le 02 314 27 90, ne répond plus")
@@ -472,7 +473,8 @@ const DOB_RE = new RegExp(
 
 // (or the next cells of a row: "Né(e) le<tab>04/03/2018<tab>21/09/1981", one column per person)
 const MORE_DATES_RE = new RegExp(`^(?:${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?|[ ]*\\t[ \\t]*|[ ]{2,}|[ ]*\\|[ ]*)(${DATE_SOURCE})(?![ ]?[/.-]?\\d)`, 'u');
-const NOT_BORN_RE = /(?<![\p{L}])(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:\S+\s*){0,2}$/iu;
+// (a colon between opens a list of the person's data: "données enregistrées à votre dossier : née le …")
+const NOT_BORN_RE = /(?<![\p{L}])(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:[^\s:]+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {
   const { text } = layout;

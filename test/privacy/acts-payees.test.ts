@@ -51,4 +51,11 @@ describe('numbers and accounts that are a body’s', () => {
   it('reads the children named after « vos deux enfants mineurs, »', () => {
     expect(ofType(letter('Vos trois enfants mineurs, Eneko, Ane et Julen, ne sont pas convoqués.'), 'NOM').join(' ')).toContain('Eneko');
   });
+  it('reads a birth listed after « à votre dossier : », but not a file « né le »', () => {
+    expect(ofType(letter('Données enregistrées à votre dossier : née le 4 juin 1987 à Bayonne, téléphone connu.'), 'DATE_NAISSANCE')).toEqual(['4 juin 1987']);
+    expect(ofType(letter('Le dossier né le 4 juin 2019 a été clos.'), 'DATE_NAISSANCE')).toEqual([]);
+  });
+  it('reads a staff number of capitals and four digits after « matricule »', () => {
+    expect(ofType(letter('Le véhicule était conduit par M. Peio ARRIETA, livreur (matricule LGX-2208), le 3 mars.'), 'NUMERO_DOSSIER')).toEqual(['LGX-2208']);
+  });
 });
