@@ -125,11 +125,14 @@ function unboxed(text: string): string {
   return out;
 }
 
-/** "Raphaël NGUYEN (CRR-ADM-25-0662)": a code in brackets right after a person's name is theirs. */
+/** "Raphaël NGUYEN (CRR-ADM-25-0662)", "Léa MOREL – n° PRT-0412-883105": a code right after a person's name is theirs. */
 function codesAfterNames(text: string, names: PersonalDataSpan[]): PersonalDataSpan[] {
   const out: PersonalDataSpan[] = [];
   for (const n of names) {
-    const m = /^[ \t]*\([ \t]*((?=[A-Z0-9/-]*\d[A-Z0-9/-]*\d[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{5,30})[ \t]*\)/.exec(text.slice(n.end, n.end + 40));
+    // (or after a dash and "n°": "Contrat de prêt : Léa MOREL – n° PRT-0412-883105")
+    const m =
+      /^[ \t]*\([ \t]*((?=[A-Z0-9/-]*\d[A-Z0-9/-]*\d[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{5,30})[ \t]*\)/.exec(text.slice(n.end, n.end + 40)) ??
+      /^[ \t]*[–—-][ \t]*n[°º][ \t]*((?=[A-Z0-9/-]*\d[A-Z0-9/-]*\d[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{5,30})(?![\p{L}\p{N}])/u.exec(text.slice(n.end, n.end + 40));
     const code = m?.[1];
     // letters and digits, or digits in groups, or a long number: not a year nor an age, nor a date (see birthDatesAfterNames)
     if (m && code && !DATE_ONLY_RE.test(code) && (/[A-Z]/.test(code) || /[-/]/.test(code) || /^\d{6,}$/.test(code))) {

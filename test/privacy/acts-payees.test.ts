@@ -58,4 +58,7 @@ describe('numbers and accounts that are a body’s', () => {
   it('reads a staff number of capitals and four digits after « matricule »', () => {
     expect(ofType(letter('Le véhicule était conduit par M. Peio ARRIETA, livreur (matricule LGX-2208), le 3 mars.'), 'NUMERO_DOSSIER')).toEqual(['LGX-2208']);
   });
+  it('reads a code given with « – n° » right after a person’s name', () => {
+    expect(ofType(letter('Contrat de prêt : Ainhoa ETCHART – n° PRT-0412-883105'), 'NUMERO_DOSSIER')).toEqual(['PRT-0412-883105']);
+  });
 });
