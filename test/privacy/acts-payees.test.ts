@@ -61,4 +61,7 @@ describe('numbers and accounts that are a body’s', () => {
   it('reads a code given with « – n° » right after a person’s name', () => {
     expect(ofType(letter('Contrat de prêt : Ainhoa ETCHART – n° PRT-0412-883105'), 'NUMERO_DOSSIER')).toEqual(['PRT-0412-883105']);
   });
+  it('reads a name after a sports instructor’s role as the staff’s', () => {
+    expect(ofType(letter('Cours du mercredi (groupe « Tortues », maître-nageur : M. Iban Larre).'), 'NOM')).toEqual(['Ainhoa ETCHART']);
+  });
 });
