@@ -4,13 +4,7 @@
  * and data given again in another form. Letters written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
-
-function ofType(text: string, type: PersonalDataType): string[] {
-  return findPersonalData(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
+import { ofType } from '../helpers/personal-data.js';
 
 const HEAD = `Conseil départemental de la Vienne
 Direction de l'insertion

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
-
-function ofType(text: string, type: PersonalDataType): string[] {
-  return findPersonalData(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
+import { ofType } from '../helpers/personal-data.js';
 
 const HEAD = `Caisse primaire d'assurance maladie de la Sarthe
 Service des prestations

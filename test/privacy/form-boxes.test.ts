@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
-
-function ofType(text: string, type: PersonalDataType): string[] {
-  return findPersonalData(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
-}
+import { findPersonalData } from '../../src/privacy/personal-data.js';
+import { ofType } from '../helpers/personal-data.js';
 
 describe('a form whose boxes are coded « A1 », « B2 »', () => {
   const t = `CENTRE DE LOISIRS INTERCOMMUNAL

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findPersonalData, type PersonalDataType } from '../../src/privacy/personal-data.js';
+import { findPersonalData } from '../../src/privacy/personal-data.js';
+import { ofType } from '../helpers/personal-data.js';
 import { ibanChecks, nirKey } from '../../src/privacy/identifiers.js';
 
 /** The texts found, as "TYPE:text". */
 function found(text: string): string[] {
   return findPersonalData(text).map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
-}
-function ofType(text: string, type: PersonalDataType): string[] {
-  return findPersonalData(text)
-    .filter((s) => s.type === type)
-    .map((s) => text.slice(s.start, s.end));
 }
 
 const HEAD = `Caisse d'allocations familiales de l'Isère
