@@ -12,16 +12,18 @@ const PHONE_FR_RE = new RegExp(`(?<![\\p{L}\\p{N}+/])(?:(?:\\+|00)[ \\u00A0]?33[
 /** A number in a national format other than France's: a 0, then groups of 2 to 4 digits (read with the country's plan). */
 const NATIONAL_RE = /(?<![\p{L}\p{N}+/.,-])0\d{1,4}(?:[ \u00A0.-]\d{2,4}){1,4}(?![\p{L}\p{N}]|[.,/-]\d)/gu;
 /** Countries whose phone plan a letter's numbers may follow, when the letter names the country (in capitals too, as an address's last line) or one of its cities. */
+/** A country's name, also in capitals (an address's last line), then other words that name it (its cities, its adjective). */
+const country = (name: string, others = ''): RegExp => new RegExp([name, name.toUpperCase(), ...(others ? [others] : [])].join('|'), 'u');
 const FOREIGN_COUNTRIES: readonly [CountryCode, RegExp][] = [
-  ['GB', /Royaume-Uni|ROYAUME-UNI|Angleterre|Écosse|Irlande\s+du\s+Nord|Pays\s+de\s+Galles|Londres|britannique|United\s+Kingdom/u],
-  ['BE', /Belgique|BELGIQUE|Bruxelles|belge|Liège|Anvers|Charleroi|Namur|Gand/u],
-  ['CH', /Suisse|SUISSE|Genève|Lausanne|Zurich|Berne|Bâle/u],
-  ['DE', /Allemagne|ALLEMAGNE|allemande?s?|Berlin|Munich|Francfort|Sarrebruck|Stuttgart|Cologne|Hambourg/u],
-  ['LU', /Luxembourg|LUXEMBOURG/u],
-  ['IT', /Italie|ITALIE|italienne?s?|Rome|Milan|Turin|Naples/u],
-  ['ES', /Espagne|ESPAGNE|espagnole?s?|Madrid|Barcelone|Séville|Valence/u],
-  ['NL', /Pays-Bas|PAYS-BAS|néerlandaise?s?|Amsterdam|Rotterdam|La\s+Haye/u],
-  ['IE', /Irlande|IRLANDE|Dublin/u],
+  ['GB', country('Royaume-Uni', 'Angleterre|Écosse|Irlande\\s+du\\s+Nord|Pays\\s+de\\s+Galles|Londres|britannique|United\\s+Kingdom')],
+  ['BE', country('Belgique', 'Bruxelles|belge|Liège|Anvers|Charleroi|Namur|Gand')],
+  ['CH', country('Suisse', 'Genève|Lausanne|Zurich|Berne|Bâle')],
+  ['DE', country('Allemagne', 'allemande?s?|Berlin|Munich|Francfort|Sarrebruck|Stuttgart|Cologne|Hambourg')],
+  ['LU', country('Luxembourg')],
+  ['IT', country('Italie', 'italienne?s?|Rome|Milan|Turin|Naples')],
+  ['ES', country('Espagne', 'espagnole?s?|Madrid|Barcelone|Séville|Valence')],
+  ['NL', country('Pays-Bas', 'néerlandaise?s?|Amsterdam|Rotterdam|La\\s+Haye')],
+  ['IE', country('Irlande', 'Dublin')],
 ];
 const PHONE_INTL_RE = /(?<![\p{L}\p{N}])(?:\+|00[ \u00A0]?)(?!33)[1-9]\d{0,2}(?:[ \u00A0.-]?\(?\d{1,4}\)?){2,6}(?![\p{L}\p{N}])/gu;
 
