@@ -318,6 +318,8 @@ async function main(): Promise<void> {
   lines.push(`Union filtrée : ${historical ? 'règles à l’aveugle' : 'règles'} ∪ spans du modèle (b) de score ≥ seuil (courbe, seuil choisi sur aucun jeu)`);
   lines.push(`${'seuil'.padEnd(8)}${'jeux'.padEnd(14)}${'rappel'.padStart(22)}${'faux positifs'.padStart(22)}`);
   const groups: [string, string[]][] = historical ? [['dev3-dev11', BLIND_SETS.filter((x) => sets.includes(x))], ['dev7-dev11', latest.filter((x) => sets.includes(x))]] : [['tous', sets], ['dev7-dev11', latest.filter((x) => sets.includes(x))]];
+  // a blind set given with --sets (controle-*) gets its own curve: nothing was tuned on it
+  for (const s of sets.filter((x) => x.startsWith('controle-'))) groups.push([s, [s]]);
   GATES.forEach((g, k) => {
     for (const [name, members] of groups) {
       const c = emptyCounts();
