@@ -7,7 +7,7 @@ import type { PdfEngine } from './pdf/engine.js';
 import { extractPdf } from './pdf/extract.js';
 import { emptyFile, sniff, tooLarge, unsupported } from './sniff.js';
 import { decodeText } from './text.js';
-import type { Extraction, IngestLimits, PdfEngineName } from './types.js';
+import type { Block, Extraction, IngestLimits, PdfEngineName } from './types.js';
 import { ZipArchive } from './zip.js';
 
 /** Loads a PDF engine by name (each is imported only when first used). */
@@ -44,8 +44,17 @@ export async function extractDocument(bytes: Buffer, limits: IngestLimits, engin
     case 'html':
       return { format: 'html', blocks: htmlBlocks(decodeHtml(bytes), { furnitureTags: true }), warnings: [] };
     case 'text':
-      return { format: 'txt', blocks: [{ kind: 'paragraph', text: decodeText(bytes).text }], warnings: [] };
+      // one block per paragraph: a block's blank lines are folded (assemble.ts), the text's are its paragraphs
+      return { format: 'txt', blocks: textParagraphs(decodeText(bytes).text), warnings: [] };
     default:
       throw unsupported(kind);
   }
+}
+
+/** A plain text's paragraphs (blank-line separated) as blocks, so that a file read by a worker keeps them as pasted text does. */
+function textParagraphs(text: string): Block[] {
+  return text
+    .split(/\r?\n[ \t]*(?:\r?\n[ \t]*)+/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => ({ kind: 'paragraph' as const, text: p }));
 }

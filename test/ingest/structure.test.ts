@@ -90,6 +90,18 @@ describe.each(['lettre.pdf', 'lettre.docx', 'lettre.odt', 'lettre.html'])('%s', 
 });
 
 describe('format-specific structure', () => {
+  it('plain text: a file read by a worker (a batch, an audit) keeps its paragraphs, as the same text read inline or pasted', async () => {
+    const text = 'Mairie de Vif\nService scolaire\n\nObjet : inscription\n\n\nMadame,\n\nVotre demande a été rejetée par la commission.\n  \nVeuillez agréer, Madame, nos salutations.\n';
+    const inline = await ingestor.analyseBytes(Buffer.from(text), { profile: 'lettre' });
+    const worker = await ingestor.analyseBytes(Buffer.from(text), { profile: 'lettre', inline: false });
+    expect(worker.source.format).toBe('txt');
+    expect(worker.paragraphs.length).toBe(5);
+    // the worker folds runs of blank lines into one (a source map needs its text normalised): same paragraphs, same alerts
+    const paragraphs = (r: typeof inline): string[] => r.paragraphs.map((p) => r.text.slice(p.start, p.end).trim());
+    expect(paragraphs(worker)).toEqual(paragraphs(inline));
+    expect(worker.alerts.map((a) => `${a.rule}:${a.match}`)).toEqual(inline.alerts.map((a) => `${a.rule}:${a.match}`));
+  });
+
   it('PDF: words hyphenated across lines are joined, page numbers dropped, the letterhead read column by column', () => {
     const r = get('lettre.pdf');
     expect(r.source.pages).toBe(2);
