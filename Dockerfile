@@ -16,6 +16,7 @@ COPY rules ./rules
 COPY corpora/lexiques ./corpora/lexiques
 # The team's letters warm the startup snapshot at build time (they are not in the runtime image).
 COPY corpora/lettres ./corpora/lettres
+COPY corpora/donnees-personnelles ./corpora/donnees-personnelles
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim AS runtime

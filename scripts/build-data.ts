@@ -103,9 +103,44 @@ async function buildFrequencies(): Promise<number> {
   return words.length;
 }
 
+/**
+ * The personal-data tagger read with the rules on stored texts (src/privacy/second-opinion.ts), trained
+ * on the development letters of corpora/donnees-personnelles (written by the team, fictional persons),
+ * each in two layouts; the blind sets (controle-*) stay out until measured. Deterministic: 10 passes,
+ * seed 1; the sets in their numeric order.
+ */
+async function buildTagger(): Promise<number> {
+  const { readdirSync } = await import('node:fs');
+  const { asWordProcessorText, parseAnnotated } = await import('./eval-personal-data.js');
+  const { trainTagger } = await import('../src/privacy/tagger.js');
+  const { TAGGER_FILE } = await import('../src/privacy/second-opinion.js');
+  const dir = join(root, 'corpora', 'donnees-personnelles');
+  const sets = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && /^dev\d*$/.test(d.name)).map((d) => d.name).sort((a, b) => Number(a.slice(3) || 1) - Number(b.slice(3) || 1));
+  const examples = sets.flatMap((set) =>
+    readdirSync(join(dir, set))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .flatMap((f) => {
+        // each letter as written and as a word processor's document comes out of our readers
+        const source = readFileSync(join(dir, set, f), 'utf8');
+        return [source, asWordProcessorText(source)].map((s) => {
+          const a = parseAnnotated(s);
+          return { text: a.text, spans: a.gold };
+        });
+      }),
+  );
+  const model = trainTagger(examples, { epochs: 10, seed: 1 }).toJSON();
+  model.source = `Clarté, entraîné au build sur ${examples.length / 2} courriers fictifs annotés de corpora/donnees-personnelles (${sets.join(', ')}), tels qu'écrits et mis en page comme un DOCX ; Licence Ouverte 2.0 (Etalab)`;
+  writeFileSync(TAGGER_FILE, JSON.stringify(model));
+  return examples.length / 2;
+}
+
 const lefff = buildLefff();
 const freq = await buildFrequencies();
 console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${lefff.finite} formes conjuguées, ${freq} formes fréquentes → dist/lexiques/`);
+const t0 = Date.now();
+const taggerLetters = await buildTagger();
+console.error(`build-data: étiqueteur de données personnelles entraîné sur ${taggerLetters} courriers en ${((Date.now() - t0) / 1000).toFixed(1)} s → dist/lexiques/`);
 
 // Validate and compile our rules once now, which also fills the rule cache (dist/cache) so that the
 // first command after `npm ci` starts fast; a bad rule file fails the build here, naming the file.

@@ -4,12 +4,14 @@
  * covers at least 80 % of its characters (overlap alone for ADRESSE and NOM). A detection that overlaps
  * no gold span is a false positive.
  *
- *   node dist/scripts/eval-personal-data.js corpora/donnees-personnelles/dev [--manquees] [--docx]
+ *   node dist/scripts/eval-personal-data.js corpora/donnees-personnelles/dev [--manquees] [--docx] [--stockage]
+ * (--stockage: what a stored version loses, the rules and the learned tagger; see src/privacy/second-opinion.ts)
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findPersonalData, type PersonalDataSpan, type PersonalDataType } from '../src/privacy/personal-data.js';
+import { findPersonalDataToStore } from '../src/privacy/second-opinion.js';
 
 export const PERSONAL_DATA_TYPES: readonly PersonalDataType[] = ['NIR', 'IBAN', 'TELEPHONE', 'EMAIL', 'ADRESSE', 'DATE_NAISSANCE', 'NOM', 'NUMERO_DOSSIER'];
 
@@ -100,6 +102,8 @@ export interface EvalOptions {
   wordProcessor?: boolean;
   /** Letters analysed before timing (3,000 by default; less once the process has analysed as many). */
   warmUp?: number;
+  /** Measure what a stored version loses (the rules and the learned tagger) rather than the rules alone. */
+  store?: boolean;
 }
 
 export async function evaluatePersonalData(dir: string, options: EvalOptions = {}): Promise<PersonalDataEval> {
@@ -116,14 +120,15 @@ export async function evaluatePersonalData(dir: string, options: EvalOptions = {
   // Warm-up of `warmUp` letters whatever the set's size (four passes over a set of 40 letters left the
   // compiler cold: a set then read 1.6 times slower than the same code over the 650 letters), then five
   // timed passes of at least 200 letters each; the median pass is kept.
-  const results = letters.map(({ a }) => findPersonalData(a.text));
+  const find = options.store ? findPersonalDataToStore : findPersonalData;
+  const results = letters.map(({ a }) => find(a.text));
   const rounds = letters.length ? Math.ceil(200 / letters.length) : 0;
   const warmRounds = letters.length ? Math.ceil((options.warmUp ?? 3000) / letters.length) : 0;
-  for (let k = 0; k < warmRounds; k++) for (const { a } of letters) findPersonalData(a.text);
+  for (let k = 0; k < warmRounds; k++) for (const { a } of letters) find(a.text);
   const passes: number[] = [];
   for (let k = 0; k < 5; k++) {
     const t0 = performance.now();
-    for (let r = 0; r < rounds; r++) for (const { a } of letters) findPersonalData(a.text);
+    for (let r = 0; r < rounds; r++) for (const { a } of letters) find(a.text);
     passes.push((performance.now() - t0) / rounds);
   }
   passes.sort((x, y) => x - y);
@@ -214,11 +219,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   if (!dir) {
-    console.error('Usage : eval-personal-data DOSSIER [--manquees] [--docx]');
+    console.error('Usage : eval-personal-data DOSSIER [--manquees] [--docx] [--stockage]');
     process.exit(2);
   }
   const wordProcessor = args.includes('--docx');
-  evaluatePersonalData(dir, { wordProcessor })
+  evaluatePersonalData(dir, { wordProcessor, store: args.includes('--stockage') })
     .then((e) => console.log(formatEval(e, { missed: args.includes('--manquees'), wordProcessor })))
     .catch((err: unknown) => {
       console.error(`Évaluation impossible : ${err instanceof Error ? err.message : String(err)}`);

@@ -7,6 +7,7 @@ import { AppError } from './errors.js';
 import { blockAt, type SourceBlock } from './ingest/assemble.js';
 import type { PersonalDataMode, Report, Warning } from './model.js';
 import { findPersonalData, pseudonymise } from './privacy/personal-data.js';
+import { findPersonalDataToStore } from './privacy/second-opinion.js';
 import { computeScore } from './report/score.js';
 import { runRules } from './rules/engine.js';
 import type { RuleLibrary } from './rules/load.js';
@@ -49,13 +50,14 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   const extracted = input.format !== undefined && input.format !== 'txt';
   if (!extracted && input.text.trim().length === 0) throw new AppError('EMPTY_DOCUMENT', 'Le document est vide : il ne contient aucun texte à analyser.');
   // Stored versions: personal data replaced first, so that the text, every offset and every message of
-  // the report (which may quote the text) are those of the replaced text; the source map follows.
+  // the report (which may quote the text) are those of the replaced text; the source map follows. What
+  // is stored is read by the rules and the learned tagger (second-opinion.ts); a count, by the rules.
   let text = input.text;
   let sourceBlocks = input.blocks;
   let bodyEnd = input.bodyEnd;
   let personalData: Report['personalData'];
   if (options.personalData === 'pseudonymise') {
-    const p = pseudonymise(input.text);
+    const p = pseudonymise(input.text, findPersonalDataToStore(input.text));
     if (p.spans.length) {
       text = p.text;
       sourceBlocks = input.blocks?.map((b) => ({ ...b, start: p.mapOffset(b.start, 'start'), end: p.mapOffset(b.end, 'end') }));

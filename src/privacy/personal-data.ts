@@ -10,7 +10,7 @@
 import { findAddresses } from './addresses.js';
 import { findEmails, findPhones } from './contacts.js';
 import { findBirthDates, findDossiers, findIbans, findNirs } from './identifiers.js';
-import { NOT_NAME_WORDS, analyseLayout, hasOrgWord } from './layout.js';
+import { NOT_NAME_WORDS, analyseLayout, hasOrgWord, type Layout } from './layout.js';
 import { findNames } from './names.js';
 import { findTableCells } from './tables.js';
 
@@ -50,8 +50,56 @@ const RANK: Record<PersonalDataType, number> = {
 
 /** Spans of personal data about the person(s) the letter is about, sorted, non-overlapping. */
 export function findPersonalData(text: string): PersonalDataSpan[] {
-  if (text.trim() === '') return [];
+  return readPersonalData(text).spans;
+}
+
+/** What the rules read of a letter: its personal data, and whether a place belongs to the service. */
+export interface RulesReading {
+  spans: PersonalDataSpan[];
+  /**
+   * True when the rules know a span for the service's: in the letterhead (the first block, no identity
+   * block), on a line of an agent's label or block ("Dossier suivi par : …"), of the service's contact
+   * block, in the signature, a name whose surname is an agent's or a signatory's, or a "birth date" no
+   * one can be born on. A second reader's finds there are not personal data.
+   */
+  theService(span: PersonalDataSpan): boolean;
+}
+
+/** The rules' reading of a letter (see RulesReading). */
+export function readPersonalData(text: string): RulesReading {
+  if (text.trim() === '') return { spans: [], theService: () => false };
   const layout = analyseLayout(leadersAsColons(unboxed(unframe(text))));
+  const spans = detect(layout);
+  return { spans, theService: (span) => serviceReason(layout, spans, span) !== null };
+}
+
+/** Kinds of data only a private person has: a block holding one is no agent's block, whatever its labels. */
+const PERSON_ONLY = new Set<PersonalDataType>(['ADRESSE', 'DATE_NAISSANCE', 'NIR', 'IBAN']);
+
+/** Why the rules know a span for the service's (see RulesReading.theService), or null; `spans`: the rules' finds. */
+export function serviceReason(layout: Layout, spans: readonly PersonalDataSpan[], span: PersonalDataSpan): string | null {
+  const line = layout.lines[layout.lineAt(span.start)]!;
+  const personBlock = (): boolean => line.block >= 0 && spans.some((r) => PERSON_ONLY.has(r.type) && layout.lines[layout.lineAt(r.start)]!.block === line.block);
+  if ((layout.agentLabelLine(line.index) || (line.block >= 0 && layout.agentBlock(line.block))) && !personBlock()) return 'agent-line';
+  if (layout.serviceLine(line.index)) return 'service-line';
+  if (layout.zoneAt(span.start) === 'signature') return 'signature';
+  // the letterhead: the letter's first block, when it is no identity block
+  const first = layout.lines.find((l) => !l.blank);
+  if (first && line.block === first.block && layout.zoneAt(span.start) === 'header') return 'letterhead';
+  if (span.type === 'DATE_NAISSANCE') return plausibleBirth(layout.text.slice(span.start, span.end)) ? null : 'no-birth';
+  if (span.type !== 'NOM') return null;
+  const words = layout.text.slice(span.start, span.end).toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
+  return words.some((w) => layout.agentSurnames.has(w)) ? 'agent-surname' : null;
+}
+
+/** A birth date names a day and a year past (« 2044-2045 », « 2 avril 2048 » are no one's birth). */
+function plausibleBirth(date: string): boolean {
+  const years = date.match(/(?<!\d)(?:1[89]|20)\d\d(?!\d)/g);
+  if (!years || years.length !== 1) return /(?<!\d)\d{1,2}[/.]\d{1,2}[/.]\d{2}(?!\d)/.test(date);
+  return Number(years[0]) <= new Date().getFullYear() && /\d{1,2}\s*(?:[/.|-]|\p{L})/u.test(date.replace(years[0]!, ''));
+}
+
+function detect(layout: Layout): PersonalDataSpan[] {
   const cells = findTableCells(layout);
   const names = findNames(layout, cells);
   const addresses = findAddresses(layout, names);
@@ -282,9 +330,11 @@ export interface Pseudonymised {
   mapOffset(offset: number, side?: 'start' | 'end'): number;
 }
 
-/** The text with each personal datum replaced by its placeholder; the same string when nothing is found. */
-export function pseudonymise(text: string): Pseudonymised {
-  const spans = findPersonalData(text);
+/**
+ * The text with each personal datum replaced by its placeholder; the same string when nothing is found.
+ * `spans`: sorted, non-overlapping (the rules' by default; stored versions add the tagger's, see second-opinion.ts).
+ */
+export function pseudonymise(text: string, spans: PersonalDataSpan[] = findPersonalData(text)): Pseudonymised {
   const counts: Partial<Record<PersonalDataType, number>> = {};
   if (spans.length === 0) return { text, counts, spans, mapOffset: (offset) => Math.max(0, Math.min(offset, text.length)) };
   let out = '';

@@ -1,6 +1,4 @@
 /**
- * EXPERIMENT — not wired into findPersonalData nor any product path.
- *
  * A small token-level sequence tagger for personal data: BIO tags over the eight personal-data types,
  * an averaged structured perceptron decoded with Viterbi (first-order transitions, BIO constraints).
  * Features are lexical (word, shape, affixes), contextual (two words either side), layout-based (the
@@ -8,7 +6,9 @@
  * zone) and, optionally, the rule detector's own output for the token ("hints").
  *
  * Deterministic: a fixed seed shuffles the training letters, a fixed number of epochs. No dependency.
- * A model serialises to JSON (features with a non-zero weight only).
+ * A model serialises to JSON (features with a non-zero weight only). The model shipped with Clarté is
+ * trained at build time and reads, with the rules, the texts Clarté stores (second-opinion.ts);
+ * scripts/experiment-pd-tagger.ts compares the ways of combining the two.
  */
 import { mulberry32 } from '../random.js';
 import type { PersonalDataSpan, PersonalDataType } from './personal-data.js';
@@ -420,6 +420,8 @@ export interface TaggerJSON {
   format: 'clarte-personal-data-tagger';
   version: 1;
   useHints: boolean;
+  /** What the model was trained on, for the people who ship it. */
+  source?: string;
   tags: string[];
   /** (tags + 1) x tags transition weights, the last row being the start of the letter. */
   transitions: number[];
