@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
 import type { Report } from '../src/model.js';
+import { findPersonalData } from '../src/privacy/personal-data.js';
+import { findPersonalDataToStore } from '../src/privacy/second-opinion.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { actAs } from './helpers/accounts.js';
 import { clarte } from './helpers/cli.js';
@@ -132,6 +134,11 @@ describe('pseudonymisation before storage', () => {
   });
 
   it('stores what the rules leave and the learned tagger finds, while an ephemeral analysis counts with the rules', async () => {
+    // Precondition on the shipped model (trained again with every new development set): if it no longer
+    // finds the payer's mobile, pick another letter whose stored version differs from the rules'.
+    const union = findPersonalDataToStore(BILL).map((s) => BILL.slice(s.start, s.end));
+    expect(union, 'the shipped tagger no longer finds this letter’s phone: choose another letter').toContain(PAYER_PHONE);
+    expect(findPersonalData(BILL).map((s) => BILL.slice(s.start, s.end))).not.toContain(PAYER_PHONE);
     const counted = (await app.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: BILL } })).json() as Report;
     expect(counted.personalData!.counts.TELEPHONE ?? 0).toBe(0);
     const res = await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { text: BILL, title: 'Redevance' } });

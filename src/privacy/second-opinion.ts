@@ -77,12 +77,12 @@ function whole(text: string, s: ScoredSpan): ScoredSpan {
  * that overlap none of them and stand where the rules know nothing of the service (its agents' lines,
  * contact block, signature, staff names: what the legal mentions read); sorted, non-overlapping.
  */
-export function findPersonalDataToStore(text: string, tagger: Tagger = shippedTagger()): PersonalDataSpan[] {
+export function findPersonalDataToStore(text: string, tagger: Tagger = shippedTagger(), gate = TAGGER_GATE): PersonalDataSpan[] {
   const reading = readPersonalData(text);
   const rules = reading.spans;
   if (text.trim() === '') return rules;
   const extra = tag(tagger, text)
-    .filter((s) => s.score >= TAGGER_GATE)
+    .filter((s) => s.score >= gate)
     .map((s) => whole(text, s))
     .filter((s) => !rules.some((r) => r.start < s.end && s.start < r.end) && !reading.theService(s));
   if (extra.length === 0) return rules;
