@@ -16,6 +16,7 @@ COPY rules ./rules
 COPY corpora/lexiques ./corpora/lexiques
 # The team's letters warm the startup snapshot at build time (they are not in the runtime image).
 COPY corpora/lettres ./corpora/lettres
+# The annotated fictional letters train the personal-data tagger at build time (only its model ships).
 COPY corpora/donnees-personnelles ./corpora/donnees-personnelles
 RUN npm run build && npm prune --omit=dev
 
