@@ -62,6 +62,17 @@ describe('stored texts: the rules and a second reader', () => {
     expect(p.text).toContain('Une fuite chez les [NOM] a été signalée');
   });
 
+  it('never overlaps two finds, also when a number made whole reaches the next find', () => {
+    const reader = new FixedReader([
+      ['TELEPHONE', '06 48', 300],
+      ['TELEPHONE', '73 95', 300],
+    ]);
+    const stored = findPersonalDataToStore(BILL, reader);
+    for (let i = 1; i < stored.length; i++) expect(stored[i]!.start).toBeGreaterThanOrEqual(stored[i - 1]!.end);
+    expect(show(BILL, stored)).toContain('TELEPHONE:06 48 21 73 95');
+    expect(pseudonymise(BILL, stored).text).toContain('Contact : [TÉLÉPHONE]\n');
+  });
+
   it('keeps only the finds at or above the gate', () => {
     const reader = new FixedReader([['NOM', 'Ferrand', TAGGER_GATE - 1]]);
     expect(show(BILL, findPersonalDataToStore(BILL, reader))).toEqual(show(BILL, findPersonalData(BILL)));
