@@ -109,38 +109,52 @@ async function buildFrequencies(): Promise<number> {
  * each in two layouts; the blind sets (controle-*) stay out until measured. Deterministic: 10 passes,
  * seed 1; the sets in their numeric order.
  */
-async function buildTagger(): Promise<number> {
-  const { readdirSync } = await import('node:fs');
+async function buildTagger(): Promise<{ letters: number; trained: boolean }> {
+  const { existsSync, readdirSync } = await import('node:fs');
+  const { createHash } = await import('node:crypto');
   const { asWordProcessorText, parseAnnotated } = await import('./eval-personal-data.js');
   const { trainTagger } = await import('../src/privacy/tagger.js');
   const { TAGGER_FILE } = await import('../src/privacy/second-opinion.js');
   const dir = join(root, 'corpora', 'donnees-personnelles');
   const sets = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && /^dev\d*$/.test(d.name)).map((d) => d.name).sort((a, b) => Number(a.slice(3) || 1) - Number(b.slice(3) || 1));
-  const examples = sets.flatMap((set) =>
+  const files = sets.flatMap((set) =>
     readdirSync(join(dir, set))
       .filter((f) => f.endsWith('.txt'))
       .sort()
-      .flatMap((f) => {
-        // each letter as written and as a word processor's document comes out of our readers
-        const source = readFileSync(join(dir, set, f), 'utf8');
-        return [source, asWordProcessorText(source)].map((s) => {
-          const a = parseAnnotated(s);
-          return { text: a.text, spans: a.gold };
-        });
-      }),
+      .map((f) => ({ name: `${set}/${f}`, source: readFileSync(join(dir, set, f), 'utf8') })),
+  );
+  // The model is trained again only when its inputs changed: the letters, the tagger's code, the reading
+  // of the annotations (a second `npm run build`, as in CI, then skips the 30 s of training).
+  const hash = createHash('sha256');
+  for (const code of ['../src/privacy/tagger.js', './eval-personal-data.js']) hash.update(readFileSync(fileURLToPath(new URL(code, import.meta.url))));
+  for (const f of files) hash.update(`${f.name}\0${f.source}\0`);
+  const inputs = hash.digest('hex');
+  const stamp = `${TAGGER_FILE}.sha256`;
+  if (existsSync(TAGGER_FILE) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === inputs) return { letters: files.length, trained: false };
+  const examples = files.flatMap(({ source }) =>
+    // each letter as written and as a word processor's document comes out of our readers
+    [source, asWordProcessorText(source)].map((s) => {
+      const a = parseAnnotated(s);
+      return { text: a.text, spans: a.gold };
+    }),
   );
   const model = trainTagger(examples, { epochs: 10, seed: 1 }).toJSON();
-  model.source = `Clarté, entraîné au build sur ${examples.length / 2} courriers fictifs annotés de corpora/donnees-personnelles (${sets.join(', ')}), tels qu'écrits et mis en page comme un DOCX ; Licence Ouverte 2.0 (Etalab)`;
+  model.source = `Clarté, entraîné au build sur ${files.length} courriers fictifs annotés de corpora/donnees-personnelles (${sets.join(', ')}), tels qu'écrits et mis en page comme un DOCX ; Licence Ouverte 2.0 (Etalab)`;
   writeFileSync(TAGGER_FILE, JSON.stringify(model));
-  return examples.length / 2;
+  writeFileSync(stamp, inputs + '\n');
+  return { letters: files.length, trained: true };
 }
 
 const lefff = buildLefff();
 const freq = await buildFrequencies();
 console.error(`build-data: ${lefff.verbs} verbes, ${lefff.participles} participes, ${lefff.finite} formes conjuguées, ${freq} formes fréquentes → dist/lexiques/`);
 const t0 = Date.now();
-const taggerLetters = await buildTagger();
-console.error(`build-data: étiqueteur de données personnelles entraîné sur ${taggerLetters} courriers en ${((Date.now() - t0) / 1000).toFixed(1)} s → dist/lexiques/`);
+const tagger = await buildTagger();
+console.error(
+  tagger.trained
+    ? `build-data: étiqueteur de données personnelles entraîné sur ${tagger.letters} courriers en ${((Date.now() - t0) / 1000).toFixed(1)} s → dist/lexiques/`
+    : `build-data: étiqueteur de données personnelles à jour (${tagger.letters} courriers, rien n'a changé)`,
+);
 
 // Validate and compile our rules once now, which also fills the rule cache (dist/cache) so that the
 // first command after `npm ci` starts fast; a bad rule file fails the build here, naming the file.
