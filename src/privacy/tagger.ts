@@ -320,6 +320,566 @@ export function encodeLetter(text: string, space: FeatureSpace, hints: readonly 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Fast encoding for prediction (frozen space)
+
+type Ids1 = Map<string, number>;
+type Ids2 = Map<string, Ids1>;
+type Ids3 = Map<string, Ids2>;
+const NO_IDS1: Ids1 = new Map();
+const NO_IDS2: Ids2 = new Map();
+const NO_IDS3: Ids3 = new Map();
+
+const LEN_LIMITS = [1, 2, 3, 4, 6, 9];
+const PIL_LIMITS = [0, 1, 2, 3, 5];
+const COL_LIMITS = [0, 10, 30, 50];
+const IND_LIMITS = [0, 4, 20];
+const LN_LIMITS = [0, 1, 2, 3, 4, 6, 8, 12, 20, 30];
+const CKD_LIMITS = [0, 2, 4, 6, 8, 10, 13, 15, 20];
+const LABD_LIMITS = [1, 2, 3, 5, 8];
+
+/** Index of `bucket(n, limits)` in [...limits, beyond]. */
+function bucketIndex(n: number, limits: readonly number[]): number {
+  for (let k = 0; k < limits.length; k++) if (n <= limits[k]!) return k;
+  return limits.length;
+}
+
+/** fullShape without a regular expression for ASCII characters (the same result). */
+function fastFullShape(w: string): string {
+  let s = '';
+  for (let k = 0; k < w.length && s.length < 8; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 128) s += c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : w[k]!;
+    else {
+      const ch = String.fromCodePoint(w.codePointAt(k)!);
+      if (ch.length === 2) k++;
+      s += /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    }
+  }
+  return s;
+}
+
+/**
+ * The features whose value is a token's lower-cased text ("<s>", "</s>" beyond the letter), as slots
+ * of FrozenIndex.packed (-1: no weight).
+ */
+interface WordIds {
+  /** w, p2, p3, s2, s3 */
+  w: number;
+  p2: number;
+  p3: number;
+  s2: number;
+  s3: number;
+  /** This word as the value of w-1, w-2, w+1, w+2. */
+  wm1: number;
+  wm2: number;
+  wp1: number;
+  wp2: number;
+  /** The pair templates with this word first: their ids by the second word. */
+  wm1w: Ids1;
+  wwp1: Ids1;
+  wm2wm1: Ids1;
+}
+
+/** The same for a token's short shape. */
+interface ShapeIds {
+  sh: number;
+  shm1: number;
+  shp1: number;
+  shm1sh: Ids1;
+  shshp1: Ids1;
+  shm1shshp1: Ids2;
+}
+
+/** What a token's features need of its text alone; one per distinct token text in a letter. */
+interface TokenInfo {
+  lower: string;
+  short: string;
+  /** The lower-cased text or the shape holds a "|" (the "|" token): compound features are then looked up whole. */
+  pipe: boolean;
+  /** Count of the ASCII digits; all of the text is ASCII digits. */
+  digits: number;
+  number: boolean;
+  /** Holds a letter or a digit (a label word). */
+  word: boolean;
+  words: WordIds;
+  shapes: ShapeIds;
+  fs: number;
+  len: number;
+}
+
+/**
+ * The names of a frozen space by template, then by value ("w-1|w=le|dossier": template "w-1|w", values
+ * "le" and "dossier"), so that prediction builds no feature string; the ids of every word and shape of
+ * the model are gathered once, so that a token costs one look-up of its word and one of its shape. A
+ * compound name whose values hold a "|" of their own is only in the space's own map: the features of
+ * such values are looked up there, whole (`whole`).
+ */
+class FrozenIndex {
+  /** Size of the space when indexed: the index is rebuilt if the space grew since. */
+  readonly size: number;
+  private readonly one = new Map<string, Ids1>();
+  private readonly two = new Map<string, Ids2>();
+  private readonly three = new Map<string, Ids3>();
+  private readonly words = new Map<string, WordIds>();
+  private readonly shapes = new Map<string, ShapeIds>();
+  readonly b: number;
+  readonly nolab: number;
+  readonly ckAt: number;
+  private readonly w: Ids1;
+  private readonly sh: Ids1;
+  readonly fs: Ids1;
+  private readonly p2: Ids1;
+  private readonly p3: Ids1;
+  private readonly s2: Ids1;
+  private readonly s3: Ids1;
+  private readonly wm1: Ids1;
+  private readonly wm2: Ids1;
+  private readonly wp1: Ids1;
+  private readonly wp2: Ids1;
+  private readonly wm1w: Ids2;
+  private readonly wwp1: Ids2;
+  private readonly wm2wm1: Ids2;
+  private readonly shm1: Ids1;
+  private readonly shp1: Ids1;
+  private readonly shm1sh: Ids2;
+  private readonly shshp1: Ids2;
+  private readonly shm1shshp1: Ids3;
+  readonly pb: Ids1;
+  readonly pa: Ids1;
+  readonly z: Ids1;
+  readonly zsh: Ids2;
+  readonly lf: Ids1;
+  readonly plf: Ids1;
+  readonly cks: Ids1;
+  readonly lab1: Ids1;
+  readonly lab: Ids1;
+  readonly lab1sh: Ids2;
+  readonly labw: Ids1;
+  readonly h: Ids1;
+  readonly hm1: Ids1;
+  readonly hp1: Ids1;
+  readonly hsh: Ids2;
+  readonly hm1h: Ids2;
+  readonly hhp1: Ids2;
+  readonly hz: Ids2;
+  /** Ids of the values of the bucketed templates, by bucket index. */
+  readonly len: Int32Array;
+  readonly pil: Int32Array;
+  readonly col: Int32Array;
+  readonly ind: Int32Array;
+  readonly ln: Int32Array;
+  readonly ckd: Int32Array;
+  readonly labd: Int32Array;
+  /** gap=0, 1, 2, wide. */
+  readonly gap: Int32Array;
+  /** run=0 … 30. */
+  readonly run: Int32Array;
+  /** ckp=F, L, M. */
+  readonly ckp: Int32Array;
+  /** pb= and pa= by character code (< 128; NL, SP included), -2 for "look it up". */
+  readonly pbByCode: Int32Array;
+  readonly paByCode: Int32Array;
+
+  /**
+   * The non-zero weights of the features, by slot: at a feature's slot s, packed[s] is the set of their
+   * tags (bit t for tag t), then come their weights by increasing tag. The maps of the index give slots,
+   * not feature ids.
+   */
+  readonly packed: Float64Array;
+  /** Slot of each feature id; -1 for a feature without weights (that adds nothing to any score). */
+  private readonly slotOf: Int32Array;
+
+  constructor(
+    readonly space: FeatureSpace,
+    weights: Float64Array,
+  ) {
+    this.size = space.size;
+    const limit = Math.min(space.size, weights.length / NT);
+    this.slotOf = new Int32Array(space.size).fill(-1);
+    let length = 0;
+    for (let f = 0; f < limit; f++) {
+      let c = 0;
+      for (let t = 0; t < NT; t++) if (weights[f * NT + t] !== 0) c++;
+      if (c > 0) {
+        this.slotOf[f] = length;
+        length += 1 + c;
+      }
+    }
+    this.packed = new Float64Array(length);
+    for (let f = 0; f < limit; f++) {
+      let at = this.slotOf[f]!;
+      if (at < 0) continue;
+      const tagsAt = at++;
+      let set = 0;
+      for (let t = 0; t < NT; t++) {
+        const x = weights[f * NT + t]!;
+        if (x === 0) continue;
+        this.packed[at++] = x;
+        set |= 1 << t;
+      }
+      this.packed[tagsAt] = set;
+    }
+    space.names.forEach((name, f) => {
+      const id = this.slotOf[f]!;
+      if (id < 0) return;
+      const eq = name.indexOf('=');
+      if (eq < 0) return; // read from the space's map below
+      const template = name.slice(0, eq);
+      const value = name.slice(eq + 1);
+      const parts = template.split('|').length;
+      const cut = value.split('|');
+      if (parts === 1) setIn(this.one, template, value, id);
+      else if (parts === 2 && cut.length === 2) setIn(getOrAdd(this.two, template), cut[0]!, cut[1]!, id);
+      else if (parts === 3 && cut.length === 3) setIn(getOrAdd(getOrAdd(this.three, template), cut[0]!), cut[1]!, cut[2]!, id);
+    });
+    const bare = (name: string): number => this.whole(name);
+    const one = (t: string): Ids1 => this.one.get(t) ?? NO_IDS1;
+    const two = (t: string): Ids2 => this.two.get(t) ?? NO_IDS2;
+    const buckets = (t: string, limits: readonly number[]): Int32Array => {
+      const m = one(t);
+      return Int32Array.from([...limits.map(String), `>${limits[limits.length - 1]}`], (v) => m.get(v) ?? -1);
+    };
+    this.b = bare('b');
+    this.nolab = bare('nolab');
+    this.ckAt = bare('ck@');
+    this.w = one('w');
+    this.sh = one('sh');
+    this.fs = one('fs');
+    this.p2 = one('p2');
+    this.p3 = one('p3');
+    this.s2 = one('s2');
+    this.s3 = one('s3');
+    this.wm1 = one('w-1');
+    this.wm2 = one('w-2');
+    this.wp1 = one('w+1');
+    this.wp2 = one('w+2');
+    this.wm1w = two('w-1|w');
+    this.wwp1 = two('w|w+1');
+    this.wm2wm1 = two('w-2|w-1');
+    this.shm1 = one('sh-1');
+    this.shp1 = one('sh+1');
+    this.shm1sh = two('sh-1|sh');
+    this.shshp1 = two('sh|sh+1');
+    this.shm1shshp1 = this.three.get('sh-1|sh|sh+1') ?? NO_IDS3;
+    this.pb = one('pb');
+    this.pa = one('pa');
+    this.z = one('z');
+    this.zsh = two('z|sh');
+    this.lf = one('lf');
+    this.plf = one('plf');
+    this.cks = one('cks');
+    this.lab1 = one('lab1');
+    this.lab = one('lab');
+    this.lab1sh = two('lab1|sh');
+    this.labw = one('labw');
+    this.h = one('h');
+    this.hm1 = one('h-1');
+    this.hp1 = one('h+1');
+    this.hsh = two('h|sh');
+    this.hm1h = two('h-1|h');
+    this.hhp1 = two('h|h+1');
+    this.hz = two('h|z');
+    this.len = buckets('len', LEN_LIMITS);
+    this.pil = buckets('pil', PIL_LIMITS);
+    this.col = buckets('col', COL_LIMITS);
+    this.ind = buckets('ind', IND_LIMITS);
+    this.ln = buckets('ln', LN_LIMITS);
+    this.ckd = buckets('ckd', CKD_LIMITS);
+    this.labd = buckets('labd', LABD_LIMITS);
+    const gap = one('gap');
+    this.gap = Int32Array.from(['0', '1', '2', 'wide'], (v) => gap.get(v) ?? -1);
+    const run = one('run');
+    this.run = Int32Array.from({ length: 31 }, (_, v) => run.get(String(v)) ?? -1);
+    const ckp = one('ckp');
+    this.ckp = Int32Array.from(['F', 'L', 'M'], (v) => ckp.get(v) ?? -1);
+    const side = (m: Ids1): Int32Array =>
+      Int32Array.from({ length: 128 }, (_, c) => {
+        const ch = String.fromCharCode(c);
+        return m.get(ch === '\n' ? 'NL' : ch === ' ' || ch === '\t' ? 'SP' : ch) ?? -1;
+      });
+    this.pbByCode = side(this.pb);
+    this.paByCode = side(this.pa);
+    // every word and shape of the model, with its ids
+    for (const m of [this.w, this.wm1, this.wm2, this.wp1, this.wp2, this.wm1w, this.wwp1, this.wm2wm1])
+      for (const word of m.keys()) if (!this.words.has(word)) this.words.set(word, this.wordIds(word));
+    for (const m of [this.sh, this.shm1, this.shp1, this.shm1sh, this.shshp1, this.shm1shshp1])
+      for (const shape of m.keys()) if (!this.shapes.has(shape)) this.shapes.set(shape, this.shapeIds(shape));
+  }
+
+  /** The id of a whole feature name (for values holding a "|"). */
+  whole(name: string): number {
+    const f = this.space.ids.get(name);
+    return f === undefined ? -1 : this.slotOf[f]!;
+  }
+
+  /** Id of `template=a|b`, `m` being the template's map. */
+  pair(template: string, m: Ids2, a: string, b: string): number {
+    if (a.includes('|') || b.includes('|')) return this.whole(`${template}=${a}|${b}`);
+    return m.get(a)?.get(b) ?? -1;
+  }
+
+  private wordIds(lower: string): WordIds {
+    return {
+      w: this.w.get(lower) ?? -1,
+      p2: this.p2.get(lower.slice(0, 2)) ?? -1,
+      p3: this.p3.get(lower.slice(0, 3)) ?? -1,
+      s2: this.s2.get(lower.slice(-2)) ?? -1,
+      s3: this.s3.get(lower.slice(-3)) ?? -1,
+      wm1: this.wm1.get(lower) ?? -1,
+      wm2: this.wm2.get(lower) ?? -1,
+      wp1: this.wp1.get(lower) ?? -1,
+      wp2: this.wp2.get(lower) ?? -1,
+      wm1w: this.wm1w.get(lower) ?? NO_IDS1,
+      wwp1: this.wwp1.get(lower) ?? NO_IDS1,
+      wm2wm1: this.wm2wm1.get(lower) ?? NO_IDS1,
+    };
+  }
+
+  private shapeIds(short: string): ShapeIds {
+    return {
+      sh: this.sh.get(short) ?? -1,
+      shm1: this.shm1.get(short) ?? -1,
+      shp1: this.shp1.get(short) ?? -1,
+      shm1sh: this.shm1sh.get(short) ?? NO_IDS1,
+      shshp1: this.shshp1.get(short) ?? NO_IDS1,
+      shm1shshp1: this.shm1shshp1.get(short) ?? NO_IDS2,
+    };
+  }
+
+  /** The ids of a token's text; `lower` and `short` may also be "<s>" or "</s>" (beyond the letter). */
+  info(text: string, lower: string, short: string, full: string): TokenInfo {
+    let digits = 0;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    return {
+      lower,
+      short,
+      pipe: lower.includes('|') || short.includes('|'),
+      digits,
+      number: digits > 0 && digits === text.length,
+      word: /[\p{L}\p{N}]/u.test(text),
+      words: this.words.get(lower) ?? this.wordIds(lower),
+      shapes: this.shapes.get(short) ?? this.shapeIds(short),
+      fs: this.fs.get(full) ?? -1,
+      len: this.len[bucketIndex(text.length, LEN_LIMITS)]!,
+    };
+  }
+}
+
+function getOrAdd<V>(m: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = m.get(key);
+  if (!inner) m.set(key, (inner = new Map()));
+  return inner;
+}
+
+function setIn(m: Map<string, Ids1>, key: string, value: string, id: number): void {
+  getOrAdd(m, key).set(value, id);
+}
+
+/**
+ * emissions(encodeLetter(text, space, hints), weights) for a frozen space, through its index, bit for
+ * bit: each tag's score sums the same non-zero weights in the same order (features in the order of
+ * tokenFeatures, which each step below mirrors), without building feature strings. Leaving out the zero
+ * weights changes no sum: a sum that starts at +0 is never -0, and x + 0 = x for any other x.
+ */
+function emissionsFrozen(text: string, index: FrozenIndex, hintSpans: readonly PersonalDataSpan[] | null): { tokens: Token[]; e: Float64Array } {
+  const tokens = tokenize(text);
+  const hints = hintSpans ? tagTokens(tokens, hintSpans) : null;
+  const lines = lineInfos(text);
+  const n = tokens.length;
+  const byText = new Map<string, TokenInfo>();
+  const infos: TokenInfo[] = new Array<TokenInfo>(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!.text;
+    let inf = byText.get(t);
+    if (!inf) {
+      const full = fastFullShape(t);
+      inf = index.info(t, t.toLowerCase(), shortShape(full), full);
+      byText.set(t, inf);
+    }
+    infos[i] = inf;
+  }
+  const start = index.info('', '<s>', '<s>', '');
+  const end = index.info('', '</s>', '</s>', '');
+  const at = (i: number): TokenInfo => (i < 0 ? start : i >= n ? end : infos[i]!);
+  const hint = (i: number): string => (hints && i >= 0 && i < n ? TAGS[hints[i]!]! : 'O');
+  // chunks, as in tokenFeatures, with the ids of their features
+  const chunkOf = new Int32Array(n);
+  const chunks: { first: number; last: number; at: boolean; digits: number; shape: string; cks: number; ckd: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || tokens[i]!.start !== tokens[i - 1]!.end) chunks.push({ first: i, last: i, at: false, digits: 0, shape: '', cks: -1, ckd: -1 });
+    const c = chunks[chunks.length - 1]!;
+    c.last = i;
+    if (tokens[i]!.text === '@') c.at = true;
+    c.digits += infos[i]!.digits;
+    if (c.shape.length < 12) c.shape += infos[i]!.short;
+    chunkOf[i] = chunks.length - 1;
+  }
+  for (const c of chunks)
+    if (c.first !== c.last) {
+      c.cks = index.cks.get(c.shape) ?? -1;
+      c.ckd = index.ckd[bucketIndex(c.digits, CKD_LIMITS)]!;
+    }
+  // runs of digit groups, as in tokenFeatures
+  const runDigits = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    if (!infos[i]!.number) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = tokens[i]!.text.length;
+    for (;;) {
+      const k = j + 1;
+      const sep = k < n && tokens[k]!.start === tokens[j]!.end && (tokens[k]!.text === '.' || tokens[k]!.text === '-' || tokens[k]!.text === '/') ? k : -1;
+      const next = sep >= 0 ? sep + 1 : k;
+      if (next >= n || !infos[next]!.number || tokens[next]!.line !== tokens[j]!.line) break;
+      if (tokens[next]!.start - tokens[sep >= 0 ? sep : j]!.end > 1) break;
+      digits += tokens[next]!.text.length;
+      j = next;
+    }
+    for (let k = i; k <= j; k++) runDigits[k] = digits;
+    i = j + 1;
+  }
+  const e = new Float64Array(n * NT);
+  const packed = index.packed;
+  let row = 0;
+  /** Adds a feature's weights to the token's scores. */
+  const ids = {
+    push(slot: number): void {
+      if (slot < 0) return;
+      let j = slot + 1;
+      for (let set = packed[slot]!; set !== 0; set &= set - 1) e[row + 31 - Math.clz32(set & -set)]! += packed[j++]!;
+    },
+  };
+  let lineFirst = 0;
+  let lastColon = -1;
+  // the label before the colon, found again when the colon changes
+  let labColon = -2;
+  let last = '';
+  let labIds: number[] = [];
+  let lab1sh: Ids1 = NO_IDS1;
+  // the line's features
+  let li = lines[0]!;
+  let zsh: Ids1 = NO_IDS1;
+  let z = -1;
+  let ind = -1;
+  let ln = -1;
+  let lf = -1;
+  let plf = -1;
+  for (let i = 0; i < n; i++) {
+    row = i * NT;
+    const tok = tokens[i]!;
+    if (i === 0 || tokens[i - 1]!.line !== tok.line) {
+      lineFirst = i;
+      lastColon = -1;
+      li = lines[tok.line]!;
+      zsh = index.zsh.get(li.zone) ?? NO_IDS1;
+      z = index.z.get(li.zone) ?? -1;
+      ind = index.ind[bucketIndex(li.indent, IND_LIMITS)]!;
+      ln = index.ln[bucketIndex(tok.line, LN_LIMITS)]!;
+      lf = index.lf.get(li.first) ?? -1;
+      plf = index.plf.get(tok.line > 0 ? lines[tok.line - 1]!.first || 'BLANK' : '<s>') ?? -1;
+    }
+    const col = tok.start - li.start;
+    const posInLine = i - lineFirst;
+    const before = tok.start > 0 ? text.charCodeAt(tok.start - 1) : 10;
+    const after = tok.end < text.length ? text.charCodeAt(tok.end) : 10;
+    let gap = 0;
+    for (let k = tok.start - 1; k >= li.start; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 32) gap += 1;
+      else if (c === 9) gap += 4;
+      else break;
+    }
+    const me = infos[i]!;
+    const p1 = at(i - 1);
+    const p2 = at(i - 2);
+    const n1 = at(i + 1);
+    const n2 = at(i + 2);
+    const mw = me.words;
+    const ms = me.shapes;
+    ids.push(index.b);
+    ids.push(mw.w);
+    ids.push(ms.sh);
+    ids.push(me.fs);
+    ids.push(mw.p2);
+    ids.push(mw.p3);
+    ids.push(mw.s2);
+    ids.push(mw.s3);
+    ids.push(me.len);
+    ids.push(p1.words.wm1);
+    ids.push(p2.words.wm2);
+    ids.push(n1.words.wp1);
+    ids.push(n2.words.wp2);
+    ids.push(p1.pipe || me.pipe ? index.whole(`w-1|w=${p1.lower}|${me.lower}`) : (p1.words.wm1w.get(me.lower) ?? -1));
+    ids.push(me.pipe || n1.pipe ? index.whole(`w|w+1=${me.lower}|${n1.lower}`) : (mw.wwp1.get(n1.lower) ?? -1));
+    ids.push(p2.pipe || p1.pipe ? index.whole(`w-2|w-1=${p2.lower}|${p1.lower}`) : (p2.words.wm2wm1.get(p1.lower) ?? -1));
+    ids.push(p1.shapes.shm1);
+    ids.push(n1.shapes.shp1);
+    ids.push(p1.pipe || me.pipe ? index.whole(`sh-1|sh=${p1.short}|${me.short}`) : (p1.shapes.shm1sh.get(me.short) ?? -1));
+    ids.push(me.pipe || n1.pipe ? index.whole(`sh|sh+1=${me.short}|${n1.short}`) : (ms.shshp1.get(n1.short) ?? -1));
+    ids.push(p1.pipe || me.pipe || n1.pipe ? index.whole(`sh-1|sh|sh+1=${p1.short}|${me.short}|${n1.short}`) : (p1.shapes.shm1shshp1.get(me.short)?.get(n1.short) ?? -1));
+    ids.push(before < 128 ? index.pbByCode[before]! : (index.pb.get(text[tok.start - 1]!) ?? -1));
+    ids.push(after < 128 ? index.paByCode[after]! : (index.pa.get(text[tok.end]!) ?? -1));
+    ids.push(index.gap[gap >= 3 ? 3 : gap]!);
+    ids.push(index.pil[bucketIndex(posInLine, PIL_LIMITS)]!);
+    ids.push(index.col[bucketIndex(col, COL_LIMITS)]!);
+    ids.push(ind);
+    ids.push(z);
+    ids.push(me.pipe ? index.whole(`z|sh=${li.zone}|${me.short}`) : (zsh.get(me.short) ?? -1));
+    ids.push(ln);
+    ids.push(lf);
+    ids.push(plf);
+    const chunk = chunks[chunkOf[i]!]!;
+    if (chunk.first !== chunk.last) {
+      ids.push(chunk.cks);
+      ids.push(chunk.ckd);
+      ids.push(index.ckp[i === chunk.first ? 0 : i === chunk.last ? 1 : 2]!);
+      if (chunk.at) ids.push(index.ckAt);
+    }
+    if (runDigits[i]) ids.push(index.run[Math.min(runDigits[i]!, 30)]!);
+    if (lastColon >= 0) {
+      if (labColon !== lastColon) {
+        labColon = lastColon;
+        const words: string[] = [];
+        for (let k = lastColon - 1; k >= lineFirst && words.length < 3; k--) {
+          const t = tokens[k]!;
+          if (infos[k]!.word) words.unshift(infos[k]!.lower);
+          else if (t.text !== '.' && t.text !== "'" && t.text !== '’' && t.text !== '°') break;
+          if (k > lineFirst && t.start - tokens[k - 1]!.end >= 3) break;
+        }
+        last = words[words.length - 1] ?? '';
+        labIds = [index.lab1.get(last) ?? -1, index.lab.get(words.join(' ')) ?? -1];
+        for (const x of words) labIds.push(index.labw.get(x) ?? -1);
+        lab1sh = index.lab1sh.get(last) ?? NO_IDS1;
+      }
+      ids.push(labIds[0]!);
+      ids.push(labIds[1]!);
+      ids.push(index.labd[bucketIndex(i - lastColon, LABD_LIMITS)]!);
+      ids.push(last.includes('|') || me.pipe ? index.whole(`lab1|sh=${last}|${me.short}`) : (lab1sh.get(me.short) ?? -1));
+      for (let k = 2; k < labIds.length; k++) ids.push(labIds[k]!);
+    } else ids.push(index.nolab);
+    if (hints) {
+      const h = hint(i);
+      const hm1 = hint(i - 1);
+      const hp1 = hint(i + 1);
+      ids.push(index.h.get(h) ?? -1);
+      ids.push(index.hm1.get(hm1) ?? -1);
+      ids.push(index.hp1.get(hp1) ?? -1);
+      ids.push(index.pair('h|sh', index.hsh, h, me.short));
+      ids.push(index.pair('h-1|h', index.hm1h, hm1, h));
+      ids.push(index.pair('h|h+1', index.hhp1, h, hp1));
+      ids.push(index.pair('h|z', index.hz, h, li.zone));
+    }
+    if (tok.text === ':') lastColon = i;
+  }
+  return { tokens, e };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Decoding and training
 
 /** Emission scores, token by tag. */
@@ -340,6 +900,16 @@ function emissions(letter: EncodedLetter, weights: Float64Array): Float64Array {
   return e;
 }
 
+/** The allowed previous tags of tag t (ascending): PREV[PREV_START[t] .. PREV_START[t + 1]). */
+const PREV_START = new Int32Array(NT + 1);
+const PREV: number[] = [];
+for (let t = 0; t < NT; t++) {
+  PREV_START[t] = PREV.length;
+  for (let p = 0; p < NT; p++) if (ALLOWED[p * NT + t]) PREV.push(p);
+}
+PREV_START[NT] = PREV.length;
+const PREV_TAGS = Int32Array.from(PREV);
+
 /** Best tag sequence (Viterbi); `trans` is (NT + 1) x NT, row NT being the start. */
 function viterbi(e: Float64Array, n: number, trans: Float64Array): Uint8Array {
   const tags = new Uint8Array(n);
@@ -353,8 +923,9 @@ function viterbi(e: Float64Array, n: number, trans: Float64Array): Uint8Array {
     for (let t = 0; t < NT; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < NT; p++) {
-        if (!ALLOWED[p * NT + t]) continue;
+      // the allowed previous tags only, in increasing order as over all of them
+      for (let q = PREV_START[t]!, qEnd = PREV_START[t + 1]!; q < qEnd; q++) {
+        const p = PREV_TAGS[q]!;
         const s = score[prev + p]! + trans[p * NT + t]!;
         if (s > best) {
           best = s;
@@ -380,7 +951,7 @@ function viterbi(e: Float64Array, n: number, trans: Float64Array): Uint8Array {
 }
 
 /** Spans from BIO tags, with the mean margin of their tags over O. */
-function spansOf(letter: EncodedLetter, tags: Uint8Array, e: Float64Array): ScoredSpan[] {
+function spansOf(tokens: readonly Token[], tags: Uint8Array, e: Float64Array): ScoredSpan[] {
   const out: ScoredSpan[] = [];
   let cur: ScoredSpan | null = null;
   let margin = 0;
@@ -392,7 +963,7 @@ function spansOf(letter: EncodedLetter, tags: Uint8Array, e: Float64Array): Scor
     }
     cur = null;
   };
-  letter.tokens.forEach((tok, i) => {
+  tokens.forEach((tok, i) => {
     const tag = tags[i]!;
     if (tag === 0 || !isInside(tag)) close();
     if (tag === 0) return;
@@ -430,6 +1001,12 @@ export interface TaggerJSON {
 }
 
 export class Tagger {
+  /**
+   * For predict, built at its first call: the space by template and value, with the non-zero weights
+   * (a copy: a model's weights do not change once it is trained).
+   */
+  private index: FrozenIndex | undefined;
+
   constructor(
     readonly space: FeatureSpace,
     readonly weights: Float64Array,
@@ -441,18 +1018,15 @@ export class Tagger {
   /** Spans of an encoded letter (encoded with this model's space). */
   predictEncoded(letter: EncodedLetter): ScoredSpan[] {
     const e = emissions(letter, this.weights);
-    return spansOf(letter, viterbi(e, letter.tokens.length, this.transitions), e);
+    return spansOf(letter.tokens, viterbi(e, letter.tokens.length, this.transitions), e);
   }
 
   /** Spans of personal data in a text; `hints` (the rule detector's spans) are required when the model uses them. */
   predict(text: string, hints: readonly PersonalDataSpan[] = []): ScoredSpan[] {
-    const frozen = this.space.frozen;
-    this.space.frozen = true;
-    try {
-      return this.predictEncoded(encodeLetter(text, this.space, this.useHints ? hints : null));
-    } finally {
-      this.space.frozen = frozen;
-    }
+    // the same as predictEncoded(encodeLetter(text, space, …)) with the space frozen, without feature strings
+    if (this.index?.size !== this.space.size) this.index = new FrozenIndex(this.space, this.weights);
+    const { tokens, e } = emissionsFrozen(text, this.index, this.useHints ? hints : null);
+    return spansOf(tokens, viterbi(e, tokens.length, this.transitions), e);
   }
 
   toJSON(): TaggerJSON {
