@@ -144,6 +144,35 @@ function lineInfos(text: string): LineInfo[] {
 }
 
 /**
+ * Runs of digit groups separated by a blank, a dot, a dash or a slash on one line ("06 12 34 56 78",
+ * "1 78 02 59 350 217 49"): for each token of a run, the run's digit count (0 elsewhere).
+ */
+function digitRuns(tokens: readonly Token[], isNumber: (i: number) => boolean): Int32Array {
+  const n = tokens.length;
+  const runDigits = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    if (!isNumber(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let digits = tokens[i]!.text.length;
+    for (;;) {
+      const k = j + 1;
+      const sep = k < n && tokens[k]!.start === tokens[j]!.end && (tokens[k]!.text === '.' || tokens[k]!.text === '-' || tokens[k]!.text === '/') ? k : -1;
+      const next = sep >= 0 ? sep + 1 : k;
+      if (next >= n || !isNumber(next) || tokens[next]!.line !== tokens[j]!.line) break;
+      if (tokens[next]!.start - tokens[sep >= 0 ? sep : j]!.end > 1) break;
+      digits += tokens[next]!.text.length;
+      j = next;
+    }
+    for (let k = i; k <= j; k++) runDigits[k] = digits;
+    i = j + 1;
+  }
+  return runDigits;
+}
+
+/**
  * The feature strings of each token. `hints`: tags of the rule detector's spans (see tagTokens), or
  * null for a model without them.
  */
@@ -168,27 +197,7 @@ function tokenFeatures(text: string, tokens: readonly Token[], hints: Uint8Array
     if (c.shape.length < 12) c.shape += short[i];
     chunkOf[i] = chunks.length - 1;
   }
-  // runs of digit groups separated by a blank, a dot or a dash ("06 12 34 56 78", "1 78 02 59 350 217 49"): their digit count
-  const runDigits = new Int32Array(n);
-  for (let i = 0; i < n; ) {
-    if (!/^\d+$/.test(tokens[i]!.text)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let digits = tokens[i]!.text.length;
-    for (;;) {
-      const k = j + 1;
-      const sep = k < n && /^[.\-/]$/.test(tokens[k]!.text) && tokens[k]!.start === tokens[j]!.end ? k : -1;
-      const next = sep >= 0 ? sep + 1 : k;
-      if (next >= n || !/^\d+$/.test(tokens[next]!.text) || tokens[next]!.line !== tokens[j]!.line) break;
-      if (tokens[next]!.start - tokens[sep >= 0 ? sep : j]!.end > 1) break;
-      digits += tokens[next]!.text.length;
-      j = next;
-    }
-    for (let k = i; k <= j; k++) runDigits[k] = digits;
-    i = j + 1;
-  }
+  const runDigits = digitRuns(tokens, (i) => /^\d+$/.test(tokens[i]!.text));
   const out: string[][] = [];
   // per line: index of the line's first token; colons seen so far on the line
   let lineFirst = 0;
@@ -722,27 +731,7 @@ function emissionsFrozen(text: string, index: FrozenIndex, hintSpans: readonly P
       c.cks = index.cks.get(c.shape) ?? -1;
       c.ckd = index.ckd[bucketIndex(c.digits, CKD_LIMITS)]!;
     }
-  // runs of digit groups, as in tokenFeatures
-  const runDigits = new Int32Array(n);
-  for (let i = 0; i < n; ) {
-    if (!infos[i]!.number) {
-      i++;
-      continue;
-    }
-    let j = i;
-    let digits = tokens[i]!.text.length;
-    for (;;) {
-      const k = j + 1;
-      const sep = k < n && tokens[k]!.start === tokens[j]!.end && (tokens[k]!.text === '.' || tokens[k]!.text === '-' || tokens[k]!.text === '/') ? k : -1;
-      const next = sep >= 0 ? sep + 1 : k;
-      if (next >= n || !infos[next]!.number || tokens[next]!.line !== tokens[j]!.line) break;
-      if (tokens[next]!.start - tokens[sep >= 0 ? sep : j]!.end > 1) break;
-      digits += tokens[next]!.text.length;
-      j = next;
-    }
-    for (let k = i; k <= j; k++) runDigits[k] = digits;
-    i = j + 1;
-  }
+  const runDigits = digitRuns(tokens, (i) => infos[i]!.number);
   const e = new Float64Array(n * NT);
   const packed = index.packed;
   let row = 0;
