@@ -1,6 +1,7 @@
 /** The pipeline façade: analyse(input, rules) → Report. Pure; every door (CLI, HTTP, tests) uses it. */
 import { createHash } from 'node:crypto';
-import { buildDoc } from './analysis/document.js';
+import { buildDoc, type Doc } from './analysis/document.js';
+import { normalizeText } from './analysis/normalize.js';
 import { detectLanguage } from './analysis/language.js';
 import { kandelMoles, kandelMolesBand, lix, lixBand } from './analysis/readability.js';
 import { AppError } from './errors.js';
@@ -9,7 +10,7 @@ import type { PersonalDataMode, Report, Warning } from './model.js';
 import { findPersonalData, pseudonymise } from './privacy/personal-data.js';
 import { findPersonalDataToStore } from './privacy/second-opinion.js';
 import { computeScore } from './report/score.js';
-import { runRules } from './rules/engine.js';
+import { runRules, type MentionReading } from './rules/engine.js';
 import type { RuleLibrary } from './rules/load.js';
 
 /** What to analyse: text already extracted, with optional provenance. */
@@ -56,16 +57,25 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   let sourceBlocks = input.blocks;
   let bodyEnd = input.bodyEnd;
   let personalData: Report['personalData'];
+  let original: { doc: Doc; text: string; map: (offset: number, side: 'start' | 'end') => number } | undefined;
   if (options.personalData === 'pseudonymise') {
-    const p = pseudonymise(input.text, findPersonalDataToStore(input.text));
+    // Normalised first, so that the offsets of the text before and after replacement map one to one.
+    const normal = normalizeText(input.text);
+    const same = normal === input.text;
+    const p = pseudonymise(normal, findPersonalDataToStore(normal));
     if (p.spans.length) {
       text = p.text;
-      sourceBlocks = input.blocks?.map((b) => ({ ...b, start: p.mapOffset(b.start, 'start'), end: p.mapOffset(b.end, 'end') }));
-      if (bodyEnd !== undefined) bodyEnd = p.mapOffset(bodyEnd, 'start');
+      sourceBlocks = same ? input.blocks?.map((b) => ({ ...b, start: p.mapOffset(b.start, 'start'), end: p.mapOffset(b.end, 'end') })) : undefined;
+      bodyEnd = same && bodyEnd !== undefined ? p.mapOffset(bodyEnd, 'start') : undefined;
+      original = { doc: buildDoc(normal, same ? input.bodyEnd : undefined), text: normal, map: p.mapOffset };
     }
     personalData = { pseudonymised: true, found: p.spans.length, counts: p.counts as Record<string, number> };
   }
   const doc = buildDoc(text, bodyEnd);
+  // The type and the legal mentions of a stored version are read in its text before replacement (in
+  // memory only), their offsets mapped onto the stored text: saving a letter does not change them (a
+  // signatory's name replaced by [NOM] would read as a field to complete, a masked name as no name).
+  const reading: MentionReading | undefined = original && original.doc.text === original.text && doc.text === text ? { doc: original.doc, map: original.map } : undefined;
   if (options.personalData === 'count') {
     const counts: Record<string, number> = {};
     const spans = findPersonalData(doc.text);
@@ -94,11 +104,18 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
   }
   // The type decides which mentions apply: declared by the caller, else classified from the body
   // (merge fields masked, as the mentions read it: one start index for both).
+  const typeDoc = reading?.doc ?? doc;
   const type = options.documentType
     ? { id: options.documentType, confidence: 1, evidence: [] }
-    : library.documentTypes.classify(doc.masked.slice(0, doc.bodyEnd));
+    : library.documentTypes.classify(typeDoc.masked.slice(0, typeDoc.bodyEnd));
+  const mapSpan = (r: { start: number; end: number }): { start: number; end: number } => {
+    if (!reading) return r;
+    const start = reading.map(r.start, 'start');
+    return { start, end: Math.max(start, reading.map(r.end, 'end')) };
+  };
+  if (reading) type.evidence = type.evidence.map(mapSpan);
   const facts = { documentType: type.id };
-  const run = runRules(set, doc, facts);
+  const run = runRules(set, doc, facts, reading);
   const alerts = run.alerts;
   if (blocks) {
     for (const a of alerts) {
@@ -109,7 +126,11 @@ export function analyse(input: AnalysisInput, library: RuleLibrary, options: Ana
       if (page !== undefined) a.page = page;
     }
   }
-  const mentions = set.rules.flatMap((r) => (r.check.mention ? [r.check.mention(doc, facts)] : []));
+  const mentions = set.rules.flatMap((r) => {
+    if (!r.check.mention) return [];
+    const m = r.check.mention(typeDoc, facts);
+    return [reading ? { ...m, evidence: m.evidence.map(mapSpan) } : m];
+  });
 
   let words = 0;
   let syllables = 0;

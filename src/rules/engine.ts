@@ -67,8 +67,18 @@ export interface RuleRun {
   longSentences: number;
 }
 
+/**
+ * Another version of the document that the mention rules read in its place, with the map of its offsets
+ * onto the document: a stored version's text before its personal data was replaced. Hits are found in
+ * `doc` of the reading and rendered against the document (its text, lines, quoted match).
+ */
+export interface MentionReading {
+  doc: Doc;
+  map(offset: number, side: 'start' | 'end'): number;
+}
+
 /** Runs every rule of the set over the document: sorted alerts, and counts that the cap does not bias. */
-export function runRules(set: RuleSet, doc: Doc, facts: DocFacts): RuleRun {
+export function runRules(set: RuleSet, doc: Doc, facts: DocFacts, mentions?: MentionReading): RuleRun {
   const alerts: Alert[] = [];
   const weights = new Map<Category, number>();
   const passive = new Set<number>();
@@ -90,7 +100,14 @@ export function runRules(set: RuleSet, doc: Doc, facts: DocFacts): RuleRun {
     };
     if (check.scope === 'sentence') for (let i = 0; i < doc.sentences.length; i++) push(check.run(doc, i, facts), i);
     else if (check.scope === 'paragraph') for (let i = 0; i < doc.paragraphs.length; i++) push(check.run(doc, i, facts), -1);
-    else push(check.run(doc, 0, facts), -1);
+    else if (mentions && check.mention) {
+      const hits = check.run(mentions.doc, 0, facts);
+      for (const h of hits) {
+        h.start = mentions.map(h.start, 'start');
+        h.end = Math.max(h.start, mentions.map(h.end, 'end'));
+      }
+      push(hits, -1);
+    } else push(check.run(doc, 0, facts), -1);
     if (weight > 0) weights.set(rule.category, (weights.get(rule.category) ?? 0) + weight);
   }
   alerts.sort((a, b) => a.start - b.start || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
