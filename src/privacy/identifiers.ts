@@ -162,11 +162,11 @@ const ANY_PREFIXED_RE = /(?<![\p{L}])(?:n[°º]|num(?:éro|ero)s?|r[ée]f[ée]re
 /** G. "Code de cession (annulé) : KB7-42Q-MX9", "Code d'accès : …": a code, read only when letters and digits mix (see readLine). */
 const CODE_RE = /(?<![\p{L}])code(?:[ \t]+(?:de|du|des|la|le)(?![\p{L}])|[ \t]+(?:d|l)['’]|[ \t]*(?:d|l)['’])*(?:[ \t]?[\p{L}'’-]+){0,2}[ \t]?(?:\([^)\n]{0,40}\))?[ \t]*:/giu;
 /**
- * F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "la référence REV-25-03118", "porte le numéro
+ * F. an identifier named in the text, no colon: "(dossier 2024-BFC-0187342)", "– id. 4419572X –", "la référence REV-25-03118", "porte le numéro
  * 64-2025-0733", "votre numéro allocataire, 4417290, figure …" (set between commas).
  */
 const INLINE_RE =
-  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|carte(?![ \t]+professionnelle)|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]*\d|[ \t]?\d)|[A-Z]{2,4}[ \t]\d)/gu;
+  /(?<![\p{L}])(?:[Dd]ossier|référence|numéro|[Ii]d(?:ent)?\.|Portalis|[Ss]aisine|RG|avis|demande|facture|contrat|mandat(?:[ \t]+(?:SEPA|de[ \t]+prélèvement))?|INE|IPP|NUD|RPPS|matricule|identifiant|RUM|compte|signalement|client|titre|carte(?![ \t]+professionnelle)|[Rr]éf\.|n[°º][ \t]*[A-Z]{2,10}|(?<=sous[ \t]+le[ \t]+)n[°º])(?:[ \t]+[\p{L}'’-]+){0,3}?(?:,(?=[ \t]+(?:le|la|l['’])[ \t]|[ \t]+[A-Z0-9][A-Z0-9/-]{3,}[ \t]*,))?[ \t]+(?:(?:est|reste|porte|sous)[ \t]+)?(?:(?:le|la|l['’])[ \t]*)?\(?(?=\d|[A-Z](?:[A-Z0-9/-]*\d|[ \t]?\d)|[A-Z]{2,4}[ \t]\d)/gu;
 /** After a number, the date and subject of a legal text ("du 20 décembre 1996 relative à"). */
 const LEGAL_TEXT_AFTER_RE = /^[ \t]+du[ \t]+\d{1,2}(?:er)?[ \t]+\p{L}+[ \t]+\d{4}[ \t,]+(?:relati(?:f|ve)|portant|modifiant|pris|fixant)/u;
 /** After a number, the authority whose act it numbers: "du président du tribunal", "du préfet", "du conseil municipal". */

@@ -24,6 +24,14 @@ Madame,
 Le numéro 38 250 est un numéro court d'envoi automatique.`);
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
   });
+  it('reads the identifiers of a list of people given after “id.”', () => {
+    const t = `FRANCE TRAVAIL – Agence de Sablé\n\nCOMPTE RENDU D'INFORMATION COLLECTIVE\n\nPersonnes convoquées :\n\n1. MARCHAL Inès – id. 3310958K – présente – retenue\n2. TOURE Ibrahim – Id. 7720431B – absent excusé\n3. VIDAL Rose – ident. 5083312T – présente\n`;
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['3310958K', '7720431B', '5083312T']);
+  });
+  it('does not read an idea or an abbreviation in a sentence as an identifier label', () => {
+    const t = HEAD2 + 'Voir id. p. 12 ; même remarque au point 3.\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
   it('does not read a model number made of zeros', () => {
     const t = HEAD2 + 'Votre identifiant a la forme suivante : identifiant : PGX-00-000000 (exemple).\n';
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
