@@ -7,7 +7,7 @@ import { hasOrgWord, type Layout } from './layout.js';
 import { scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?)/iu;
+const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi)/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
 const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
@@ -41,12 +41,23 @@ interface Cell {
   text: string;
 }
 
-/** A table's cells: between bars, between tabs, or set apart by two spaces or more. */
-type Separator = 'pipes' | 'tabs' | 'spaces';
+/** A table's cells: between bars, between tabs, between semicolons (a CSV export), or set apart by two spaces or more. */
+type Separator = 'pipes' | 'tabs' | 'semicolons' | 'spaces';
 
 function cells(text: string, start: number, end: number, sep: Separator): Cell[] {
   const out: Cell[] = [];
   const s = text.slice(start, end);
+  if (sep === 'semicolons') {
+    // (every field counts, empty ones too: "08:30;;LEGENDRE" keeps LEGENDRE in the third column)
+    let at = 0;
+    for (const [index, field] of s.split(';').entries()) {
+      const lead = field.length - field.trimStart().length;
+      const t = field.trim();
+      out.push({ col: index, start: start + at + lead, end: start + at + lead + t.length, text: t });
+      at += field.length + 1;
+    }
+    return out;
+  }
   const pipes = sep !== 'spaces';
   const re = sep === 'pipes' ? /[^|]+/g : sep === 'tabs' ? /[^\t]+/g : /\S+(?: \S+)*/g;
   let index = 0;
@@ -71,7 +82,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // (a table of two columns whose outer bars were blanked as a frame's, see unframe: one bar left, rows of bars below)
     const bars = l.text.match(/\|/g)?.length ?? 0;
     const twoColumns = bars === 1 && /^[ \t]/.test(l.text) && (lines[i + 1]?.text.includes('|') ?? false);
-    const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : 'spaces';
+    const semicolons = l.text.match(/;/g)?.length ?? 0;
+    const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : semicolons >= 2 && !/;[ \t]/.test(l.text) ? 'semicolons' : 'spaces';
     const pipes = sep !== 'spaces';
     // (a header holds no number but in brackets: "Tarif (QF 4)")
     if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, ''))) continue;
@@ -80,14 +92,17 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
     if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
     // ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |": a row of a table read across, its cells hold names, not headings)
-    if (head.some((h) => PERSON_CELL_RE.test(h.text))) continue;
+    // (a heading may look like a first name and a surname: "Identifiant FT", "Numéro CAF")
+    if (head.some((h) => PERSON_CELL_RE.test(h.text) && !ID_COL_RE.test(h.text) && !NAME_COL_RE.test(h.text) && !DOB_COL_RE.test(h.text))) continue;
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
     // ("| Date | Lieu d'intervention | Montant |" in a bill to the person: the place the service came to, their home)
     const placeCols = layout.persons.length > 0 ? head.map((h) => PERSON_PLACE_COL_RE.test(h.text)) : [];
-    // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons)
-    if (head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
+    // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons; but a table of persons may name
+    // their employer's: "Nom    Prénom    Né(e) le    Employeur    SIRET employeur")
+    const persons = kinds.includes('DATE_NAISSANCE') || head.some((h) => /^prénoms?$/iu.test(h.text));
+    if (!persons && head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
     // (a table of persons: a name or birth column, or a column whose first cells are persons' names, "PERNOT Claude",
     // under a heading of its own: "Affouagiste", "Exploitant")
     if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE') && !(pipes && personRows(text, lines, i, sep))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;
@@ -96,11 +111,14 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // tab-separated lines are often "label<TAB>value" pairs: a header names two kinds of column at least, or
     // three columns or more with persons in the first ("Enfant<TAB>École<TAB>Montant", "Héritier<TAB>Part<TAB>Droits")
     if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2 && !(head.length >= 3 && kinds[0] === 'NOM')) continue;
+    // (a CSV header names two kinds of column at least: "heure;matricule;nom;prénom;date_naissance;poste")
+    if (sep === 'semicolons' && kinds.filter((k) => k !== null).length < 2) continue;
     for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
       const r = lines[j]!;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
       if (sep === 'pipes' && !r.text.includes('|')) break;
       if (sep === 'tabs' && !r.text.includes('\t')) break;
+      if (sep === 'semicolons' && !r.text.includes(';')) break;
       if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
       const row = cells(text, r.start, r.end, sep);
       for (const [ci, c] of row.entries()) {

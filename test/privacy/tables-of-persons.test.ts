@@ -1,0 +1,68 @@
+/**
+ * Tables of persons as the world of work writes them: a CSV export pasted with its semicolons, a sheet
+ * whose headings read like names ("Identifiant FT"), columns of trainees, employees or apprentices, and a
+ * table of persons that also names their employers' SIRET.
+ */
+import { describe, expect, it } from 'vitest';
+import { ofType } from '../helpers/personal-data.js';
+
+const HEAD = `Service de santé au travail – Centre de Sablé
+Planning des visites du jeudi 10 décembre 2026
+
+`;
+
+describe('tables of persons', () => {
+  it('reads a CSV export pasted with its semicolons, empty fields included', () => {
+    const t =
+      HEAD +
+      'heure;matricule;nom;prénom;date_naissance;poste\n' +
+      '08:30;MT-0412;GUERIN;Paulin;1971-05-02;cariste\n' +
+      '09:00;;ESNAULT;Maëlle;2004-11-19;apprentie\n' +
+      '\nCotisation : 118,50 € par salarié ; facture n° F2026-12.\n';
+    expect(ofType(t, 'NOM')).toEqual(['GUERIN', 'Paulin', 'ESNAULT', 'Maëlle']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1971-05-02', '2004-11-19']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toContain('MT-0412');
+  });
+
+  it('does not read a sentence with semicolons, or a CSV of services, as a table of persons', () => {
+    const t =
+      HEAD +
+      'service;adresse;téléphone;horaires\n' +
+      'Accueil;2 rue de la Gare 72300 Sablé;02 43 00 00 00;9 h-12 h\n' +
+      '\nMerci de venir à l’heure ; de prévenir en cas d’absence ; et d’apporter votre carte Vitale.\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual([]);
+  });
+
+  it('reads a sheet of trainees whose heading “Identifiant FT” looks like a first name and a surname', () => {
+    const t =
+      HEAD +
+      '| N° | Stagiaire | Identifiant FT | Heures |\n|---|---|---|---|\n| 1 | AMIOT Solène | 4417082B | 35 |\n| 2 | BERTIN Loïc | 3092265F | 28 |\n';
+    expect(ofType(t, 'NOM')).toEqual(['AMIOT Solène', 'BERTIN Loïc']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['4417082B', '3092265F']);
+  });
+
+  it('reads the employees of a list laid out with spaces under “Salarié”', () => {
+    const t =
+      HEAD +
+      'Rang  Salarié               Date de naissance  Ancienneté   Total\n' +
+      '1     GIRAUD Michel         19.07.1964         20           27\n' +
+      '2     PAPIN Anna            02.03.1983         17           24\n';
+    expect(ofType(t, 'NOM')).toEqual(['GIRAUD Michel', 'PAPIN Anna']);
+  });
+
+  it('reads a table of apprentices that also gives their employers’ SIRET, not the employers', () => {
+    const t =
+      HEAD +
+      'Nom\tPrénom\tNé(e) le\tEmployeur\tSIRET employeur\n' +
+      'AUBRIOT\tKylian\t14/02/2010\tSARL Gaignard Bâtiment\t433 915 207 00028\n' +
+      'BENSALAH\tIlias\t03/09/2008\tSAS Bati-Ouest Construction\t389 271 654 00047\n';
+    expect(ofType(t, 'NOM')).toEqual(['AUBRIOT', 'Kylian', 'BENSALAH', 'Ilias']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+
+  it('still reads a table of bodies with their SIRET as no persons', () => {
+    const t = HEAD + 'Bénéficiaire    SIRET    Action    Montant\nAssociation Les Amis du Lac    433 915 207 00028    Fête    1 200 €\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+});
