@@ -624,9 +624,16 @@ function householdItemNames(layout: Layout, agents: Set<string>, strong: Set<str
 }
 
 const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-–•*·])[ \t]+/u;
+/** A row of a schedule: a time of day, or a slot, then the text ("9 h 40   Inès CHERKAOUI – BAFA…", "10:30  …"). */
+const TIME_ITEM_RE = /^[ \t]*(?:(?:[01]?\d|2[0-3])[ \t]?[hH](?:[ \t]?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)(?:[ \t]*[–—-][ \t]*(?:(?:[01]?\d|2[0-3])[ \t]?[hH](?:[ \t]?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d))?(?:[ \t]{2,}|\t|[ \t]*[:–—][ \t]+)/u;
+/** A first name and a surname in capitals, either way round ("Inès CHERKAOUI", "CHERKAOUI Inès", "Solène de LA MOTTE-ROUGE"). */
+const FULL_NAME_FORM_RE = /^(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+(?:(?:de|du|des|le|la|van|von|da|di|del|dos)[ \t]+|d['’])?\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)?|\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
 const LEADING_CIV_RE = new RegExp(`^${CIVILITY_SOURCE}[ \\t]+`, 'u');
 
-/** Names at the start of the items of a list where one item at least starts with a name already found. */
+/**
+ * Names at the start of the items of a list where one item at least starts with a name already found; in a schedule
+ * (rows opening on a time), the rows that start with a first name and a surname in capitals, two at least.
+ */
 function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataSpan[] {
   const { text, lines } = layout;
   const starts = new Set(found.map((f) => f.start));
@@ -634,16 +641,18 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
-    if (l.blank || !LIST_ITEM_RE.test(l.text)) {
+    const itemRe = LIST_ITEM_RE.test(l.text) ? LIST_ITEM_RE : TIME_ITEM_RE.test(l.text) ? TIME_ITEM_RE : null;
+    if (l.blank || !itemRe) {
       i++;
       continue;
     }
+    const schedule = itemRe === TIME_ITEM_RE;
     // the items of one list: consecutive item lines, or item lines one blank line apart (paragraphs of a word processor)
     const items: { at: number; end: number }[] = [];
     let j = i;
-    for (; j < lines.length && LIST_ITEM_RE.test(lines[j]!.text); j += lines[j + 1]?.blank && lines[j + 2] && LIST_ITEM_RE.test(lines[j + 2]!.text) ? 2 : 1) {
+    for (; j < lines.length && itemRe.test(lines[j]!.text); j += lines[j + 1]?.blank && lines[j + 2] && itemRe.test(lines[j + 2]!.text) ? 2 : 1) {
       const lj = lines[j]!;
-      let at = lj.start + LIST_ITEM_RE.exec(lj.text)![0].length;
+      let at = lj.start + itemRe.exec(lj.text)![0].length;
       const civ = LEADING_CIV_RE.exec(text.slice(at, lj.end));
       if (civ) at += civ[0].length;
       items.push({ at, end: lj.end });
@@ -655,8 +664,14 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
       const e = scanName(text, it.at, 4);
       return e > it.at && e <= it.end && found.some((f) => f.type === 'NOM' && f.start >= it.at && f.end <= e);
     };
-    if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature' || !items.some(startsWithName)) continue;
+    const fullName = (it: { at: number; end: number }): boolean => {
+      const e = scanName(text, it.at, 4);
+      return e > it.at && e <= it.end && FULL_NAME_FORM_RE.test(text.slice(it.at, e));
+    };
+    if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature') continue;
+    if (schedule ? items.filter(fullName).length < 2 : !items.some(startsWithName)) continue;
     for (const it of items) {
+      if (schedule && !fullName(it)) continue;
       const e = scanName(text, it.at, 4);
       // the name ends the item or comes before a dash, a comma or a bracket
       if (e < 0 || e > it.end || !/^[ \t]*(?:[–—,;:(]|-[ \t]|$)/u.test(text.slice(e, it.end)) || !plausible(text.slice(it.at, e))) continue;

@@ -66,3 +66,33 @@ describe('tables of persons', () => {
     expect(ofType(t, 'NOM')).toEqual([]);
   });
 });
+
+describe('schedules of persons', () => {
+  const MAIRIE = `Mairie de Sablé-sur-Sarthe – Direction des ressources humaines
+Recrutement d'un animateur jeunesse
+
+Candidats retenus après présélection :
+
+`;
+  it('reads the candidates of a schedule whose rows open on a time, and what follows them', () => {
+    const t =
+      MAIRIE +
+      "9 h 00   Mathis RENOU – BPJEPS, 4 ans en centre social – tél. 06 72 14 83 05\n" +
+      '9 h 40   Inès CHERKI – BAFA, service civique – tél. 07 68 20 47 13\n' +
+      '11 h 00  pause\n' +
+      '11:15    TESSIER Loane – DEJEPS animation\n\n' +
+      'Remarque : Inès Cherki demande un entretien en visio.\n';
+    expect(ofType(t, 'NOM')).toEqual(['Mathis RENOU', 'Inès CHERKI', 'TESSIER Loane', 'Inès Cherki']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 72 14 83 05', '07 68 20 47 13']);
+  });
+
+  it('does not read the programme of a meeting as persons', () => {
+    const t =
+      MAIRIE +
+      '9 h 00   Accueil des participants – salle du conseil\n' +
+      '9 h 30   Intervention de la directrice des ressources humaines\n' +
+      '10 h 15  Atelier CV – Pôle emploi\n' +
+      '11 h 00  Clôture par M. le Maire\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+});
