@@ -69,8 +69,48 @@ export interface RulesReading {
 export function readPersonalData(text: string): RulesReading {
   if (text.trim() === '') return { spans: [], theService: () => false };
   const layout = analyseLayout(leadersAsColons(unboxed(unframe(text))));
-  const spans = detect(layout);
+  const spans = withOcrNumbers(text, detect(layout));
   return { spans, theService: (span) => serviceReason(layout, spans, span) !== null };
+}
+
+/** A number as a character recogniser may read it: digits, and O for 0, l and I for 1 ("l5", "2O11", "lO"). */
+const OCR_TOKEN_RE = /(?<![\p{L}\p{N}])[0-9OlI]+(?![\p{L}\p{N}])/gu;
+/** A token of digits that holds a misread one: the trigger of a second reading. */
+const OCR_MIXED_RE = /(?<![\p{L}\p{N}])(?=[0-9OlI]*\d)(?=[0-9OlI]*[OlI])[0-9OlI]+(?![\p{L}\p{N}])/u;
+/** The sex digit of a social-security number read as a lone "l" before the year ("l 84 O3 72 …"). */
+const OCR_LONE_ONE_RE = /(?<![\p{L}\p{N}'’])[lI](?=[ \t][\dOlI]{2}[ \t])/gu;
+
+/** The text with misread digits put back, same length: in a token with a digit, or a token of letters only between two. */
+function mendOcrDigits(text: string): string {
+  const tokens = [...text.matchAll(OCR_TOKEN_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, digit: /\d/.test(m[0]) }));
+  const chars = text.split('');
+  // (neighbours: one separator apart, "9l lO 72", "l2/lO/l99l")
+  const near = (a: { end: number }, b: { start: number }): boolean => b.start - a.end === 1 && /[ ./-]/.test(text[a.end]!);
+  for (const [k, t] of tokens.entries()) {
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if (!t.digit && !(prev?.digit && next?.digit && near(prev, t) && near(t, next))) continue;
+    for (let i = t.start; i < t.end; i++) if (chars[i] === 'O') chars[i] = '0';
+    else if (chars[i] === 'l' || chars[i] === 'I') chars[i] = '1';
+  }
+  return chars.join('').replace(OCR_LONE_ONE_RE, '1');
+}
+
+/**
+ * Text that went through a character recogniser (a scanned letter pasted): its numbers are read again with the
+ * letters mistaken for digits put back, the text keeping its length, so offsets hold. What is found there and
+ * holds a mended character is added where the first reading found nothing.
+ */
+function withOcrNumbers(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
+  if (!OCR_MIXED_RE.test(text)) return spans;
+  const mended = mendOcrDigits(text);
+  const changed: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== mended.charCodeAt(i)) changed.push(i);
+  const holdsMended = (s: PersonalDataSpan): boolean => changed.some((i) => i >= s.start && i < s.end);
+  const extra = detect(analyseLayout(leadersAsColons(unboxed(unframe(mended))))).filter(
+    (s) => s.type !== 'NOM' && s.type !== 'ADRESSE' && holdsMended(s) && !spans.some((o) => o.start < s.end && s.start < o.end),
+  );
+  return extra.length ? resolve([...spans, ...extra]) : spans;
 }
 
 /** Kinds of data only a private person has: a block holding one is no agent's block, whatever its labels. */
