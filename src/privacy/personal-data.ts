@@ -158,8 +158,11 @@ function detect(layout: Layout): PersonalDataSpan[] {
     ...birthDatesAfterNames(layout.text, names),
     ...cells,
   ];
-  return resolve(outsideExamples(layout.text, all));
+  return resolve(outsideExamples(layout.text, all).filter((s) => !MODEL_DATA_RE.test(layout.text.slice(s.start, s.end))));
 }
+
+/** Model data a guide shows: "Mme Marie EXEMPLE", "1, rue de l'Exemple – 00000 VILLE-MODÈLE", "Jean MODÈLE". */
+const MODEL_DATA_RE = /(?<![\p{L}])(?:exemple|modèle|fictif|fictive|factice)(?![\p{L}])|(?<![\d ])00000(?!\d)/iu;
 
 /** "Exemple de formulaire rempli (personne fictive) :", "Exemple d'aperçu : « … »": a model of the data, not the data. */
 const EXAMPLE_LABEL_RE = /(?<![\p{L}])Exemples?(?![\p{L}])[^:\n.]{0,80}:[ \t]*/gu;

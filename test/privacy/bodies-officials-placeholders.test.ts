@@ -210,3 +210,16 @@ describe('a message between private persons forwarded by the person', () => {
     expect(ofType(t, 'NOM')).not.toContain('Marc Leroy');
   });
 });
+
+describe('model data a guide shows', () => {
+  it('reads no person in a filled-in example: « EXEMPLE », « MODÈLE », postcode 00000', () => {
+    const t = `Urssaf – Centre national Cesu\n\nGuide de la déclaration\n\n2. Exemple commenté (données fictives)\n\n  Employeur : Mme Marie EXEMPLE – 1, rue de l'Exemple – 00000 VILLE-MODÈLE\n  Salarié : M. Jean MODÈLE – né le JJ/MM/AAAA\n`;
+    expect(ofType(t, 'NOM')).toEqual([]);
+    expect(ofType(t, 'ADRESSE')).toEqual([]);
+  });
+  it('still reads a person whose address is near a word of that kind', () => {
+    const t = `Madame Julie MARCHAND\n4, rue des Tanneurs\n72000 Le Mans\n\nMadame,\n\nVotre dossier est complet, par exemple pour l'aide au permis.\n`;
+    expect(ofType(t, 'NOM')).toEqual(['Julie MARCHAND']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['4, rue des Tanneurs\n72000 Le Mans']);
+  });
+});
