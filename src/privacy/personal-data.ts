@@ -158,7 +158,13 @@ function detect(layout: Layout): PersonalDataSpan[] {
     ...birthDatesAfterNames(layout.text, names),
     ...cells,
   ];
-  return resolve(outsideExamples(layout.text, all).filter((s) => !MODEL_DATA_RE.test(layout.text.slice(s.start, s.end))));
+  return resolve(outsideExamples(layout.text, all).filter((s) => !MODEL_DATA_RE.test(layout.text.slice(s.start, s.end)) && !(s.type === 'NOM' && aLawyer(layout.text, s))));
+}
+
+/** "Me Florence Jubin", "Maître Hélène DUROCHER": a lawyer, a notary or a bailiff, named for their office. */
+const LAWYER_RE = /(?<![\p{L}])(?:Me|Ma[îi]tre)[ \t\u00A0]+$/u;
+function aLawyer(text: string, s: PersonalDataSpan): boolean {
+  return LAWYER_RE.test(text.slice(Math.max(0, s.start - 8), s.start)) || /^(?:Me|Ma[îi]tre)[ \t\u00A0]+\p{Lu}/u.test(text.slice(s.start, s.end));
 }
 
 /** Model data a guide shows: "Mme Marie EXEMPLE", "1, rue de l'Exemple – 00000 VILLE-MODÈLE", "Jean MODÈLE". */

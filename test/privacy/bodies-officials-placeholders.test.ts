@@ -223,3 +223,10 @@ describe('model data a guide shows', () => {
     expect(ofType(t, 'ADRESSE')).toEqual(['4, rue des Tanneurs\n72000 Le Mans']);
   });
 });
+
+describe('a lawyer named for their office', () => {
+  it('reads the parties of a hearing, not their lawyers', () => {
+    const t = `Conseil de prud'hommes du Mans\nRôle de l'audience du 3 décembre 2026\n\nDemandeurs : M. Nicolas PASTEUR et M. Anthony DIAS – Me Florence Jubin\nDéfendeur : SARL TRANSPORTS DE L'OUEST – Maître Hélène DUROCHER, mandataire judiciaire\n`;
+    expect(ofType(t, 'NOM')).toEqual(['Nicolas PASTEUR', 'Anthony DIAS']);
+  });
+});
