@@ -474,6 +474,8 @@ const DOB_RE = new RegExp(
 // (or the next cells of a row: "Né(e) le<tab>04/03/2018<tab>21/09/1981", one column per person)
 const MORE_DATES_RE = new RegExp(`^(?:${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?|[ ]*\\t[ \\t]*|[ ]{2,}|[ ]*\\|[ ]*)(${DATE_SOURCE})(?![ ]?[/.-]?\\d)`, 'u');
 // (a colon between opens a list of the person's data: "données enregistrées à votre dossier : née le …")
+/** "être née le", "vous êtes né le", "je suis née le": a person is born, whatever noun comes before. */
+const PERSON_BORN_BEFORE_RE = /(?<![\p{L}])(?:être|êtes|suis|es)\s*$/u;
 const NOT_BORN_RE = /(?<![\p{L}])(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:[^\s:]+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {
@@ -486,7 +488,9 @@ export function findBirthDates(layout: Layout): PersonalDataSpan[] {
     const start = m.index + m[0].length - date.length;
     // "le permis tacite né le …", "la décision implicite née le …": not a birth
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
-    if (/^n/i.test(m[0]) && NOT_BORN_RE.test(text.slice(Math.max(lineStart, m.index - 40), m.index))) continue;
+    // (but "vous avez indiqué, dans votre dossier, être née le …": a person, the subject of "être")
+    const before = text.slice(Math.max(lineStart, m.index - 40), m.index);
+    if (/^n/i.test(m[0]) && NOT_BORN_RE.test(before) && !PERSON_BORN_BEFORE_RE.test(before)) continue;
     if (layout.animalBlock(layout.lines[layout.lineAt(m.index)]!.block)) continue;
     out.push({ start, end: start + date.length, type: 'DATE_NAISSANCE' });
     // "nés le 12/05/2015 et le 28/10/2019": the dates that follow

@@ -387,3 +387,14 @@ describe('officials and agents named in acts, templates and notices', () => {
     expect(names).not.toContain('Jérôme Pinel');
   });
 });
+
+describe('a birth and a phone told in a sentence', () => {
+  it('reads a birth after « être née le », even after « dossier », and not a decision born of silence', () => {
+    const t = letter("Vous avez indiqué, dans votre dossier, être née le 9 février 1996 à Alençon. Une décision implicite de rejet est née le 12 mars 2026.");
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['9 février 1996']);
+  });
+  it('reads « votre ancien tel » as the person’s line', () => {
+    const t = letter('Nous avons votre tel 06 20 57 84 39 et votre ancien tel 02 43 97 31 08 (fixe résilié ?).');
+    expect(ofType(t, 'TELEPHONE')).toEqual(['06 20 57 84 39', '02 43 97 31 08']);
+  });
+});
