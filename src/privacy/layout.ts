@@ -43,6 +43,8 @@ export interface Layout {
   lines: Line[];
   /** Zone of each line (never 'person': see zoneAt). */
   zones: Zone[];
+  /** Signature lines that repeat the name of an identity block: the person signs their own letter. */
+  selfSigned: Set<number>;
   persons: PersonBlock[];
   /** Blocks of the body that are the service's contact block ("Une question ? Appelez-nous…"). */
   serviceBlocks: Set<number>;
@@ -844,8 +846,12 @@ export function analyseLayout(text: string): Layout {
   const personsOfLine: PersonBlock[][] = lines.map(() => []);
   for (const p of persons) for (let li = lineAt(p.range.start); li < n && lines[li]!.start < p.range.end; li++) personsOfLine[li]!.push(p);
 
-  // agents: labelled lines anywhere, signature lines
+  // agents: labelled lines anywhere, signature lines (not a signature that repeats the name of an identity
+  // block: the person signs their own letter, "Sylvie LHEUREUX / 9, rue … / … / Sylvie Lheureux")
+  const wordsKey = (s: string): string => s.toLowerCase().split(/\s+/).filter(Boolean).sort().join(' ');
+  const personNames = new Set(persons.flatMap((p) => p.names.map((r) => wordsKey(text.slice(r.start, r.end)))));
   const agentSurnames = new Set<string>();
+  const selfSigned = new Set<number>();
   for (let i = 0; i < n; i++) {
     const l = lines[i]!;
     if (l.blank || personsOfLine[i]!.some((p) => l.start >= p.range.start && l.end <= p.range.end && !p.twoColumns)) continue;
@@ -855,7 +861,10 @@ export function analyseLayout(text: string): Layout {
       const stop = SENTENCE_END_RE.exec(rest.slice(m[0].length));
       collectAgentNames(stop ? rest.slice(0, m[0].length + stop.index) : rest, agentSurnames, true);
     }
-    else if (zones[i] === 'signature' && l.text.trim().length < 90) collectAgentNames(l.text, agentSurnames, true);
+    else if (zones[i] === 'signature' && l.text.trim().length < 90) {
+      if (personNames.has(wordsKey(l.text))) selfSigned.add(i);
+      else collectAgentNames(l.text, agentSurnames, true);
+    }
   }
   agentSurnames.delete('');
 
@@ -905,5 +914,5 @@ export function analyseLayout(text: string): Layout {
     for (let k = q + 1; k < n && k <= q + 6; k++) if (addresseeSender(lines[k]!.text)) voiceStart = voiceFrom[0]!;
   }
   const personVoice = (offset: number): boolean => (voiceStart >= 0 && offset >= voiceStart) || quotedFromPerson.some((q) => offset >= q.start && offset < q.end);
-  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, personVoice, lineAt, zoneAt, personAt };
+  return { text, lines, zones, persons, serviceBlocks, serviceLine, personFormBlocks, agentSurnames, selfSigned, agentLabelBefore, agentLabelLine, agentBlock, animalBlock, personVoice, lineAt, zoneAt, personAt };
 }

@@ -770,8 +770,8 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     const a = m.index;
     const b = a + m[0].length;
     if (covered(a, b)) continue;
-    if (layout.zoneAt(a) === 'signature') continue;
     const li = layout.lineAt(a);
+    if (layout.zoneAt(a) === 'signature' && !layout.selfSigned.has(li)) continue;
     const line = layout.lines[li]!;
     if (layout.agentLabelBefore(a)) continue;
     if (STREET_BEFORE_RE.test(text.slice(Math.max(line.start, a - 30), a))) continue;

@@ -398,3 +398,17 @@ describe('a birth and a phone told in a sentence', () => {
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 20 57 84 39', '02 43 97 31 08']);
   });
 });
+
+describe('a letter a person writes and signs', () => {
+  const t = `Sylvie LHEUREUX\n9, rue des Tanneries\n72500 Montval-sur-Loir\nTél. : 06 58 03 92 17\n\n                                   Monsieur le Maire\n                                   Mairie de Montval-sur-Loir\n\nMontval-sur-Loir, le 21 novembre 2026\n\nObjet : candidature\n\nMonsieur le Maire,\n\nJe vous adresse ma candidature au poste d'agent d'accueil. Mon mari, Frédéric LHEUREUX, travaille en horaires postés.\n\nJe vous prie d'agréer, Monsieur le Maire, l'expression de mes respectueuses salutations.\n\nSylvie Lheureux\n`;
+  it('reads the signature that repeats the writer’s name, and the family that shares it', () => {
+    const names = ofType(t, 'NOM');
+    expect(names).toContain('Sylvie Lheureux');
+    expect(names).toContain('Frédéric LHEUREUX');
+  });
+  it('still reads an agent’s signature as no one’s personal data, also when the agent shares a first name', () => {
+    const names = ofType(letter('Votre demande est acceptée. Votre fils Gilles VERDIER peut vous accompagner.'), 'NOM');
+    expect(names).toContain('Léa VERDIER');
+    expect(names).not.toContain('Gilles Moreau');
+  });
+});
