@@ -412,3 +412,12 @@ describe('a letter a person writes and signs', () => {
     expect(names).not.toContain('Gilles Moreau');
   });
 });
+
+describe('children counted before their names', () => {
+  it('reads « mère de deux enfants, Léo et Chloé »', () => {
+    const t = letter('Je suis mariée et mère de deux enfants, Léo et Chloé, scolarisés au collège. Nous avons reçu de deux services des réponses.');
+    const names = ofType(t, 'NOM').join(' | ');
+    expect(names).toContain('Léo');
+    expect(names).toContain('Chloé');
+  });
+});
