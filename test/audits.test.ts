@@ -34,8 +34,9 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
 
+/** Waits for an audit to end (a guard against a hang, not a measure: up to two minutes on a loaded machine). */
 async function finished(app: FastifyInstance, id: string) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 2400; i++) {
     const res = await app.inject({ url: `/api/v1/audits/${id}` });
     const body = res.json();
     if (body.status !== 'running') return body;
@@ -134,5 +135,5 @@ describe.each(ENGINES)('audits over HTTP ($name)', (engine) => {
     for (let page = 1; page <= 2; page++) paths.push(...(await third.inject({ url: `/api/v1/documents?perPage=200&page=${page}` })).json().items.map((d: { path: string }) => d.path));
     expect(paths).toHaveLength(files.length);
     expect(new Set(paths).size).toBe(files.length);
-  });
+  }, 180_000);
 });
