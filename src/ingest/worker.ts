@@ -10,6 +10,7 @@ import { extractDocument } from './extract.js';
 import { analyseTextJob } from './text-job.js';
 import { tinyDocx, tinyPdf, warmUpAnalysis } from './warmup.js';
 import type { WorkerData, WorkerJob, WorkerReply } from './pool.js';
+import { HeapWatch } from './heap-watch.js';
 
 const data = workerData as WorkerData;
 const library = await RuleLibrary.load(data.rulesDir, data.profile);
@@ -88,16 +89,15 @@ async function run(job: WorkerJob): Promise<WorkerReply> {
 // reaches beyond their own duration).
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as () => void;
-const GROWTH = 16 * 1024 * 1024;
 collect();
-let resting = getHeapStatistics().used_heap_size;
+const heap = new HeapWatch(getHeapStatistics().used_heap_size, 16 * 1024 * 1024);
 
 port.on('message', (job: WorkerJob) => {
   void run(job).then((reply) => {
     port.postMessage(reply);
-    if (data.collectGarbage && getHeapStatistics().used_heap_size > resting + GROWTH) {
+    if (data.collectGarbage && heap.shouldCollect(getHeapStatistics().used_heap_size)) {
       collect();
-      resting = Math.min(resting, getHeapStatistics().used_heap_size);
+      heap.collected(getHeapStatistics().used_heap_size);
     }
   });
 });
