@@ -7,7 +7,7 @@ import { hasOrgWord, type Layout } from './layout.js';
 import { scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi)/iu;
+const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
 const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
@@ -20,7 +20,9 @@ const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation)(?![\p{L}])/iu;
+/** A cell naming an identity document before its number. */
+const ID_DOCUMENT_CELL_RE = /^(?:CNI|carte(?:[ \t]+(?:d['’]identité|de[ \t]+séjour|nationale))?|passeport|titre[ \t]+de[ \t]+séjour|TS|récépissé|permis(?:[ \t]+de[ \t]+conduire)?|livret(?:[ \t]+de[ \t]+famille)?)[ \t]*(?:n[°º][ \t]*)?:?[ \t]+([A-Z0-9][A-Z0-9/.-]{3,30})$/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 
@@ -44,20 +46,23 @@ interface Cell {
 /** A table's cells: between bars, between tabs, between semicolons (a CSV export), or set apart by two spaces or more. */
 type Separator = 'pipes' | 'tabs' | 'semicolons' | 'spaces';
 
+/** Every field between separators, empty ones too ("08:30;;LEGENDRE" keeps LEGENDRE in the third column). */
+function fields(s: string, start: number, separator: string): Cell[] {
+  const out: Cell[] = [];
+  let at = 0;
+  for (const [index, field] of s.split(separator).entries()) {
+    const lead = field.length - field.trimStart().length;
+    const t = field.trim();
+    out.push({ col: index, start: start + at + lead, end: start + at + lead + t.length, text: t });
+    at += field.length + 1;
+  }
+  return out;
+}
+
 function cells(text: string, start: number, end: number, sep: Separator): Cell[] {
   const out: Cell[] = [];
   const s = text.slice(start, end);
-  if (sep === 'semicolons') {
-    // (every field counts, empty ones too: "08:30;;LEGENDRE" keeps LEGENDRE in the third column)
-    let at = 0;
-    for (const [index, field] of s.split(';').entries()) {
-      const lead = field.length - field.trimStart().length;
-      const t = field.trim();
-      out.push({ col: index, start: start + at + lead, end: start + at + lead + t.length, text: t });
-      at += field.length + 1;
-    }
-    return out;
-  }
+  if (sep === 'semicolons') return fields(s, start, ';');
   const pipes = sep !== 'spaces';
   const re = sep === 'pipes' ? /[^|]+/g : sep === 'tabs' ? /[^\t]+/g : /\S+(?: \S+)*/g;
   let index = 0;
@@ -113,6 +118,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     if (sep === 'tabs' && kinds.filter((k) => k !== null).length < 2 && !(head.length >= 3 && kinds[0] === 'NOM')) continue;
     // (a CSV header names two kinds of column at least: "heure;matricule;nom;prénom;date_naissance;poste")
     if (sep === 'semicolons' && kinds.filter((k) => k !== null).length < 2) continue;
+    const headTabs = l.text.split('\t').length;
     for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
       const r = lines[j]!;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
@@ -120,7 +126,13 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
       if (sep === 'tabs' && !r.text.includes('\t')) break;
       if (sep === 'semicolons' && !r.text.includes(';')) break;
       if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
-      const row = cells(text, r.start, r.end, sep);
+      let row = cells(text, r.start, r.end, sep);
+      // (a pasted sheet: one tab between cells, an empty cell is two tabs; when the row has exactly the header's
+      // fields, each keeps its column: "48240<TAB>MOREAU Steven<TAB><TAB>Me Julie Royer")
+      if (sep === 'tabs' && !/\t\t/.test(l.text)) {
+        const exact = fields(text.slice(r.start, r.end), r.start, '\t');
+        if (exact.length === headTabs) row = exact.filter((c) => c.text !== '');
+      }
       for (const [ci, c] of row.entries()) {
         if (c.text === '') continue;
         let kind: string | null | undefined;
@@ -133,8 +145,13 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
           kind = kinds[best];
         }
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
-        else if (kind === 'NUMERO_DOSSIER' && /^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
-          out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'NUMERO_DOSSIER') {
+          // ("CNI X4RT72L90", "passeport O01728465", "titre de séjour 5102764418": the kind of document, then its number)
+          const labelled = ID_DOCUMENT_CELL_RE.exec(c.text);
+          if (labelled && (labelled[1]!.match(/\d/g)?.length ?? 0) >= 3) out.push({ start: c.end - labelled[1]!.length, end: c.end, type: kind });
+          else if (/^[A-Z0-9][A-Z0-9 /.-]{2,30}$/.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 3 && !/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(c.text))
+            out.push({ start: c.start, end: c.end, type: kind });
+        }
         // (a place's compound name may hold an organisation's word: "La Ville-Hervé")
         else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '').replace(/\p{L}+(?:-\p{L}+)+/gu, '')))))
           out.push({ start: c.start, end: c.end, type: kind });

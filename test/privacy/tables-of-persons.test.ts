@@ -96,3 +96,17 @@ Candidats retenus après présélection :
     expect(ofType(t, 'NOM')).toEqual([]);
   });
 });
+
+describe('sheets of detainees and their visitors', () => {
+  const HEAD_CP = `Centre pénitentiaire – Bureau de gestion de la détention\nListe des permis de visite en cours\n\n`;
+  it('reads detainees, visitors and identity documents of a pasted sheet, an empty cell keeping its column', () => {
+    const t =
+      HEAD_CP +
+      'Écrou\tDétenu\tNé le\tVisiteur autorisé\tLien\tPièce d\'identité\tTéléphone\n' +
+      '48215\tPRÉVAL Enzo\t02/12/1999\tPRÉVAL Giuseppina\tmère\tCNI X4RT72L90\t06 22 57 84 31\n' +
+      '48233\tKRASNA Arben\t\tKRASNA Dren\tfils\tpasseport O01728465\t\n';
+    expect(ofType(t, 'NOM')).toEqual(['PRÉVAL Enzo', 'PRÉVAL Giuseppina', 'KRASNA Arben', 'KRASNA Dren']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['48215', 'X4RT72L90', '48233', 'O01728465']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['02/12/1999']);
+  });
+});
