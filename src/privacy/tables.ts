@@ -20,7 +20,7 @@ const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche)(?![\p{L}])/iu;
 /** A cell naming an identity document before its number. */
 const ID_DOCUMENT_CELL_RE = /^(?:CNI|carte(?:[ \t]+(?:d['’]identité|de[ \t]+séjour|nationale))?|passeport|titre[ \t]+de[ \t]+séjour|TS|récépissé|permis(?:[ \t]+de[ \t]+conduire)?|livret(?:[ \t]+de[ \t]+famille)?)[ \t]*(?:n[°º][ \t]*)?:?[ \t]+([A-Z0-9][A-Z0-9/.-]{3,30})$/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
@@ -133,17 +133,20 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         const exact = fields(text.slice(r.start, r.end), r.start, '\t');
         if (exact.length === headTabs) row = exact.filter((c) => c.text !== '');
       }
+      const kindOf = (c: Cell, ci: number): string | null | undefined => {
+        if (pipes) return kinds[head.indexOf(headCells[c.col] ?? head[0]!)] ?? null;
+        // (a row with as many cells as the header: one cell per column, even set by hand off the header's columns)
+        if (row.length === head.length) return kinds[ci];
+        let best = 0;
+        for (let k = 1; k < head.length; k++) if (Math.abs(head[k]!.col - c.col) < Math.abs(head[best]!.col - c.col)) best = k;
+        return kinds[best];
+      };
+      // (a row whose name column holds a body, "SARL Transports Vidal": its numbers and address are the body's)
+      const bodyRow = row.some((c, ci) => c.text !== '' && kindOf(c, ci) === 'NOM' && hasOrgWord(c.text));
       for (const [ci, c] of row.entries()) {
         if (c.text === '') continue;
-        let kind: string | null | undefined;
-        if (pipes) kind = kinds[head.indexOf(headCells[c.col] ?? head[0]!)] ?? null;
-        // (a row with as many cells as the header: one cell per column, even set by hand off the header's columns)
-        else if (row.length === head.length) kind = kinds[ci];
-        else {
-          let best = 0;
-          for (let k = 1; k < head.length; k++) if (Math.abs(head[k]!.col - c.col) < Math.abs(head[best]!.col - c.col)) best = k;
-          kind = kinds[best];
-        }
+        const kind = kindOf(c, ci);
+        if (bodyRow && (kind === 'NUMERO_DOSSIER' || kind === 'ADRESSE')) continue;
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NUMERO_DOSSIER') {
           // ("CNI X4RT72L90", "passeport O01728465", "titre de séjour 5102764418": the kind of document, then its number)

@@ -110,3 +110,16 @@ describe('sheets of detainees and their visitors', () => {
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['02/12/1999']);
   });
 });
+
+describe('a pound’s list of vehicles and their holders', () => {
+  it('reads the file and plate of a person’s vehicle, not those of a company’s', () => {
+    const t =
+      'Police municipale – fourrière\nÉtat hebdomadaire des véhicules mis en fourrière\n\n' +
+      'Fiche|Date|Immat.|Titulaire (SIV)|Adresse\n' +
+      'F26-0418|30/11|FR-772-AP|MARCHAND Sandro|6, rue Jean-Moët, 51200 Épernay\n' +
+      'F26-0419|30/11|EN-415-VB|SARL Transports Vidal|ZI Sud, 51200 Épernay\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['F26-0418', 'FR-772-AP']);
+    expect(ofType(t, 'NOM')).toEqual(['MARCHAND Sandro']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['6, rue Jean-Moët, 51200 Épernay']);
+  });
+});
