@@ -161,7 +161,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         else if (kind === 'NOM' && !hasOrgWord(c.text)) {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
           const e = Math.min(scanName(text, c.start, 5), c.end);
-          if (e > c.start && e - c.start >= 0.6 * (c.end - c.start)) out.push({ start: c.start, end: e, type: 'NOM' });
+          // (or a first name and a surname in capitals, then what the cell says of them: "PERRIN Jean-Claude, 8, rue …")
+          if (e > c.start && (e - c.start >= 0.6 * (c.end - c.start) || (PERSON_CELL_RE.test(text.slice(c.start, e)) && /^[ \t]*[,(–—]/u.test(text.slice(e, c.end)))))
+            out.push({ start: c.start, end: e, type: 'NOM' });
         }
       }
     }

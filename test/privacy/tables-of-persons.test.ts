@@ -123,3 +123,16 @@ describe('a pound’s list of vehicles and their holders', () => {
     expect(ofType(t, 'ADRESSE')).toEqual(['6, rue Jean-Moët, 51200 Épernay']);
   });
 });
+
+describe('a cell that says more than the name', () => {
+  it('reads the name at the head of a cell, before what the cell adds about the person', () => {
+    const t =
+      'Police municipale – objets trouvés\nRegistre des objets restitués\n\n' +
+      'n° enreg.;objet;propriétaire;restitué le\n' +
+      'OT-11;portefeuille noir;PERRIN Jean-Claude, 8, rue de l’Arquebuse;03/11/2026\n' +
+      'OT-12;clés;NGUEMA Rosalie (étudiante);04/11/2026\n';
+    const names = ofType(t, 'NOM');
+    expect(names).toContain('PERRIN Jean-Claude');
+    expect(names).toContain('NGUEMA Rosalie');
+  });
+});
