@@ -9,7 +9,7 @@ import type { PersonalDataSpan } from './types.js';
 
 const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
-const ADDRESS_COL_RE = /^(?:adresse|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
+const ADDRESS_COL_RE = /^(?:adresse|domicile|résidence)(?:\s+(?:actuelle|postale|personnelle|habituelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
 const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})|\p{Lu}[^|\t\d,]{2,40}\s\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?,\s*(?:[A-Z]{1,2}-)?\d{4,5})\s+\p{Lu}/u;
 /**
@@ -88,7 +88,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const bars = l.text.match(/\|/g)?.length ?? 0;
     const twoColumns = bars === 1 && /^[ \t]/.test(l.text) && (lines[i + 1]?.text.includes('|') ?? false);
     const semicolons = l.text.match(/;/g)?.length ?? 0;
-    const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : semicolons >= 2 && !/;[ \t]/.test(l.text) ? 'semicolons' : 'spaces';
+    // (semicolons between short headings, spaced or not: "Nom ; Prénom ; Né le ; Lieu"; a sentence's parts are longer)
+    const csv = semicolons >= 2 && l.text.split(';').every((h) => h.trim().split(/\s+/).length <= 4);
+    const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : csv ? 'semicolons' : 'spaces';
     const pipes = sep !== 'spaces';
     // (a header holds no number but in brackets: "Tarif (QF 4)")
     if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, ''))) continue;

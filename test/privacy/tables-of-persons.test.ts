@@ -136,3 +136,16 @@ describe('a cell that says more than the name', () => {
     expect(names).toContain('NGUEMA Rosalie');
   });
 });
+
+describe('a form of a family laid out with spaced semicolons', () => {
+  it('reads the members of a family under « Lien ; Nom ; Prénom ; Né(e) le ; Passeport ; Résidence actuelle »', () => {
+    const t =
+      'OFII – Direction territoriale de Reims\nFiche de regroupement familial\n\n' +
+      'Lien ; Nom ; Prénom ; Né(e) le ; Passeport ; Résidence actuelle\n' +
+      'épouse ; BEN AMOR ; Ines ; 03/11/1989 ; Y418273 ; Route de Gremda km 4, 3062 Sfax, TUNISIE\n' +
+      'fils ; BEN AMOR ; Yassine ; 27/02/2015 ; Y418274 ; avec sa mère\n';
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['03/11/1989', '27/02/2015']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['Y418273', 'Y418274']);
+    expect(ofType(t, 'NOM').join(' | ')).toContain('Yassine');
+  });
+});
