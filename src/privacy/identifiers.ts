@@ -473,9 +473,9 @@ const DOB_RE = new RegExp(
 
 // (or the next cells of a row: "Né(e) le<tab>04/03/2018<tab>21/09/1981", one column per person)
 const MORE_DATES_RE = new RegExp(`^(?:${SP}*(?:,|et|ou)${SP}*(?:le${SP}+)?|[ ]*\\t[ \\t]*|[ ]{2,}|[ ]*\\|[ ]*)(${DATE_SOURCE})(?![ ]?[/.-]?\\d)`, 'u');
-// (a colon between opens a list of the person's data: "données enregistrées à votre dossier : née le …")
 /** "être née le", "vous êtes né le", "je suis née le": a person is born, whatever noun comes before. */
 const PERSON_BORN_BEFORE_RE = /(?<![\p{L}])(?:être|êtes|suis|es)\s*$/u;
+// (a colon between opens a list of the person's data: "données enregistrées à votre dossier : née le …")
 const NOT_BORN_RE = /(?<![\p{L}])(?:tacite|implicite|permis|accord|décision|droit|refus|rejet|acceptation|litige|différend|dette|créance|contrat|dossier|sinistre)s?\s*(?:[^\s:]+\s*){0,2}$/iu;
 
 export function findBirthDates(layout: Layout): PersonalDataSpan[] {
