@@ -68,9 +68,14 @@ export interface RulesReading {
 /** The rules' reading of a letter (see RulesReading). */
 export function readPersonalData(text: string): RulesReading {
   if (text.trim() === '') return { spans: [], theService: () => false };
-  const layout = analyseLayout(leadersAsColons(unboxed(unframe(text))));
+  const layout = layoutOf(text);
   const spans = withOcrNumbers(text, detect(layout));
   return { spans, theService: (span) => serviceReason(layout, spans, span) !== null };
+}
+
+/** The rules' reading of a text's layout (frames, boxes and leader dots made plain first; same length). */
+function layoutOf(text: string): Layout {
+  return analyseLayout(leadersAsColons(unboxed(unframe(text))));
 }
 
 /** A number as a character recogniser may read it: digits, and O for 0, l and I for 1 ("l5", "2O11", "lO"). */
@@ -102,12 +107,13 @@ function mendOcrDigits(text: string): string {
  * holds a mended character is added where the first reading found nothing.
  */
 function withOcrNumbers(text: string, spans: PersonalDataSpan[]): PersonalDataSpan[] {
-  if (!OCR_MIXED_RE.test(text)) return spans;
+  // (a digit next to O, l or I somewhere is needed: a plain search first, most letters stop there)
+  if (!/\d[OlI]|[OlI]\d/.test(text) || !OCR_MIXED_RE.test(text)) return spans;
   const mended = mendOcrDigits(text);
   const changed: number[] = [];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== mended.charCodeAt(i)) changed.push(i);
   const holdsMended = (s: PersonalDataSpan): boolean => changed.some((i) => i >= s.start && i < s.end);
-  const extra = detect(analyseLayout(leadersAsColons(unboxed(unframe(mended))))).filter(
+  const extra = detect(layoutOf(mended)).filter(
     (s) => s.type !== 'NOM' && s.type !== 'ADRESSE' && holdsMended(s) && !spans.some((o) => o.start < s.end && s.start < o.end),
   );
   return extra.length ? resolve([...spans, ...extra]) : spans;
