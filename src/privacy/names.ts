@@ -626,8 +626,13 @@ function householdItemNames(layout: Layout, agents: Set<string>, strong: Set<str
 const LIST_ITEM_RE = /^[ \t]*(?:\d{1,2}[.)]|[-–•*·])[ \t]+/u;
 /** A row of a schedule: a time of day, or a slot, then the text ("9 h 40   Inès CHERKAOUI – BAFA…", "10:30  …"). */
 const TIME_ITEM_RE = /^[ \t]*(?:(?:[01]?\d|2[0-3])[ \t]?[hH](?:[ \t]?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d)(?:[ \t]*[–—-][ \t]*(?:(?:[01]?\d|2[0-3])[ \t]?[hH](?:[ \t]?[0-5]\d)?|(?:[01]?\d|2[0-3]):[0-5]\d))?(?:[ \t]{2,}|\t|[ \t]*[:–—][ \t]+)/u;
-/** A first name and a surname in capitals, either way round ("Inès CHERKAOUI", "CHERKAOUI Inès", "Solène de LA MOTTE-ROUGE"). */
-const FULL_NAME_FORM_RE = /^(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+(?:(?:de|du|des|le|la|van|von|da|di|del|dos)[ \t]+|d['’])?\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)?|\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)?[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)$/u;
+/**
+ * A person's name written as a first name and a surname in capitals, either way round ("Inès CHERKAOUI",
+ * "CASTAGNÉ Manon", "DA COSTA Sandra", "Solène de LA MOTTE-ROUGE"): a name, whatever stands around it
+ * (a table's cell, a schedule's row). A heading never writes a word in capitals beside a first name.
+ */
+export const FULL_NAME_RE =
+  /^(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)*[ \t]+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?[ \t]+(?:(?:de|du|des|le|la|van|von|da|di|del|dos)[ \t]+|d['’])?\p{Lu}{2,}[\p{Lu}'’-]*(?:[ \t]+\p{Lu}{2,}[\p{Lu}'’-]*)?)$/u;
 const LEADING_CIV_RE = new RegExp(`^${CIVILITY_SOURCE}[ \\t]+`, 'u');
 
 /**
@@ -666,7 +671,7 @@ function listItemNames(layout: Layout, found: PersonalDataSpan[]): PersonalDataS
     };
     const fullName = (it: { at: number; end: number }): boolean => {
       const e = scanName(text, it.at, 4);
-      return e > it.at && e <= it.end && FULL_NAME_FORM_RE.test(text.slice(it.at, e));
+      return e > it.at && e <= it.end && FULL_NAME_RE.test(text.slice(it.at, e));
     };
     if (items.length < 2 || layout.zoneAt(items[0]!.at) === 'signature') continue;
     if (schedule ? items.filter(fullName).length < 2 : !items.some(startsWithName)) continue;

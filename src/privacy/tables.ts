@@ -4,7 +4,7 @@
  * of birth.
  */
 import { hasOrgWord, type Layout } from './layout.js';
-import { scanName } from './names.js';
+import { FULL_NAME_RE, scanName } from './names.js';
 import type { PersonalDataSpan } from './types.js';
 
 const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
@@ -26,8 +26,6 @@ const ID_DOCUMENT_CELL_RE = /^(?:CNI|carte(?:[ \t]+(?:d['’]identité|de[ \t]+s
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
 const DATE_CELL_RE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}|\d{2}\s*\|\s*\d{2}\s*\|\s*\d{4})$/u;
 
-/** A person's name as a cell: "CASTAGNÉ Manon", "Manon CASTAGNÉ" (a heading holds no surname in capitals beside a first name). */
-const PERSON_CELL_RE = /^(?:\p{Lu}{2,}[\p{Lu}'’-]*(?:\s+\p{Lu}{2,}[\p{Lu}'’-]*)*\s+\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+\p{Lu}{2,}[\p{Lu}'’-]*)$/u;
 /** In a table read across, the label of a row of addresses. */
 const ADDRESS_ROW_RE = /^(?:adresses?|domicile)(?:\s+(?:actuelle|postale|personnelle))?$/iu;
 /** The label of a row that gives a person's name ("Nom de l'épouse", "Prénom du père", "Nom d'usage"), not a body's. */
@@ -100,7 +98,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
     // ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |": a row of a table read across, its cells hold names, not headings)
     // (a heading may look like a first name and a surname: "Identifiant FT", "Numéro CAF")
-    if (head.some((h) => PERSON_CELL_RE.test(h.text) && !ID_COL_RE.test(h.text) && !NAME_COL_RE.test(h.text) && !DOB_COL_RE.test(h.text))) continue;
+    if (head.some((h) => FULL_NAME_RE.test(h.text) && !ID_COL_RE.test(h.text) && !NAME_COL_RE.test(h.text) && !DOB_COL_RE.test(h.text))) continue;
     const kinds = head.map((h) =>
       DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
     );
@@ -164,7 +162,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
           const e = Math.min(scanName(text, c.start, 5), c.end);
           // (or a first name and a surname in capitals, then what the cell says of them: "PERRIN Jean-Claude, 8, rue …")
-          if (e > c.start && (e - c.start >= 0.6 * (c.end - c.start) || (PERSON_CELL_RE.test(text.slice(c.start, e)) && /^[ \t]*[,(–—]/u.test(text.slice(e, c.end)))))
+          if (e > c.start && (e - c.start >= 0.6 * (c.end - c.start) || (FULL_NAME_RE.test(text.slice(c.start, e)) && /^[ \t]*[,(–—]/u.test(text.slice(e, c.end)))))
             out.push({ start: c.start, end: e, type: 'NOM' });
         }
       }
@@ -181,7 +179,7 @@ function personRows(text: string, lines: Layout['lines'], i: number, sep: Separa
     if (r.blank || !r.text.includes('|')) break;
     if (/^[\s|:-]+$/.test(r.text)) continue;
     seen++;
-    if (cells(text, r.start, r.end, sep).some((c) => PERSON_CELL_RE.test(c.text))) persons++;
+    if (cells(text, r.start, r.end, sep).some((c) => FULL_NAME_RE.test(c.text))) persons++;
   }
   return persons >= 2;
 }
@@ -201,7 +199,7 @@ function acrossTableAddresses(layout: Layout, out: PersonalDataSpan[]): void {
     }
     const row = cells(text, l.start, l.end, 'pipes').filter((c) => c.text !== '');
     if (row.length < 2) continue;
-    if (NAME_ROW_RE.test(row[0]!.text) && row.slice(1).some((c) => PERSON_CELL_RE.test(c.text))) namesRow = i;
+    if (NAME_ROW_RE.test(row[0]!.text) && row.slice(1).some((c) => FULL_NAME_RE.test(c.text))) namesRow = i;
     // ("| Nom de l'époux | MARCHAIS | MARCHAIX (nom d'usage) – naissance : LEROUX |": a row of a person's names, as written and
     // as corrected; each cell's names, at its start or after a colon or a dash)
     // (not the header of a table of columns, "| Nom et prénom | Date de naissance | Qualité |": a row under another row)
