@@ -173,8 +173,8 @@ function aLawyer(text: string, s: PersonalDataSpan): boolean {
   return LAWYER_RE.test(text.slice(Math.max(0, s.start - 8), s.start)) || /^(?:Me|Ma[îi]tre)[ \t\u00A0]+\p{Lu}/u.test(text.slice(s.start, s.end));
 }
 
-/** Model data a guide shows: "Mme Marie EXEMPLE", "1, rue de l'Exemple – 00000 VILLE-MODÈLE", "Jean MODÈLE". */
-const MODEL_DATA_RE = /(?<![\p{L}])(?:exemple|modèle|fictif|fictive|factice)(?![\p{L}])|(?<![\d ])00000(?!\d)/iu;
+/** Model data a guide shows: "Mme Marie EXEMPLE", "1, rue de l'Exemple – 00000 VILLE-MODÈLE", "Jean MODÈLE", "0000000000". */
+const MODEL_DATA_RE = /(?<![\p{L}])(?:exemple|modèle|fictif|fictive|factice)(?![\p{L}])|(?<![\d ])00000(?!\d)|^[0 .-]*0{6}[0 .-]*$/iu;
 
 /** "Exemple de formulaire rempli (personne fictive) :", "Exemple d'aperçu : « … »": a model of the data, not the data. */
 const EXAMPLE_LABEL_RE = /(?<![\p{L}])Exemples?(?![\p{L}])[^:\n.]{0,80}:[ \t]*/gu;

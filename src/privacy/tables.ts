@@ -5,9 +5,9 @@
  */
 import { hasOrgWord, type Layout } from './layout.js';
 import { FULL_NAME_RE, scanName } from './names.js';
-import type { PersonalDataSpan } from './types.js';
+import type { PersonalDataSpan, PersonalDataType } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|prénom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|élèves?|étudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
+const NAME_COL_RE = /^(?:nom|pr[ée]nom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|[ée]l[èe]ves?|[ée]tudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
 const ADDRESS_COL_RE = /^(?:adresse|domicile|résidence)(?:\s+(?:actuelle|postale|personnelle|habituelle))?$/iu;
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
@@ -20,7 +20,12 @@ const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche|licence)(?![\p{L}])/iu;
+/** In a table of persons only: the columns of their parents or guardians ("Resp. 1", "responsable", "representant_legal"). */
+const GUARDIAN_COL_RE = /^(?:resp\.|responsables?|repr[ée]sentante?s?|m[èe]re|p[èe]re|tut(?:eur|rice)s?)(?![\p{L}])(?!.*(?:t[ée]l|mail|courriel|adresse|portable))/iu;
+/** In a table of persons only: a column of their phone numbers ("Tél. resp. 1", "telephone", "portable"). */
+const PHONE_COL_RE = /^(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|gsm)(?![\p{L}])/iu;
+const PHONE_CELL_RE = /^(?:\+\d{2,3}[ .]?)?\d[\d .-]{7,16}\d$/u;
 /** A cell naming an identity document before its number. */
 const ID_DOCUMENT_CELL_RE = /^(?:CNI|carte(?:[ \t]+(?:d['’]identité|de[ \t]+séjour|nationale))?|passeport|titre[ \t]+de[ \t]+séjour|TS|récépissé|permis(?:[ \t]+de[ \t]+conduire)?|livret(?:[ \t]+de[ \t]+famille)?)[ \t]*(?:n[°º][ \t]*)?:?[ \t]+([A-Z0-9][A-Z0-9/.-]{3,30})$/iu;
 const DOB_COL_RE = /(?:naissance|naiss\.|^née?(?:\(e\))?(?:\s+le)?$|^d?dn$)/iu;
@@ -90,8 +95,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const csv = semicolons >= 2 && l.text.split(';').every((h) => h.trim().split(/\s+/).length <= 4);
     const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : csv ? 'semicolons' : 'spaces';
     const pipes = sep !== 'spaces';
-    // (a header holds no number but in brackets: "Tarif (QF 4)")
-    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, ''))) continue;
+    // (a header holds no number but in brackets, "Tarif (QF 4)", or a heading's rank, "Resp. 1", "Parent 2")
+    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, '').replace(/(?<=\p{L}\.?[ \t])[1-3](?![\p{L}\d])/gu, ''))) continue;
     const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
@@ -99,14 +104,23 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |": a row of a table read across, its cells hold names, not headings)
     // (a heading may look like a first name and a surname: "Identifiant FT", "Numéro CAF")
     if (head.some((h) => FULL_NAME_RE.test(h.text) && !ID_COL_RE.test(h.text) && !NAME_COL_RE.test(h.text) && !DOB_COL_RE.test(h.text))) continue;
-    const kinds = head.map((h) =>
-      DOB_COL_RE.test(h.text) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h.text) ? 'NOM' : ID_COL_RE.test(h.text) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h.text) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h.text) ? 'ADRESSE' : null,
+    // (an export's headings are often written as identifiers: "date_naissance", "representant_legal")
+    const headings = head.map((h) => h.text.replace(/_/g, ' '));
+    const kinds: (PersonalDataType | null)[] = headings.map((h) =>
+      DOB_COL_RE.test(h) ? 'DATE_NAISSANCE' : NAME_COL_RE.test(h) ? 'NOM' : ID_COL_RE.test(h) && !/sécurité|NIR|SIRET|SIREN|FINESS|téléphone/iu.test(h) ? 'NUMERO_DOSSIER' : ADDRESS_COL_RE.test(h) ? 'ADRESSE' : null,
     );
     // ("| Date | Lieu d'intervention | Montant |" in a bill to the person: the place the service came to, their home)
     const placeCols = layout.persons.length > 0 ? head.map((h) => PERSON_PLACE_COL_RE.test(h.text)) : [];
     // ("Bénéficiaire    SIRET    Action    Montant": a table of bodies, not of persons; but a table of persons may name
     // their employer's: "Nom    Prénom    Né(e) le    Employeur    SIRET employeur")
-    const persons = kinds.includes('DATE_NAISSANCE') || head.some((h) => /^prénoms?$/iu.test(h.text));
+    const persons = kinds.includes('DATE_NAISSANCE') || headings.some((h) => /^pr[ée]noms?$/iu.test(h));
+    // (in a table of persons: their parents' or guardians' names, their phone numbers, their codes: "code_pass_sport")
+    if (persons)
+      for (let k = 0; k < kinds.length; k++) {
+        if (kinds[k] !== null) continue;
+        const h = headings[k]!;
+        kinds[k] = GUARDIAN_COL_RE.test(h) ? 'NOM' : PHONE_COL_RE.test(h) ? 'TELEPHONE' : /^code(?![\p{L}])(?!\s+(?:postal|commune|insee|uai))/iu.test(h) ? 'NUMERO_DOSSIER' : null;
+      }
     if (!persons && head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
     // (a table of persons: a name or birth column, or a column whose first cells are persons' names, "PERNOT Claude",
     // under a heading of its own: "Affouagiste", "Exploitant")
@@ -119,13 +133,19 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     // (a CSV header names two kinds of column at least: "heure;matricule;nom;prénom;date_naissance;poste")
     if (sep === 'semicolons' && kinds.filter((k) => k !== null).length < 2) continue;
     const headTabs = l.text.split('\t').length;
-    for (let j = i + 1; j < lines.length && j <= i + 20; j++) {
+    const mark = sep === 'pipes' ? '|' : sep === 'tabs' ? '\t' : sep === 'semicolons' ? ';' : null;
+    for (let j = i + 1, rows = 0; j < lines.length && rows < 20; j++) {
       const r = lines[j]!;
+      // (a word processor's document: one paragraph per row, a blank line between paragraphs)
+      if (r.blank && mark !== null && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes(mark) ?? false)) continue;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
+      rows++;
       if (sep === 'pipes' && !r.text.includes('|')) break;
       if (sep === 'tabs' && !r.text.includes('\t')) break;
       if (sep === 'semicolons' && !r.text.includes(';')) break;
       if (pipes && /^[\s|:-]+$/.test(r.text)) continue;
+      // (a test line of an export: "TEST;TEST;Ligne;2000-01-01;…;0000000000")
+      if (/(?<![\p{L}])TEST(?![\p{L}])/u.test(r.text)) continue;
       let row = cells(text, r.start, r.end, sep);
       // (a pasted sheet: one tab between cells, an empty cell is two tabs; when the row has exactly the header's
       // fields, each keeps its column: "48240<TAB>MOREAU Steven<TAB><TAB>Me Julie Royer")
@@ -148,6 +168,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         const kind = kindOf(c, ci);
         if (bodyRow && (kind === 'NUMERO_DOSSIER' || kind === 'ADRESSE')) continue;
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
+        else if (kind === 'TELEPHONE') {
+          if (PHONE_CELL_RE.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 9) out.push({ start: c.start, end: c.end, type: kind });
+        }
         else if (kind === 'NUMERO_DOSSIER') {
           // ("CNI X4RT72L90", "passeport O01728465", "titre de séjour 5102764418": the kind of document, then its number)
           const labelled = ID_DOCUMENT_CELL_RE.exec(c.text);
@@ -162,7 +185,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")
           const e = Math.min(scanName(text, c.start, 5), c.end);
           // (or a first name and a surname in capitals, then what the cell says of them: "PERRIN Jean-Claude, 8, rue …")
-          if (e > c.start && (e - c.start >= 0.6 * (c.end - c.start) || (FULL_NAME_RE.test(text.slice(c.start, e)) && /^[ \t]*[,(–—]/u.test(text.slice(e, c.end)))))
+          if (e > c.start && (e - c.start >= 0.6 * (c.end - c.start) || (FULL_NAME_RE.test(text.slice(c.start, e)) && /^[ \t]*(?:[,(–—]|\+?\d)/u.test(text.slice(e, c.end)))))
             out.push({ start: c.start, end: e, type: 'NOM' });
         }
       }
@@ -176,6 +199,7 @@ function personRows(text: string, lines: Layout['lines'], i: number, sep: Separa
   let persons = 0;
   for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
     const r = lines[j]!;
+    if (r.blank && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes('|') ?? false)) continue;
     if (r.blank || !r.text.includes('|')) break;
     if (/^[\s|:-]+$/.test(r.text)) continue;
     seen++;

@@ -149,3 +149,49 @@ describe('a form of a family laid out with spaced semicolons', () => {
     expect(ofType(t, 'NOM').join(' | ')).toContain('Yassine');
   });
 });
+
+describe('lists of pupils and members, as schools and clubs keep them', () => {
+  const SCHOOL = 'École élémentaire Jean-Zay – Riom\nListe de la classe de CM1, copie du tableur\n\n';
+
+  it('reads a sheet whose headings number the parents (« Resp. 1 », « Tél. resp. 1 »): the guardians and their phones', () => {
+    const t =
+      SCHOOL +
+      'N°\tNom\tPrénom\tNé(e) le\tResp. 1\tTél. resp. 1\tCantine\n' +
+      '1\tBOYER\tNolan\t12/05/2017\tBOYER Sandrine\t0611223344\toui\n' +
+      '2\tKANTE\tFanta\t03/10/2016\tKANTE Bakary\t07 12 34 56 78\tnon\n';
+    expect(ofType(t, 'NOM')).toEqual(['BOYER', 'Nolan', 'BOYER Sandrine', 'KANTE', 'Fanta', 'KANTE Bakary']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['12/05/2017', '03/10/2016']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['0611223344', '07 12 34 56 78']);
+  });
+
+  it('reads an export whose headings are identifiers (« prenom », « representant_legal », « code_pass », « n_licence »)', () => {
+    const t =
+      '# Export des adhérents – saison 2027\n' +
+      'id;nom;prenom;date_naissance;code_pass;n_licence;representant_legal;telephone;statut\n' +
+      '1;MARTY;Elsa;2016-02-11;2027-KX4P-9Q2R;63018-27-00977;MARTY Paul;0698765432;validé\n' +
+      '2;TEST;TEST;2000-01-01;2027-TEST-0000;00000-00-00000;CONTROLE Compte;0000000000;rejeté\n';
+    expect(ofType(t, 'NOM')).toEqual(['MARTY', 'Elsa', 'MARTY Paul']);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['2027-KX4P-9Q2R', '63018-27-00977']);
+    expect(ofType(t, 'TELEPHONE')).toEqual(['0698765432']);
+    // (the export's test line is no person)
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['2016-02-11']);
+  });
+
+  it('reads the same sheet out of a word processor, one paragraph per row and a blank line between paragraphs', () => {
+    const t =
+      SCHOOL +
+      'Nom\tPrénom\tNé(e) le\tResp. 1\n\n' +
+      'BOYER\tNolan\t12/05/2017\tBOYER Sandrine\n\n' +
+      'KANTE\tFanta\t03/10/2016\tKANTE Bakary\n\n' +
+      'Merci de rendre la liste à la mairie.\n';
+    expect(ofType(t, 'NOM')).toEqual(['BOYER', 'Nolan', 'BOYER Sandrine', 'KANTE', 'Fanta', 'KANTE Bakary']);
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['12/05/2017', '03/10/2016']);
+  });
+
+  it('leaves the guardian and phone columns of a list of services alone', () => {
+    const t =
+      'Annuaire des écoles de Riom\n\n' + 'École\tResponsable\tTéléphone\n' + 'Jean-Zay\tMme Claire Vidal\t04 73 38 00 00\n' + 'Pasteur\tM. Hugo Brun\t04 73 38 11 11\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+    expect(ofType(t, 'TELEPHONE')).toEqual([]);
+  });
+});
