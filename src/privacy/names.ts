@@ -4,6 +4,7 @@
  * tables. The agent in charge and the signatory are never reported: the law requires naming them.
  */
 import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, nameLikeLine, surnameOf, type Layout } from './layout.js';
+import { givenName } from './given-names.js';
 import { SpanMask, type PersonalDataSpan } from './types.js';
 
 const PARTICLE_RE = /(?:de|du|des|van|von|der|den|da|dos|das|di|del|della|le|la|ben|bin|ibn|el|al|ait|aït|y|mac|zu)[ \t\u00A0]+(?=\p{Lu})|(?:d|l)['’](?=\p{Lu})/uy;
@@ -491,6 +492,10 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
+  // 4e. a given name of the lexicon standing alone in the body ("votre fils Louis", "un groupe de quatre : Nassim,
+  // Timothée, Aya et Lorenzo"), or with an initial ("Emma D."); see givenNameAlone
+  for (const n of givenNamesAlone(layout)) add(n.start, n.end);
+
   // 5. the same names elsewhere in the letter (surname or first name alone), those of tables' name columns too
   for (const n of tableNames) if (n.type === 'NOM') out.push({ start: n.start, end: n.end, type: 'NOM' });
   propagate(layout, out, strong);
@@ -742,6 +747,55 @@ const ELISION_BEFORE_RE = /(?:^|[^\p{L}])(?:d|l|qu|jusqu|lorsqu|puisqu)['’]$/i
 const FIRST_NAME_BEFORE_RE = /(?<=(?:^|[:,;(–—-]|\p{Ll})[ \t\u00A0]+)(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \u00A0]$/u;
 /** A common noun's ending: "Succession", "Indivision", "Communauté" before a surname are no first names. */
 const NOUN_ENDING_RE = /(?:tion|sion|ité|age|aire|ure|isme|ment|ants|ents|iers|eurs)$/u;
+
+const CAPITALISED_WORD_RE = /(?<![\p{L}\p{N}'’@.-])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?![\p{L}\p{N}'’@-])/gu;
+/** What makes a capitalised word before a given name part of another proper noun, a title or an article's object. */
+const NOT_ALONE_BEFORE_RE = new RegExp(`(?:(?:^|[^\\p{L}])(?:le|la|les|du|des|au|aux|un|une|ce|cette)|\\p{Lu}[\\p{L}'’-]*|${CIVILITY_SOURCE})[ \\t\\u00A0]+$`, 'u');
+
+/**
+ * What makes a given name after it no person's alone: a particle and a surname ("Leonardo da Vinci", "Santiago de
+ * Compostela"), an initial and a surname ("Edgar P. Jacobs"), a role or a body set beside it ("Alexandre, pour
+ * l'équipe Support", "Nathalie, secrétariat du club", "Morgane (Mairie)": an agent signing or named for their office).
+ */
+const NOT_ALONE_AFTER_RE =
+  /^(?:[ \t\u00A0]+(?:da|de|di|del|della|do|dos|das|du|van|von|der|le|la|bin|ben|ibn|el)[ \t\u00A0]+\p{Lu}|[ \t\u00A0]\p{Lu}\.[ \t\u00A0]*\p{Lu}|[ \t]*,[ \t]*(?:pour|secrétaire|secrétariat|service|équipe|accueil|agente?|conseill[eè]re?|chargée?|responsable|assistante?|référente?|direct(?:eur|rice)|gestionnaire|animat(?:eur|rice)|coordinat(?:eur|rice)|présidente?|trésori[eè]re?)(?![\p{L}])|[ \t]*\([ \t]*\p{Lu})/u;
+
+/** A given name of the lexicon, not an ordinary word's: "Louis", "Jean-Baptiste" (a compound as the lexicon writes it). */
+function aGivenName(w: string): boolean {
+  return givenName(w) === 'F';
+}
+
+/**
+ * Given names of the lexicon (corpora/lexiques/prenoms.txt) standing alone in the body of a letter: a child, a pupil
+ * named by their first name ("votre fils Louis", "Nassim a adoré", "Kylian, Emma D. et Noé"), with an initial after
+ * them. Not a name that is also an ordinary word ("Rose", "Pierre", "France"), not one followed by another capitalised
+ * word (a full name or a place: other rules read those), not after a street's, school's, business's word, an article,
+ * a civility or another capitalised word ("rue Louis", "le Louis d'or", "M. Louis", "Collège Louis"), not an agent's.
+ */
+function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  for (const [li, l] of lines.entries()) {
+    if (l.blank || layout.agentLabelLine(li)) continue;
+    const zone = layout.zoneAt(l.start);
+    if (zone === 'signature' || zone === 'header') continue;
+    CAPITALISED_WORD_RE.lastIndex = 0;
+    for (let m = CAPITALISED_WORD_RE.exec(l.text); m; m = CAPITALISED_WORD_RE.exec(l.text)) {
+      if (!aGivenName(m[0])) continue;
+      const a = l.start + m.index;
+      const b = a + m[0].length;
+      const after = text.slice(b, Math.min(l.end, b + 40));
+      if (NOT_ALONE_AFTER_RE.test(after)) continue;
+      const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
+      if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after)) continue;
+      const before = text.slice(Math.max(l.start, a - 40), a);
+      if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
+      if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
+      out.push({ start: a, end: b + (initial ? initial[0].length : 0), type: 'NOM' });
+    }
+  }
+  return out;
+}
 
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;
