@@ -13,6 +13,10 @@ export type GivenNameClass = 'F' | 'A';
 export const GIVEN_NAMES_FILE = join(LEXICONS_DIR, 'prenoms.txt');
 
 let table: Map<string, GivenNameClass> | undefined;
+let bare: Map<string, GivenNameClass> | undefined;
+
+/** Lower case without accents: "Léa" -> "lea", as a note typed without accents writes it. */
+export const unaccented = (w: string): string => w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
 /** Reads the file's entries ("Name<TAB>ambigu|-"), keyed in lower case; throws a French message on a defect. */
 export function parseGivenNames(text: string, file: string): Map<string, GivenNameClass> {
@@ -33,4 +37,17 @@ export function parseGivenNames(text: string, file: string): Map<string, GivenNa
 export function givenName(word: string): GivenNameClass | undefined {
   table ??= parseGivenNames(readFileSync(GIVEN_NAMES_FILE, 'utf8'), GIVEN_NAMES_FILE);
   return table.get(word.toLowerCase());
+}
+
+/** The same for a word written without its accents ("lea", "helene"): 'A' when any name or word it may stand for is. */
+export function givenNameUnaccented(word: string): GivenNameClass | undefined {
+  if (!bare) {
+    givenName('');
+    bare = new Map();
+    for (const [k, c] of table!) {
+      const u = unaccented(k);
+      if (bare.get(u) !== 'A') bare.set(u, c);
+    }
+  }
+  return bare.get(unaccented(word));
 }

@@ -4,7 +4,7 @@
  * tables. The agent in charge and the signatory are never reported: the law requires naming them.
  */
 import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, nameLikeLine, surnameOf, type Layout } from './layout.js';
-import { givenName } from './given-names.js';
+import { givenName, givenNameUnaccented } from './given-names.js';
 import { SpanMask, type PersonalDataSpan } from './types.js';
 
 const PARTICLE_RE = /(?:de|du|des|van|von|der|den|da|dos|das|di|del|della|le|la|ben|bin|ibn|el|al|ait|aït|y|mac|zu)[ \t\u00A0]+(?=\p{Lu})|(?:d|l)['’](?=\p{Lu})/uy;
@@ -495,6 +495,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
   // 4e. a given name of the lexicon standing alone in the body ("votre fils Louis", "un groupe de quatre : Nassim,
   // Timothée, Aya et Lorenzo"), or with an initial ("Emma D."); see givenNameAlone
   for (const n of givenNamesAlone(layout)) add(n.start, n.end);
+  // 4f. notes typed in lower case: "mme aminata traore", "appel au papa mr kader benmoussa", "c'est lya et noham"
+  for (const n of lowerCaseNames(layout)) add(n.start, n.end);
 
   // 5. the same names elsewhere in the letter (surname or first name alone), those of tables' name columns too
   for (const n of tableNames) if (n.type === 'NOM') out.push({ start: n.start, end: n.end, type: 'NOM' });
@@ -755,10 +757,14 @@ const NOT_ALONE_BEFORE_RE = new RegExp(`(?:(?:^|[^\\p{L}])(?:le|la|les|du|des|au
 /**
  * What makes a given name after it no person's alone: a particle and a surname ("Leonardo da Vinci", "Santiago de
  * Compostela"), an initial and a surname ("Edgar P. Jacobs"), a role or a body set beside it ("Alexandre, pour
- * l'équipe Support", "Nathalie, secrétariat du club", "Morgane (Mairie)": an agent signing or named for their office).
+ * l'équipe Support", "Nathalie, secrétariat du club", "Morgane (Mairie)", "Morgane (accueil)": an agent signing or named
+ * for their office; a child's class, age or birth in brackets stays the child's: "Louis (CM2)", "Louis (6 ans)").
  */
 const NOT_ALONE_AFTER_RE =
-  /^(?:[ \t\u00A0]+(?:da|de|di|del|della|do|dos|das|du|van|von|der|le|la|bin|ben|ibn|el)[ \t\u00A0]+\p{Lu}|[ \t\u00A0]\p{Lu}\.[ \t\u00A0]*\p{Lu}|[ \t]*,[ \t]*(?:pour|secrétaire|secrétariat|service|équipe|accueil|agente?|conseill[eè]re?|chargée?|responsable|assistante?|référente?|direct(?:eur|rice)|gestionnaire|animat(?:eur|rice)|coordinat(?:eur|rice)|présidente?|trésori[eè]re?)(?![\p{L}])|[ \t]*\([ \t]*\p{Lu})/u;
+  /^(?:[ \t\u00A0]+(?:da|de|di|del|della|do|dos|das|du|van|von|der|le|la|bin|ben|ibn|el)[ \t\u00A0]+\p{Lu}|[ \t\u00A0]\p{Lu}\.[ \t\u00A0]*\p{Lu}|[ \t]*,[ \t]*(?:pour|secrétaire|secrétariat|service|équipe|accueil|agente?|conseill[eè]re?|chargée?|responsable|assistante?|référente?|direct(?:eur|rice)|gestionnaire|animat(?:eur|rice)|coordinat(?:eur|rice)|présidente?|trésori[eè]re?)(?![\p{L}])|[ \t]*\((?![ \t]*(?:n[ée]e?s?|élève|eleve|CM|CE|CP|GS|MS|PS|TPS)(?![\p{L}]))[ \t]*\p{L})/u;
+
+/** A line that lists the service's people: "Agents : Morgane (accueil), Yassine (propreté)". */
+const AGENTS_LINE_RE = /^[ \t]*(?:agents?|intervenant(?:e|s|es)?|équipe|contacts?|interlocut\p{L}*|référent(?:e|s|es)?|encadrement|animat\p{L}*)[ \t]*:/iu;
 
 /** A given name of the lexicon, not an ordinary word's: "Louis", "Jean-Baptiste" (a compound as the lexicon writes it). */
 function aGivenName(w: string): boolean {
@@ -776,7 +782,7 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
   for (const [li, l] of lines.entries()) {
-    if (l.blank || layout.agentLabelLine(li)) continue;
+    if (l.blank || layout.agentLabelLine(li) || AGENTS_LINE_RE.test(l.text)) continue;
     const zone = layout.zoneAt(l.start);
     if (zone === 'signature' || zone === 'header') continue;
     CAPITALISED_WORD_RE.lastIndex = 0;
@@ -796,6 +802,59 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   }
   return out;
 }
+
+/** A line typed in lower case: six words at least, none capitalised but acronyms ("cni", "MC", "ANTS" may stand). */
+function lowerCaseLine(s: string): boolean {
+  const words = s.match(/\p{L}+/gu);
+  return !!words && words.length >= 6 && !words.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) && words.filter((w) => /^\p{Ll}/u.test(w)).length >= 0.8 * words.length;
+}
+
+/** Words of a lower-case note that stop a name: articles, pronouns, prepositions, common verbs and nouns of such notes. */
+const LOWER_STOP_WORDS = new Set(
+  'le la les l de du des d un une et ou a au aux en dans sur sous pour par avec chez sans vers est sont etait était a ont il elle ils elles on qui que qu ne pas se sa son ses leur leurs ce cette ces mon ma mes lui nee née ne né tel tél tel. portable mail adresse dossier rdv pour voir fils fille mari femme mere mère pere père soeur sœur frere frère enfant enfants maman papa voisin voisine agee âgée signale dit demande'.split(' '),
+);
+/** A role named before or after a person in a note: they are an agent, not the person ("la directrice (mme vigouroux)", "mme poirier, coordinatrice"). */
+const LOWER_ROLE_RE = /(?<![\p{L}])(?:(?:directr|directeur|gardien|agent|conseill|coordinat|animat|éducat|educat|enseignant|professeur|maîtresse|maitresse|infirmi|médecin|medecin|secrétaire|secretaire|référent|referent|gestionnaire|assistant|stagiaire)\p{L}*|anim\.|chargée?|contact|cf)(?:[ \t]+\p{Ll}+){0,3}[^\p{L}]*$/iu;
+
+/**
+ * Names in a note typed in lower case: after a civility ("mme aminata traore", "m. pelletier": one word, two when one
+ * is a given name), and the given names of the lexicon ("lya et noham"; written without accents, "lea"). Not a name
+ * whose role is written beside it ("la directrice (mme vigouroux)", "lea (animatrice)", "mme poirier, coordinatrice").
+ */
+function lowerCaseNames(layout: Layout): PersonalDataSpan[] {
+  const { text, lines } = layout;
+  const out: PersonalDataSpan[] = [];
+  for (const [li, l] of lines.entries()) {
+    if (l.blank || layout.agentLabelLine(li) || layout.zoneAt(l.start) === 'signature') continue;
+    // (a civility in lower case is enough; a given name alone needs a line typed in lower case)
+    const lowerLine = lowerCaseLine(l.text);
+    if (!lowerLine && !/(?<![\p{L}])(?:mme|mr|m\.|mlle)[ \t]+\p{Ll}/u.test(l.text)) continue;
+    const role = (a: number, b: number): boolean =>
+      LOWER_ROLE_RE.test(text.slice(Math.max(l.start, a - 25), a)) || /^[ \t]*(?:,[ \t]*|\([ \t]*)(?:directr|direct|gardien|agent|conseill|coordinat|animat|anim\.|éducat|educat|enseignant|prof|infirmi|médecin|medecin|secr|référent|referent|gestionnaire|chargé|charge|assistant|stagiaire)/iu.test(text.slice(b, b + 20));
+    WORD_RUN_RE.lastIndex = 0;
+    const words: { a: number; b: number; w: string }[] = [];
+    for (let m = WORD_RUN_RE.exec(l.text); m; m = WORD_RUN_RE.exec(l.text)) words.push({ a: l.start + m.index, b: l.start + m.index + m[0].length, w: m[0] });
+    for (let k = 0; k < words.length; k++) {
+      const { a, w } = words[k]!;
+      // ("m." after a number is a metre, "3 m. de haut"; "p.m." is an hour)
+      const civility = /^(?:mme|mmes|mr|m|mlle|madame|monsieur)$/u.test(w) && (w !== 'm' || (text[words[k]!.b] === '.' && !/(?:\d[ \t]*|\.)$/u.test(text.slice(Math.max(l.start, a - 3), a))));
+      if (civility) {
+        const n1 = words[k + 1];
+        if (!n1 || !/^\p{Ll}{2,}$/u.test(n1.w) || LOWER_STOP_WORDS.has(n1.w) || !/^[ \t.]+$/u.test(text.slice(words[k]!.b, n1.a))) continue;
+        let end = n1.b;
+        const n2 = words[k + 2];
+        if (n2 && /^[ \t]+$/u.test(text.slice(n1.b, n2.a)) && /^\p{Ll}{2,}$/u.test(n2.w) && !LOWER_STOP_WORDS.has(n2.w) && (givenNameUnaccented(n1.w) || givenNameUnaccented(n2.w))) end = n2.b;
+        if (!role(a, end)) out.push({ start: n1.a, end, type: 'NOM' });
+        k += end === n1.b ? 1 : 2;
+        continue;
+      }
+      if (!lowerLine || givenNameUnaccented(w) !== 'F' || w !== w.toLowerCase() || text[a - 1] === '@' || text[a - 1] === '.' || /^[.@]\p{L}/u.test(text.slice(words[k]!.b, words[k]!.b + 2))) continue;
+      if (!role(a, words[k]!.b)) out.push({ start: a, end: words[k]!.b, type: 'NOM' });
+    }
+  }
+  return out;
+}
+const WORD_RUN_RE = /(?<![\p{L}\p{N}'’-])\p{L}+(?:-\p{L}+)*(?![\p{L}\p{N}'’-])/gu;
 
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;

@@ -46,3 +46,21 @@ describe('given names standing alone', () => {
     expect(ofType(t, 'NOM')).toEqual([]);
   });
 });
+
+describe('notes typed in lower case', () => {
+  const NOTE =
+    'notes accueil du samedi – a saisir lundi (agent : m. roux)\n\n' +
+    'appel de mme nadia belkacem pour son fils yanis, tombe dans la cour a 10h, il a ete soigne par la directrice (mme vidal).\n' +
+    'le papa mr tessier rappellera, c est lina et maelys qui ont vu la chute avec la surveillante.\n' +
+    'reunion a 3 m. de la porte a 2 p.m. in the hall\n';
+
+  it('finds the names after a civility and the given names, written without accents too', () => {
+    const names = ofType(NOTE, 'NOM');
+    expect(names).toEqual(expect.arrayContaining(['nadia belkacem', 'yanis', 'tessier', 'lina', 'maelys']));
+  });
+
+  it('leaves the agents named with their role, metres and hours alone', () => {
+    const names = ofType(NOTE, 'NOM');
+    for (const agent of ['roux', 'vidal', 'de', 'in']) expect(names).not.toContain(agent);
+  });
+});
