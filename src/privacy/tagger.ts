@@ -11,6 +11,7 @@
  * scripts/experiment-pd-tagger.ts compares the ways of combining the two.
  */
 import { mulberry32 } from '../random.js';
+import { givenName } from './given-names.js';
 import type { PersonalDataSpan, PersonalDataType } from './personal-data.js';
 
 export const TAGGER_TYPES: readonly PersonalDataType[] = ['NIR', 'IBAN', 'TELEPHONE', 'EMAIL', 'ADRESSE', 'DATE_NAISSANCE', 'NOM', 'NUMERO_DOSSIER'];
@@ -179,6 +180,7 @@ function digitRuns(tokens: readonly Token[], isNumber: (i: number) => boolean): 
 function tokenFeatures(text: string, tokens: readonly Token[], hints: Uint8Array | null): string[][] {
   const lines = lineInfos(text);
   const lower = tokens.map((t) => t.text.toLowerCase());
+  const given = lower.map((w) => givenName(w) ?? '');
   const full = tokens.map((t) => fullShape(t.text));
   const short = full.map(shortShape);
   const n = tokens.length;
@@ -274,6 +276,10 @@ function tokenFeatures(text: string, tokens: readonly Token[], hints: Uint8Array
       const h = hint(i);
       f.push(`h=${h}`, `h-1=${hint(i - 1)}`, `h+1=${hint(i + 1)}`, `h|sh=${h}|${short[i]}`, `h-1|h=${hint(i - 1)}|${h}`, `h|h+1=${h}|${hint(i + 1)}`, `h|z=${h}|${li.zone}`);
     }
+    // a given name of the lexicon (corpora/lexiques/prenoms.txt): here, before, after
+    if (given[i]) f.push(`g=${given[i]}`, `g|sh=${given[i]}|${short[i]}`);
+    if (i > 0 && given[i - 1]) f.push(`g-1=${given[i - 1]}`);
+    if (i + 1 < n && given[i + 1]) f.push(`g+1=${given[i + 1]}`);
     out.push(f);
     if (tok.text === ':') lastColon = i;
   }
@@ -414,6 +420,8 @@ interface TokenInfo {
   shapes: ShapeIds;
   fs: number;
   len: number;
+  /** Its class in the given-name lexicon ('' when none). */
+  given: string;
 }
 
 /**
@@ -471,6 +479,10 @@ class FrozenIndex {
   readonly hm1h: Ids2;
   readonly hhp1: Ids2;
   readonly hz: Ids2;
+  readonly g: Ids1;
+  readonly gsh: Ids2;
+  readonly gm1: Ids1;
+  readonly gp1: Ids1;
   /** Ids of the values of the bucketed templates, by bucket index. */
   readonly len: Int32Array;
   readonly pil: Int32Array;
@@ -588,6 +600,10 @@ class FrozenIndex {
     this.hm1h = two('h-1|h');
     this.hhp1 = two('h|h+1');
     this.hz = two('h|z');
+    this.g = one('g');
+    this.gsh = two('g|sh');
+    this.gm1 = one('g-1');
+    this.gp1 = one('g+1');
     this.len = buckets('len', LEN_LIMITS);
     this.pil = buckets('pil', PIL_LIMITS);
     this.col = buckets('col', COL_LIMITS);
@@ -673,6 +689,7 @@ class FrozenIndex {
       shapes: this.shapes.get(short) ?? this.shapeIds(short),
       fs: this.fs.get(full) ?? -1,
       len: this.len[bucketIndex(text.length, LEN_LIMITS)]!,
+      given: lower === '<s>' || lower === '</s>' ? '' : (givenName(lower) ?? ''),
     };
   }
 }
@@ -863,6 +880,12 @@ function emissionsFrozen(text: string, index: FrozenIndex, hintSpans: readonly P
       ids.push(index.pair('h|h+1', index.hhp1, h, hp1));
       ids.push(index.pair('h|z', index.hz, h, li.zone));
     }
+    if (me.given) {
+      ids.push(index.g.get(me.given) ?? -1);
+      ids.push(index.pair('g|sh', index.gsh, me.given, me.short));
+    }
+    if (i > 0 && p1.given) ids.push(index.gm1.get(p1.given) ?? -1);
+    if (i + 1 < n && n1.given) ids.push(index.gp1.get(n1.given) ?? -1);
     if (tok.text === ':') lastColon = i;
   }
   return { tokens, e };
