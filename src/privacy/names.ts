@@ -763,6 +763,9 @@ const NOT_ALONE_BEFORE_RE = new RegExp(`(?:(?:^|[^\\p{L}])(?:le|la|les|du|des|au
 const NOT_ALONE_AFTER_RE =
   /^(?:[ \t\u00A0]+(?:da|de|di|del|della|do|dos|das|du|van|von|der|le|la|bin|ben|ibn|el)[ \t\u00A0]+\p{Lu}|[ \t\u00A0]\p{Lu}\.[ \t\u00A0]*\p{Lu}|[ \t]*,[ \t]*(?:pour|secrétaire|secrétariat|service|équipe|accueil|agente?|conseill[eè]re?|chargée?|responsable|assistante?|référente?|direct(?:eur|rice)|gestionnaire|animat(?:eur|rice)|coordinat(?:eur|rice)|présidente?|trésori[eè]re?)(?![\p{L}])|[ \t]*\((?![ \t]*(?:n[ée]e?s?|élève|eleve|CM|CE|CP|GS|MS|PS|TPS)(?![\p{L}]))[ \t]*\p{L})/u;
 
+const PLACE_NAME_RE =
+  /(?:\d{5}|\d{2} \d{3})[ \t]+(\p{Lu}[\p{L}'’-]*)|(?:mairie|ville|commune|préfecture|sous-préfecture)[ \t]+(?:de|d['’])[ \t]*(\p{Lu}[\p{L}'’-]*)|^[ \t]*(\p{Lu}[\p{L}'’-]*),[ \t]+le[ \t]+\d/gimu;
+
 /** A line that lists the service's people: "Agents : Morgane (accueil), Yassine (propreté)". */
 const AGENTS_LINE_RE = /^[ \t]*(?:agents?|intervenant(?:e|s|es)?|équipe|contacts?|interlocut\p{L}*|référent(?:e|s|es)?|encadrement|animat\p{L}*)[ \t]*:/iu;
 
@@ -781,13 +784,16 @@ function aGivenName(w: string): boolean {
 function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
+  // the places the letter names: a given name may be a town's ("56120 Josselin", "Mairie de Josselin", "Pau, le 19 mai")
+  const places = new Set<string>();
+  for (const m of text.matchAll(PLACE_NAME_RE)) places.add((m[1] ?? m[2] ?? m[3]!).toLowerCase());
   for (const [li, l] of lines.entries()) {
     if (l.blank || layout.agentLabelLine(li) || AGENTS_LINE_RE.test(l.text)) continue;
     const zone = layout.zoneAt(l.start);
     if (zone === 'signature' || zone === 'header') continue;
     CAPITALISED_WORD_RE.lastIndex = 0;
     for (let m = CAPITALISED_WORD_RE.exec(l.text); m; m = CAPITALISED_WORD_RE.exec(l.text)) {
-      if (!aGivenName(m[0])) continue;
+      if (!aGivenName(m[0]) || places.has(m[0].toLowerCase())) continue;
       const a = l.start + m.index;
       const b = a + m[0].length;
       const after = text.slice(b, Math.min(l.end, b + 40));

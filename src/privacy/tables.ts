@@ -134,10 +134,11 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     if (sep === 'semicolons' && kinds.filter((k) => k !== null).length < 2) continue;
     const headTabs = l.text.split('\t').length;
     const mark = sep === 'pipes' ? '|' : sep === 'tabs' ? '\t' : sep === 'semicolons' ? ';' : null;
+    // (a word processor's document: one paragraph per row, a blank line between paragraphs, under the header too)
+    const paragraphs = mark !== null && !!lines[i + 1]?.blank && (lines[i + 2]?.text.includes(mark) ?? false);
     for (let j = i + 1, rows = 0; j < lines.length && rows < 20; j++) {
       const r = lines[j]!;
-      // (a word processor's document: one paragraph per row, a blank line between paragraphs)
-      if (r.blank && mark !== null && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes(mark) ?? false)) continue;
+      if (r.blank && paragraphs && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes(mark!) ?? false)) continue;
       if (r.blank || layout.zoneAt(r.start) === 'signature') break;
       rows++;
       if (sep === 'pipes' && !r.text.includes('|')) break;
