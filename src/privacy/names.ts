@@ -784,27 +784,30 @@ function aGivenName(w: string): boolean {
 function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
-  // the places the letter names: a given name may be a town's ("56120 Josselin", "Mairie de Josselin", "Pau, le 19 mai")
-  const places = new Set<string>();
-  for (const m of text.matchAll(PLACE_NAME_RE)) places.add((m[1] ?? m[2] ?? m[3]!).toLowerCase());
-  for (const [li, l] of lines.entries()) {
-    if (l.blank || layout.agentLabelLine(li) || AGENTS_LINE_RE.test(l.text)) continue;
-    const zone = layout.zoneAt(l.start);
-    if (zone === 'signature' || zone === 'header') continue;
-    CAPITALISED_WORD_RE.lastIndex = 0;
-    for (let m = CAPITALISED_WORD_RE.exec(l.text); m; m = CAPITALISED_WORD_RE.exec(l.text)) {
-      if (!aGivenName(m[0]) || places.has(m[0].toLowerCase())) continue;
-      const a = l.start + m.index;
-      const b = a + m[0].length;
-      const after = text.slice(b, Math.min(l.end, b + 40));
-      if (NOT_ALONE_AFTER_RE.test(after)) continue;
-      const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
-      if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after)) continue;
-      const before = text.slice(Math.max(l.start, a - 40), a);
-      if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
-      if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
-      out.push({ start: a, end: b + (initial ? initial[0].length : 0), type: 'NOM' });
+  let places: Set<string> | undefined;
+  // (one scan of the text; the few given names it meets are then looked at in their line)
+  CAPITALISED_WORD_RE.lastIndex = 0;
+  for (let m = CAPITALISED_WORD_RE.exec(text); m; m = CAPITALISED_WORD_RE.exec(text)) {
+    if (!aGivenName(m[0])) continue;
+    // the places the letter names: a given name may be a town's ("56120 Josselin", "Mairie de Josselin", "Pau, le 19 mai")
+    if (!places) {
+      places = new Set<string>();
+      for (const p of text.matchAll(PLACE_NAME_RE)) places.add((p[1] ?? p[2] ?? p[3]!).toLowerCase());
     }
+    const a = m.index;
+    const b = a + m[0].length;
+    const li = layout.lineAt(a);
+    const l = lines[li]!;
+    const zone = layout.zoneAt(l.start);
+    if (zone === 'signature' || zone === 'header' || places.has(m[0].toLowerCase()) || layout.agentLabelLine(li) || AGENTS_LINE_RE.test(l.text)) continue;
+    const after = text.slice(b, Math.min(l.end, b + 40));
+    if (NOT_ALONE_AFTER_RE.test(after)) continue;
+    const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
+    if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after)) continue;
+    const before = text.slice(Math.max(l.start, a - 40), a);
+    if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
+    if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
+    out.push({ start: a, end: b + (initial ? initial[0].length : 0), type: 'NOM' });
   }
   return out;
 }
@@ -833,7 +836,7 @@ function lowerCaseNames(layout: Layout): PersonalDataSpan[] {
   for (const [li, l] of lines.entries()) {
     if (l.blank || layout.agentLabelLine(li) || layout.zoneAt(l.start) === 'signature') continue;
     // (a civility in lower case is enough; a given name alone needs a line typed in lower case)
-    const lowerLine = lowerCaseLine(l.text);
+    const lowerLine = !/\p{Lu}\p{Ll}/u.test(l.text) && lowerCaseLine(l.text);
     if (!lowerLine && !/(?<![\p{L}])(?:mme|mr|m\.|mlle)[ \t]+\p{Ll}/u.test(l.text)) continue;
     const role = (a: number, b: number): boolean =>
       LOWER_ROLE_RE.test(text.slice(Math.max(l.start, a - 25), a)) || /^[ \t]*(?:,[ \t]*|\([ \t]*)(?:directr|direct|gardien|agent|conseill|coordinat|animat|anim\.|éducat|educat|enseignant|prof|infirmi|médecin|medecin|secr|référent|referent|gestionnaire|chargé|charge|assistant|stagiaire)/iu.test(text.slice(b, b + 20));
