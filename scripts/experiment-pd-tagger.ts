@@ -73,13 +73,13 @@ const blindDetectorOf = (set: string): string => BLIND_DETECTOR[set] ?? BLIND_DE
 type Detector = (text: string) => PersonalDataSpan[];
 
 /** The detector of an old commit, extracted with git archive into a temporary folder and imported. */
-async function historicalDetector(rev: string): Promise<Detector> {
+export async function historicalDetector(rev: string): Promise<Detector> {
   if (!/^[0-9a-f]{40}$/.test(rev)) throw new Error(`révision invalide : ${rev}`);
-  const root = join(tmpdir(), 'clarte-pd-history');
+  const root = join(tmpdir(), 'clarte-pd-history-src');
   const dir = join(root, rev);
   if (!existsSync(join(dir, 'src/privacy/personal-data.ts'))) {
     await mkdir(dir, { recursive: true });
-    const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src/privacy'], { maxBuffer: 64 << 20 });
+    const tar = execFileSync('git', ['archive', '--format=tar', rev, 'src'], { maxBuffer: 64 << 20 });
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
   // the old detector resolves its packages (ibantools, libphonenumber-js) from ours
