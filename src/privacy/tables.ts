@@ -200,7 +200,8 @@ function personRows(text: string, lines: Layout['lines'], i: number, sep: Separa
   let persons = 0;
   for (let j = i + 1, seen = 0; j < lines.length && seen < 3; j++) {
     const r = lines[j]!;
-    if (r.blank && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes('|') ?? false)) continue;
+    // (a word processor's table: a blank paragraph under the header and between rows)
+    if (r.blank && lines[i + 1]?.blank && !lines[j - 1]!.blank && (lines[j + 1]?.text.includes('|') ?? false)) continue;
     if (r.blank || !r.text.includes('|')) break;
     if (/^[\s|:-]+$/.test(r.text)) continue;
     seen++;
