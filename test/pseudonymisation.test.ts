@@ -57,7 +57,7 @@ const SECRETS = [NIR, IBAN, 'Lambert', '12 rue des Lilas', '06 12 34 56 78', 'so
  * A crèche's waiting list (a development letter of corpora/donnees-personnelles): the rules miss most of
  * its children and parents, the learned tagger (trained on it, as on every development letter) finds them.
  */
-const LIST = parseAnnotated(readFileSync(join(ROOT, 'corpora', 'donnees-personnelles', 'dev18', '25-liste-attente-creche-commission.txt'), 'utf8')).text;
+const LIST = parseAnnotated(readFileSync(join(ROOT, 'corpora', 'donnees-personnelles', 'dev21', '27-fiche-patrouille-tranquillite-vacances.txt'), 'utf8')).text;
 /** What only the tagger finds in it (each text at least 8 characters long, so as to be looked for anywhere). */
 const TAGGER_ONLY = (() => {
   const rules = findPersonalData(LIST);
@@ -136,7 +136,7 @@ describe('pseudonymisation before storage', () => {
     // finds what the rules miss in this list, pick another letter whose stored version differs from the rules'.
     expect(TAGGER_ONLY.length, 'the shipped tagger no longer adds to the rules on this letter: choose another').toBeGreaterThanOrEqual(5);
     const counted = (await app.inject({ method: 'POST', url: '/api/v1/analyses', payload: { text: LIST } })).json() as Report;
-    const res = await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { text: LIST, title: 'Liste d’attente' } });
+    const res = await app.inject({ method: 'POST', url: '/api/v1/documents', payload: { text: LIST, title: 'Fiche de patrouille' } });
     expect(res.statusCode).toBe(201);
     const r = (await app.inject({ url: `/api/v1/documents/${res.json().documentId}/versions/1` })).json().report as Report;
     expect(r.personalData!.found).toBeGreaterThanOrEqual(counted.personalData!.found + TAGGER_ONLY.length);
