@@ -766,6 +766,16 @@ const NOT_ALONE_AFTER_RE =
 const PLACE_NAME_RE =
   /(?:\d{5}|\d{2} \d{3})[ \t]+(\p{Lu}[\p{L}'’-]*)|(?:mairie|ville|commune|préfecture|sous-préfecture)[ \t]+(?:de|d['’])[ \t]*(\p{Lu}[\p{L}'’-]*)|^[ \t]*(\p{Lu}[\p{L}'’-]*),[ \t]+le[ \t]+\d/gimu;
 
+/** A surname after a given name, then no other capitalised word nor a role: "Noé VERDIER,", "Théo Chambon l'a signalé". */
+const SURNAME_AFTER_RE = /^[ \t\u00A0]+(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?)(?=[ \t\u00A0]*(?:[,.;:!?)]|$|[ \t\u00A0]\p{Ll}|[ \t\u00A0]\())/u;
+/** The last words before a name name a role: the person is an agent or an official. */
+const ROLE_BEFORE_RE =
+  /(?<![\p{L}])(?:directr\p{L}*|directeur|principale?|proviseur\p{L}*|professeur\p{L}*|enseignante?|institutr\p{L}*|ma[îi]tresse|conseill\p{L}*|CPE|infirmi\p{L}*|médecin|docteur|assistante?(?:[ \t]+sociale?)?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|responsable|chef(?:fe)?|secrétaire|gestionnaire|chargée?(?:[ \t]+de[ \t]+\p{L}+)?|agente?|maire|adjointe?|présidente?|inspect\p{L}*|juge|greffi\p{L}*|entraîneur|entraineur|coach|tut(?:eur|rice)\s+de\s+stage|intervenante?|psychologue|signataire|délégué\p{L}*|interlocut\p{L}*|contact|gardien[ \t]+de[ \t]+la[ \t]+paix|commissaire|colonel|lieutenant\p{L}*|capitaine|commandant|adjudant\p{L}*|brigadier\p{L}*|major|sergent\p{L}*|gendarme|procureur\p{L}*|régisseu\p{L}*|comptable|avocate?|notaire|d['’]après)(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,4}[ \t]*[,:–-]?[ \t\u00A0]*$/iu;
+
+/** A role set after a full name: "Gérard Villeneuve, maire de …", "Mathilde Garnier, chargée des relations presse". */
+const ROLE_AFTER_RE =
+  /^[ \t]*,[ \t]*(?:(?:le|la|l['’]|notre|votre)[ \t]*)?(?:maire|adjointe?|présidente?|directr\p{L}*|directeur|chargée?|avocate?|notaire|juriste|secrétaire|trésori\p{L}*|commandant\p{L}*|chef(?:fe)?|responsable|conseill\p{L}*|agente?|service|matricule|médecin|infirmi\p{L}*|assistante?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|gestionnaire|inspect\p{L}*|délégué\p{L}*|déléguée|vice-présidente?|conseillère|élue?|membre|capitaine|lieutenant|commissaire|juge|greffi\p{L}*|procureur\p{L}*|professeur\p{L}*|enseignante?|psychologue|interprète|huissi\p{L}*|commissaire[ \t]+de[ \t]+justice)(?![\p{L}])/iu;
+
 /** A line that lists the service's people: "Agents : Morgane (accueil), Yassine (propreté)". */
 const AGENTS_LINE_RE = /^[ \t]*(?:agents?|intervenant(?:e|s|es)?|équipe|contacts?|interlocut\p{L}*|référent(?:e|s|es)?|encadrement|animat\p{L}*)[ \t]*:/iu;
 
@@ -803,11 +813,18 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
     const after = text.slice(b, Math.min(l.end, b + 40));
     if (NOT_ALONE_AFTER_RE.test(after)) continue;
     const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
-    if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after)) continue;
+    // or with a surname: "Noé VERDIER", "la maman de Théo Chambon" (not a third capitalised word: a place, a body)
+    const family = initial ? null : SURNAME_AFTER_RE.exec(after);
+    if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after) && !(family && !givenName(family[1]!) && !hasOrgWord(family[1]!) && !layout.agentSurnames.has(family[1]!.toLowerCase()))) continue;
     const before = text.slice(Math.max(l.start, a - 40), a);
     if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
     if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
-    out.push({ start: a, end: b + (initial ? initial[0].length : 0), type: 'NOM' });
+    // (a full name after a role is an agent's or an official's: "la directrice, Claire Petit", "votre conseillère Ana Sousa")
+    if (family && (ROLE_BEFORE_RE.test(before) || ROLE_AFTER_RE.test(after.slice(family[0].length)))) continue;
+    // (a full name alone on its line under a line, or a word processor's paragraph, that ends with a comma: a signatory,
+    // "Pour la CDAPH, la présidente,")
+    if (family && text.slice(l.start, a).trim() === '' && text.slice(b + family[0].length, l.end).trim() === '' && /,[ \t]*$/u.test(lines[li - 1]?.blank ? (lines[li - 2]?.text ?? '') : (lines[li - 1]?.text ?? ''))) continue;
+    out.push({ start: a, end: b + (initial ? initial[0].length : family ? family[0].length : 0), type: 'NOM' });
   }
   return out;
 }

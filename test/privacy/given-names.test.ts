@@ -64,3 +64,18 @@ describe('notes typed in lower case', () => {
     for (const agent of ['roux', 'vidal', 'de', 'in']) expect(names).not.toContain(agent);
   });
 });
+
+describe('a given name and a surname without a civility', () => {
+  it('finds the pupils and relatives a letter names in full', () => {
+    const t = HEAD + 'Les élèves cités, Kylian et Noé VERDIER, ont été entendus ; la maman de Théo Chambon l’a signalé aussi.\n';
+    expect(ofType(t, 'NOM')).toEqual(['Kylian', 'Noé VERDIER', 'Théo Chambon']);
+  });
+
+  it('leaves the officials named with their role, before or after, and a signatory under their title', () => {
+    const t =
+      HEAD +
+      'Le samedi 5 décembre, Gérard Villeneuve, maire de Vernolles, inaugurera la rue ; le capitaine Hélène Wurtz conduira l’exercice.\n' +
+      'Contact : Mathilde Garnier, chargée des relations presse.\n\nPour la commission, la présidente,\nMarie-Claude Jourdan\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+  });
+});
