@@ -33,18 +33,18 @@ export function parseGivenNames(text: string, file: string): Map<string, GivenNa
   return out;
 }
 
+const names = (): Map<string, GivenNameClass> => (table ??= parseGivenNames(readFileSync(GIVEN_NAMES_FILE, 'utf8'), GIVEN_NAMES_FILE));
+
 /** The class of a word as a given name (any case), or undefined when it is none. */
 export function givenName(word: string): GivenNameClass | undefined {
-  table ??= parseGivenNames(readFileSync(GIVEN_NAMES_FILE, 'utf8'), GIVEN_NAMES_FILE);
-  return table.get(word.toLowerCase());
+  return names().get(word.toLowerCase());
 }
 
 /** The same for a word written without its accents ("lea", "helene"): 'A' when any name or word it may stand for is. */
 export function givenNameUnaccented(word: string): GivenNameClass | undefined {
   if (!bare) {
-    givenName('');
     bare = new Map();
-    for (const [k, c] of table!) {
+    for (const [k, c] of names()) {
       const u = unaccented(k);
       if (bare.get(u) !== 'A') bare.set(u, c);
     }

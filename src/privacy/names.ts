@@ -492,8 +492,8 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     }
   }
 
-  // 4e. a given name of the lexicon standing alone in the body ("votre fils Louis", "un groupe de quatre : Nassim,
-  // Timothée, Aya et Lorenzo"), or with an initial ("Emma D."); see givenNameAlone
+  // 4e. a given name of the lexicon in the body, alone ("votre fils Louis", "Nassim, Timothée, Aya et Lorenzo"), with an
+  // initial ("Emma D.") or a surname ("la maman de Théo Chambon"); see givenNamesAlone
   for (const n of givenNamesAlone(layout)) add(n.start, n.end);
   // 4f. notes typed in lower case: "mme aminata traore", "appel au papa mr kader benmoussa", "c'est lya et noham"
   for (const n of lowerCaseNames(layout)) add(n.start, n.end);
@@ -787,9 +787,10 @@ function aGivenName(w: string): boolean {
 /**
  * Given names of the lexicon (corpora/lexiques/prenoms.txt) standing alone in the body of a letter: a child, a pupil
  * named by their first name ("votre fils Louis", "Nassim a adoré", "Kylian, Emma D. et Noé"), with an initial after
- * them. Not a name that is also an ordinary word ("Rose", "Pierre", "France"), not one followed by another capitalised
- * word (a full name or a place: other rules read those), not after a street's, school's, business's word, an article,
- * a civility or another capitalised word ("rue Louis", "le Louis d'or", "M. Louis", "Collège Louis"), not an agent's.
+ * them, or a surname ("Noé VERDIER"). Not a name that is also an ordinary word ("Rose", "Pierre", "France"), not one
+ * followed by a capitalised word that is no surname (a place, a body), not after a street's, school's, business's
+ * word, an article, a civility or another capitalised word ("rue Louis", "le Louis d'or", "M. Louis", "Collège
+ * Louis"), not an agent's; a full name not after or before a role, nor a signatory's under their title.
  */
 function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
@@ -814,8 +815,9 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
     if (NOT_ALONE_AFTER_RE.test(after)) continue;
     const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
     // or with a surname: "Noé VERDIER", "la maman de Théo Chambon" (not a third capitalised word: a place, a body)
-    const family = initial ? null : SURNAME_AFTER_RE.exec(after);
-    if (!initial && /^[ \t\u00A0]+\p{Lu}/u.test(after) && !(family && !givenName(family[1]!) && !hasOrgWord(family[1]!) && !layout.agentSurnames.has(family[1]!.toLowerCase()))) continue;
+    const next = initial ? null : SURNAME_AFTER_RE.exec(after);
+    const family = next && !givenName(next[1]!) && !hasOrgWord(next[1]!) && !layout.agentSurnames.has(next[1]!.toLowerCase()) ? next : null;
+    if (!initial && !family && /^[ \t\u00A0]+\p{Lu}/u.test(after)) continue;
     const before = text.slice(Math.max(l.start, a - 40), a);
     if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
     if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
