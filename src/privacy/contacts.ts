@@ -60,7 +60,7 @@ const ROLE_LOCAL_RE =
 
 /** A word of a service's name anywhere in the local part ("urbanisme.saint-aubin", "conciliateur-fiscal", "mairie.verdales"). */
 const ROLE_TOKEN_RE =
-  /(?:^|[._-])(?:mairie|commune|ville|ccas|cias|prefecture|pref|sous-prefecture|ddt|ddtm|ddets|dreets|drac|sra|dpt|departement|region|conseil|tribunal|greffe|conciliateur|mediateur|urbanisme|etat-?civil|scolarite|secretariat|accueil|contact|service|services|direction|agence|caisse|centre|pole|bureau|cabinet|association|asso|club|ecole|college|lycee|universite|univ|mdph|caf|cpam|urssaf|msa|carsat|cnav|anah|ofii|spip|siao|ehpad|crous|regie|syndic|gendarmerie|police|sdis|trésor|tresor|impots|sip|sie|dgfip|drfip|ddfip|elections|voirie|environnement|social|solidarite|logement|habitat|emploi|formation|culture|sport|jeunesse|enfance|famille|sante|handicap|autonomie|retraite|prestations|recouvrement|facturation|comptabilite|rh|dpo|dpd|rgpd|noreply|no-reply|ne-pas-repondre|info|infos|courrier|standard)(?:[._-]|\d*$)/i;
+  /(?:^|[._-])(?:avocats?|notaires?|huissiers?|etude|selarl|mairie|commune|ville|ccas|cias|prefecture|pref|sous-prefecture|ddt|ddtm|ddets|dreets|drac|sra|dpt|departement|region|conseil|tribunal|greffe|conciliateur|mediateur|urbanisme|etat-?civil|scolarite|secretariat|accueil|contact|service|services|direction|agence|caisse|centre|pole|bureau|cabinet|association|asso|club|ecole|college|lycee|universite|univ|mdph|caf|cpam|urssaf|msa|carsat|cnav|anah|ofii|spip|siao|ehpad|crous|regie|syndic|gendarmerie|police|sdis|trésor|tresor|impots|sip|sie|dgfip|drfip|ddfip|elections|voirie|environnement|social|solidarite|logement|habitat|emploi|formation|culture|sport|jeunesse|enfance|famille|sante|handicap|autonomie|retraite|prestations|recouvrement|facturation|comptabilite|rh|dpo|dpd|rgpd|noreply|no-reply|ne-pas-repondre|info|infos|courrier|standard)(?:[._-]|\d*$)/i;
 
 /** A family's own address at a webmail: "famille.chevalier51@…", "fam-durand@…", "martin.dubois.famille@…". */
 const FAMILY_LOCAL_RE = /^fam(?:ille)?[._-]?[a-z]{3,}|[a-z]{3,}[._-]fam(?:ille)?\d*$/;
@@ -76,6 +76,8 @@ const EMAIL_SERVICE_CUE_RE =
   /(?:écri(?:vez|re)|contact\w*|adressez|envoyez|nous\s+(?:adresser|envoyer|transmettre|faire\s+parvenir|retourner|signaler|informer)|par\s+(?:courrier\s+électronique|courriel|mail|e-mail)\s+(?:à|au)|transmettez|retournez|nous\s+(?:écrire|joindre)|(?<![\p{L}])à\s+l['’]adresse\s+(?:suivante|ci-dessous|de\s+(?:notre|nos|la|l['’]|du))|notre\s+(?:adresse|service|messagerie)|\bservices?\b|délégué|dpo|protection\s+des\s+données|accueil|plateforme|secrétariat|conseill\w*|gestionnaire|agence|caisse|mairie|préfecture|questions?|réclamations?|renseignements?)/giu;
 /** A copy's line: "Copie à :", "Copie par courriel :", "Cc :". */
 const COPY_LINE_RE = /^\s*(?:copie(?:\s+(?:à|pour|par\s+(?:courriel|e-?mail|mail)))?|cc)\s*:\s*$/iu;
+/** A line below the signature that sends the letter or a copy on ("Notifié au demandeur par courriel à …", "Copie : Mme X (…"). */
+const NOTICE_LINE_RE = /^\s*(?:copies?|cc|ampliation|notifiée?s?|transmise?s?|adressée?s?|envoyée?s?)(?![\p{L}])[^\n]{0,120}$/iu;
 const EMAIL_FIELD_RE = /(?:^|\s{2,}|\t)(?:courriel|e-?mail|mail|adresse\s+(?:électronique|e-?mail|mail|courriel|de\s+messagerie))(?:\s+(?:personnel|perso))?\s*:\s*$/i;
 
 export function normalisePhone(s: string): string {
@@ -413,7 +415,7 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[], addresses:
       // a town hall or an association may use a webmail: its address in the letterhead or with its name
       const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
       // (a copy sent to a webmail below the signature goes to a private person: "Copie par courriel : …")
-      if ((zone === 'signature' && !COPY_LINE_RE.test(lineBefore)) || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
+      if ((zone === 'signature' && !COPY_LINE_RE.test(lineBefore) && !NOTICE_LINE_RE.test(lineBefore)) || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });
       continue;
     }

@@ -437,6 +437,12 @@ const DOMICILIATION_LINE_RE =
 const ACRONYM_RE = /(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/u;
 
 const CONTACT_LINE_RE = /^\s*(?:tél(?:éphone)?\.?|portable|mobile|fixe|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*:/iu;
+/**
+ * A contact line right under an identity block: a labelled one, a label before the number without a colon ("Tél.
+ * 02 35 …"), or a line holding only numbers or only an e-mail address.
+ */
+const CONTACT_UNDER_RE =
+  /^\s*(?:(?:tél(?:éphone)?\.?|portable|mobile|fixe|port\.|courriel|e-?mail|mail|adresse\s+électronique)(?:\s+[\p{L}()]+)?\s*(?::|(?=[+\d]))|(?:\+|00)?\d[\d ./-]{8,}$|[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$)/iu;
 
 /**
  * Identity blocks in rows: a name (civility line, or bare name after a blank line or a heading such as
@@ -510,7 +516,7 @@ function findPersonBlocks(text: string, rows: Row[], from: number, to: number, f
     if (bare && addr.length < 2 && !afterHeading) continue;
     // contact lines right under the block are the person's
     let endRow = last;
-    while (endRow + 1 < rows.length && endRow + 1 <= last + 3 && !rows[endRow + 1]!.blank && CONTACT_LINE_RE.test(rows[endRow + 1]!.text)) endRow++;
+    while (endRow + 1 < rows.length && endRow + 1 <= last + 3 && !rows[endRow + 1]!.blank && CONTACT_UNDER_RE.test(rows[endRow + 1]!.text)) endRow++;
     const column = r.start - (text.lastIndexOf('\n', r.start - 1) + 1);
     const twoColumns = rows.slice(i, endRow + 1).some((x) => x.start - (text.lastIndexOf('\n', x.start - 1) + 1) >= column && /\S/.test(text.slice(text.lastIndexOf('\n', x.start - 1) + 1, x.start)));
     const addresses: Range[] = [];
@@ -850,6 +856,16 @@ export function analyseLayout(text: string): Layout {
   // block: the person signs their own letter, "Sylvie LHEUREUX / 9, rue … / … / Sylvie Lheureux")
   const wordsKey = (s: string): string => s.toLowerCase().split(/\s+/).filter(Boolean).sort().join(' ');
   const personNames = new Set(persons.flatMap((p) => p.names.map((r) => wordsKey(text.slice(r.start, r.end)))));
+  // (the names of a couple signing apart, "Françoise Lecomte     Didier Lecomte" under "Françoise et Didier LECOMTE":
+  // every word of the line is a word of the identity blocks' names)
+  const personWords = new Set(persons.flatMap((p) => p.names.flatMap((r) => text.slice(r.start, r.end).toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? [])));
+  // (or one of the names a line of signatures holds, apart by tabs, wide spaces or a dash: "J. Hauchecorne	A. P. Rodrigues"; initials
+  // apart)
+  const ownNames = (line: string): boolean =>
+    line.split(/\t|\s{3,}|\s[–—-]\s/).some((part) => {
+      const words = (part.match(/\p{L}[\p{L}'’-]*/gu) ?? []).filter((w) => !/^(?:et|m|mme|mr|monsieur|madame)$/iu.test(w) && w.length > 1);
+      return words.length > 0 && words.some((w) => /^\p{Lu}/u.test(w)) && words.every((w) => personWords.has(w.toLowerCase()));
+    });
   const agentSurnames = new Set<string>();
   const selfSigned = new Set<number>();
   for (let i = 0; i < n; i++) {
@@ -862,7 +878,7 @@ export function analyseLayout(text: string): Layout {
       collectAgentNames(stop ? rest.slice(0, m[0].length + stop.index) : rest, agentSurnames, true);
     }
     else if (zones[i] === 'signature' && l.text.trim().length < 90) {
-      if (personNames.has(wordsKey(l.text))) selfSigned.add(i);
+      if (personNames.has(wordsKey(l.text)) || ownNames(l.text)) selfSigned.add(i);
       else collectAgentNames(l.text, agentSurnames, true);
     }
   }

@@ -240,7 +240,7 @@ export function findNames(layout: Layout, tableNames: readonly PersonalDataSpan[
     const sn = surname(at, end);
     if (zone === 'signature') {
       // (a copy sent under the signature to a person named in the letter: "Copie : Me X (RPVA) – Mme DURAND (lettre simple)")
-      if (/^\s*(?:copies?|cc|ampliations?)(?:\s+(?:à|pour))?\s*:/iu.test(lineBefore) && (strong.has(sn) || (personSurnames.has(sn) && !agents.has(sn)))) add(at, end);
+      if (/^\s*(?:copies?|cc|ampliations?)(?:\s+(?:à|pour))?\s*:/iu.test(lineBefore) && (strong.has(sn) || ((personSurnames.has(sn) || out.some((o) => surname(o.start, o.end) === sn)) && !agents.has(sn)))) add(at, end);
       else agents.add(sn);
       continue;
     }
@@ -884,6 +884,9 @@ function lowerCaseNames(layout: Layout): PersonalDataSpan[] {
 }
 const WORD_RUN_RE = /(?<![\p{L}\p{N}'’-])\p{L}+(?:-\p{L}+)*(?![\p{L}\p{N}'’-])/gu;
 
+/** A string matched literally in a regular expression. */
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;
   const tokens = new Set<string>();
@@ -894,6 +897,16 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     }
   }
   if (tokens.size === 0) return;
+  const surnames = new Set(found.map((f) => surnameOf(text.slice(f.start, f.end))));
+  // (an agent's whole name: "Pierre Durand" signs, "Contact : M. Pierre Durand, chef de service" above; the neighbours are
+  // M. et Mme Durand)
+  const otherFirstName = (a: number): boolean => {
+    const w = /(\p{Lu}[\p{L}'’-]+)[ \t\u00A0]+$/u.exec(text.slice(Math.max(0, a - 30), a));
+    if (!w || tokens.has(w[1]!.toLowerCase())) return false;
+    const last = /^[\p{L}'’-]+/u.exec(text.slice(a))![0];
+    const whole = new RegExp(`(?<![\\p{L}])${escapeRe(w[1]!)}[ \\t\\u00A0]+${escapeRe(last)}(?![\\p{L}])`, 'giu');
+    return [...text.matchAll(whole)].some((o) => o.index !== a - w[0].length && layout.agentLabelLine(layout.lineAt(o.index)));
+  };
   const taken = new SpanMask(text.length, found);
   const covered = (a: number, b: number): boolean => taken.overlaps(a, b);
   const extra: PersonalDataSpan[] = [];
@@ -917,7 +930,9 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     const b = a + m[0].length;
     if (covered(a, b)) continue;
     const li = layout.lineAt(a);
-    if (layout.zoneAt(a) === 'signature' && !layout.selfSigned.has(li)) continue;
+    // (under the signature, a name the person's own evidence gave: the person signs too, "Bon pour accord : S. Hammoudi")
+    // (the person's surname, not a first name: "Gilles Arnaud" signs for the service, though Arnaud BERTHELOT is the addressee)
+    if (layout.zoneAt(a) === 'signature' && !layout.selfSigned.has(li) && !(strong.has(m[0].toLowerCase()) && surnames.has(m[0].toLowerCase()) && !otherFirstName(a))) continue;
     const line = layout.lines[li]!;
     if (layout.agentLabelBefore(a)) continue;
     if (STREET_BEFORE_RE.test(text.slice(Math.max(line.start, a - 30), a))) continue;
@@ -930,7 +945,8 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
     const next = /^\s+(\p{Lu}[\p{L}'’-]+)/u.exec(text.slice(b, b + 40));
     if (next && layout.agentSurnames.has(next[1]!.toLowerCase())) continue;
     const prev = extra[extra.length - 1];
-    if (prev && /^[ \t\u00A0]+$/.test(text.slice(prev.end, a))) prev.end = b;
+    // (one name: a space or two apart; "Hélène Vignal        Marc Vignal", signatures side by side, are two)
+    if (prev && /^[ \u00A0]{1,2}$/.test(text.slice(prev.end, a))) prev.end = b;
     else {
       // a surname in capitals found again with a first name before it: "… à informer : Pierre-Yves HAMON, fils"
       // ("LE GOFF" found as "GOFF": its particle in capitals before it)
@@ -944,7 +960,9 @@ function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string
       const first = /^[\p{Lu}'’-]{2,}$/u.test(m[0]) ? FIRST_NAME_BEFORE_RE.exec(text.slice(Math.max(line.start, a - 40), a)) : null;
       const fw = first?.[1]?.toLowerCase() ?? '';
       const ok = !!first && !NOT_NAME_WORDS.has(fw) && !TITLE_WORDS.has(fw) && !NOUN_ENDING_RE.test(fw) && !/^(?:famille|consorts|indivision|succession|héritiers|madame|monsieur)$/u.test(fw) && !covered(a - first[0].length, a) && !layout.agentSurnames.has(fw);
-      extra.push({ start: ok ? a - first![0].length : a, end: b, type: 'NOM' });
+      // (or initials: "S. Haddad", "A. P. Rodrigues"; "M." alone is a civility)
+      const initials = ok ? null : /(?<![\p{L}.])(?!M\.[ \u00A0]?$)(?:\p{Lu}\.[ \u00A0]?){1,3}$/u.exec(text.slice(Math.max(line.start, a - 9), a));
+      extra.push({ start: ok ? a - first![0].length : initials && !covered(a - initials[0].length, a) ? a - initials[0].length : a, end: b, type: 'NOM' });
     }
   }
   found.push(...extra);

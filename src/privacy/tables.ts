@@ -3,13 +3,16 @@
  * sociale") and rows below it. A cell under a name column is a name, under a birth-date column a date
  * of birth.
  */
-import { hasOrgWord, type Layout } from './layout.js';
+import { STREET_TYPES_SOURCE, hasOrgWord, type Layout } from './layout.js';
 import { FULL_NAME_RE, scanName } from './names.js';
 import type { PersonalDataSpan, PersonalDataType } from './types.js';
 
-const NAME_COL_RE = /^(?:nom|pr[ée]nom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|[ée]l[èe]ves?|[ée]tudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|naturalisée?s?(?![\p{L}]))/iu;
+const NAME_COL_RE = /^(?:nom|pr[ée]nom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|[ée]l[èe]ves?|[ée]tudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|copropriétaires?(?:\s*\(s\))?(?![\p{L}])|demandeu(?:r|se)s?(?:\s*\(s\))?$|demanderesses?$|défend(?:eur|eresse)s?$|pétitionnaires?$|locataires?$|occupante?s?$|requérante?s?$|mandataires?$|naturalisée?s?(?![\p{L}]))/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
-const ADDRESS_COL_RE = /^(?:adresse|domicile|résidence)(?:\s+(?:actuelle|postale|personnelle|habituelle))?$/iu;
+const ADDRESS_COL_RE =
+  /^(?:adresse|domicile|résidence)(?:\s+(?:actuelle|postale|personnelle|habituelle|du\s+terrain|des\s+travaux|du\s+logement|du\s+bien|si\s+non[ -]occupante?|du\s+demandeur|du\s+propriétaire))?$/iu;
+/** In an address column, a cell of a street without its town ("14, rue de l'Essor", "3 bis, impasse des Merisiers"). */
+const STREET_CELL_RE = new RegExp(`^\\d{1,4}(?:\\s?(?:bis|ter|[a-d]))?,?\\s+${STREET_TYPES_SOURCE}\\s+\\S`, 'iu');
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
 const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5}|\d{2}\s\d{3})|\p{Lu}[^|\t\d,]{2,40}\s\d{1,4}(?:\s?(?:bis|ter|[a-zA-Z]))?,\s*(?:[A-Z]{1,2}-)?\d{4,5})\s+\p{Lu}/u;
 /**
@@ -20,9 +23,9 @@ const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche|licence)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|num|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche|licence)(?![\p{L}])/iu;
 /** In a table of persons only: the columns of their parents or guardians ("Resp. 1", "responsable", "representant_legal"). */
-const GUARDIAN_COL_RE = /^(?:resp\.|responsables?|repr[ée]sentante?s?|m[èe]re|p[èe]re|tut(?:eur|rice)s?)(?![\p{L}])(?!.*(?:t[ée]l|mail|courriel|adresse|portable))/iu;
+const GUARDIAN_COL_RE = /^(?:resp\.|responsables?|repr[ée]sentante?s?|m[èe]re|p[èe]re|tut(?:eur|rice)s?|contacts?\s+(?:famille|familial|proche))(?![\p{L}])(?!.*(?:t[ée]l|mail|courriel|adresse|portable))/iu;
 /** In a table of persons only: a column of their phone numbers ("Tél. resp. 1", "telephone", "portable"). */
 const PHONE_COL_RE = /^(?:t[ée]l(?:[ée]phone)?\.?|portable|mobile|gsm)(?![\p{L}])/iu;
 const PHONE_CELL_RE = /^(?:\+\d{2,3}[ .]?)?\d[\d .-]{7,16}\d$/u;
@@ -39,6 +42,9 @@ const NOT_PERSON_ROW_RE = /(?<![\p{L}])(?:service|organisme|établissement|soci�
 /** In a table read across, the label of a row of names. */
 const NAME_ROW_RE = /^(?:nom|prénom|identité)/iu;
 
+/** A cell naming a body's officer: "Paul Mercier, gérant", "Mme Cordier, responsable gestion locative". */
+const OFFICER_CELL_RE = /,[ \t]*(?:gérante?|co-?gérante?|présidente?|responsable|direct(?:eur|rice)|représentante?|chargée?|syndic|administrat(?:eur|rice))(?![\p{L}])/iu;
+
 interface Cell {
   col: number;
   start: number;
@@ -54,8 +60,13 @@ function fields(s: string, start: number, separator: string): Cell[] {
   const out: Cell[] = [];
   let at = 0;
   for (const [index, field] of s.split(separator).entries()) {
-    const lead = field.length - field.trimStart().length;
-    const t = field.trim();
+    let lead = field.length - field.trimStart().length;
+    let t = field.trim();
+    // (a quoted field of a CSV export: "\"7 rue Gambetta 76300 Sotteville\"")
+    if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) {
+      t = t.slice(1, -1);
+      lead++;
+    }
     out.push({ col: index, start: start + at + lead, end: start + at + lead + t.length, text: t });
     at += field.length + 1;
   }
@@ -96,7 +107,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const sep: Separator = bars >= 2 || twoColumns ? 'pipes' : /\S\t+\S/.test(l.text) ? 'tabs' : csv ? 'semicolons' : 'spaces';
     const pipes = sep !== 'spaces';
     // (a header holds no number but in brackets, "Tarif (QF 4)", or a heading's rank, "Resp. 1", "Parent 2")
-    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, '').replace(/(?<=\p{L}\.?[ \t])[1-3](?![\p{L}\d])/gu, ''))) continue;
+    if (l.blank || (sep === 'spaces' && !/\S {2,}\S/.test(l.text)) || /\d/.test(l.text.replace(/\([^()\n]*\)/g, '').replace(/(?<![\p{L}\d])(?:au|du|le)[ \t]+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?!\d)/gu, '').replace(/(?<=\p{L}\.?[ \t])[1-3](?![\p{L}\d])/gu, ''))) continue;
     const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
@@ -163,11 +174,14 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         return kinds[best];
       };
       // (a row whose name column holds a body, "SARL Transports Vidal": its numbers and address are the body's)
-      const bodyRow = row.some((c, ci) => c.text !== '' && kindOf(c, ci) === 'NOM' && hasOrgWord(c.text));
+      // (and the names in its other columns are its officers': "SCI Les Trois Robec<TAB>…<TAB>Paul Mercier, gérant"; a row that
+      // also names a person is that person's: "CHAMPAGNE HABITAT OPH | Mme Cindy DUPUIS")
+      const nameCells = row.filter((c, ci) => c.text !== '' && kindOf(c, ci) === 'NOM');
+      const bodyRow = nameCells.some((c) => hasOrgWord(c.text)) && nameCells.every((c) => hasOrgWord(c.text) || OFFICER_CELL_RE.test(c.text));
       for (const [ci, c] of row.entries()) {
         if (c.text === '') continue;
         const kind = kindOf(c, ci);
-        if (bodyRow && (kind === 'NUMERO_DOSSIER' || kind === 'ADRESSE')) continue;
+        if (bodyRow && (kind === 'NUMERO_DOSSIER' || kind === 'ADRESSE' || kind === 'NOM')) continue;
         if (kind === 'DATE_NAISSANCE' && DATE_CELL_RE.test(c.text)) out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'TELEPHONE') {
           if (PHONE_CELL_RE.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 9) out.push({ start: c.start, end: c.end, type: kind });
@@ -180,7 +194,7 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
             out.push({ start: c.start, end: c.end, type: kind });
         }
         // (a place's compound name may hold an organisation's word: "La Ville-Hervé")
-        else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '').replace(/\p{L}+(?:-\p{L}+)+/gu, '')))))
+        else if (kind === 'ADRESSE' && (ADDRESS_CELL_RE.test(c.text) || STREET_CELL_RE.test(c.text) || (PLACE_CELL_RE.test(c.text) && !NO_ADDRESS_CELL_RE.test(c.text) && !hasOrgWord(c.text.replace(/,[^,]*$/u, '').replace(/\p{L}+(?:-\p{L}+)+/gu, '')))))
           out.push({ start: c.start, end: c.end, type: kind });
         else if (kind === 'NOM' && !hasOrgWord(c.text)) {
           // (within the cell: a name does not run on into the next column, "Léonie<TAB>CM1")

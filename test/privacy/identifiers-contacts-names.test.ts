@@ -421,3 +421,40 @@ describe('children counted before their names', () => {
     expect(names).toContain('Chloé');
   });
 });
+
+describe('the person signs, or is sent the letter, under the signature', () => {
+  it('reads a couple’s own letter: the contacts under their address without a colon, and their names signed apart', () => {
+    const t =
+      'Hélène et Marc VIGNAL\n7, rue des Tanneurs\n67000 Strasbourg\nTél. 03.88.12.45.67 / 06.71.20.33.48\nmarc.vignal@laposte.net\n\n' +
+      '                                        Monsieur le Maire\n                                        Hôtel de ville\n                                        67000 Strasbourg\n\n' +
+      'Strasbourg, le 3 mai 2027\n\nObjet : recours gracieux\n\nMonsieur le Maire,\n\nNous contestons le permis accordé à notre voisin.\n\n' +
+      'Nous vous prions d’agréer, Monsieur le Maire, l’expression de notre considération distinguée.\n\n' +
+      'Hélène Vignal                Marc Vignal\n';
+    expect(ofType(t, 'TELEPHONE')).toEqual(['03.88.12.45.67', '06.71.20.33.48']);
+    expect(ofType(t, 'EMAIL')).toEqual(['marc.vignal@laposte.net']);
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['Hélène Vignal', 'Marc Vignal']));
+  });
+
+  it('reads the person’s initial and surname under « Bon pour accord », not the agent who signs with the same surname', () => {
+    const base =
+      'OPH du Val de Meurthe\nService recouvrement\n2, rue Jeanne-d’Arc – 54000 Nancy\n\n' +
+      'Contact : M. Pierre Haddad, chargé de recouvrement\n\n' +
+      'Monsieur Samir HADDAD\n12, allée des Roses\n54000 Nancy\n\nNancy, le 2 juin 2027\n\nObjet : plan d’apurement\n\n' +
+      'Monsieur,\n\nVous remboursez votre dette de 1 240 € en douze mensualités.\n\nVeuillez agréer, Monsieur, nos salutations distinguées.\n\n' +
+      'Le chargé de recouvrement,\nPierre Haddad\n\n';
+    const t = base + 'Bon pour accord, le 10 juin 2027 : S. Haddad\n';
+    const names = ofType(t, 'NOM');
+    expect(names).toContain('S. Haddad');
+    expect(names).not.toContain('Pierre Haddad');
+    expect(names.filter((n) => n.includes('Pierre'))).toEqual([]);
+  });
+
+  it('reads a private address the letter is notified to below the signature, not a lawyer’s', () => {
+    const t =
+      'Mairie de Laxou – Service urbanisme\n\nArrêté de non-opposition à une déclaration préalable\n\nDossier n° DP 054 304 27 00021\n\n' +
+      'Le maire de Laxou arrête : il n’est pas fait opposition à la déclaration préalable.\n\nFait à Laxou, le 2 avril 2027\nLe maire,\nAnne Bertin\n\n' +
+      'Notifié au demandeur par courriel à t.nguyen54@gmail.com le 3 avril 2027.\n' +
+      'Copie : Me Lucie Arnaud, avocate – l.arnaud.avocat@orange.fr\n';
+    expect(ofType(t, 'EMAIL')).toEqual(['t.nguyen54@gmail.com']);
+  });
+});

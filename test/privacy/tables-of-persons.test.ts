@@ -195,3 +195,48 @@ describe('lists of pupils and members, as schools and clubs keep them', () => {
     expect(ofType(t, 'TELEPHONE')).toEqual([]);
   });
 });
+
+describe('registers and sheets of housing and planning', () => {
+  it('reads a register pasted with tabs whose header dates its state (« État au 30/04 »): applicants, their land, their files', () => {
+    const t =
+      'COMMUNE DE BLAINVILLE – Service urbanisme\nRegistre des demandes, copie du tableur\n\n' +
+      'N° dossier\tDépôt\tDemandeur\tAdresse du terrain\tObjet\tÉtat au 30/04\n' +
+      'DP 054 077 27 00012\t02/04/2027\tPERRIN Gaëtan\t9, rue des Glycines\tabri de jardin\ten cours\n' +
+      'PC 054 077 27 00005\t05/04/2027\tSCI Les Vergers\t4, route de Nancy\tentrepôt\taccordé\n' +
+      'DP 054 077 27 00013\t09/04/2027\tKOWALSKI Anna\t3 bis, impasse des Saules\tclôture\ten cours\n';
+    expect(ofType(t, 'NOM')).toEqual(['PERRIN Gaëtan', 'KOWALSKI Anna']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['9, rue des Glycines', '3 bis, impasse des Saules']);
+    // (the company's row keeps its file number and its land: no person's)
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['DP 054 077 27 00012', 'DP 054 077 27 00013']);
+  });
+
+  it('reads an attendance sheet of co-owners, not the officer who stands for a company', () => {
+    const t =
+      'Syndicat des copropriétaires « Les Tilleuls »\nFeuille de présence\n\n' +
+      'Lots\tCopropriétaire(s)\tTantièmes\tMandataire\tDomicile si non occupant\n' +
+      '1\tSCI Horizon\t512\tMarc Olivier, gérant\tsiège : 2, place Stanislas, Nancy\n' +
+      '2\tBERTRAND Louise\t488\tBERTRAND Paul (fils)\t14, rue Gambetta, 54000 Nancy\n';
+    expect(ofType(t, 'NOM')).toEqual(['BERTRAND Louise', 'BERTRAND Paul']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['14, rue Gambetta, 54000 Nancy']);
+  });
+
+  it('reads the quoted addresses and the request numbers of a CSV export (« num_demande », « adresse_actuelle »)', () => {
+    const t =
+      'Export de la liste d’attente\n\n' +
+      'id;num_demande;nom;prenom;date_naissance;adresse_actuelle\n' +
+      '1;RA-2027-0101;MOULIN;Josette;1940-02-11;"12 rue Carnot 54500 Vandœuvre-lès-Nancy"\n' +
+      '2;RA-2027-0102;HADDAD;Farid;1943-06-30;"5 allée des Roses 54000 Nancy"\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['RA-2027-0101', 'RA-2027-0102']);
+    expect(ofType(t, 'ADRESSE')).toEqual(['12 rue Carnot 54500 Vandœuvre-lès-Nancy', '5 allée des Roses 54000 Nancy']);
+  });
+
+  it('reads the file numbers of a court roll whose plaintiff is a company and whose defendant is a person', () => {
+    const t =
+      'TRIBUNAL JUDICIAIRE DE METZ\nRôle de l’audience du 12 mars 2027\n\nAffaires appelées à 9 h, salle 2 :\n\n' +
+      '| N° RG | Demandeur | Défendeur | Nature |\n|---|---|---|---|\n' +
+      '| 27/01544 | LOGIEST HABITAT OPH | Mme Sandra KLEIN | impayés de loyer |\n' +
+      '| 27/01602 | SARL Immo Moselle | SCI Les Pins | bail commercial |\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['27/01544']);
+    expect(ofType(t, 'NOM')).toEqual(['Sandra KLEIN']);
+  });
+});
