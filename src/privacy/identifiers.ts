@@ -241,7 +241,7 @@ function labelsOf(line: string, identity = false): { index: number; text: string
 const WEAK_LABEL_RE = /^(?:N\/\s?R[ée]f|Nos\s+r[ée]f|Notre\s+r[ée]f|R[ée]f(?![\p{L}.]*\s+(?:de|du|des|d['’])\s))/iu;
 const YOUR_REF_RE = /^(?:V\/\s?R[ée]f|Vos\s+r[ée]f|Votre\s+r[ée]f)/iu;
 /** Qualifiers of an identifier that is the service's, not the person's. */
-const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|avis\s+(?:à\s+la|à\s+l['’]|aux|au)\s+\p{L}+|avis\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?:service|commission|conseil|comité|architecte|domaine|direction|préfet|maire|ministre|agence|autorité)|code\s+(?:INSEE|commune|officiel\s+géographique)|accusé\s+de\s+réception|(?<!mandat\s+)SEPA(?![ \t]*\(?RUM)|SIRET|SIREN|FINESS|RCS|TVA|APE|NAF|UAI|RNA|EORI|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet(?!\s+unique)|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
+const NOT_PERSONAL_LABEL_RE = /(?<![\p{L}])(?:créancier|avis\s+de\s+réception|avis\s+(?:à\s+la|à\s+l['’]|aux|au)\s+\p{L}+|avis\s+(?:du|de\s+la|de\s+l['’]|des)\s*(?:service|commission|conseil|comité|architecte|domaine|direction|préfet|maire|ministre|agence|autorité)|code\s+(?:INSEE|commune|officiel\s+géographique)|accusé\s+de\s+réception|(?<!mandat\s+)SEPA(?![ \t]*\(?RUM)|SIRET|SIREN|FINESS|RPPS|ADELI|bordereau|RCS|TVA|APE|NAF|UAI|RNA|EORI|convention\s+(?:CPAM|assurance\s+maladie|de\s+tiers\s+payant)|IDCC|ISBN|ISSN|CERFA|URSSAF\s+de|collectivité|organisme|établissement|cerfa|formulaire|modèle|courrier|document|édition|action|arrêté|délibération|décret|directive|règlement\s+(?:\(?(?:UE|CE|CEE)\)?|européen|communautaire|d['’]exécution|délégué)|recommandée?|envoi|(?<!en\s)ligne|salle|bureau|vote|lot|page|annexe|article|loi|téléphone|fax|télécopie|SMS|poste|évolution|informatique|ticket|incident|bus|tram|train|(?<!(?:déclaration|plainte|dépôt)\s+(?:de|pour)\s+)vol|quai|porte|guichet(?!\s+unique)|version|dépôt\s+légal|agrément|habilitation|marché|appel\s+d['’]offres|lot)s?(?![\p{L}])/iu;
 
 /** The end of an identifier value at `at` ("0571248 F", "24 35 A 8176412 27", "DBX2-W-B7J-CK4P", "++0259…"), or -1. */
 function readValue(text: string, at: number): number {
@@ -278,7 +278,7 @@ function readValue(text: string, at: number): number {
 }
 
 /** Values of labelled identifiers ("N° allocataire : 4 521 876") and their repetitions. */
-export function findDossiers(layout: Layout): PersonalDataSpan[] {
+export function findDossiers(layout: Layout, cells: readonly PersonalDataSpan[] = []): PersonalDataSpan[] {
   const { text } = layout;
   const out: PersonalDataSpan[] = [];
   const values = new Set<string>();
@@ -294,9 +294,17 @@ export function findDossiers(layout: Layout): PersonalDataSpan[] {
     const identity = layout.personFormBlocks.has(line.block) || birthBlocks.has(line.block) || (!!single && !!above && !above.blank && birthBlocks.has(above.block));
     readLine(text, line.start, line.end, out, values, licences && identity);
   }
+  // (and a number read in a table's column, "N° de facture", written again in the body: "les factures TV-27-1187 et …")
+  // (its value again, not its shape: a table's rows share their numbers' scheme, the rows of companies too)
+  const inCells = cells.filter((c) => c.type === 'NUMERO_DOSSIER');
+  const cellValues = new Set(inCells.map((c) => text.slice(c.start, c.end)).filter((v) => (v.match(/\d/g)?.length ?? 0) >= 3 && !values.has(v)));
   addRepetitions(text, out, values);
   addSameShapes(text, out, values);
-  return out;
+  if (cellValues.size === 0) return out;
+  const own = out.length;
+  out.push(...inCells);
+  addRepetitions(text, out, cellValues);
+  return [...out.slice(0, own), ...out.slice(own + inCells.length)];
 }
 
 /**

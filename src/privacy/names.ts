@@ -772,9 +772,12 @@ const SURNAME_AFTER_RE = /^[ \t\u00A0]+(\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+
 const ROLE_BEFORE_RE =
   /(?<![\p{L}])(?:directr\p{L}*|directeur|principale?|proviseur\p{L}*|professeur\p{L}*|enseignante?|institutr\p{L}*|ma[îi]tresse|conseill\p{L}*|CPE|infirmi\p{L}*|médecin|docteur|assistante?(?:[ \t]+sociale?)?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|responsable|chef(?:fe)?|secrétaire|gestionnaire|chargée?(?:[ \t]+de[ \t]+\p{L}+)?|agente?|maire|adjointe?|présidente?|inspect\p{L}*|juge|greffi\p{L}*|entraîneur|entraineur|coach|tut(?:eur|rice)\s+de\s+stage|intervenante?|psychologue|signataire|délégué\p{L}*|interlocut\p{L}*|contact|gardien[ \t]+de[ \t]+la[ \t]+paix|commissaire|colonel|lieutenant\p{L}*|capitaine|commandant|adjudant\p{L}*|brigadier\p{L}*|major|sergent\p{L}*|gendarme|procureur\p{L}*|régisseu\p{L}*|comptable|avocate?|notaire|d['’]après)(?:[ \t]+\p{Ll}[\p{L}'’-]*){0,4}[ \t]*[,:–-]?[ \t\u00A0]*$/iu;
 
-/** A role set after a full name: "Gérard Villeneuve, maire de …", "Mathilde Garnier, chargée des relations presse". */
+/**
+ * A role set after a name: "Gérard Villeneuve, maire de …", "Mathilde Garnier, chargée des relations presse", "c'est Sophie,
+ * l'infirmière du cabinet", "Sophie – infirmière 08:47" (a message's sender).
+ */
 const ROLE_AFTER_RE =
-  /^[ \t]*,[ \t]*(?:(?:le|la|l['’]|notre|votre)[ \t]*)?(?:maire|adjointe?|présidente?|directr\p{L}*|directeur|chargée?|avocate?|notaire|juriste|secrétaire|trésori\p{L}*|commandant\p{L}*|chef(?:fe)?|responsable|conseill\p{L}*|agente?|service|matricule|médecin|infirmi\p{L}*|assistante?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|gestionnaire|inspect\p{L}*|délégué\p{L}*|déléguée|vice-présidente?|conseillère|élue?|membre|capitaine|lieutenant|commissaire|juge|greffi\p{L}*|procureur\p{L}*|professeur\p{L}*|enseignante?|psychologue|interprète|huissi\p{L}*|commissaire[ \t]+de[ \t]+justice)(?![\p{L}])/iu;
+  /^[ \t]*(?:,|[–—-])[ \t]*(?:(?:le|la|l['’]|notre|votre)[ \t]*)?(?:maire|adjointe?|présidente?|directr\p{L}*|directeur|chargée?|avocate?|notaire|juriste|secrétaire|trésori\p{L}*|commandant\p{L}*|chef(?:fe)?|responsable|conseill\p{L}*|agente?|service|matricule|médecin|infirmi\p{L}*|assistante?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|gestionnaire|inspect\p{L}*|délégué\p{L}*|déléguée|vice-présidente?|conseillère|élue?|membre|capitaine|lieutenant|commissaire|juge|greffi\p{L}*|procureur\p{L}*|professeur\p{L}*|enseignante?|psychologue|interprète|huissi\p{L}*|commissaire[ \t]+de[ \t]+justice)(?![\p{L}])/iu;
 
 /** A line that lists the service's people: "Agents : Morgane (accueil), Yassine (propreté)". */
 const AGENTS_LINE_RE = /^[ \t]*(?:agents?|intervenant(?:e|s|es)?|équipe|contacts?|interlocut\p{L}*|référent(?:e|s|es)?|encadrement|animat\p{L}*)[ \t]*:/iu;
@@ -795,6 +798,7 @@ function aGivenName(w: string): boolean {
 function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
   const { text, lines } = layout;
   const out: PersonalDataSpan[] = [];
+  const staff = new Set<string>();
   let places: Set<string> | undefined;
   // (one scan of the text; the few given names it meets are then looked at in their line)
   CAPITALISED_WORD_RE.lastIndex = 0;
@@ -823,12 +827,17 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
     if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
     // (a full name after a role is an agent's or an official's: "la directrice, Claire Petit", "votre conseillère Ana Sousa")
     if (family && (ROLE_BEFORE_RE.test(before) || ROLE_AFTER_RE.test(after.slice(family[0].length)))) continue;
+    if (!family && !initial && ROLE_AFTER_RE.test(after)) {
+      // (and the same given name elsewhere in the letter is the same agent's: "Sophie, je n'ai toujours pas le code")
+      staff.add(m[0]);
+      continue;
+    }
     // (a full name alone on its line under a line, or a word processor's paragraph, that ends with a comma: a signatory,
     // "Pour la CDAPH, la présidente,")
     if (family && text.slice(l.start, a).trim() === '' && text.slice(b + family[0].length, l.end).trim() === '' && /,[ \t]*$/u.test(lines[li - 1]?.blank ? (lines[li - 2]?.text ?? '') : (lines[li - 1]?.text ?? ''))) continue;
     out.push({ start: a, end: b + (initial ? initial[0].length : family ? family[0].length : 0), type: 'NOM' });
   }
-  return out;
+  return staff.size ? out.filter((o) => !staff.has(text.slice(o.start, o.end))) : out;
 }
 
 /** A line typed in lower case: six words at least, none capitalised but acronyms ("cni", "MC", "ANTS" may stand). */

@@ -10,7 +10,7 @@ import type { PersonalDataSpan, PersonalDataType } from './types.js';
 const NAME_COL_RE = /^(?:nom|pr[ée]nom|enfants?|bénéficiaires?|personnes?|patient|identité|ayant|membres?|titulaires?|assurée?s?|[ée]l[èe]ves?|[ée]tudiants?|conjoint|parents?|ayants?\s+droit|hériti(?:er|ère)s?|indivisaires?|coïndivisaires?|obligée?s?\s+alimentaires?|stagiaires?|salariée?s?(?![\p{L}])|apprentie?s?(?![\p{L}])|candidate?s?(?![\p{L}])|participante?s?|convoquée?s?|demandeu(?:r|se)s?\s+d['’]emploi|détenue?s?(?![\p{L}])|visiteu(?:r|se)s?(?![\p{L}])|victimes?(?![\p{L}])|témoins?(?![\p{L}])|plaignante?s?|prévenue?s?(?![\p{L}])|propriétaires?(?![\p{L}])|copropriétaires?(?:\s*\(s\))?(?![\p{L}])|demandeu(?:r|se)s?(?:\s*\(s\))?$|demanderesses?$|défend(?:eur|eresse)s?$|pétitionnaires?$|locataires?$|occupante?s?$|requérante?s?$|mandataires?$|naturalisée?s?(?![\p{L}]))/iu;
 /** An address column: read only in a table of persons (a name or birth column beside it), not a list of services. */
 const ADDRESS_COL_RE =
-  /^(?:adresse|domicile|résidence)(?:\s+(?:actuelle|postale|personnelle|habituelle|du\s+terrain|des\s+travaux|du\s+logement|du\s+bien|si\s+non[ -]occupante?|du\s+demandeur|du\s+propriétaire))?$/iu;
+  /^(?:(?:nouvelle|ancienne|dernière)\s+)?(?:adresse|domicile|résidence)(?!\s+(?:e-?mail|mail|électronique|courriel|ip|web|internet|administrative|professionnelle|du\s+service|de\s+l['’](?:agence|établissement|organisme)|du\s+(?:centre|siège|cabinet)|de\s+la\s+structure))(?:\s+(?:si\s+non[ -]occupante?|[\p{L}'’]+(?:\s+[\p{L}'’]+)?))?$/iu;
 /** In an address column, a cell of a street without its town ("14, rue de l'Essor", "3 bis, impasse des Merisiers"). */
 const STREET_CELL_RE = new RegExp(`^\\d{1,4}(?:\\s?(?:bis|ter|[a-d]))?,?\\s+${STREET_TYPES_SOURCE}\\s+\\S`, 'iu');
 // (abroad, the number after the street's name and a postcode of four digits: "Rue de la Station 41, 1410 Waterloo")
@@ -19,7 +19,7 @@ const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5
  * In an address column of a table of persons, a cell may hold no street number: a postcode and town end it
  * ("Le Moulin-Haut, 43100 Brioude"), or it is a house or a place ("Ferme des Granges", "Hameau de Vialas", "Grande Rue, n° 4").
  */
-const PLACE_CELL_RE = /(?:^|,[ \t]*)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
+const PLACE_CELL_RE = /(?:^|,[ \t]*|(?<=\p{L})[ \t]+)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;

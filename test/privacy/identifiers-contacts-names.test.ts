@@ -458,3 +458,19 @@ describe('the person signs, or is sent the letter, under the signature', () => {
     expect(ofType(t, 'EMAIL')).toEqual(['t.nguyen54@gmail.com']);
   });
 });
+
+describe('the staff of a message, and a form’s filled fields', () => {
+  it('leaves a nurse who signs her messages with her first name and her role, wherever the first name comes back', () => {
+    const t =
+      'Fil de SMS\n\nBonjour Mme Haddad, c’est Sophie, l’infirmière du cabinet. Je passe demain à 8 h.\n\nSophie – infirmière 08:47\n\n' +
+      'Sophie, je n’ai toujours pas reçu le code. Mon fils Yanis est là demain.\n';
+    const names = ofType(t, 'NOM');
+    expect(names).not.toContain('Sophie');
+    expect(names).toContain('Yanis');
+  });
+
+  it('reads the values of fields filled between dot leaders (« Nom : ABDOU ....... Prénom : Saïd ....... »)', () => {
+    const t = 'Centre hospitalier\n\nJe soussigné(e)\nNom : ABDOU ........................ Prénom : Saïd Ali ........................\nAdresse : 8, rue Pasteur, 69007 Lyon\n';
+    expect(ofType(t, 'NOM')).toEqual(['ABDOU', 'Saïd Ali']);
+  });
+});

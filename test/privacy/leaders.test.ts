@@ -3,9 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { leadersAsColons } from '../../src/privacy/personal-data.js';
 import { mulberry32 } from '../../src/random.js';
 
-/** The regex the reader replaced (it began with a look-behind, tried at every character). */
+/**
+ * The regex the reader replaced (it began with a look-behind, tried at every character), with the rule added since: the
+ * dots that fill a field after its value (a label's colon and a value before them on the line) are blanks.
+ */
 const former = (text: string): string =>
-  text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)|(?<=\p{L}[ \t]+)\.\.(?=[ \t]+\S)/gu, (m) => ':' + ' '.repeat(m.length - 1));
+  text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)|(?<=\p{L}[ \t]+)\.\.(?=[ \t]+\S)/gu, (m, offset: number) =>
+    (/:[ \t]*[^\s:.][^:]*$/u.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset)) ? ' ' : ':') + ' '.repeat(m.length - 1),
+  );
 
 describe('dot leaders', () => {
   it('reads a form line as « label : value », same length', () => {
@@ -14,6 +19,7 @@ describe('dot leaders', () => {
     expect(leadersAsColons('Et ensuite... rien.')).toBe('Et ensuite:   rien.');
     expect(leadersAsColons('Nom ....\nSuite')).toBe('Nom :  .\nSuite');
     expect(leadersAsColons('12 .. 13 et 4...5')).toBe('12 .. 13 et 4...5');
+    expect(leadersAsColons('Nom : ABDOU ..... Prénom : Saïd ..... fin')).toBe('Nom : ABDOU       Prénom : Saïd       fin');
   });
   it('agrees with the former regex on 20,000 random lines of letters, dots, blanks and digits', () => {
     const rand = mulberry32(20261129);

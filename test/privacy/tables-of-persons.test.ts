@@ -240,3 +240,24 @@ describe('registers and sheets of housing and planning', () => {
     expect(ofType(t, 'NOM')).toEqual(['Sandra KLEIN']);
   });
 });
+
+describe('sheets of care and screening', () => {
+  it('reads the address columns of an export whatever their qualifier (« adresse_invitation », « nouvelle_adresse »), a place without a number too', () => {
+    const t =
+      'Retours NPAI du dépistage\n\n' +
+      'ligne;identifiant;nom;prenom;date_naissance;adresse_invitation;nouvelle_adresse\n' +
+      '1;15-DS-0042;VIDAL;Odette;1952-04-11;"La Combe-Haute 15800 Vic-sur-Cère";"6 rue du Pont 15000 Aurillac"\n' +
+      '2;15-DC-0057;SALL;Ibrahima;1960-09-02;"3 place Gambetta 15000 Aurillac";\n';
+    expect(ofType(t, 'ADRESSE')).toEqual(['La Combe-Haute 15800 Vic-sur-Cère', '6 rue du Pont 15000 Aurillac', '3 place Gambetta 15000 Aurillac']);
+  });
+
+  it('reads a bill’s number of a table again in the body, not the professional’s RPPS number', () => {
+    const t =
+      'Taxi Vidal – transports assis professionnalisés\n\nAffaires suivies pour la caisse :\n\n' +
+      '| N° de facture | Nom et prénom | Né(e) le | Prescripteur |\n|---|---|---|---|\n' +
+      '| TX-27-0412 | MARTY Paulette | 04/05/1941 | Dr Paul Vernet, RPPS 10004561238 |\n' +
+      '| TX-27-0413 | ROQUES Henri | 18/11/1938 | Dr Paul Vernet, RPPS 10004561238 |\n\n' +
+      'La facture TX-27-0412 concerne un transport partagé.\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['TX-27-0412', 'TX-27-0413', 'TX-27-0412']);
+  });
+});
