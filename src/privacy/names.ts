@@ -774,10 +774,10 @@ const ROLE_BEFORE_RE =
 
 /**
  * A role set after a name: "Gérard Villeneuve, maire de …", "Mathilde Garnier, chargée des relations presse", "c'est Sophie,
- * l'infirmière du cabinet", "Sophie – infirmière 08:47" (a message's sender).
+ * l'infirmière du cabinet", "Sophie – infirmière 08:47" (a message's sender), "Loïc Sarda<TAB>infirmier" (a staff sheet).
  */
 const ROLE_AFTER_RE =
-  /^[ \t]*(?:,|[–—-])[ \t]*(?:(?:le|la|l['’]|notre|votre)[ \t]*)?(?:maire|adjointe?|présidente?|directr\p{L}*|directeur|chargée?|avocate?|notaire|juriste|secrétaire|trésori\p{L}*|commandant\p{L}*|chef(?:fe)?|responsable|conseill\p{L}*|agente?|service|matricule|médecin|infirmi\p{L}*|assistante?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|gestionnaire|inspect\p{L}*|délégué\p{L}*|déléguée|vice-présidente?|conseillère|élue?|membre|capitaine|lieutenant|commissaire|juge|greffi\p{L}*|procureur\p{L}*|professeur\p{L}*|enseignante?|psychologue|interprète|huissi\p{L}*|commissaire[ \t]+de[ \t]+justice)(?![\p{L}])/iu;
+  /^[ \t]*(?:,|[–—-]|\t)[ \t]*(?:(?:le|la|l['’]|notre|votre)[ \t]*)?(?:maire|adjointe?|présidente?|directr\p{L}*|directeur|chargée?|avocate?|notaire|juriste|secrétaire|trésori\p{L}*|commandant\p{L}*|chef(?:fe)?|responsable|conseill\p{L}*|agente?|service|matricule|médecin|infirmi\p{L}*|assistante?|référente?|coordinat\p{L}*|animat\p{L}*|éducat\p{L}*|gestionnaire|inspect\p{L}*|délégué\p{L}*|déléguée|vice-présidente?|conseillère|élue?|membre|capitaine|lieutenant|commissaire|juge|greffi\p{L}*|procureur\p{L}*|professeur\p{L}*|enseignante?|psychologue|interprète|huissi\p{L}*|commissaire[ \t]+de[ \t]+justice)(?![\p{L}])/iu;
 
 /** A line that lists the service's people: "Agents : Morgane (accueil), Yassine (propreté)". */
 const AGENTS_LINE_RE = /^[ \t]*(?:agents?|intervenant(?:e|s|es)?|équipe|contacts?|interlocut\p{L}*|référent(?:e|s|es)?|encadrement|animat\p{L}*)[ \t]*:/iu;
@@ -816,7 +816,8 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
     const zone = layout.zoneAt(l.start);
     if (zone === 'signature' || zone === 'header' || places.has(m[0].toLowerCase()) || layout.agentLabelLine(li) || AGENTS_LINE_RE.test(l.text)) continue;
     const after = text.slice(b, Math.min(l.end, b + 40));
-    if (NOT_ALONE_AFTER_RE.test(after)) continue;
+    // ("Sam. 16/10/2027": a day's abbreviation before a date)
+    if (NOT_ALONE_AFTER_RE.test(after) || /^\.[ \t]*\d/.test(after)) continue;
     const initial = /^[ \t\u00A0]\p{Lu}\.(?![\p{L}])/u.exec(after);
     // or with a surname: "Noé VERDIER", "la maman de Théo Chambon" (not a third capitalised word: a place, a body)
     const next = initial ? null : SURNAME_AFTER_RE.exec(after);
@@ -826,7 +827,10 @@ function givenNamesAlone(layout: Layout): PersonalDataSpan[] {
     if (NOT_ALONE_BEFORE_RE.test(before) || STREET_BEFORE_RE.test(before) || BUSINESS_BEFORE_RE.test(before)) continue;
     if (layout.agentSurnames.has(m[0].toLowerCase()) || layout.agentLabelBefore(a)) continue;
     // (a full name after a role is an agent's or an official's: "la directrice, Claire Petit", "votre conseillère Ana Sousa")
-    if (family && (ROLE_BEFORE_RE.test(before) || ROLE_AFTER_RE.test(after.slice(family[0].length)))) continue;
+    if (family && (ROLE_BEFORE_RE.test(before) || ROLE_AFTER_RE.test(after.slice(family[0].length)))) {
+      staff.add(text.slice(a, b + family[0].length));
+      continue;
+    }
     if (!family && !initial && ROLE_AFTER_RE.test(after)) {
       // (and the same given name elsewhere in the letter is the same agent's: "Sophie, je n'ai toujours pas le code")
       staff.add(m[0]);

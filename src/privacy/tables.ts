@@ -133,6 +133,8 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
         kinds[k] = GUARDIAN_COL_RE.test(h) ? 'NOM' : PHONE_COL_RE.test(h) ? 'TELEPHONE' : /^code(?![\p{L}])(?!\s+(?:postal|commune|insee|uai))/iu.test(h) ? 'NUMERO_DOSSIER' : null;
       }
     if (!persons && head.some((h) => /(?<![\p{L}])(?:SIRET|SIREN|FINESS|RNA)(?![\p{L}])/u.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
+    // ("Nom    Fonction    RPPS / ADELI": a sheet of the staff, not of persons served)
+    if (!persons && head.some((h) => /^(?:fonctions?|grades?|RPPS|ADELI)(?![\p{L}])/iu.test(h.text))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'NOM') kinds[k] = null;
     // (a table of persons: a name or birth column, or a column whose first cells are persons' names, "PERNOT Claude",
     // under a heading of its own: "Affouagiste", "Exploitant")
     if (!kinds.includes('NOM') && !kinds.includes('DATE_NAISSANCE') && !(pipes && personRows(text, lines, i, sep))) for (let k = 0; k < kinds.length; k++) if (kinds[k] === 'ADRESSE') kinds[k] = null;

@@ -469,6 +469,12 @@ describe('the staff of a message, and a form’s filled fields', () => {
     expect(names).toContain('Yanis');
   });
 
+  it('reads the numbers of a stay, an accident at work and a pension the letter names (« Séjour : », « AT n° »)', () => {
+    const t =
+      'Centre hospitalier\n\nMadame,\n\nIPP : 0300918842 – Séjour : S27-0044185\n\nVotre taux d’incapacité est fixé à 8 % après l’accident du travail du 4 février 2027 (AT n° AT-26-2027-00388).\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['0300918842', 'S27-0044185', 'AT-26-2027-00388']);
+  });
+
   it('reads the values of fields filled between dot leaders (« Nom : ABDOU ....... Prénom : Saïd ....... »)', () => {
     const t = 'Centre hospitalier\n\nJe soussigné(e)\nNom : ABDOU ........................ Prénom : Saïd Ali ........................\nAdresse : 8, rue Pasteur, 69007 Lyon\n';
     expect(ofType(t, 'NOM')).toEqual(['ABDOU', 'Saïd Ali']);

@@ -251,6 +251,17 @@ describe('sheets of care and screening', () => {
     expect(ofType(t, 'ADRESSE')).toEqual(['La Combe-Haute 15800 Vic-sur-Cère', '6 rue du Pont 15000 Aurillac', '3 place Gambetta 15000 Aurillac']);
   });
 
+  it('leaves a staff planning alone (« Nom  Fonction  RPPS / ADELI »), and « Sam. 16/10 » is a Saturday', () => {
+    const t =
+      'Centre de vaccination\n\nPlanning d’octobre\n' +
+      'Date\tPoste\tNom\tFonction\tRPPS / ADELI\n' +
+      'Sam. 16/10/2027\tIDE 1\tSandrine Marchal\tinfirmière coordinatrice\tADELI 429312457\n' +
+      'Mer. 20/10/2027\tMédecin\tDr Claire Montagnon\tmédecin de PMI\tRPPS 10003120458\n\n' +
+      'Les initiales SM sont celles de l’infirmière présente (Sandrine Marchal).\n';
+    expect(ofType(t, 'NOM')).toEqual([]);
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual([]);
+  });
+
   it('reads a bill’s number of a table again in the body, not the professional’s RPPS number', () => {
     const t =
       'Taxi Vidal – transports assis professionnalisés\n\nAffaires suivies pour la caisse :\n\n' +
