@@ -43,6 +43,32 @@ export function findNirs(layout: Layout): PersonalDataSpan[] {
   return out;
 }
 
+/** Digits written one per box of a form: "|2|9| |1|0| |1|9|9|3|", "2 3 | 0 8 | 1 9 7 9" (a bar between boxes, a blank within a group). */
+const BOXED_DIGITS_RE = /(?<![\p{L}\p{N}])\d(?:(?:[ \t]*\|[ \t]*)+\d|[ \t]\d)+(?![\p{L}\p{N}])/gu;
+const BIRTH_LABEL_RE = /naissance|(?<![\p{L}])n[ée]e?(?:\(e\))?[ \t]+le(?![\p{L}])/iu;
+
+/** A date of birth or a NIR written in a form's boxes, one digit per box, on a line that names it. */
+export function findBoxedDigits(layout: Layout): PersonalDataSpan[] {
+  const { text } = layout;
+  if (!text.includes('|')) return [];
+  const out: PersonalDataSpan[] = [];
+  BOXED_DIGITS_RE.lastIndex = 0;
+  for (let m = BOXED_DIGITS_RE.exec(text); m; m = BOXED_DIGITS_RE.exec(text)) {
+    if (!m[0].includes('|')) continue;
+    const digits = m[0].replace(/\D/g, '');
+    const line = layout.lines[layout.lineAt(m.index)]!;
+    const label = text.slice(line.start, m.index);
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (digits.length === 8 && BIRTH_LABEL_RE.test(label)) {
+      const [d, mo, y] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4))];
+      if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12 && y >= 1890 && y <= new Date().getFullYear()) out.push({ ...span, type: 'DATE_NAISSANCE' });
+    } else if (/^[1-478]/.test(digits) && ((digits.length === 15 && Number(digits.slice(13)) === nirKey(digits.slice(0, 13))) || (digits.length === 13 && NIR_LABEL_RE.test(label)))) {
+      out.push({ ...span, type: 'NIR' });
+    }
+  }
+  return out;
+}
+
 /**
  * An IBAN whose country, length, format and ISO 13616 key (mod 97) are right. A national check digit
  * (Spanish, Belgian… account keys) is not required: a mistyped national key is still the person's IBAN.

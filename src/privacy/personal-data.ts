@@ -9,7 +9,7 @@
  */
 import { findAddresses } from './addresses.js';
 import { findEmails, findPhones } from './contacts.js';
-import { findBirthDates, findDossiers, findIbans, findNirs } from './identifiers.js';
+import { findBirthDates, findBoxedDigits, findDossiers, findIbans, findNirs } from './identifiers.js';
 import { NOT_NAME_WORDS, analyseLayout, hasOrgWord, type Layout } from './layout.js';
 import { findNames } from './names.js';
 import { findTableCells } from './tables.js';
@@ -152,6 +152,7 @@ function detect(layout: Layout): PersonalDataSpan[] {
   const emails = findEmails(layout, names, addresses);
   const all: PersonalDataSpan[] = [
     ...findNirs(layout),
+    ...findBoxedDigits(layout),
     ...findIbans(layout, names),
     ...emails,
     ...namesBeforeEmails(layout.text, emails),

@@ -60,3 +60,15 @@ Jean Pujo
     expect(ofType(t, 'TELEPHONE')).toEqual(['06 71 20 33 48']);
   });
 });
+
+describe('digits written one per box', () => {
+  it('reads a date of birth and a NIR written one digit per box, not boxes of a reference or an amount', () => {
+    const t =
+      'Centre hospitalier\n\nJe soussigné(e)\nNom : MARTY        Prénom : Odile\n' +
+      'Date de naissance : |1|4| |0|3| |1|9|6|2|\n' +
+      'N° de sécurité sociale : |2|6|2|0|3|1|5|0|1|4|2|0|6| |5|0|\n' +
+      'Montant : |1|2|5|0| |0|0| euros\n';
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1|4| |0|3| |1|9|6|2']);
+    expect(ofType(t, 'NIR')).toEqual(['2|6|2|0|3|1|5|0|1|4|2|0|6| |5|0']);
+  });
+});
