@@ -19,11 +19,11 @@ const ADDRESS_CELL_RE = /^(?:\d{1,4}(?:\s?(?:bis|ter))?,?\s+\p{L}[^|\t]*?(?:\d{5
  * In an address column of a table of persons, a cell may hold no street number: a postcode and town end it
  * ("Le Moulin-Haut, 43100 Brioude"), or it is a house or a place ("Ferme des Granges", "Hameau de Vialas", "Grande Rue, n° 4").
  */
-const PLACE_CELL_RE = /(?:^|,[ \t]*|(?<=\p{L})[ \t]+)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
+const PLACE_CELL_RE = /(?:^|,[ \t]*|[ \t]+)(?:\d{5}|\d{2}\s\d{3})\s+\p{Lu}[^|\t,]*$|^(?:ferme|mas|maison|villa|domaine|hameau|lieu-dit|lieudit|moulin|château|résidence|lotissement|grande[ -]rue|grand-rue)(?:\s+(?:de\s+la|de\s+l['’]|de|du|des|d['’]))?\s*\p{Lu}/iu;
 /** A column of the place the service came to or the work was done, in a letter to a person: their home. */
 const PERSON_PLACE_COL_RE = /^(?:lieu\s+(?:d['’]intervention|des\s+travaux|du\s+sinistre)|adresse\s+(?:du\s+logement|des\s+travaux|du\s+sinistre|de\s+l['’]intervention|du\s+bien)|logement\s+concerné)$/iu;
 const NO_ADDRESS_CELL_RE = /ci-dessus|ci-dessous|idem|inconnue?|néant|même\s+adresse|sans\s+domicile/iu;
-const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|num|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche|licence)(?![\p{L}])/iu;
+const ID_COL_RE = /(?:^|\s)(?:référence|réf\.?|n°|numéro|num|NNE|id(?=\s+\p{L})|identifiant|contrat|dossier|matricule|compte|INE|IPP|factures?|écrou|pièce\s+d['’]identité|passeport|CNI|immatriculation|immat\.|fiche|licence)(?![\p{L}])/iu;
 /** In a table of persons only: the columns of their parents or guardians ("Resp. 1", "responsable", "representant_legal"). */
 const GUARDIAN_COL_RE = /^(?:resp\.|responsables?|repr[ée]sentante?s?|m[èe]re|p[èe]re|tut(?:eur|rice)s?|contacts?\s+(?:famille|familial|proche))(?![\p{L}])(?!.*(?:t[ée]l|mail|courriel|adresse|portable))/iu;
 /** In a table of persons only: a column of their phone numbers ("Tél. resp. 1", "telephone", "portable"). */
@@ -111,7 +111,9 @@ export function findTableCells(layout: Layout): PersonalDataSpan[] {
     const headCells = cells(text, l.start, l.end, sep);
     const head = headCells.filter((h) => h.text !== '');
     // ("Nom, prénom :     DUPONT Marie": a label and its value, no table header)
-    if (head.length < 2 || head.some((h) => h.text.split(' ').length > 6 || /:$/.test(h.text))) continue;
+    // (one heading of a sheet of four columns or more may say more: "Défunts inhumés (nom – né(e) le – décès)")
+    const long = head.filter((h) => h.text.split(' ').length > 6);
+    if (head.length < 2 || head.some((h) => /:$/.test(h.text)) || long.length > (pipes && head.length >= 4 ? 1 : 0) || long.some((h) => h.text.split(' ').length > 12)) continue;
     // ("| Nom, prénom | CASTAGNÉ Manon | ESTÈVE Julien |": a row of a table read across, its cells hold names, not headings)
     // (a heading may look like a first name and a surname: "Identifiant FT", "Numéro CAF")
     if (head.some((h) => FULL_NAME_RE.test(h.text) && !ID_COL_RE.test(h.text) && !NAME_COL_RE.test(h.text) && !DOB_COL_RE.test(h.text))) continue;

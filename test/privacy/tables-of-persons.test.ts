@@ -272,3 +272,27 @@ describe('sheets of care and screening', () => {
     expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['TX-27-0412', 'TX-27-0413', 'TX-27-0412']);
   });
 });
+
+describe('registers of civil status and elections', () => {
+  it('reads a register whose one heading says more than six words, and its holders', () => {
+    const t =
+      'Service des cimetières\n\nExtrait du registre :\n\n' +
+      'N° concession\tType\tTitulaire\tAdresse du titulaire\tDéfunts inhumés (nom – né(e) le – décès)\tObservations\n' +
+      'P-1999-0311\ttrentenaire\tLACOSTE Hervé\t5 rue Samonzet 64000 Pau\tLACOSTE Jeanne\trenouvellement\n' +
+      'P-2004-0090\tquinzenaire\tSILVA Rosa\tRés. Le Parc apt 18 64140 Billère\tSILVA Joaquim\t—\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['P-1999-0311', 'P-2004-0090']);
+    expect(ofType(t, 'NOM')).toEqual(expect.arrayContaining(['LACOSTE Hervé', 'SILVA Rosa']));
+    expect(ofType(t, 'ADRESSE')).toEqual(['5 rue Samonzet 64000 Pau', 'Rés. Le Parc apt 18 64140 Billère']);
+  });
+
+  it('reads the electors’ national numbers (« NNE ») and an export’s « id_recensement », not a bare row number', () => {
+    const t =
+      'Liste d’émargement – bureau n° 3\n\n' +
+      'NNE       NOM          Prénoms     Né(e) le\n' +
+      '12604417  ROUSSEL      Hakim       11/09/1972\n' +
+      '20981355  PONS         Souad       27/02/1976\n\n' +
+      'id;id_recensement;nom;prenoms;date_naissance\n' +
+      '1024;RC34172-2027-00412;FERRAND;Lucas;2011-03-17\n';
+    expect(ofType(t, 'NUMERO_DOSSIER')).toEqual(['12604417', '20981355', 'RC34172-2027-00412']);
+  });
+});
