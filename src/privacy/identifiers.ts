@@ -43,8 +43,11 @@ export function findNirs(layout: Layout): PersonalDataSpan[] {
   return out;
 }
 
-/** Digits written one per box of a form: "|2|9| |1|0| |1|9|9|3|", "2 3 | 0 8 | 1 9 7 9" (a bar between boxes, a blank within a group). */
-const BOXED_DIGITS_RE = /(?<![\p{L}\p{N}])\d(?:(?:[ \t]*\|[ \t]*)+\d|[ \t]\d)+(?![\p{L}\p{N}])/gu;
+/**
+ * Digits written one per box of a form: "|2|9| |1|0| |1|9|9|3|", "2 3 | 0 8 | 1 9 7 9", "2 | 9 | / | 1 | 1 | / | 1 | 9 | 9 | 2" (a bar
+ * between boxes, a blank within a group, a box of its own for the slash).
+ */
+const BOXED_DIGITS_RE = /(?<![\p{L}\p{N}])\d(?:(?:[ \t]*\|[ \t]*(?:\/[ \t]*\|[ \t]*)?)+\d|[ \t]\d)+(?![\p{L}\p{N}])/gu;
 const BIRTH_LABEL_RE = /naissance|(?<![\p{L}])n[ée]e?(?:\(e\))?[ \t]+le(?![\p{L}])/iu;
 
 /** A date of birth or a NIR written in a form's boxes, one digit per box, on a line that names it. */

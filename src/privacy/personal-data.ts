@@ -90,7 +90,8 @@ function mendOcrDigits(text: string): string {
   const tokens = [...text.matchAll(OCR_TOKEN_RE)].map((m) => ({ start: m.index, end: m.index + m[0].length, digit: /\d/.test(m[0]) }));
   const chars = text.split('');
   // (neighbours: one separator apart, "9l lO 72", "l2/lO/l99l")
-  const near = (a: { end: number }, b: { start: number }): boolean => b.start - a.end === 1 && /[ ./-]/.test(text[a.end]!);
+  // (or a slash with blanks around it, as a form's date is typed: "O3 / ll / l988")
+  const near = (a: { end: number }, b: { start: number }): boolean => /^(?:[ ./-]| [./-] )$/.test(text.slice(a.end, b.start));
   for (const [k, t] of tokens.entries()) {
     const prev = tokens[k - 1];
     const next = tokens[k + 1];

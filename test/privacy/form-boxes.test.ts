@@ -71,4 +71,9 @@ describe('digits written one per box', () => {
     expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['1|4| |0|3| |1|9|6|2']);
     expect(ofType(t, 'NIR')).toEqual(['2|6|2|0|3|1|5|0|1|4|2|0|6| |5|0']);
   });
+
+  it('reads a date typed in boxes with a box for each slash, and a date a character recogniser misread around its slashes', () => {
+    const t = 'Formulaire\n\nNom : DURAND    Prénom : Kévin\nNé le : O3 / ll / l988 à Nantes\nDate de naissance : 2 | 9 | / | 1 | 1 | / | 1 | 9 | 9 | 2\n';
+    expect(ofType(t, 'DATE_NAISSANCE')).toEqual(['O3 / ll / l988', '2 | 9 | / | 1 | 1 | / | 1 | 9 | 9 | 2']);
+  });
 });
