@@ -111,13 +111,33 @@ function withOcrNumbers(text: string, spans: PersonalDataSpan[]): PersonalDataSp
   // (a digit next to O, l or I somewhere is needed: a plain search first, most letters stop there)
   if (!/\d[OlI]|[OlI]\d/.test(text) || !OCR_MIXED_RE.test(text)) return spans;
   const mended = mendOcrDigits(text);
+  // (and, in such a text, the words with a digit misread among their letters: "LAF0NTAINE", "Mé1issa")
+  const words = mendOcrLetters(mended);
   const changed: number[] = [];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== mended.charCodeAt(i)) changed.push(i);
-  const holdsMended = (s: PersonalDataSpan): boolean => changed.some((i) => i >= s.start && i < s.end);
-  const extra = detect(layoutOf(mended)).filter(
-    (s) => s.type !== 'NOM' && s.type !== 'ADRESSE' && holdsMended(s) && !spans.some((o) => o.start < s.end && s.start < o.end),
+  const inWords: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== words.charCodeAt(i)) changed.push(i);
+    if (mended.charCodeAt(i) !== words.charCodeAt(i)) inWords.push(i);
+  }
+  const holds = (at: number[], s: PersonalDataSpan): boolean => at.some((i) => i >= s.start && i < s.end);
+  // (a name or an address only where a word was mended: elsewhere the first reading knew better; it completes the first
+  // reading's part of the same name, "LAF" of "LAF0NTAINE", resolve joining the two)
+  const wordy = (t: PersonalDataType): boolean => t === 'NOM' || t === 'ADRESSE';
+  const extra = detect(layoutOf(words)).filter(
+    (s) => (wordy(s.type) ? holds(inWords, s) : holds(changed, s)) && !spans.some((o) => o.start < s.end && s.start < o.end && !(wordy(s.type) && o.type === s.type)),
   );
   return extra.length ? resolve([...spans, ...extra]) : spans;
+}
+
+/** A digit between two letters of a word, or ending a capitalised word: "LAF0NTAINE", "Mé1issa", "CH0W-CHINE", "V0TRE". */
+const OCR_LETTER_DIGIT_RE = /(?<=\p{L})[01](?=\p{L})|(?<=\p{Lu}{2})0(?![\p{L}\p{N}])/gu;
+
+/** The text with the digits misread among a word's letters put back as letters (0 → O or o, 1 → I or l), same length. */
+function mendOcrLetters(text: string): string {
+  return text.replace(OCR_LETTER_DIGIT_RE, (d, at: number) => {
+    const upper = /\p{Lu}/u.test(text[at - 1] ?? '') && !/\p{Ll}/u.test(text[at + 1] ?? '');
+    return d === '0' ? (upper ? 'O' : 'o') : upper ? 'I' : 'l';
+  });
 }
 
 /** Kinds of data only a private person has: a block holding one is no agent's block, whatever its labels. */
@@ -318,7 +338,17 @@ function leadersAt(text: string, p: number, run: number): number {
  * letter; it took a fifth of the time of the detection.)
  */
 /** The part of a line before dot leaders ends with a label's colon and a value after it. */
-const FILLED_FIELD_RE = /:[ \t]*[^\s:.][^:]*$/u;
+const FILLED_FIELD_RE = /:[ \t.]*[^\s:.][^:]*$/u;
+
+/** Dots right after a label's colon (blanks between allowed), with something visible after them on the line, no other dots. */
+function fillerAfterColon(text: string, p: number, end: number): boolean {
+  let b = p - 1;
+  while (isBlank(text[b])) b--;
+  if (text[b] !== ':') return false;
+  let a = end;
+  while (isBlank(text[a])) a++;
+  return a < text.length && VISIBLE.test(text[a]!) && text[a] !== '.';
+}
 
 export function leadersAsColons(text: string): string {
   let p = text.indexOf('..');
@@ -330,7 +360,11 @@ export function leadersAsColons(text: string): string {
     let end = p;
     while (text[end] === '.') end++;
     const n = leadersAt(text, p, end - p);
-    if (n > 0) {
+    if (n === 0 && end - p >= 3 && fillerAfterColon(text, p, end)) {
+      // (dots between a label's colon and its value, "Nom : ......DUPONT": blanks)
+      out += text.slice(copied, p) + ' '.repeat(end - p);
+      copied = end;
+    } else if (n > 0) {
       // (the dots that fill a field after its value, "Nom : ABDOU ........ Prénom : …", are blanks: no label before them)
       const filler = FILLED_FIELD_RE.test(text.slice(text.lastIndexOf('\n', p - 1) + 1, p));
       out += text.slice(copied, p) + (filler ? ' ' : ':') + ' '.repeat(n - 1);

@@ -8,8 +8,10 @@ import { mulberry32 } from '../../src/random.js';
  * dots that fill a field after its value (a label's colon and a value before them on the line) are blanks.
  */
 const former = (text: string): string =>
-  text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)|(?<=\p{L}[ \t]+)\.\.(?=[ \t]+\S)/gu, (m, offset: number) =>
-    (/:[ \t]*[^\s:.][^:]*$/u.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset)) ? ' ' : ':') + ' '.repeat(m.length - 1),
+  text.replace(/(?<=\p{L}[ \t]*)\.{3,}(?=[ \t]*\S)|(?<=\p{L}[ \t]+)\.\.(?=[ \t]+\S)|(?<=:[ \t]*)\.{3,}(?=[ \t]*[^\s.])/gu, (m, offset: number) =>
+    text[offset - 1] === ':' || /:[ \t]*$/.test(text.slice(0, offset)) || /:[ \t.]*[^\s:.][^:]*$/u.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset))
+      ? ' '.repeat(m.length)
+      : ':' + ' '.repeat(m.length - 1),
   );
 
 describe('dot leaders', () => {
@@ -20,6 +22,7 @@ describe('dot leaders', () => {
     expect(leadersAsColons('Nom ....\nSuite')).toBe('Nom :  .\nSuite');
     expect(leadersAsColons('12 .. 13 et 4...5')).toBe('12 .. 13 et 4...5');
     expect(leadersAsColons('Nom : ABDOU ..... Prénom : Saïd ..... fin')).toBe('Nom : ABDOU       Prénom : Saïd       fin');
+    expect(leadersAsColons('Nom d’usage : .......LAFONTAINE.......')).toBe('Nom d’usage :        LAFONTAINE      .');
   });
   it('agrees with the former regex on 20,000 random lines of letters, dots, blanks and digits', () => {
     const rand = mulberry32(20261129);

@@ -34,3 +34,19 @@ describe('numbers read by a character recogniser', () => {
     expect(ofType(t, 'NIR')).toEqual(['2 91 10 72 181 033 28']);
   });
 });
+
+describe('names a character recogniser misread', () => {
+  it('reads the names of a scanned form whose digits stand for letters, and fields whose dots run up to the value', () => {
+    const t =
+      '[Document numérisé – texte reconnu automatiquement]\n\nDÉPÔT D’UN D0SSIER\n\n1. V0TRE IDENTITÉ\n' +
+      'Nom de naissance : ......CH0W-CHINE..........................\n' +
+      'Nom d’usage : .......LAF0NTAINE...........................\n' +
+      'Prénom(s) : .........Mé1issa Rose.........................\n' +
+      'Date de naissance : l2 / O5 / l99O     Lieu : CAYENNE\n\n' +
+      'Fait à : NANTES ...... le : 2l/O6/2O27 ..... Signature : Mé1issa Laf0ntaine\n';
+    const names = ofType(t, 'NOM');
+    expect(names).toEqual(expect.arrayContaining(['CH0W-CHINE', 'LAF0NTAINE', 'Mé1issa Rose']));
+    // (no word of the form's own text: "D0SSIER", "V0TRE")
+    expect(names.some((n) => /D0SSIER|V0TRE/.test(n))).toBe(false);
+  });
+});
