@@ -413,7 +413,8 @@ export function findEmails(layout: Layout, names: PersonalDataSpan[], addresses:
     }
     if (webmail) {
       // a town hall or an association may use a webmail: its address in the letterhead or with its name
-      const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
+      // (or a message's sender at a webmail: "De : Mireille X <…@hotmail.fr>" writing to a service)
+      const toLine = /^\s*(?:à|a|destinataires?|pour|to|cc|copie|de|from|expéditeur)\s*:/iu.test(lineBefore) || nameNear(names, f.start, line.start) >= 0;
       // (a copy sent to a webmail below the signature goes to a private person: "Copie par courriel : …")
       if ((zone === 'signature' && !COPY_LINE_RE.test(lineBefore) && !NOTICE_LINE_RE.test(lineBefore)) || layout.agentLabelBefore(f.start) || (ROLE_TOKEN_RE.test(local) && !FAMILY_LOCAL_RE.test(local)) || (zone === 'header' && line.block === 0 && !toLine)) continue;
       out.push({ start: f.start, end: f.end, type: 'EMAIL' });

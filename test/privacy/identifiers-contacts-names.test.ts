@@ -480,3 +480,13 @@ describe('the staff of a message, and a form’s filled fields', () => {
     expect(ofType(t, 'NOM')).toEqual(['ABDOU', 'Saïd Ali']);
   });
 });
+
+describe('a person’s message to a service', () => {
+  it('reads the sender at a webmail at the top of the message, not the service it writes to', () => {
+    const t =
+      'De : Mireille PAYET <mireille.payet@hotmail.fr>\nÀ : SIP Angers – messagerie <sip.angers@dgfip.finances.gouv.fr>\nDate : 18 mai 2027, 19:04\nObjet : rattachement de ma fille\n\n' +
+      'Bonsoir Monsieur,\n\nMa fille a signé la demande de rattachement, je la joins.\n\nCordialement,\nMireille Payet\n';
+    expect(ofType(t, 'EMAIL')).toEqual(['mireille.payet@hotmail.fr']);
+    expect(ofType(t, 'NOM')).toContain('Mireille PAYET');
+  });
+});
