@@ -5,7 +5,7 @@
 import { ValidationErrorsIBAN, validateIBAN } from 'ibantools';
 import { parseFrenchNumber } from '../analysis/french-numbers.js';
 import type { Layout } from './layout.js';
-import { SpanMask, nearestCue, type PersonalDataSpan } from './types.js';
+import { SpanMask, escapeRe, nearestCue, type PersonalDataSpan } from './types.js';
 
 const NIR_RE = new RegExp(
   `(?<![\\p{L}\\p{N}])([1-478](?:[ \\u00A0\\u202F.\\-]?[0-9ABab]){12})(?:(?:[ \\u00A0\\u202F]*[-–/][ \\u00A0\\u202F]*(?:(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*)?|[ \\u00A0\\u202F]+(?:clé|cle|Clé|CLÉ)[ \\u00A0\\u202F]*:?[ \\u00A0\\u202F]*|[ \\u00A0\\u202F]{2,}|[ \\u00A0\\u202F.])?(\\d{2}))?(?![\\p{L}\\p{N}])`,
@@ -329,11 +329,8 @@ export function findDossiers(layout: Layout, cells: readonly PersonalDataSpan[] 
   const cellValues = new Set(inCells.map((c) => text.slice(c.start, c.end)).filter((v) => (v.match(/\d/g)?.length ?? 0) >= 3 && !values.has(v)));
   addRepetitions(text, out, values);
   addSameShapes(text, out, values);
-  if (cellValues.size === 0) return out;
-  const own = out.length;
-  out.push(...inCells);
-  addRepetitions(text, out, cellValues);
-  return [...out.slice(0, own), ...out.slice(own + inCells.length)];
+  addRepetitions(text, out, cellValues, inCells);
+  return out;
 }
 
 /**
@@ -349,7 +346,7 @@ function addSameShapes(text: string, out: PersonalDataSpan[], values: Set<string
   if (shapes.size === 0) return;
   const taken = new SpanMask(text.length, out);
   for (const shape of shapes) {
-    const source = shape.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/A/g, '[A-Z]').replace(/9/g, '\\d');
+    const source = escapeRe(shape).replace(/A/g, '[A-Z]').replace(/9/g, '\\d');
     const re = new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-/.])${source}(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}])`, 'gu');
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
@@ -461,10 +458,10 @@ function phoneShaped(value: string): boolean {
   return groups.length === 1 || groups.every((g) => g.length <= 4);
 }
 
-/** Repetitions of a known value elsewhere ("enregistré sous la référence AL/2026/004512"). */
-function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<string>): void {
+/** Repetitions of a known value elsewhere ("enregistré sous la référence AL/2026/004512"), not over `found` (spans another reader has). */
+function addRepetitions(text: string, out: PersonalDataSpan[], values: Set<string>, found: readonly PersonalDataSpan[] = []): void {
   if (values.size === 0) return;
-  const taken = new SpanMask(text.length, out);
+  const taken = new SpanMask(text.length, [...out, ...found]);
   for (const value of values) {
     if (value.length < 5) continue;
     for (let i = text.indexOf(value); i >= 0; i = text.indexOf(value, i + value.length)) {

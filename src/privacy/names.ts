@@ -5,7 +5,7 @@
  */
 import { CIVILITY_SOURCE, NOT_NAME_WORDS, TITLE_WORDS, hasOrgWord, nameLikeLine, surnameOf, type Layout } from './layout.js';
 import { givenName, givenNameUnaccented } from './given-names.js';
-import { SpanMask, type PersonalDataSpan } from './types.js';
+import { SpanMask, escapeRe, type PersonalDataSpan } from './types.js';
 
 const PARTICLE_RE = /(?:de|du|des|van|von|der|den|da|dos|das|di|del|della|le|la|ben|bin|ibn|el|al|ait|aït|y|mac|zu)[ \t\u00A0]+(?=\p{Lu})|(?:d|l)['’](?=\p{Lu})/uy;
 const WORD_RE = /\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*/uy;
@@ -896,9 +896,6 @@ function lowerCaseNames(layout: Layout): PersonalDataSpan[] {
   return out;
 }
 const WORD_RUN_RE = /(?<![\p{L}\p{N}'’-])\p{L}+(?:-\p{L}+)*(?![\p{L}\p{N}'’-])/gu;
-
-/** A string matched literally in a regular expression. */
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function propagate(layout: Layout, found: PersonalDataSpan[], strong: Set<string>): void {
   const { text } = layout;

@@ -332,11 +332,6 @@ function leadersAt(text: string, p: number, run: number): number {
   return run === 2 && blankBefore && a > p + run && visibleAfter ? 2 : 0;
 }
 
-/**
- * A form's dot leaders ("Numéro de demande ........ VAE-2025-01962") read as a colon, same length.
- * (Read by hand: the regex it replaces began with a look-behind, tried at every character of the
- * letter; it took a fifth of the time of the detection.)
- */
 /** The part of a line before dot leaders ends with a label's colon and a value after it. */
 const FILLED_FIELD_RE = /:[ \t.]*[^\s:.][^:]*$/u;
 
@@ -350,6 +345,12 @@ function fillerAfterColon(text: string, p: number, end: number): boolean {
   return a < text.length && VISIBLE.test(text[a]!) && text[a] !== '.';
 }
 
+/**
+ * A form's dot leaders ("Numéro de demande ........ VAE-2025-01962") read as a colon, same length; the dots that
+ * fill a field around its value ("Nom : ......DUPONT...... Prénom :") read as blanks.
+ * (Read by hand: the regex it replaces began with a look-behind, tried at every character of the
+ * letter; it took a fifth of the time of the detection.)
+ */
 export function leadersAsColons(text: string): string {
   let p = text.indexOf('..');
   if (p < 0) return text;

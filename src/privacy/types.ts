@@ -38,3 +38,6 @@ export class SpanMask {
     return false;
   }
 }
+
+/** A string matched literally in a regular expression. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
